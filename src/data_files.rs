@@ -1,0 +1,369 @@
+//! The shapes of the data files, exactly as people write them in YAML.
+//!
+//! These types are the single source of truth for the data format: the JSON Schemas that editors
+//! use (`koers schema`) and the structural check of `koers check` are both derived from them.
+//! Texts are Markdown; dates are kept as written and checked in `validate`.
+
+use crate::phase::Fase;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Markdown text (CommonMark with tables and footnotes). Shown as data: HTML or typst code in it is never run.
+pub type Markdown = String;
+
+/// `data/koers.yaml`: the programme.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Twentse Koers: programme (koers.yaml)")]
+pub struct ProgrammeFile {
+    /// Name of the programme, e.g. "Twentse Koers".
+    pub naam: String,
+    /// The region, e.g. "Twente".
+    pub regio: String,
+    /// Website (absolute URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Contact e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// LinkedIn page (absolute URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linkedin: Option<String>,
+    /// Last month of the werkagenda (YYYY-MM): what "doorlopend" means.
+    pub werkagenda_einde: String,
+    /// Footnote shown at the first "doorlopend" of every project table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doorlopend_uitleg: Option<String>,
+    /// The municipalities of the region.
+    pub gemeenten: Vec<String>,
+    /// The owners of the programme.
+    #[serde(default)]
+    pub eigenaren: Vec<String>,
+    /// Governance bodies (BO, AO, programmateam, ...).
+    #[serde(default)]
+    pub organisatie: Vec<Orgaan>,
+    /// The six phases in ladder order, with their definitions.
+    pub fasen: Vec<FaseDefinitie>,
+    /// Abbreviations and their full forms.
+    #[serde(default)]
+    pub afkortingen: Vec<Afkorting>,
+    /// Programme financing / budget facts (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financiering: Option<Markdown>,
+    /// Shared parts of every "Even bijpraten" edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nieuwsbrief: Option<NieuwsbriefInstellingen>,
+    /// Texts of each tussentijdse rapportage that belong to no project.
+    #[serde(default)]
+    pub rapportages: Vec<RapportageTeksten>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Orgaan {
+    pub naam: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afkorting: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omschrijving: Option<Markdown>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FaseDefinitie {
+    /// One of the six phases.
+    pub naam: Fase,
+    /// The short question, as in "Definitiefase (wat)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vraag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definitie: Option<Markdown>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Afkorting {
+    pub afkorting: String,
+    pub betekenis: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NieuwsbriefInstellingen {
+    /// Sender address people should add to their address book.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afzender: Option<String>,
+    /// Title of the closing block, e.g. "We koersen samen".
+    pub slot_titel: String,
+    /// Text of the closing block.
+    pub slot_tekst: Markdown,
+    /// Target of the "Lees meer" link (absolute URL); defaults to the website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lees_meer_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RapportageTeksten {
+    /// Half year, YYYY-H1 or YYYY-H2.
+    pub periode: String,
+    /// Publication line on the cover, e.g. "oktober 2024 | Publieksversie".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicatie: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voorwoord: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ondertekening: Option<Ondertekening>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algemene_informatie: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programmaorganisatie: Option<Markdown>,
+    #[serde(default)]
+    pub interessant: Vec<Interessant>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ondertekening {
+    pub namen: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub functies: Option<String>,
+}
+
+/// An "Interessant!" box.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Interessant {
+    /// Month (YYYY-MM); on project pages it decides the report period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maand: Option<String>,
+    pub tekst: Markdown,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub tekst: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// `data/regioplan.yaml`: the general chapters of the Regioplan.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Twentse Koers: Regioplan (regioplan.yaml)")]
+pub struct RegioplanFile {
+    pub titel: String,
+    /// e.g. "2024-2026".
+    pub periode: String,
+    /// Month the plan was adopted (YYYY-MM).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vastgesteld: Option<String>,
+    #[serde(default)]
+    pub hoofdstukken: Vec<Hoofdstuk>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hoofdstuk {
+    pub titel: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tekst: Option<Markdown>,
+    #[serde(default)]
+    pub paragrafen: Vec<Paragraaf>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraaf {
+    pub titel: String,
+    pub tekst: Markdown,
+}
+
+/// `data/themalijnen/<id>.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Twentse Koers: themalijn (themalijnen/<id>.yaml)")]
+pub struct ThemalijnFile {
+    pub naam: String,
+    /// Position of the themalijn in every document (1 first).
+    pub volgorde: u32,
+    /// Ids of the projects of this themalijn, in table order.
+    #[serde(default)]
+    pub projecten: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introductie: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ambitie: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regioplan: Option<ThemalijnRegioplan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financiering: Option<Markdown>,
+    #[serde(default)]
+    pub lokale_inzet: Vec<LokaleInzet>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemalijnRegioplan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introductie: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overkoepelend_doel: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aanpak: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partners: Option<Markdown>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LokaleInzet {
+    /// Half year, YYYY-H1 or YYYY-H2.
+    pub periode: String,
+    pub tekst: Markdown,
+    #[serde(default)]
+    pub interessant: Vec<Interessant>,
+}
+
+/// `data/projecten/<id>.yaml`: one project or subproject.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Twentse Koers: project (projecten/<id>.yaml)")]
+pub struct ProjectFile {
+    pub naam: String,
+    /// Name in the project table, if it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tabelnaam: Option<String>,
+    /// Heading in the newsletter, if it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nieuwsbriefnaam: Option<String>,
+    /// Id of the themalijn (a file in data/themalijnen/).
+    pub themalijn: String,
+    /// Id of the parent project, for subprojects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hoofdproject: Option<String>,
+    /// Month (YYYY-MM) the project was added after the Regioplan was adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toegevoegd_na_regioplan: Option<String>,
+    /// A month (YYYY-MM) or "voor huidige werkagenda".
+    pub start: String,
+    /// A month (YYYY-MM), "doorlopend" or "nog niet bekend".
+    pub einde: String,
+    /// Phase history, oldest first.
+    pub fasen: Vec<FaseStap>,
+    #[serde(default)]
+    pub voetnoten: Vec<Voetnoot>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doelstelling: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regioplan: Option<ProjectRegioplan>,
+    /// Municipalities involved (names from koers.yaml).
+    #[serde(default)]
+    pub gemeenten: Vec<String>,
+    #[serde(default)]
+    pub resultaten: Vec<Resultaat>,
+    #[serde(default)]
+    pub interessant: Vec<Interessant>,
+    #[serde(default)]
+    pub bijzonderheden: Vec<Bijzonderheid>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FaseStap {
+    pub fase: Fase,
+    /// Month (YYYY-MM) the phase began; the first step may leave it out (then: since the start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sinds: Option<String>,
+    /// Why, required for a step back to an earlier phase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reden: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum VoetnootBij {
+    Naam,
+    Fase,
+    Start,
+    Einde,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Voetnoot {
+    /// The table cell the footnote mark stands in.
+    pub bij: VoetnootBij,
+    pub tekst: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectRegioplan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doel: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aanleiding: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aanpak: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inwonerparticipatie: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect_voor_de_inwoner: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raakvlakken: Option<Markdown>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resultaat {
+    /// Month (YYYY-MM).
+    pub maand: String,
+    pub tekst: Markdown,
+    /// Heading above this result in the newsletter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kop: Option<String>,
+    /// false: leave this result out of newsletters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nieuwsbrief: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bijzonderheid {
+    /// Month (YYYY-MM).
+    pub maand: String,
+    pub tekst: Markdown,
+}
+
+/// `data/nieuwsbrief/<editie>.yaml`: one "Even bijpraten" edition.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Twentse Koers: newsletter edition (nieuwsbrief/<editie>.yaml)")]
+pub struct NieuwsbriefFile {
+    pub titel: String,
+    /// Hidden preview line shown by mail clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preheader: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inleiding: Option<Markdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highlights: Option<Markdown>,
+    #[serde(default)]
+    pub items: Vec<NieuwsbriefItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uitgelicht: Option<NieuwsbriefItem>,
+    /// Which projects' updates, in this order; all when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projecten: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NieuwsbriefItem {
+    pub titel: String,
+    pub tekst: Markdown,
+}

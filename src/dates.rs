@@ -1,0 +1,362 @@
+//! Months, half years and newsletter editions: parsing (with messages a secretary understands),
+//! ordering and Dutch display.
+
+use serde::Serialize;
+use std::fmt;
+
+pub const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    /// 1..=12
+    pub month: u32,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// Parse `YYYY-MM` or `MM-YYYY` (as the reports print it).
+    pub fn parse(s: &str) -> Result<Month, String> {
+        let s = s.trim();
+        let bad = || format!("\"{s}\" is not a month: write it as YYYY-MM, e.g. 2024-03");
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+        if !digits(a) || !digits(b) {
+            return Err(bad());
+        }
+        let (year, month) = match (a.len(), b.len()) {
+            (4, 1 | 2) => (a, b),
+            (1 | 2, 4) => (b, a),
+            _ => return Err(bad()),
+        };
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let month: u32 = month.parse().map_err(|_| bad())?;
+        Month::new(year, month).ok_or_else(|| {
+            format!("month {month} in \"{s}\" does not exist: months run from 01 to 12")
+        })
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// "maart 2024".
+    pub fn dutch(self) -> String {
+        format!("{} {}", MAANDEN[self.month as usize - 1], self.year)
+    }
+
+    /// "03-2024", as the project tables print it.
+    pub fn table(self) -> String {
+        format!("{:02}-{}", self.month, self.year)
+    }
+
+    /// First day, as a date.
+    pub fn first_day(self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// When a project started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Month(Month),
+    /// "voor huidige werkagenda"
+    BeforeWerkagenda,
+}
+
+impl Start {
+    pub fn parse(s: &str) -> Result<Start, String> {
+        if s.trim().eq_ignore_ascii_case("voor huidige werkagenda") {
+            return Ok(Start::BeforeWerkagenda);
+        }
+        Month::parse(s).map(Start::Month).map_err(|_| {
+            format!(
+                "\"{}\" is not a start: write a month (YYYY-MM) or \"voor huidige werkagenda\"",
+                s.trim()
+            )
+        })
+    }
+
+    pub fn month(self) -> Option<Month> {
+        match self {
+            Start::Month(m) => Some(m),
+            Start::BeforeWerkagenda => None,
+        }
+    }
+
+    /// As the project table shows it.
+    pub fn table(self) -> String {
+        match self {
+            Start::Month(m) => m.table(),
+            Start::BeforeWerkagenda => "voor huidige werkagenda".into(),
+        }
+    }
+}
+
+/// When a project ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Einde {
+    Month(Month),
+    /// Until the end of the werkagenda.
+    Doorlopend,
+    NogNietBekend,
+}
+
+impl Einde {
+    pub fn parse(s: &str) -> Result<Einde, String> {
+        match s.trim().to_lowercase().as_str() {
+            "doorlopend" => Ok(Einde::Doorlopend),
+            "nog niet bekend" => Ok(Einde::NogNietBekend),
+            _ => Month::parse(s).map(Einde::Month).map_err(|_| {
+                format!("\"{}\" is not an end: write a month (YYYY-MM), \"doorlopend\" or \"nog niet bekend\"", s.trim())
+            }),
+        }
+    }
+
+    pub fn month(self) -> Option<Month> {
+        match self {
+            Einde::Month(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn table(self) -> String {
+        match self {
+            Einde::Month(m) => m.table(),
+            Einde::Doorlopend => "doorlopend".into(),
+            Einde::NogNietBekend => "nog niet bekend".into(),
+        }
+    }
+}
+
+/// A span of whole months, inclusive: a half year, a quarter or one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub first: Month,
+    pub last: Month,
+    pub kind: PeriodKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PeriodKind {
+    Month,
+    Quarter(u32),
+    Half(u32),
+}
+
+impl Period {
+    pub fn half(year: i32, half: u32) -> Period {
+        let first = Month {
+            year,
+            month: if half == 1 { 1 } else { 7 },
+        };
+        Period {
+            first,
+            last: Month {
+                year,
+                month: first.month + 5,
+            },
+            kind: PeriodKind::Half(half),
+        }
+    }
+
+    pub fn quarter(year: i32, q: u32) -> Period {
+        let first = Month {
+            year,
+            month: (q - 1) * 3 + 1,
+        };
+        Period {
+            first,
+            last: Month {
+                year,
+                month: first.month + 2,
+            },
+            kind: PeriodKind::Quarter(q),
+        }
+    }
+
+    pub fn month(m: Month) -> Period {
+        Period {
+            first: m,
+            last: m,
+            kind: PeriodKind::Month,
+        }
+    }
+
+    /// `YYYY-H1` / `YYYY-H2`.
+    pub fn parse_half(s: &str) -> Result<Period, String> {
+        let s = s.trim();
+        let bad = || {
+            format!(
+                "\"{s}\" is not a half year: write YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december)"
+            )
+        };
+        let (y, h) = s.split_once('-').ok_or_else(bad)?;
+        let year: i32 = y.parse().ok().filter(|_| y.len() == 4).ok_or_else(bad)?;
+        match h.to_ascii_uppercase().as_str() {
+            "H1" => Ok(Period::half(year, 1)),
+            "H2" => Ok(Period::half(year, 2)),
+            _ => Err(bad()),
+        }
+    }
+
+    /// A newsletter edition: `YYYY-MM` or `YYYY-Q1`..`YYYY-Q4`.
+    pub fn parse_edition(s: &str) -> Result<Period, String> {
+        let s = s.trim();
+        if let Some((y, q)) = s.split_once('-')
+            && let Some(n) = q.strip_prefix(['Q', 'q'])
+        {
+            let year: i32 = y
+                .parse()
+                .ok()
+                .filter(|_| y.len() == 4)
+                .ok_or_else(|| format!("\"{s}\": the year must have four digits"))?;
+            return match n.parse::<u32>() {
+                Ok(q @ 1..=4) => Ok(Period::quarter(year, q)),
+                _ => Err(format!("\"{s}\" is not a quarter: write YYYY-Q1 … YYYY-Q4")),
+            };
+        }
+        Month::parse(s)
+            .map(Period::month)
+            .map_err(|_| format!("\"{s}\" is not an edition: write a month (YYYY-MM) or a quarter (YYYY-Q1 … YYYY-Q4)"))
+    }
+
+    pub fn contains(&self, m: Month) -> bool {
+        self.first <= m && m <= self.last
+    }
+
+    /// The identifier: 2024-H1, 2025-Q3, 2025-04.
+    pub fn id(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => self.first.to_string(),
+            PeriodKind::Quarter(q) => format!("{}-Q{q}", self.first.year),
+            PeriodKind::Half(h) => format!("{}-H{h}", self.first.year),
+        }
+    }
+
+    /// "Januari t/m juni 2024", "Q3 2025", "April 2025".
+    pub fn dutch(&self) -> String {
+        let cap = |s: &str| {
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        };
+        match self.kind {
+            PeriodKind::Month => cap(&self.first.dutch()),
+            PeriodKind::Quarter(q) => format!("Q{q} {}", self.first.year),
+            PeriodKind::Half(_) => format!(
+                "{} t/m {} {}",
+                cap(MAANDEN[self.first.month as usize - 1]),
+                MAANDEN[self.last.month as usize - 1],
+                self.first.year
+            ),
+        }
+    }
+
+    /// The half year a month falls in.
+    pub fn half_of(m: Month) -> Period {
+        Period::half(m.year, if m.month <= 6 { 1 } else { 2 })
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_both_orders() {
+        assert_eq!(
+            Month::parse("2024-03").unwrap(),
+            Month {
+                year: 2024,
+                month: 3
+            }
+        );
+        assert_eq!(
+            Month::parse("03-2024").unwrap(),
+            Month {
+                year: 2024,
+                month: 3
+            }
+        );
+        assert!(
+            Month::parse("2024-13")
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(Month::parse("maart").is_err());
+        assert!(Month::parse("2024-03-01").is_err());
+    }
+
+    #[test]
+    fn periods() {
+        let h = Period::parse_half("2024-H1").unwrap();
+        assert_eq!(h.dutch(), "Januari t/m juni 2024");
+        assert!(h.contains(Month::parse("2024-06").unwrap()));
+        assert!(!h.contains(Month::parse("2024-07").unwrap()));
+        let q = Period::parse_edition("2025-Q3").unwrap();
+        assert_eq!((q.first.month, q.last.month), (7, 9));
+        assert_eq!(
+            Period::parse_edition("2025-04").unwrap().dutch(),
+            "April 2025"
+        );
+        assert!(Period::parse_edition("2025-Q5").is_err());
+    }
+
+    #[test]
+    fn start_and_end() {
+        assert_eq!(
+            Start::parse("Voor huidige werkagenda").unwrap(),
+            Start::BeforeWerkagenda
+        );
+        assert_eq!(Einde::parse("doorlopend").unwrap(), Einde::Doorlopend);
+        assert_eq!(Einde::parse("12-2026").unwrap().table(), "12-2026");
+        assert!(Einde::parse("ooit").unwrap_err().contains("doorlopend"));
+    }
+}

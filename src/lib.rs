@@ -1,0 +1,69 @@
+//! `koers`: the Twentse Koers report generator as a library.
+//!
+//! The pipeline runs in stages, each in its own module:
+//!
+//! 1. [`load`] — read the YAML files of a data directory (or of a git commit), parse them and
+//!    check their structure against the schema derived from [`data_files`];
+//! 2. [`validate`] — phases, dates and references across files;
+//! 3. [`model`] — the validated data resolved into one ordered [`model::Programme`];
+//! 4. [`render`] — documents (rapportage, regioplan, nieuwsbrief) rendered through templates to
+//!    Markdown, HTML, e-mail, plain text and PDF (typst, embedded);
+//! 5. [`output`] — files written atomically with a manifest and an index.
+//!
+//! The `koers` binary is a thin command line over [`check`] and [`build`].
+
+pub mod changes;
+pub mod data_files;
+pub mod dates;
+pub mod diagnostics;
+pub mod git;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod phase;
+pub mod render;
+pub mod schema;
+pub mod validate;
+pub mod yaml_tree;
+
+use diagnostics::Diagnostics;
+use load::{DataSet, DataSource};
+use model::Programme;
+
+/// The result of loading and validating a data directory.
+pub struct Checked {
+    pub data: DataSet,
+    pub diagnostics: Diagnostics,
+    /// Present when there are no errors.
+    pub programme: Option<Programme>,
+}
+
+/// Stages 1–3: load, validate and (when valid) build the model. I/O failure of the data
+/// directory itself is an error; problems in the data are diagnostics.
+pub fn check(
+    source: &dyn DataSource,
+    opts: &validate::ValidateOptions,
+) -> std::io::Result<Checked> {
+    let (data, mut diagnostics) = load::load(source)?;
+    if diagnostics
+        .items
+        .iter()
+        .all(|d| !d.is_error() || !d.file.ends_with("koers.yaml"))
+    {
+        diagnostics.extend(validate::validate(&data, opts));
+    }
+    diagnostics.sort();
+    let programme = if diagnostics.has_errors() {
+        None
+    } else {
+        Programme::from_data(&data)
+    };
+    Ok(Checked {
+        data,
+        diagnostics,
+        programme,
+    })
+}
+
+pub use output::{BuildOptions, BuildReport, build};

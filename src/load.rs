@@ -1,0 +1,282 @@
+//! Stage 1 — load: read every data file, parse it, check its structure and deserialise it.
+//!
+//! Loading never stops at the first problem: a broken file is reported and skipped, the rest is
+//! loaded, so that one run of `koers check` shows everything that needs fixing.
+
+use crate::data_files::{
+    NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::schema::{self, FileKind};
+use crate::yaml_tree::{self, Node};
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Where data files come from: a directory, or a directory as it was at a git commit.
+pub trait DataSource: Sync {
+    /// All files below the data directory: (path relative to it, contents), in path order.
+    fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>>;
+    /// How paths are shown in diagnostics (the data directory as the user named it).
+    fn display_root(&self) -> PathBuf;
+}
+
+/// A data directory on disk.
+pub struct DirSource {
+    pub root: PathBuf,
+}
+
+impl DataSource for DirSource {
+    fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
+        let meta = std::fs::metadata(&self.root).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot read the data directory {}: {e}",
+                    self.root.display()
+                ),
+            )
+        })?;
+        if !meta.is_dir() {
+            return Err(io::Error::other(format!(
+                "{} is not a directory",
+                self.root.display()
+            )));
+        }
+        let mut out = Vec::new();
+        walk(&self.root, Path::new(""), 0, &mut out)?;
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    fn display_root(&self) -> PathBuf {
+        self.root.clone()
+    }
+}
+
+fn walk(
+    root: &Path,
+    rel: &Path,
+    depth: usize,
+    out: &mut Vec<(PathBuf, Vec<u8>)>,
+) -> io::Result<()> {
+    for entry in std::fs::read_dir(root.join(rel))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let rel_path = rel.join(&name);
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let ft = entry.file_type()?;
+        if ft.is_dir() && depth < 2 {
+            walk(root, &rel_path, depth + 1, out)?;
+        } else if ft.is_file() && is_yaml(&rel_path) {
+            out.push((rel_path.clone(), std::fs::read(root.join(&rel_path))?));
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// A parsed file: where it is, its text (for source lines in diagnostics) and its tree (for positions).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to the user, e.g. `data/projecten/valpreventie.yaml`.
+    pub path: PathBuf,
+    /// Path relative to the data directory.
+    pub rel: PathBuf,
+    pub text: String,
+    pub tree: Node,
+}
+
+impl SourceFile {
+    /// The position of a value in this file.
+    pub fn pos(&self, path: &[yaml_tree::Step]) -> Pos {
+        self.tree.locate(path)
+    }
+
+    pub fn error_at(&self, path: &[yaml_tree::Step], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, message).at(self.pos(path), &self.text)
+    }
+
+    pub fn warning_at(&self, path: &[yaml_tree::Step], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path, message).at(self.pos(path), &self.text)
+    }
+
+    /// The file stem: the id of a project, themalijn or edition.
+    pub fn id(&self) -> String {
+        self.rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// A data file with its typed contents.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub file: SourceFile,
+    pub data: T,
+}
+
+/// Everything in the data directory that loaded, keyed by id (the file stem) in id order.
+#[derive(Debug, Clone, Default)]
+pub struct DataSet {
+    pub root: PathBuf,
+    pub programme: Option<Loaded<ProgrammeFile>>,
+    pub regioplan: Option<Loaded<RegioplanFile>>,
+    pub themalijnen: BTreeMap<String, Loaded<ThemalijnFile>>,
+    pub projecten: BTreeMap<String, Loaded<ProjectFile>>,
+    pub edities: BTreeMap<String, Loaded<NieuwsbriefFile>>,
+    /// Ids that occur in more than one file (e.g. `x.yaml` and `x.yml`).
+    pub duplicate_ids: Vec<(String, PathBuf)>,
+}
+
+/// Load all data files from `source`. I/O failure of the directory itself is an `Err`; every
+/// problem inside a file is a diagnostic.
+pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
+    let root = source.display_root();
+    let files = source.files()?;
+    let mut set = DataSet {
+        root: root.clone(),
+        ..Default::default()
+    };
+    let mut diags = Diagnostics::default();
+    let mut seen_programme = false;
+
+    for (rel, bytes) in files {
+        let shown = root.join(&rel);
+        let parts: Vec<String> = rel
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let kind = match parts
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [f] if f.starts_with("koers.") => FileKind::Programme,
+            [f] if f.starts_with("regioplan.") => FileKind::Regioplan,
+            ["themalijnen", _] => FileKind::Themalijn,
+            ["projecten", _] => FileKind::Project,
+            ["nieuwsbrief", _] => FileKind::Nieuwsbrief,
+            ["schema", ..] => continue,
+            _ => {
+                diags.push(Diagnostic::warning(&shown, "this file is not part of the data format and is ignored").hint(
+                    "data files are koers.yaml, regioplan.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml and nieuwsbrief/<editie>.yaml",
+                ));
+                continue;
+            }
+        };
+        let (text, tree) = match yaml_tree::parse(&shown, &bytes) {
+            Ok(ok) => ok,
+            Err(d) => {
+                diags.push(d);
+                if kind == FileKind::Programme {
+                    seen_programme = true;
+                }
+                continue;
+            }
+        };
+        let file = SourceFile {
+            path: shown.clone(),
+            rel: rel.clone(),
+            text,
+            tree,
+        };
+        let structural = schema::check(kind, &shown, &file.text, &file.tree);
+        let ok = !structural.has_errors();
+        diags.extend(structural);
+        let id = file.id();
+        match kind {
+            FileKind::Programme => {
+                seen_programme = true;
+                if let Some(l) = ok
+                    .then(|| typed::<ProgrammeFile>(file, &mut diags))
+                    .flatten()
+                {
+                    set.programme = Some(l);
+                }
+            }
+            FileKind::Regioplan => {
+                if let Some(l) = ok
+                    .then(|| typed::<RegioplanFile>(file, &mut diags))
+                    .flatten()
+                {
+                    set.regioplan = Some(l);
+                }
+            }
+            FileKind::Themalijn => insert(
+                &mut set.themalijnen,
+                &mut set.duplicate_ids,
+                id,
+                ok,
+                file,
+                &mut diags,
+            ),
+            FileKind::Project => insert(
+                &mut set.projecten,
+                &mut set.duplicate_ids,
+                id,
+                ok,
+                file,
+                &mut diags,
+            ),
+            FileKind::Nieuwsbrief => insert(
+                &mut set.edities,
+                &mut set.duplicate_ids,
+                id,
+                ok,
+                file,
+                &mut diags,
+            ),
+        }
+    }
+    if !seen_programme {
+        diags.push(
+            Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing")
+                .hint("every data directory needs koers.yaml with the programme, its phases and municipalities (see README.md)"),
+        );
+    }
+    Ok((set, diags))
+}
+
+fn insert<T: DeserializeOwned>(
+    map: &mut BTreeMap<String, Loaded<T>>,
+    dups: &mut Vec<(String, PathBuf)>,
+    id: String,
+    ok: bool,
+    file: SourceFile,
+    diags: &mut Diagnostics,
+) {
+    let path = file.path.clone();
+    if map.contains_key(&id) {
+        dups.push((id, path));
+        return;
+    }
+    if let Some(l) = ok.then(|| typed::<T>(file, diags)).flatten() {
+        map.insert(id, l);
+    }
+}
+
+fn typed<T: DeserializeOwned>(file: SourceFile, diags: &mut Diagnostics) -> Option<Loaded<T>> {
+    match serde_json::from_value::<T>(file.tree.to_json()) {
+        Ok(data) => Some(Loaded { file, data }),
+        Err(e) => {
+            // The schema check should have caught this; report it rather than panic.
+            diags.push(
+                Diagnostic::error(
+                    &file.path,
+                    format!("the file does not match the data format: {e}"),
+                )
+                .at(file.tree.pos, &file.text),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! Stage 3 — model: the validated data resolved into one ordered, cross-linked programme.
+//!
+//! Everything a document needs is computed here once (phase at a date, results of a period,
+//! projects in table order with their subprojects), so templates receive data already grouped
+//! and ordered.
+
+use crate::data_files::{self as df, Markdown};
+use crate::dates::{Einde, Month, Period, Start};
+use crate::load::DataSet;
+use crate::phase::Fase;
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct Programme {
+    pub naam: String,
+    pub regio: String,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub linkedin: Option<String>,
+    pub werkagenda_einde: Month,
+    pub doorlopend_uitleg: Option<String>,
+    pub gemeenten: Vec<String>,
+    pub eigenaren: Vec<String>,
+    pub organisatie: Vec<df::Orgaan>,
+    pub fasen: Vec<df::FaseDefinitie>,
+    /// Sorted alphabetically (case-insensitive).
+    pub afkortingen: Vec<df::Afkorting>,
+    pub financiering: Option<Markdown>,
+    pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
+    pub rapportages: Vec<Rapportage>,
+    pub regioplan: Option<df::RegioplanFile>,
+    pub regioplan_vastgesteld: Option<Month>,
+    /// In `volgorde`.
+    pub themalijnen: Vec<Themalijn>,
+    /// In edition order.
+    pub edities: Vec<Editie>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rapportage {
+    pub periode: Period,
+    pub teksten: df::RapportageTeksten,
+}
+
+#[derive(Debug, Clone)]
+pub struct Themalijn {
+    pub id: String,
+    pub naam: String,
+    pub volgorde: u32,
+    pub introductie: Option<Markdown>,
+    pub ambitie: Option<Markdown>,
+    pub regioplan: df::ThemalijnRegioplan,
+    pub financiering: Option<Markdown>,
+    pub lokale_inzet: Vec<(Period, df::LokaleInzet)>,
+    /// In table order.
+    pub projecten: Vec<Project>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub id: String,
+    pub naam: String,
+    pub tabelnaam: String,
+    pub nieuwsbriefnaam: String,
+    pub themalijn: String,
+    pub hoofdproject: Option<String>,
+    pub toegevoegd_na_regioplan: Option<Month>,
+    pub start: Start,
+    pub einde: Einde,
+    pub fasen: Vec<FaseStap>,
+    pub voetnoten: Vec<df::Voetnoot>,
+    pub doelstelling: Option<Markdown>,
+    pub regioplan: df::ProjectRegioplan,
+    pub gemeenten: Vec<String>,
+    pub resultaten: Vec<Resultaat>,
+    pub interessant: Vec<Dated<df::Interessant>>,
+    pub bijzonderheden: Vec<Dated<df::Bijzonderheid>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FaseStap {
+    pub fase: Fase,
+    pub sinds: Option<Month>,
+    pub reden: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Resultaat {
+    pub maand: Month,
+    pub tekst: Markdown,
+    pub kop: Option<String>,
+    pub nieuwsbrief: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dated<T> {
+    pub maand: Option<Month>,
+    #[serde(flatten)]
+    pub item: T,
+}
+
+#[derive(Debug, Clone)]
+pub struct Editie {
+    pub periode: Period,
+    pub data: df::NieuwsbriefFile,
+}
+
+impl Project {
+    /// The phase the project is in during month `m` (None before its first phase).
+    pub fn fase_op(&self, m: Month) -> Option<Fase> {
+        let mut current = None;
+        for step in &self.fasen {
+            match step.sinds {
+                Some(s) if s > m => break,
+                _ => current = Some(step.fase),
+            }
+        }
+        current
+    }
+
+    /// Results dated in `p`, oldest first (in data order within a month).
+    pub fn resultaten_in(&self, p: &Period) -> impl Iterator<Item = &Resultaat> {
+        self.resultaten.iter().filter(move |r| p.contains(r.maand))
+    }
+
+    /// Whether the project runs (at least partly) in `p`.
+    pub fn loopt_in(&self, p: &Period) -> bool {
+        let started = match self.start {
+            Start::Month(s) => s <= p.last,
+            Start::BeforeWerkagenda => true,
+        };
+        let not_ended = match self.einde {
+            Einde::Month(e) => e >= p.first,
+            _ => true,
+        };
+        started && not_ended
+    }
+
+    /// Whether the project belongs in the report of `p`: it runs then, or it has results or a
+    /// phase in it (a project formally added later but already at work).
+    pub fn in_rapportage(&self, p: &Period) -> bool {
+        self.loopt_in(p) || self.resultaten_in(p).next().is_some()
+    }
+
+    pub fn is_subproject(&self) -> bool {
+        self.hoofdproject.is_some()
+    }
+}
+
+fn month(s: &str) -> Option<Month> {
+    Month::parse(s).ok()
+}
+
+impl Programme {
+    /// Resolve a data set that passed validation. Values that would not parse (impossible after
+    /// validation) are dropped rather than panicking.
+    pub fn from_data(set: &DataSet) -> Option<Programme> {
+        let p = &set.programme.as_ref()?.data;
+        let mut afkortingen = p.afkortingen.clone();
+        afkortingen.sort_by_key(|a| a.afkorting.to_lowercase());
+        let mut rapportages: Vec<Rapportage> = p
+            .rapportages
+            .iter()
+            .filter_map(|r| {
+                Some(Rapportage {
+                    periode: Period::parse_half(&r.periode).ok()?,
+                    teksten: r.clone(),
+                })
+            })
+            .collect();
+        rapportages.sort_by_key(|r| r.periode);
+
+        let mut themalijnen: Vec<Themalijn> = set
+            .themalijnen
+            .iter()
+            .map(|(id, t)| {
+                let t = &t.data;
+                let projecten = t
+                    .projecten
+                    .iter()
+                    .filter_map(|pid| set.projecten.get(pid).map(|p| project(pid, &p.data)))
+                    .collect();
+                let mut lokale_inzet: Vec<(Period, df::LokaleInzet)> = t
+                    .lokale_inzet
+                    .iter()
+                    .filter_map(|l| Some((Period::parse_half(&l.periode).ok()?, l.clone())))
+                    .collect();
+                lokale_inzet.sort_by_key(|(p, _)| *p);
+                Themalijn {
+                    id: id.clone(),
+                    naam: t.naam.clone(),
+                    volgorde: t.volgorde,
+                    introductie: t.introductie.clone(),
+                    ambitie: t.ambitie.clone(),
+                    regioplan: t.regioplan.clone().unwrap_or_default(),
+                    financiering: t.financiering.clone(),
+                    lokale_inzet,
+                    projecten,
+                }
+            })
+            .collect();
+        themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
+
+        let mut edities: Vec<Editie> = set
+            .edities
+            .iter()
+            .filter_map(|(id, e)| {
+                Some(Editie {
+                    periode: Period::parse_edition(id).ok()?,
+                    data: e.data.clone(),
+                })
+            })
+            .collect();
+        edities.sort_by_key(|e| (e.periode.first, e.periode.last));
+
+        Some(Programme {
+            naam: p.naam.clone(),
+            regio: p.regio.clone(),
+            website: p.website.clone(),
+            email: p.email.clone(),
+            linkedin: p.linkedin.clone(),
+            werkagenda_einde: month(&p.werkagenda_einde)?,
+            doorlopend_uitleg: p.doorlopend_uitleg.clone(),
+            gemeenten: p.gemeenten.clone(),
+            eigenaren: p.eigenaren.clone(),
+            organisatie: p.organisatie.clone(),
+            fasen: p.fasen.clone(),
+            afkortingen,
+            financiering: p.financiering.clone(),
+            nieuwsbrief: p.nieuwsbrief.clone(),
+            rapportages,
+            regioplan_vastgesteld: set
+                .regioplan
+                .as_ref()
+                .and_then(|r| r.data.vastgesteld.as_deref())
+                .and_then(month),
+            regioplan: set.regioplan.as_ref().map(|r| r.data.clone()),
+            themalijnen,
+            edities,
+        })
+    }
+
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.themalijnen
+            .iter()
+            .flat_map(|t| &t.projecten)
+            .find(|p| p.id == id)
+    }
+
+    pub fn projects(&self) -> impl Iterator<Item = &Project> {
+        self.themalijnen.iter().flat_map(|t| &t.projecten)
+    }
+
+    /// Every half year that has results, oldest first.
+    pub fn result_half_years(&self) -> Vec<Period> {
+        let mut v: Vec<Period> = self
+            .projects()
+            .flat_map(|p| &p.resultaten)
+            .map(|r| Period::half_of(r.maand))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    pub fn definitie(&self, f: Fase) -> Option<&df::FaseDefinitie> {
+        self.fasen.iter().find(|d| d.naam == f)
+    }
+}
+
+fn project(id: &str, p: &df::ProjectFile) -> Project {
+    let start = Start::parse(&p.start).unwrap_or(Start::BeforeWerkagenda);
+    let einde = Einde::parse(&p.einde).unwrap_or(Einde::NogNietBekend);
+    let mut resultaten: Vec<Resultaat> = p
+        .resultaten
+        .iter()
+        .filter_map(|r| {
+            Some(Resultaat {
+                maand: month(&r.maand)?,
+                tekst: r.tekst.clone(),
+                kop: r.kop.clone(),
+                nieuwsbrief: r.nieuwsbrief != Some(false),
+            })
+        })
+        .collect();
+    resultaten.sort_by_key(|r| r.maand); // stable: data order within a month
+    Project {
+        id: id.to_string(),
+        naam: p.naam.clone(),
+        tabelnaam: p.tabelnaam.clone().unwrap_or_else(|| p.naam.clone()),
+        nieuwsbriefnaam: p.nieuwsbriefnaam.clone().unwrap_or_else(|| p.naam.clone()),
+        themalijn: p.themalijn.clone(),
+        hoofdproject: p.hoofdproject.clone(),
+        toegevoegd_na_regioplan: p.toegevoegd_na_regioplan.as_deref().and_then(month),
+        start,
+        einde,
+        fasen: p
+            .fasen
+            .iter()
+            .map(|f| FaseStap {
+                fase: f.fase,
+                sinds: f.sinds.as_deref().and_then(month),
+                reden: f.reden.clone(),
+            })
+            .collect(),
+        voetnoten: p.voetnoten.clone(),
+        doelstelling: p.doelstelling.clone(),
+        regioplan: p.regioplan.clone().unwrap_or_default(),
+        gemeenten: p.gemeenten.clone(),
+        resultaten,
+        interessant: p
+            .interessant
+            .iter()
+            .map(|i| Dated {
+                maand: i.maand.as_deref().and_then(month),
+                item: i.clone(),
+            })
+            .collect(),
+        bijzonderheden: p
+            .bijzonderheden
+            .iter()
+            .map(|b| Dated {
+                maand: month(&b.maand),
+                item: b.clone(),
+            })
+            .collect(),
+    }
+}

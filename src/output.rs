@@ -1,0 +1,483 @@
+//! Stage 5 — write: the whole build into a temporary directory beside the output directory, then
+//! swapped into place in one step. A failed build leaves the previous output exactly as it was;
+//! a lock file keeps two builds from writing at once.
+
+use crate::dates::{Month, Period};
+use crate::diagnostics::Diagnostics;
+use crate::git;
+use crate::load::{DataSource, DirSource};
+use crate::render::templates::TemplateSet;
+use crate::render::views::{MergeTags, Provenance, RegioplanSelection};
+use crate::render::{DocumentKind, Format, Job, RenderedFile, Renderer};
+use crate::validate::ValidateOptions;
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const GENERATOR: &str = concat!("koers ", env!("CARGO_PKG_VERSION"));
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub data_dir: PathBuf,
+    pub out_dir: PathBuf,
+    /// Template directory; default: `templates/` beside the data directory, if it exists.
+    pub templates_dir: Option<PathBuf>,
+    /// Only these periods: half years (2024-H1) for the rapportage, months or quarters for the
+    /// newsletter.
+    pub periods: Vec<String>,
+    /// Only these documents (all when empty).
+    pub only: Vec<DocumentKind>,
+    /// Only these formats (all when empty).
+    pub formats: Vec<Format>,
+    pub regioplan: RegioplanSelection,
+    /// The document date; default: the source commit's date, else the latest month in the data.
+    pub date: Option<chrono::NaiveDate>,
+    /// Build the data and templates as they were at this git revision.
+    pub rev: Option<String>,
+    pub merge_tags: MergeTags,
+    /// Validate and render, but write nothing (`koers check --render`).
+    pub dry_run: bool,
+}
+
+impl BuildOptions {
+    pub fn new(data_dir: impl Into<PathBuf>, out_dir: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            data_dir: data_dir.into(),
+            out_dir: out_dir.into(),
+            templates_dir: None,
+            periods: vec![],
+            only: vec![],
+            formats: vec![],
+            regioplan: RegioplanSelection::default(),
+            date: None,
+            rev: None,
+            merge_tags: MergeTags::default(),
+            dry_run: false,
+        }
+    }
+}
+
+/// The outcome of a build.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    /// The files written (relative to the output directory), empty when the data was invalid.
+    pub files: Vec<ManifestEntry>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ManifestEntry {
+    pub document: DocumentKind,
+    pub period: String,
+    pub format: Format,
+    pub path: String,
+    pub sha256: String,
+    #[serde(skip)]
+    pub title: String,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    generator: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceInfo>,
+    documents: &'a [ManifestEntry],
+}
+
+#[derive(Serialize)]
+struct SourceInfo {
+    commit: String,
+    date: Option<String>,
+}
+
+/// Load, validate, render and (unless `dry_run`) write. Invalid data is not an `Err`: the report
+/// carries the diagnostics and nothing is written. `Err` is for I/O, git and template failures.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let (report, _) = build_in_memory_and_write(opts, !opts.dry_run)?;
+    Ok(report)
+}
+
+/// Validate and render without writing: the report and the rendered files.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<(BuildReport, Vec<RenderedFile>)> {
+    build_in_memory_and_write(opts, false)
+}
+
+fn build_in_memory_and_write(
+    opts: &BuildOptions,
+    write: bool,
+) -> Result<(BuildReport, Vec<RenderedFile>)> {
+    let repo = git::Repo::discover(&opts.data_dir);
+    let (source, templates): (Box<dyn DataSource>, TemplateSet) = match &opts.rev {
+        Some(rev) => {
+            let repo = repo.as_ref().ok_or_else(|| {
+                anyhow!("--rev needs the data directory to be inside a git repository")
+            })?;
+            let snapshot = repo.snapshot(rev, &opts.data_dir, opts.templates_dir.as_deref())?;
+            let mut templates = TemplateSet::embedded();
+            templates.override_from(snapshot.templates.clone());
+            (Box::new(snapshot), templates)
+        }
+        None => (
+            Box::new(DirSource {
+                root: opts.data_dir.clone(),
+            }),
+            load_templates(opts)?,
+        ),
+    };
+    let commit = match (&repo, &opts.rev) {
+        (Some(r), Some(rev)) => r.commit_info(rev).ok(),
+        (Some(r), None) => r.commit_info("HEAD").ok(),
+        _ => None,
+    };
+
+    let report_month = opts
+        .date
+        .map(|d| Month {
+            year: chrono::Datelike::year(&d),
+            month: chrono::Datelike::month(&d),
+        })
+        .unwrap_or_else(current_month);
+    let checked = crate::check(source.as_ref(), &ValidateOptions { report_month })?;
+    let Some(prog) = checked.programme else {
+        return Ok((
+            BuildReport {
+                diagnostics: checked.diagnostics,
+                files: vec![],
+                provenance: Provenance::default(),
+            },
+            vec![],
+        ));
+    };
+
+    let date = opts
+        .date
+        .or_else(|| commit.as_ref().map(|c| c.date))
+        .or_else(|| latest_month(&prog).map(|m| m.first_day()))
+        .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"));
+    let provenance = Provenance {
+        generator: GENERATOR.to_string(),
+        commit: commit.as_ref().map(|c| c.short.clone()),
+        commit_datum: commit.as_ref().map(|c| c.date.to_string()),
+        datum: date.to_string(),
+        datum_nl: format!(
+            "{} {}",
+            chrono::Datelike::day(&date),
+            Month {
+                year: chrono::Datelike::year(&date),
+                month: chrono::Datelike::month(&date)
+            }
+            .dutch()
+        ),
+    };
+
+    let jobs = plan_jobs(&prog, opts)?;
+    let mut renderer = Renderer::new(&templates).map_err(|e| anyhow!(e))?;
+    renderer.merge_tags = opts.merge_tags;
+    let formats: Vec<Format> = if opts.formats.is_empty() {
+        vec![
+            Format::Md,
+            Format::Html,
+            Format::Pdf,
+            Format::Email,
+            Format::Txt,
+        ]
+    } else {
+        opts.formats.clone()
+    };
+    let rendered = renderer
+        .render_all(&prog, &jobs, &formats, &provenance, date)
+        .map_err(|e| anyhow!(e))?;
+    let entries: Vec<ManifestEntry> = rendered
+        .iter()
+        .map(|f| ManifestEntry {
+            document: f.document,
+            period: f.period.clone(),
+            format: f.format,
+            path: f.path.to_string_lossy().replace('\\', "/"),
+            sha256: hex(&Sha256::digest(&f.bytes)),
+            title: f.title.clone(),
+        })
+        .collect();
+    if write {
+        let manifest = Manifest {
+            generator: GENERATOR,
+            source: commit.as_ref().map(|c| SourceInfo {
+                commit: c.short.clone(),
+                date: Some(c.date.to_string()),
+            }),
+            documents: &entries,
+        };
+        let index =
+            crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)
+                .and_then(|tera| {
+                    let ctx = index_context(&prog.naam, &entries, &provenance);
+                    crate::render::tera_env::render(&tera, "index.html", &ctx)
+                })
+                .map_err(|e| anyhow!(e))?;
+        let mut manifest_json = serde_json::to_string_pretty(&manifest)?;
+        manifest_json.push('\n');
+        write_atomically(
+            &opts.out_dir,
+            &rendered,
+            &[
+                ("manifest.json", manifest_json.into_bytes()),
+                ("index.html", index.into_bytes()),
+            ],
+        )?;
+    }
+    Ok((
+        BuildReport {
+            diagnostics: checked.diagnostics,
+            files: entries,
+            provenance,
+        },
+        rendered,
+    ))
+}
+
+/// A draft edition file: the edition's frame to fill in and the projects with results dated in it.
+pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> String {
+    use std::fmt::Write;
+    let mut s = String::from("# yaml-language-server: $schema=../schema/nieuwsbrief.schema.json\n");
+    let titel = match period.kind {
+        crate::dates::PeriodKind::Quarter(q) => {
+            format!("Even bijpraten... Q{q} - {}", period.first.year)
+        }
+        _ => format!("Even bijpraten... {}", period.dutch()),
+    };
+    let _ = writeln!(s, "titel: \"{titel}\"");
+    s.push_str("inleiding: |\n  We verzenden iedere maand een update naar jou als betrokken BO- of AO-lid.\n");
+    s.push_str("# highlights: |\n#   Deze maand lees je o.a. over ...\n");
+    s.push_str("# uitgelicht:\n#   titel: ...\n#   tekst: |\n#     ...\n");
+    s.push_str("# The project updates: results dated in this edition. Remove a line to leave a project out,\n# reorder lines to reorder the newsletter.\n");
+    s.push_str("projecten:\n");
+    let mut any = false;
+    for t in &prog.themalijnen {
+        for p in &t.projecten {
+            let n = p.resultaten_in(&period).filter(|r| r.nieuwsbrief).count();
+            if n > 0 {
+                any = true;
+                let _ = writeln!(
+                    s,
+                    "  - {}  # {} ({}): {} result{}",
+                    p.id,
+                    p.naam,
+                    t.naam,
+                    n,
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    if !any {
+        s.push_str(
+            "  []  # no results are dated in this edition yet: add them to the project files\n",
+        );
+    }
+    s
+}
+
+fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
+    let dir = match &opts.templates_dir {
+        Some(d) => Some(d.clone()),
+        None => {
+            let beside = opts
+                .data_dir
+                .parent()
+                .map(|p| p.join("templates"))
+                .filter(|p| p.is_dir());
+            beside
+        }
+    };
+    match dir {
+        Some(d) => TemplateSet::with_overrides(&d)
+            .with_context(|| format!("reading templates from {}", d.display())),
+        None => Ok(TemplateSet::embedded()),
+    }
+}
+
+pub fn current_month() -> Month {
+    // Only for validation ("results not after today"): outputs never depend on the clock.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let date = chrono::DateTime::from_timestamp(secs, 0)
+        .map(|d| d.date_naive())
+        .unwrap_or_default();
+    Month {
+        year: chrono::Datelike::year(&date),
+        month: chrono::Datelike::month(&date),
+    }
+}
+
+/// The latest month that occurs in the data (results, editions, report periods).
+fn latest_month(prog: &crate::model::Programme) -> Option<Month> {
+    let results = prog
+        .projects()
+        .flat_map(|p| p.resultaten.iter().map(|r| r.maand));
+    let editions = prog.edities.iter().map(|e| e.periode.last);
+    results.chain(editions).max()
+}
+
+/// The documents to build: every half year with results, the regioplan, every edition.
+pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
+    let wanted = |k: DocumentKind| opts.only.is_empty() || opts.only.contains(&k);
+    let mut halves = Vec::new();
+    let mut editions = Vec::new();
+    for p in &opts.periods {
+        if let Ok(h) = Period::parse_half(p) {
+            halves.push(h);
+        } else if let Ok(e) = Period::parse_edition(p) {
+            editions.push(e);
+        } else {
+            bail!(
+                "--period {p}: write a half year (2024-H1), a month (2025-04) or a quarter (2025-Q3)"
+            );
+        }
+    }
+    let mut jobs = Vec::new();
+    if wanted(DocumentKind::Rapportage) && (opts.periods.is_empty() || !halves.is_empty()) {
+        let periods = if halves.is_empty() {
+            prog.result_half_years()
+        } else {
+            halves
+        };
+        jobs.extend(periods.into_iter().map(Job::Rapportage));
+    }
+    if wanted(DocumentKind::Regioplan) && opts.periods.is_empty() {
+        if let Some(t) = &opts.regioplan.themalijn
+            && !prog.themalijnen.iter().any(|x| &x.id == t)
+        {
+            bail!(
+                "--themalijn {t}: there is no such themalijn (known: {})",
+                prog.themalijnen
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        if let Some(p) = &opts.regioplan.project
+            && prog.project(p).is_none()
+        {
+            bail!("--project {p}: there is no such project");
+        }
+        if prog.regioplan.is_some() {
+            jobs.push(Job::Regioplan(opts.regioplan.clone()));
+        }
+    }
+    if wanted(DocumentKind::Nieuwsbrief) && (opts.periods.is_empty() || !editions.is_empty()) {
+        if editions.is_empty() {
+            jobs.extend(prog.edities.iter().map(|e| Job::Nieuwsbrief(e.periode)));
+        } else {
+            for e in editions {
+                if !prog.edities.iter().any(|x| x.periode == e) {
+                    bail!("--period {e}: there is no newsletter edition file nieuwsbrief/{e}.yaml");
+                }
+                jobs.push(Job::Nieuwsbrief(e));
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+fn index_context(naam: &str, entries: &[ManifestEntry], bron: &Provenance) -> tera::Context {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        document: &'a str,
+        period: &'a str,
+        title: &'a str,
+        files: Vec<(&'a str, &'a str)>,
+    }
+    let mut docs: Vec<Doc> = Vec::new();
+    for e in entries {
+        let key = (e.document.as_str(), e.title.as_str());
+        match docs.iter_mut().find(|d| (d.document, d.title) == key) {
+            Some(d) => d.files.push((e.format.as_str(), &e.path)),
+            None => docs.push(Doc {
+                document: e.document.as_str(),
+                period: &e.period,
+                title: &e.title,
+                files: vec![(e.format.as_str(), &e.path)],
+            }),
+        }
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("programma", naam);
+    ctx.insert("documenten", &docs);
+    ctx.insert("bron", bron);
+    ctx
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Write all files into a fresh directory beside `out`, then swap it into place.
+pub fn write_atomically(
+    out: &Path,
+    files: &[RenderedFile],
+    extra: &[(&str, Vec<u8>)],
+) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    // One build at a time for this output directory.
+    let lock_path = parent.join(format!(".{name}.koers-lock"));
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("opening the lock file {}", lock_path.display()))?;
+    lock.lock()
+        .with_context(|| format!("locking {}", lock_path.display()))?;
+
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.koers-new-"))
+        .tempdir_in(&parent)
+        .with_context(|| format!("creating a temporary directory in {}", parent.display()))?;
+    for f in files {
+        let path = staging.path().join(&f.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, &f.bytes).with_context(|| format!("writing {}", path.display()))?;
+    }
+    for (name, bytes) in extra {
+        fs::write(staging.path().join(name), bytes)?;
+    }
+    let staged = staging.keep();
+    if out.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.koers-old-"))
+            .tempdir_in(&parent)?
+            .keep();
+        fs::remove_dir(&old)?;
+        fs::rename(out, &old)
+            .with_context(|| format!("moving the previous {} aside", out.display()))?;
+        if let Err(e) = fs::rename(&staged, out) {
+            let _ = fs::rename(&old, out); // put the previous output back
+            let _ = fs::remove_dir_all(&staged);
+            return Err(e).with_context(|| format!("moving the new output into {}", out.display()));
+        }
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("removing the previous output {}", old.display()))?;
+    } else {
+        fs::rename(&staged, out)
+            .with_context(|| format!("moving the new output into {}", out.display()))?;
+    }
+    drop(lock);
+    Ok(())
+}

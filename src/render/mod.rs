@@ -1,0 +1,321 @@
+//! Stage 4 — render: each document, through its templates, into each format.
+//!
+//! A [`Job`] names a document (rapportage of a half year, the regioplan or a section of it, a
+//! newsletter edition) and the formats wanted. The [`Renderer`] holds the template environments
+//! (built once) and turns jobs into [`RenderedFile`]s; jobs render in parallel.
+
+pub mod pdf;
+pub mod templates;
+pub mod tera_env;
+pub mod views;
+
+use crate::dates::Period;
+use crate::model::Programme;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::PathBuf;
+use tera_env::Lang;
+use views::{MergeTags, Provenance, RegioplanSelection};
+
+/// The kinds of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// The half-yearly progress report (tussentijdse rapportage).
+    Rapportage,
+    /// The Regioplan, or a section of it.
+    Regioplan,
+    /// The "Even bijpraten" newsletter.
+    Nieuwsbrief,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Rapportage => "rapportage",
+            DocumentKind::Regioplan => "regioplan",
+            DocumentKind::Nieuwsbrief => "nieuwsbrief",
+        }
+    }
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown (GitHub-flavoured, with tables and footnotes).
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// A tagged PDF (PDF/UA-1, PDF/A-2a), typeset by typst.
+    Pdf,
+    /// E-mail-safe HTML with inlined CSS (newsletter only).
+    Email,
+    /// Plain text wrapped at 72 columns (newsletter only).
+    Txt,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Email => "email",
+            Format::Txt => "txt",
+        }
+    }
+
+    /// The formats a document kind is made in.
+    pub fn for_kind(kind: DocumentKind) -> &'static [Format] {
+        match kind {
+            DocumentKind::Rapportage | DocumentKind::Regioplan => {
+                &[Format::Md, Format::Html, Format::Pdf]
+            }
+            DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md],
+        }
+    }
+}
+
+/// One document to render.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Rapportage(Period),
+    Regioplan(RegioplanSelection),
+    Nieuwsbrief(Period),
+}
+
+impl Job {
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            Job::Rapportage(_) => DocumentKind::Rapportage,
+            Job::Regioplan(_) => DocumentKind::Regioplan,
+            Job::Nieuwsbrief(_) => DocumentKind::Nieuwsbrief,
+        }
+    }
+}
+
+/// A rendered file, not yet written.
+#[derive(Debug, Clone)]
+pub struct RenderedFile {
+    pub document: DocumentKind,
+    /// The period as the manifest shows it: 2024-H1, 2024-2026, 2025-04, 2025-Q3.
+    pub period: String,
+    pub format: Format,
+    /// Title for the index.
+    pub title: String,
+    /// Path relative to the output directory.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The template environments, built once and shared by all jobs.
+pub struct Renderer {
+    md: tera::Tera,
+    html: tera::Tera,
+    typ: tera::Tera,
+    txt: tera::Tera,
+    style_typ: String,
+    pub merge_tags: MergeTags,
+}
+
+impl Renderer {
+    pub fn new(templates: &templates::TemplateSet) -> Result<Renderer, String> {
+        Ok(Renderer {
+            md: tera_env::environment(Lang::Markdown, templates)?,
+            html: tera_env::environment(Lang::Html, templates)?,
+            typ: tera_env::environment(Lang::Typst, templates)?,
+            txt: tera_env::environment(Lang::Text, templates)?,
+            style_typ: templates.get("koers.typ").to_string(),
+            merge_tags: MergeTags::default(),
+        })
+    }
+
+    /// Render every job in every requested format it supports, in parallel. The result is in
+    /// job order and format order, whatever the scheduling.
+    pub fn render_all(
+        &self,
+        prog: &Programme,
+        jobs: &[Job],
+        formats: &[Format],
+        bron: &Provenance,
+        date: chrono::NaiveDate,
+    ) -> Result<Vec<RenderedFile>, String> {
+        let tasks: Vec<(&Job, Format)> = jobs
+            .iter()
+            .flat_map(|j| {
+                Format::for_kind(j.kind())
+                    .iter()
+                    .filter(|f| formats.contains(f))
+                    .map(move |f| (j, *f))
+            })
+            .collect();
+        let results: Vec<Result<Option<RenderedFile>, String>> = tasks
+            .par_iter()
+            .map(|(job, format)| self.render(prog, job, *format, bron, date))
+            .collect();
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(Some(f)) => files.push(f),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors.join("\n"))
+        }
+    }
+
+    /// Render one job in one format (None when the job has nothing to show, e.g. no regioplan).
+    pub fn render(
+        &self,
+        prog: &Programme,
+        job: &Job,
+        format: Format,
+        bron: &Provenance,
+        date: chrono::NaiveDate,
+    ) -> Result<Option<RenderedFile>, String> {
+        let (template, context, period, title, stem) = match job {
+            Job::Rapportage(period) => {
+                let view = views::rapportage(prog, *period, bron);
+                let title = format!("Tussentijdse rapportage {}", period.dutch().to_lowercase());
+                (
+                    "rapportage",
+                    to_context(&view)?,
+                    period.id(),
+                    title,
+                    format!("rapportage/tussentijdse-rapportage-{}", period.id()),
+                )
+            }
+            Job::Regioplan(sel) => {
+                let Some(view) = views::regioplan(prog, sel, bron) else {
+                    return Ok(None);
+                };
+                let (stem, title) = match (&sel.project, &sel.themalijn) {
+                    (Some(p), _) => (
+                        format!("regioplan/regioplan-project-{p}"),
+                        format!(
+                            "{} — {}",
+                            view.titel,
+                            view.onderdeel.clone().unwrap_or_default()
+                        ),
+                    ),
+                    (None, Some(t)) => (
+                        format!("regioplan/regioplan-{t}"),
+                        format!(
+                            "{} — {}",
+                            view.titel,
+                            view.onderdeel.clone().unwrap_or_default()
+                        ),
+                    ),
+                    _ => (
+                        format!("regioplan/regioplan-{}", view.periode),
+                        view.titel.clone(),
+                    ),
+                };
+                (
+                    "regioplan",
+                    to_context(&view)?,
+                    view.periode.clone(),
+                    title,
+                    stem,
+                )
+            }
+            Job::Nieuwsbrief(period) => {
+                let Some(editie) = prog.edities.iter().find(|e| e.periode == *period) else {
+                    return Err(format!(
+                        "there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"
+                    ));
+                };
+                let view = views::nieuwsbrief(prog, editie, self.merge_tags, bron);
+                let title = view.titel.clone();
+                (
+                    "nieuwsbrief",
+                    to_context(&view)?,
+                    period.id(),
+                    title,
+                    format!("nieuwsbrief/even-bijpraten-{}", period.id()),
+                )
+            }
+        };
+        let (bytes, ext) = match format {
+            Format::Md => (
+                tera_env::render(&self.md, &format!("{template}.md"), &context)?.into_bytes(),
+                "md",
+            ),
+            Format::Html => (
+                tera_env::render(&self.html, &format!("{template}.html"), &context)?.into_bytes(),
+                "html",
+            ),
+            Format::Txt => (
+                tera_env::render(&self.txt, &format!("{template}.txt"), &context)?.into_bytes(),
+                "txt",
+            ),
+            Format::Email => {
+                let html =
+                    tera_env::render(&self.html, &format!("{template}.email.html"), &context)?;
+                (inline_css(&html)?.into_bytes(), "email.html")
+            }
+            Format::Pdf => {
+                let main = tera_env::render(&self.typ, &format!("{template}.typ"), &context)?;
+                let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
+                (
+                    pdf::compile(&main, &self.style_typ, date, &ident)
+                        .map_err(|e| format!("{stem}.pdf: {e}"))?,
+                    "pdf",
+                )
+            }
+        };
+        Ok(Some(RenderedFile {
+            document: job.kind(),
+            period,
+            format,
+            title,
+            path: PathBuf::from(format!("{stem}.{ext}")),
+            bytes,
+        }))
+    }
+
+    /// The typst source of a job (for debugging templates: `koers build-report --emit-typst`).
+    pub fn typst_source(
+        &self,
+        prog: &Programme,
+        job: &Job,
+        bron: &Provenance,
+    ) -> Result<Option<String>, String> {
+        let (template, context) = match job {
+            Job::Rapportage(p) => (
+                "rapportage.typ",
+                to_context(&views::rapportage(prog, *p, bron))?,
+            ),
+            Job::Regioplan(sel) => match views::regioplan(prog, sel, bron) {
+                Some(v) => ("regioplan.typ", to_context(&v)?),
+                None => return Ok(None),
+            },
+            Job::Nieuwsbrief(_) => return Ok(None),
+        };
+        tera_env::render(&self.typ, template, &context).map(Some)
+    }
+}
+
+fn to_context(view: &impl Serialize) -> Result<tera::Context, String> {
+    tera::Context::from_serialize(view).map_err(|e| format!("template context: {e}"))
+}
+
+/// Inline the `<style>` rules into `style` attributes, as e-mail clients need; remote
+/// stylesheets are never fetched. Media queries (dark mode, small screens) stay in the head.
+pub fn inline_css(html: &str) -> Result<String, String> {
+    let inliner = css_inline::CSSInliner::options()
+        .load_remote_stylesheets(false)
+        .keep_style_tags(false)
+        .keep_at_rules(true)
+        .keep_link_tags(false)
+        .build();
+    inliner
+        .inline(html)
+        .map_err(|e| format!("inlining the e-mail's CSS: {e}"))
+}

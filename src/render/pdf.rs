@@ -1,0 +1,159 @@
+//! PDF through typst, embedded as a library: a small `World` with the embedded fonts, the
+//! generated main source and the shared style library `koers.typ`.
+
+use std::sync::OnceLock;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+/// Fonts and the standard library, loaded once per process and shared by every compile.
+struct Shared {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .chain(EXTRA_FONTS.iter().copied())
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        Shared {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    })
+}
+
+/// A sans-serif body font (Carlito, SIL Open Font License 1.1, see `fonts/LICENSE-Carlito.txt`).
+const EXTRA_FONTS: &[&[u8]] = &[
+    include_bytes!("../../fonts/Carlito-Regular.ttf"),
+    include_bytes!("../../fonts/Carlito-Bold.ttf"),
+    include_bytes!("../../fonts/Carlito-Italic.ttf"),
+    include_bytes!("../../fonts/Carlito-BoldItalic.ttf"),
+];
+
+fn file_id(path: &str) -> FileId {
+    FileId::new(RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    ))
+}
+
+struct KoersWorld {
+    main: Source,
+    style: Source,
+    today: Datetime,
+}
+
+impl World for KoersWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &shared().library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &shared().book
+    }
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else if id == self.style.id() {
+            Ok(self.style.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn file(&self, _id: FileId) -> FileResult<Bytes> {
+        Err(FileError::AccessDenied)
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        shared().fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+/// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
+/// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
+/// always gives the same bytes.
+pub fn compile(
+    main: &str,
+    style: &str,
+    date: chrono::NaiveDate,
+    ident: &str,
+) -> Result<Vec<u8>, String> {
+    use chrono::Datelike;
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .ok_or("invalid date")?;
+    let world = KoersWorld {
+        main: Source::new(file_id("/main.typ"), main.to_string()),
+        style: Source::new(file_id("/koers.typ"), style.to_string()),
+        today,
+    };
+    let result = typst::compile::<PagedDocument>(&world);
+    let document = result.output.map_err(|errs| describe(&world, &errs))?;
+    let standards =
+        PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| format!("{e:?}"))?;
+    let options = PdfOptions {
+        ident: typst::foundations::Smart::Custom(ident.to_string()),
+        timestamp: Some(Timestamp::new_utc(
+            Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 12, 0, 0)
+                .ok_or("invalid date")?,
+        )),
+        standards,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs));
+    typst::comemo::evict(10);
+    pdf
+}
+
+fn describe(world: &KoersWorld, errs: &[SourceDiagnostic]) -> String {
+    errs.iter()
+        .map(|e| {
+            let place = e
+                .span
+                .id()
+                .and_then(|id| world.source(id).ok())
+                .and_then(|src| {
+                    let range = world.range(e.span)?;
+                    let line = src.lines().byte_to_line(range.start)? + 1;
+                    let text = src
+                        .text()
+                        .lines()
+                        .nth(line - 1)
+                        .unwrap_or("")
+                        .trim()
+                        .chars()
+                        .take(120)
+                        .collect::<String>();
+                    let file = if src.id() == world.style.id() {
+                        "koers.typ"
+                    } else {
+                        "generated document"
+                    };
+                    Some(format!(" ({file}, line {line}: {text})"))
+                })
+                .unwrap_or_default();
+            let hints = e
+                .hints
+                .iter()
+                .map(|h| format!("; hint: {}", h.v))
+                .collect::<String>();
+            format!("typst: {}{place}{hints}", e.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,111 @@
+//! The templates: compiled into the binary, overridable file by file from a directory.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The default templates, embedded at compile time from `templates/`.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "rapportage.md",
+        include_str!("../../templates/rapportage.md"),
+    ),
+    (
+        "interessant.md",
+        include_str!("../../templates/interessant.md"),
+    ),
+    (
+        "rapportage.html",
+        include_str!("../../templates/rapportage.html"),
+    ),
+    (
+        "rapportage.typ",
+        include_str!("../../templates/rapportage.typ"),
+    ),
+    ("regioplan.md", include_str!("../../templates/regioplan.md")),
+    (
+        "regioplan.html",
+        include_str!("../../templates/regioplan.html"),
+    ),
+    (
+        "regioplan.typ",
+        include_str!("../../templates/regioplan.typ"),
+    ),
+    (
+        "nieuwsbrief.md",
+        include_str!("../../templates/nieuwsbrief.md"),
+    ),
+    (
+        "nieuwsbrief.html",
+        include_str!("../../templates/nieuwsbrief.html"),
+    ),
+    (
+        "nieuwsbrief.email.html",
+        include_str!("../../templates/nieuwsbrief.email.html"),
+    ),
+    (
+        "nieuwsbrief.txt",
+        include_str!("../../templates/nieuwsbrief.txt"),
+    ),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("document.css", include_str!("../../templates/document.css")),
+    (
+        "interessant.html",
+        include_str!("../../templates/interessant.html"),
+    ),
+    ("koers.typ", include_str!("../../templates/koers.typ")),
+];
+
+/// A set of template sources by name.
+#[derive(Debug, Clone)]
+pub struct TemplateSet {
+    pub sources: BTreeMap<String, String>,
+    /// Names that came from an override directory.
+    pub overridden: Vec<String>,
+}
+
+impl TemplateSet {
+    pub fn embedded() -> TemplateSet {
+        TemplateSet {
+            sources: EMBEDDED
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()))
+                .collect(),
+            overridden: vec![],
+        }
+    }
+
+    /// The embedded templates, with every file of `dir` that has a known name replacing its default.
+    pub fn with_overrides(dir: &Path) -> std::io::Result<TemplateSet> {
+        let mut set = TemplateSet::embedded();
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if set.sources.contains_key(&name) && entry.file_type()?.is_file() {
+                set.sources
+                    .insert(name.clone(), std::fs::read_to_string(entry.path())?);
+                set.overridden.push(name);
+            }
+        }
+        set.overridden.sort();
+        Ok(set)
+    }
+
+    /// Replace templates from in-memory files (e.g. read from a git commit).
+    pub fn override_from(&mut self, files: impl IntoIterator<Item = (String, String)>) {
+        for (name, content) in files {
+            if self.sources.contains_key(&name) {
+                self.sources.insert(name.clone(), content);
+                self.overridden.push(name);
+            }
+        }
+        self.overridden.sort();
+        self.overridden.dedup();
+    }
+
+    pub fn get(&self, name: &str) -> &str {
+        self.sources
+            .get(name)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+}

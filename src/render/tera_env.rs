@@ -1,0 +1,158 @@
+//! One tera environment per output language, each with its own escaping and `markdown` filter:
+//! plain strings are escaped for the target, Markdown texts are converted to it.
+
+use super::templates::TemplateSet;
+use crate::markdown;
+use std::io::Write;
+use tera::{Kwargs, State, Tera, Value};
+
+/// The output languages templates are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Markdown,
+    Html,
+    Typst,
+    Text,
+}
+
+fn escape_typst(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(markdown::typst_escape(input).as_bytes())
+}
+
+/// Escape plain text for Markdown: characters that would start markup get a backslash.
+pub fn markdown_escape(input: &str) -> String {
+    let mut s = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' => {
+                s.push('\\');
+                s.push(c);
+            }
+            '\n' => s.push(' '),
+            _ => s.push(c),
+        }
+    }
+    s
+}
+
+fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(markdown_escape(input).as_bytes())
+}
+
+fn no_escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(input.as_bytes())
+}
+
+/// Build the tera environment for one language from the templates that use it.
+pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> {
+    let mut tera = Tera::new();
+    let suffix = match lang {
+        Lang::Markdown => ".md",
+        Lang::Html => ".html",
+        Lang::Typst => ".typ",
+        Lang::Text => ".txt",
+    };
+    match lang {
+        Lang::Markdown => tera.set_escape_fn(escape_markdown),
+        Lang::Html => {}
+        Lang::Typst => tera.set_escape_fn(escape_typst),
+        Lang::Text => tera.set_escape_fn(no_escape),
+    }
+    tera.autoescape_on(vec![suffix]);
+    match lang {
+        Lang::Markdown => tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&markdown::to_markdown(s))
+        }),
+        Lang::Html => tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&markdown::to_html(s))
+        }),
+        Lang::Typst => tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&markdown::to_typst(s))
+        }),
+        Lang::Text => tera.register_filter("markdown", |s: &str, kwargs: Kwargs, _: &State| {
+            let width = kwargs
+                .get::<i64>("width")
+                .ok()
+                .flatten()
+                .unwrap_or(72)
+                .clamp(20, 200) as usize;
+            Value::safe_string(&markdown::to_plain(s, width))
+        }),
+    }
+    // Plain text wrapped to a width (text templates).
+    tera.register_filter("wrap", |s: &str, kwargs: Kwargs, _: &State| {
+        let width = kwargs
+            .get::<i64>("width")
+            .ok()
+            .flatten()
+            .unwrap_or(72)
+            .clamp(20, 200) as usize;
+        Value::safe_string(&textwrap::fill(s, width))
+    });
+    // Markdown block helpers: a block quote, and a list item's continuation lines.
+    tera.register_filter("quote", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(
+            &s.lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        ">".to_string()
+                    } else {
+                        format!("> {l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    });
+    tera.register_filter("list_item", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(
+            &s.lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == 0 || l.is_empty() {
+                        l.to_string()
+                    } else {
+                        format!("  {l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    });
+    // A typst string literal, for values used in typst code (URLs, metadata).
+    tera.register_filter("typst_string", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&markdown::typst_string(s))
+    });
+    // Plain text of a Markdown text (titles, alt texts, preheaders).
+    tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| {
+        Value::from(markdown::to_plain(s, usize::MAX / 2))
+    });
+    let names: Vec<(&String, &String)> = templates
+        .sources
+        .iter()
+        .filter(|(n, _)| *n != "koers.typ")
+        .filter(|(n, _)| n.ends_with(suffix) || (lang == Lang::Html && n.ends_with(".css")))
+        .collect();
+    for (name, source) in names {
+        tera.add_raw_template(name, source)
+            .map_err(|e| format!("template {name}: {}", tera_error(&e)))?;
+    }
+    Ok(tera)
+}
+
+/// Render a template, with a readable error.
+pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, String> {
+    tera.render(name, context)
+        .map_err(|e| format!("template {name}: {}", tera_error(&e)))
+}
+
+fn tera_error(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}

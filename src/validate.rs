@@ -1,0 +1,671 @@
+//! Stage 2 — validate: the rules that a parsed, well-formed data set must follow.
+//!
+//! Phases, dates and references are checked across files; every problem is reported with the file,
+//! line and column of the value at fault and a hint how to fix it.
+
+use crate::dates::{Einde, Month, Period, Start};
+use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::load::{DataSet, SourceFile};
+use crate::path;
+use crate::phase::Fase;
+use crate::yaml_tree::Step;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What the rules need to know beyond the data.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidateOptions {
+    /// Results may not be dated after this month (the report date).
+    pub report_month: Month,
+}
+
+pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
+    let mut v = Validator {
+        set,
+        opts,
+        diags: Diagnostics::default(),
+    };
+    v.ids();
+    v.programme();
+    v.regioplan();
+    v.themalijnen();
+    v.projects();
+    v.editions();
+    v.glossary_usage();
+    v.diags
+}
+
+struct Validator<'a> {
+    set: &'a DataSet,
+    opts: &'a ValidateOptions,
+    diags: Diagnostics,
+}
+
+fn month_at(file: &SourceFile, path: &[Step], s: &str, diags: &mut Diagnostics) -> Option<Month> {
+    match Month::parse(s) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            diags.push(
+                file.error_at(path, e).hint(
+                    "months are written YYYY-MM (2024-03); MM-YYYY (03-2024) is accepted too",
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+impl Validator<'_> {
+    fn ids(&mut self) {
+        for (id, path) in &self.set.duplicate_ids {
+            self.diags.push(
+                crate::diagnostics::Diagnostic::error(path, format!("the id \"{id}\" is used by another file too"))
+                    .hint("ids are file names without extension and must be unique: rename or remove one file"),
+            );
+        }
+        let files = self
+            .set
+            .themalijnen
+            .iter()
+            .map(|(id, l)| (id, &l.file))
+            .chain(self.set.projecten.iter().map(|(id, l)| (id, &l.file)));
+        for (id, file) in files {
+            if !is_id(id) {
+                self.diags.push(file.warning_at(&[], format!("the file name \"{id}\" is not a plain id")).hint(
+                    "use lowercase letters, digits and hyphens (e.g. welzijn-op-recept.yaml): ids appear in links and commands",
+                ));
+            }
+        }
+    }
+
+    fn programme(&mut self) {
+        let Some(p) = &self.set.programme else { return };
+        let (f, d) = (&p.file, &p.data);
+        month_at(
+            f,
+            &path!["werkagenda_einde"],
+            &d.werkagenda_einde,
+            &mut self.diags,
+        );
+        let mut seen = HashMap::new();
+        for (i, g) in d.gemeenten.iter().enumerate() {
+            if let Some(first) = seen.insert(g.as_str(), i) {
+                self.diags.push(
+                    f.error_at(&path!["gemeenten", i], format!("\"{g}\" is listed twice"))
+                        .hint(format!(
+                            "remove this entry; it is already entry {}",
+                            first + 1
+                        )),
+                );
+            }
+        }
+        // The phase ladder: all six, each once, in order.
+        let names: Vec<Fase> = d.fasen.iter().map(|f| f.naam).collect();
+        if names != Fase::ALL {
+            let missing: Vec<&str> = Fase::ALL
+                .iter()
+                .filter(|f| !names.contains(f))
+                .map(|f| f.name())
+                .collect();
+            let msg = if !missing.is_empty() {
+                format!("the phase ladder lacks {}", missing.join(", "))
+            } else {
+                "the phase ladder must list each of the six phases once, in ladder order"
+                    .to_string()
+            };
+            self.diags
+                .push(f.error_at(&path!["fasen"], msg).hint(format!(
+                    "list them in this order: {}",
+                    Fase::names().collect::<Vec<_>>().join(", ")
+                )));
+        }
+        let mut afk: HashMap<String, usize> = HashMap::new();
+        for (i, a) in d.afkortingen.iter().enumerate() {
+            if let Some(first) = afk.insert(a.afkorting.clone(), i) {
+                self.diags.push(
+                    f.error_at(
+                        &path!["afkortingen", i, "afkorting"],
+                        format!("the abbreviation \"{}\" is defined twice", a.afkorting),
+                    )
+                    .hint(format!(
+                        "keep one definition; the other is entry {} (\"{}\")",
+                        first + 1,
+                        d.afkortingen[first].betekenis
+                    )),
+                );
+            }
+        }
+        let mut periods = BTreeSet::new();
+        for (i, r) in d.rapportages.iter().enumerate() {
+            match Period::parse_half(&r.periode) {
+                Ok(p) => {
+                    if !periods.insert(p) {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["rapportages", i, "periode"],
+                                format!("the period {} is described twice", p.id()),
+                            )
+                            .hint("merge the two entries"),
+                        );
+                    }
+                }
+                Err(e) => self
+                    .diags
+                    .push(f.error_at(&path!["rapportages", i, "periode"], e)),
+            }
+        }
+    }
+
+    fn regioplan(&mut self) {
+        let Some(r) = &self.set.regioplan else { return };
+        if let Some(v) = &r.data.vastgesteld {
+            month_at(&r.file, &path!["vastgesteld"], v, &mut self.diags);
+        }
+    }
+
+    fn themalijnen(&mut self) {
+        let mut order: BTreeMap<u32, &str> = BTreeMap::new();
+        let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
+        for (id, t) in &self.set.themalijnen {
+            let f = &t.file;
+            if let Some(other) = order.insert(t.data.volgorde, id) {
+                self.diags.push(
+                    f.error_at(
+                        &path!["volgorde"],
+                        format!(
+                            "volgorde {} is also used by themalijn \"{other}\"",
+                            t.data.volgorde
+                        ),
+                    )
+                    .hint("give every themalijn its own position"),
+                );
+            }
+            let mut listed = HashMap::new();
+            for (i, pid) in t.data.projecten.iter().enumerate() {
+                if let Some(first) = listed.insert(pid.as_str(), i) {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["projecten", i],
+                            format!("project \"{pid}\" is listed twice"),
+                        )
+                        .hint(format!(
+                            "remove this entry; it is already entry {}",
+                            first + 1
+                        )),
+                    );
+                    continue;
+                }
+                match self.set.projecten.get(pid) {
+                    None => {
+                        let mut d = f.error_at(
+                            &path!["projecten", i],
+                            format!("there is no project \"{pid}\""),
+                        );
+                        d = match did_you_mean(pid, project_ids.iter().copied()) {
+                            Some(s) => d.hint(format!("did you mean \"{s}\"?")),
+                            None => d.hint(format!(
+                                "projects are the files in {}/projecten/",
+                                self.set.root.display()
+                            )),
+                        };
+                        self.diags.push(d);
+                    }
+                    Some(p) if &p.data.themalijn != id => {
+                        self.diags.push(f.error_at(&path!["projecten", i], format!("project \"{pid}\" belongs to themalijn \"{}\", not to \"{id}\"", p.data.themalijn)).hint("move it to the list of its own themalijn, or change the project's themalijn"));
+                    }
+                    Some(_) => {}
+                }
+            }
+            for (i, li) in t.data.lokale_inzet.iter().enumerate() {
+                if let Err(e) = Period::parse_half(&li.periode) {
+                    self.diags
+                        .push(f.error_at(&path!["lokale_inzet", i, "periode"], e));
+                }
+            }
+        }
+    }
+
+    fn projects(&mut self) {
+        let themalijn_ids: Vec<&str> = self.set.themalijnen.keys().map(String::as_str).collect();
+        let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
+        let gemeenten: Vec<&str> = self
+            .set
+            .programme
+            .as_ref()
+            .map(|p| p.data.gemeenten.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        let latest_period = self.latest_report_period();
+        for (id, p) in &self.set.projecten {
+            let (f, d) = (&p.file, &p.data);
+            // References.
+            match self.set.themalijnen.get(&d.themalijn) {
+                None => {
+                    let mut diag = f.error_at(
+                        &path!["themalijn"],
+                        format!("there is no themalijn \"{}\"", d.themalijn),
+                    );
+                    diag = match did_you_mean(&d.themalijn, themalijn_ids.iter().copied()) {
+                        Some(s) => diag.hint(format!("did you mean \"{s}\"?")),
+                        None => {
+                            diag.hint(format!("known themalijnen: {}", themalijn_ids.join(", ")))
+                        }
+                    };
+                    self.diags.push(diag);
+                }
+                Some(t) => {
+                    if !t.data.projecten.contains(id) {
+                        self.diags.push(f.error_at(&path!["themalijn"], format!("project \"{id}\" is missing from the project list of themalijn \"{}\"", d.themalijn)).hint(format!("add \"{id}\" to \"projecten\" in {}, where it should stand in the table", t.file.path.display())));
+                    }
+                }
+            }
+            if let Some(parent) = &d.hoofdproject {
+                if parent == id {
+                    self.diags.push(
+                        f.error_at(&path!["hoofdproject"], "a project cannot be its own parent")
+                            .hint("remove \"hoofdproject\" or name another project"),
+                    );
+                } else if !self.set.projecten.contains_key(parent) {
+                    let mut diag = f.error_at(
+                        &path!["hoofdproject"],
+                        format!("there is no project \"{parent}\""),
+                    );
+                    if let Some(s) = did_you_mean(parent, project_ids.iter().copied()) {
+                        diag = diag.hint(format!("did you mean \"{s}\"?"));
+                    }
+                    self.diags.push(diag);
+                } else if let Some(cycle) = self.parent_cycle(id) {
+                    self.diags.push(f.error_at(&path!["hoofdproject"], format!("the parent projects form a cycle: {}", cycle.join(" → "))).hint("a project cannot be (indirectly) its own parent: remove one \"hoofdproject\""));
+                }
+            }
+            for (i, g) in d.gemeenten.iter().enumerate() {
+                if !gemeenten.contains(&g.as_str()) {
+                    let mut diag = f.error_at(
+                        &path!["gemeenten", i],
+                        format!("\"{g}\" is not one of the municipalities in koers.yaml"),
+                    );
+                    diag = match did_you_mean(g, gemeenten.iter().copied()) {
+                        Some(s) => diag.hint(format!("did you mean \"{s}\"?")),
+                        None => diag.hint("use the names listed under \"gemeenten\" in koers.yaml"),
+                    };
+                    self.diags.push(diag);
+                }
+            }
+            // Dates.
+            let start = match Start::parse(&d.start) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    self.diags.push(f.error_at(&path!["start"], e));
+                    None
+                }
+            };
+            let einde = match Einde::parse(&d.einde) {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    self.diags.push(f.error_at(&path!["einde"], e));
+                    None
+                }
+            };
+            let start_m = start.and_then(Start::month);
+            let end_m = einde.and_then(Einde::month);
+            if let (Some(s), Some(e)) = (start_m, end_m)
+                && e < s
+            {
+                self.diags.push(
+                    f.error_at(
+                        &path!["einde"],
+                        format!("the end ({}) is before the start ({})", e, s),
+                    )
+                    .hint("swap them or correct one of the two months"),
+                );
+            }
+            if let Some(t) = &d.toegevoegd_na_regioplan {
+                month_at(f, &path!["toegevoegd_na_regioplan"], t, &mut self.diags);
+            }
+            // Phase history.
+            if d.fasen.is_empty() {
+                self.diags.push(
+                    f.error_at(&path!["fasen"], "the phase history is empty")
+                        .hint("add at least the current phase, e.g. \"- fase: Initiatiefase\""),
+                );
+            }
+            let mut prev: Option<(Fase, Option<Month>)> = None;
+            for (i, step) in d.fasen.iter().enumerate() {
+                let sinds = match &step.sinds {
+                    Some(s) => month_at(f, &path!["fasen", i, "sinds"], s, &mut self.diags),
+                    None if i > 0 => {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["fasen", i],
+                                format!("the phase change to {} has no date", step.fase),
+                            )
+                            .hint("add \"sinds: YYYY-MM\": only the first phase may leave it out"),
+                        );
+                        None
+                    }
+                    None => None,
+                };
+                if let (Some(s), Some(e)) = (sinds, end_m)
+                    && s > e
+                {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["fasen", i, "sinds"],
+                            format!("this phase begins ({s}) after the project ends ({e})"),
+                        )
+                        .hint("correct the month or the project's \"einde\""),
+                    );
+                }
+                if let Some((prev_fase, prev_sinds)) = prev {
+                    if let (Some(a), Some(b)) = (prev_sinds, sinds)
+                        && b <= a
+                    {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["fasen", i, "sinds"],
+                                format!(
+                                    "the phase history is not in date order: {b} is not after {a}"
+                                ),
+                            )
+                            .hint("list the phases oldest first, each with a later month"),
+                        );
+                    }
+                    if step.fase == prev_fase {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["fasen", i, "fase"],
+                                format!("{} follows itself", step.fase),
+                            )
+                            .hint("remove the repeated entry"),
+                        );
+                    } else if step.fase < prev_fase
+                        && step.reden.as_deref().is_none_or(|r| r.trim().is_empty())
+                    {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["fasen", i, "fase"],
+                                format!(
+                                    "a step back from {prev_fase} to {} needs a reason",
+                                    step.fase
+                                ),
+                            )
+                            .hint("add \"reden: ...\" explaining why the project went back"),
+                        );
+                    }
+                }
+                prev = Some((step.fase, sinds));
+            }
+            // Results and other dated items.
+            let mut has_latest = false;
+            for (i, r) in d.resultaten.iter().enumerate() {
+                let Some(m) = month_at(
+                    f,
+                    &path!["resultaten", i, "maand"],
+                    &r.maand,
+                    &mut self.diags,
+                ) else {
+                    continue;
+                };
+                if m > self.opts.report_month {
+                    self.diags.push(f.error_at(&path!["resultaten", i, "maand"], format!("this result is dated {m}, after the report date {}", self.opts.report_month)).hint("a result is something that happened: correct the month, or build with a later --date"));
+                }
+                if let Some(e) = end_m
+                    && m > e
+                {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["resultaten", i, "maand"],
+                            format!("this result ({m}) is dated after the project ended ({e})"),
+                        )
+                        .hint("correct the month or the project's \"einde\""),
+                    );
+                }
+                if let Some(s) = start_m
+                    && m < s
+                {
+                    self.diags.push(f.warning_at(&path!["resultaten", i, "maand"], format!("this result ({m}) is dated before the project's start ({s})")).hint("fine for work done before the project was formally added; otherwise correct the month"));
+                }
+                if latest_period.is_some_and(|p| p.contains(m)) {
+                    has_latest = true;
+                }
+            }
+            for (i, it) in d.interessant.iter().enumerate() {
+                if let Some(m) = &it.maand {
+                    month_at(f, &path!["interessant", i, "maand"], m, &mut self.diags);
+                }
+            }
+            for (i, b) in d.bijzonderheden.iter().enumerate() {
+                month_at(
+                    f,
+                    &path!["bijzonderheden", i, "maand"],
+                    &b.maand,
+                    &mut self.diags,
+                );
+            }
+            if let Some(period) = latest_period {
+                let active = start_m.is_none_or(|s| s <= period.last)
+                    && end_m.is_none_or(|e| e >= period.first);
+                if active && !has_latest {
+                    self.diags.push(
+                        f.warning_at(
+                            &path!["resultaten"],
+                            format!(
+                                "no results in the latest report period ({})",
+                                period.dutch()
+                            ),
+                        )
+                        .hint(format!(
+                            "add what was achieved in {}, dated YYYY-MM",
+                            period.id()
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The latest half year with a rapportage in koers.yaml, else the latest half year with results.
+    fn latest_report_period(&self) -> Option<Period> {
+        let declared = self.set.programme.as_ref().and_then(|p| {
+            p.data
+                .rapportages
+                .iter()
+                .filter_map(|r| Period::parse_half(&r.periode).ok())
+                .max()
+        });
+        declared.or_else(|| {
+            self.set
+                .projecten
+                .values()
+                .flat_map(|p| p.data.resultaten.iter())
+                .filter_map(|r| Month::parse(&r.maand).ok())
+                .max()
+                .map(Period::half_of)
+        })
+    }
+
+    fn parent_cycle(&self, start: &str) -> Option<Vec<String>> {
+        let mut chain = vec![start.to_string()];
+        let mut cur = start;
+        while let Some(parent) = self
+            .set
+            .projecten
+            .get(cur)
+            .and_then(|p| p.data.hoofdproject.as_deref())
+        {
+            if parent == start {
+                chain.push(parent.to_string());
+                return Some(chain);
+            }
+            if chain.iter().any(|c| c == parent) || !self.set.projecten.contains_key(parent) {
+                return None; // a cycle that does not include `start` is reported for its own members
+            }
+            chain.push(parent.to_string());
+            cur = parent;
+        }
+        None
+    }
+
+    fn editions(&mut self) {
+        let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
+        for (id, e) in &self.set.edities {
+            let f = &e.file;
+            if let Err(msg) = Period::parse_edition(id) {
+                self.diags.push(f.error_at(&[], format!("the file name: {msg}")).hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"));
+            }
+            let mut seen = HashMap::new();
+            for (i, pid) in e.data.projecten.iter().flatten().enumerate() {
+                if let Some(first) = seen.insert(pid.as_str(), i) {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["projecten", i],
+                            format!("project \"{pid}\" is listed twice"),
+                        )
+                        .hint(format!(
+                            "remove this entry; it is already entry {}",
+                            first + 1
+                        )),
+                    );
+                } else if !self.set.projecten.contains_key(pid) {
+                    let mut d = f.error_at(
+                        &path!["projecten", i],
+                        format!("there is no project \"{pid}\""),
+                    );
+                    if let Some(s) = did_you_mean(pid, project_ids.iter().copied()) {
+                        d = d.hint(format!("did you mean \"{s}\"?"));
+                    }
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+
+    /// Warn about abbreviations used in texts but missing from the glossary (once per abbreviation).
+    fn glossary_usage(&mut self) {
+        let Some(p) = &self.set.programme else { return };
+        let known: BTreeSet<&str> = p
+            .data
+            .afkortingen
+            .iter()
+            .map(|a| a.afkorting.as_str())
+            .collect();
+        let mut first_use: BTreeMap<
+            String,
+            (&SourceFile, Vec<Step>, crate::diagnostics::Pos, usize),
+        > = BTreeMap::new();
+        let files = std::iter::once(&p.file)
+            .chain(self.set.regioplan.iter().map(|r| &r.file))
+            .chain(self.set.themalijnen.values().map(|t| &t.file))
+            .chain(self.set.projecten.values().map(|p| &p.file))
+            .chain(self.set.edities.values().map(|e| &e.file));
+        for file in files {
+            let mut stack: Vec<(Vec<Step>, &crate::yaml_tree::Node)> = vec![(vec![], &file.tree)];
+            while let Some((path, node)) = stack.pop() {
+                match &node.value {
+                    crate::yaml_tree::Value::Map(entries) => {
+                        for (k, v) in entries.iter().rev() {
+                            if k.name == "afkortingen" || k.name == "afkorting" {
+                                continue;
+                            }
+                            let mut p2 = path.clone();
+                            p2.push(Step::Key(k.name.clone()));
+                            stack.push((p2, v));
+                        }
+                    }
+                    crate::yaml_tree::Value::Seq(items) => {
+                        for (i, v) in items.iter().enumerate().rev() {
+                            let mut p2 = path.clone();
+                            p2.push(Step::Index(i));
+                            stack.push((p2, v));
+                        }
+                    }
+                    crate::yaml_tree::Value::Str(s) => {
+                        for abbr in abbreviations_in(s) {
+                            // "Technologie en Zorg Academie (TZA)": explained where it is used.
+                            let explained = s.contains(&format!("({abbr})"))
+                                || s.contains(&format!("({abbr}-"))
+                                || s.contains(&format!("({abbr},"));
+                            if !known.contains(abbr.as_str()) && !explained {
+                                first_use
+                                    .entry(abbr)
+                                    .or_insert_with(|| (file, path.clone(), node.pos, 0))
+                                    .3 += 1;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (abbr, (file, _path, start, count)) in first_use {
+            let times = if count == 1 {
+                "once".to_string()
+            } else {
+                format!("in {count} texts")
+            };
+            let pos = word_position(&file.text, start, &abbr).unwrap_or(start);
+            self.diags.push(crate::diagnostics::Diagnostic::warning(&file.path, format!("the abbreviation \"{abbr}\" is used ({times}) but not in the glossary")).at(pos, &file.text).hint(format!("add it under \"afkortingen\" in koers.yaml: - {{ afkorting: {abbr}, betekenis: ... }}")));
+        }
+    }
+}
+
+/// The position of the first whole-word occurrence of `word` at or after `from`.
+fn word_position(
+    text: &str,
+    from: crate::diagnostics::Pos,
+    word: &str,
+) -> Option<crate::diagnostics::Pos> {
+    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let mut search = 0;
+        while let Some(off) = line[search..].find(word) {
+            let at = search + off;
+            let before = line[..at].chars().next_back();
+            let after = line[at + word.len()..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                return Some(crate::diagnostics::Pos {
+                    line: i + 1,
+                    column: line[..at].chars().count() + 1,
+                });
+            }
+            search = at + word.len();
+        }
+    }
+    None
+}
+
+/// Words that look like abbreviations: 2–6 letters, at least two capitals, mostly capitals
+/// ("GGD", "KnGG", "WoR", "Wlz" is not detected: one capital).
+pub fn abbreviations_in(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let n = word.chars().count();
+        if !(2..=6).contains(&n) || word.chars().any(|c| !c.is_alphabetic()) {
+            continue;
+        }
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        if upper >= 2 && upper * 2 >= n && word.chars().next().is_some_and(char::is_uppercase) {
+            out.insert(word.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_abbreviations() {
+        let found = abbreviations_in(
+            "De POH'ers en JGZ-professionals van GGD Twente werken met KnGG en WoR. SamenTwente, LiveBoard, Q3, AI.",
+        );
+        let found: Vec<&str> = found.iter().map(String::as_str).collect();
+        assert_eq!(found, vec!["AI", "GGD", "JGZ", "KnGG", "POH", "WoR"]);
+    }
+}
