@@ -9,33 +9,11 @@ use serde::Serialize;
 #[derive(Debug, Serialize, PartialEq, Eq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    NewProject {
-        project: String,
-        naam: String,
-        themalijn: String,
-    },
-    RemovedProject {
-        project: String,
-        naam: String,
-    },
-    ProjectEnded {
-        project: String,
-        naam: String,
-        einde: String,
-    },
-    PhaseTransition {
-        project: String,
-        naam: String,
-        from: Option<String>,
-        to: String,
-        sinds: Option<Month>,
-    },
-    NewResult {
-        project: String,
-        naam: String,
-        maand: Month,
-        tekst: String,
-    },
+    NewProject { project: String, naam: String, themalijn: String },
+    RemovedProject { project: String, naam: String },
+    ProjectEnded { project: String, naam: String, einde: String },
+    PhaseTransition { project: String, naam: String, from: Option<String>, to: String, sinds: Option<Month> },
+    NewResult { project: String, naam: String, maand: Month, tekst: String },
 }
 
 /// Differences between the programme at an earlier commit (`old`) and now (`new`).
@@ -60,11 +38,7 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
         };
         let last = |proj: &crate::model::Project| proj.fasen.last().map(|f| f.fase);
         if p.fasen.len() > o.fasen.len() || last(p) != last(o) {
-            for step in p
-                .fasen
-                .iter()
-                .skip(o.fasen.len().min(p.fasen.len().saturating_sub(1)))
-            {
+            for step in p.fasen.iter().skip(o.fasen.len().min(p.fasen.len().saturating_sub(1))) {
                 if Some(step.fase) != last(o) {
                     out.push(Change::PhaseTransition {
                         project: p.id.clone(),
@@ -77,18 +51,10 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
             }
         }
         if p.einde != o.einde && p.einde.month().is_some() {
-            out.push(Change::ProjectEnded {
-                project: p.id.clone(),
-                naam: p.naam.clone(),
-                einde: p.einde.table(),
-            });
+            out.push(Change::ProjectEnded { project: p.id.clone(), naam: p.naam.clone(), einde: p.einde.table() });
         }
         for r in &p.resultaten {
-            if !o
-                .resultaten
-                .iter()
-                .any(|x| x.maand == r.maand && x.tekst == r.tekst)
-            {
+            if !o.resultaten.iter().any(|x| x.maand == r.maand && x.tekst == r.tekst) {
                 out.push(Change::NewResult {
                     project: p.id.clone(),
                     naam: p.naam.clone(),
@@ -100,10 +66,7 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
     }
     for o in old.projects() {
         if new.project(&o.id).is_none() {
-            out.push(Change::RemovedProject {
-                project: o.id.clone(),
-                naam: o.naam.clone(),
-            });
+            out.push(Change::RemovedProject { project: o.id.clone(), naam: o.naam.clone() });
         }
     }
     out
@@ -120,32 +83,16 @@ pub fn render_human(since: &str, changes: &[Change]) -> String {
     let _ = writeln!(s, "Changes in the data since {since}:");
     for c in changes {
         let line = match c {
-            Change::NewProject {
-                naam, themalijn, ..
-            } => format!("new project: {naam} (themalijn {themalijn})"),
+            Change::NewProject { naam, themalijn, .. } => format!("new project: {naam} (themalijn {themalijn})"),
             Change::RemovedProject { naam, .. } => format!("removed project: {naam}"),
             Change::ProjectEnded { naam, einde, .. } => format!("project ends: {naam} ({einde})"),
-            Change::PhaseTransition {
-                naam,
-                from,
-                to,
-                sinds,
-                ..
-            } => format!(
+            Change::PhaseTransition { naam, from, to, sinds, .. } => format!(
                 "phase: {naam}: {} → {to}{}",
                 from.as_deref().unwrap_or("—"),
                 sinds.map(|m| format!(" (since {m})")).unwrap_or_default()
             ),
-            Change::NewResult {
-                naam, maand, tekst, ..
-            } => {
-                let first: String = tekst
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .take(90)
-                    .collect();
+            Change::NewResult { naam, maand, tekst, .. } => {
+                let first: String = tekst.lines().next().unwrap_or("").chars().take(90).collect();
                 format!("result {maand}: {naam}: {first}")
             }
         };
@@ -157,9 +104,6 @@ pub fn render_human(since: &str, changes: &[Change]) -> String {
 /// The programme of a checked data set, or an error describing why there is none.
 pub fn programme_of(checked: Checked, what: &str) -> Result<Programme, String> {
     checked.programme.ok_or_else(|| {
-        format!(
-            "the data {what} is invalid ({} errors): run koers check",
-            checked.diagnostics.error_count()
-        )
+        format!("the data {what} is invalid ({} errors): run koers check", checked.diagnostics.error_count())
     })
 }

@@ -48,22 +48,15 @@ impl Month {
         };
         let year: i32 = year.parse().map_err(|_| bad())?;
         let month: u32 = month.parse().map_err(|_| bad())?;
-        Month::new(year, month).ok_or_else(|| {
-            format!("month {month} in \"{s}\" does not exist: months run from 01 to 12")
-        })
+        Month::new(year, month)
+            .ok_or_else(|| format!("month {month} in \"{s}\" does not exist: months run from 01 to 12"))
     }
 
     pub fn next(self) -> Month {
         if self.month == 12 {
-            Month {
-                year: self.year + 1,
-                month: 1,
-            }
+            Month { year: self.year + 1, month: 1 }
         } else {
-            Month {
-                year: self.year,
-                month: self.month + 1,
-            }
+            Month { year: self.year, month: self.month + 1 }
         }
     }
 
@@ -109,10 +102,7 @@ impl Start {
             return Ok(Start::BeforeWerkagenda);
         }
         Month::parse(s).map(Start::Month).map_err(|_| {
-            format!(
-                "\"{}\" is not a start: write a month (YYYY-MM) or \"voor huidige werkagenda\"",
-                s.trim()
-            )
+            format!("\"{}\" is not a start: write a month (YYYY-MM) or \"voor huidige werkagenda\"", s.trim())
         })
     }
 
@@ -147,7 +137,10 @@ impl Einde {
             "doorlopend" => Ok(Einde::Doorlopend),
             "nog niet bekend" => Ok(Einde::NogNietBekend),
             _ => Month::parse(s).map(Einde::Month).map_err(|_| {
-                format!("\"{}\" is not an end: write a month (YYYY-MM), \"doorlopend\" or \"nog niet bekend\"", s.trim())
+                format!(
+                    "\"{}\" is not an end: write a month (YYYY-MM), \"doorlopend\" or \"nog niet bekend\"",
+                    s.trim()
+                )
             }),
         }
     }
@@ -185,51 +178,24 @@ pub enum PeriodKind {
 
 impl Period {
     pub fn half(year: i32, half: u32) -> Period {
-        let first = Month {
-            year,
-            month: if half == 1 { 1 } else { 7 },
-        };
-        Period {
-            first,
-            last: Month {
-                year,
-                month: first.month + 5,
-            },
-            kind: PeriodKind::Half(half),
-        }
+        let first = Month { year, month: if half == 1 { 1 } else { 7 } };
+        Period { first, last: Month { year, month: first.month + 5 }, kind: PeriodKind::Half(half) }
     }
 
     pub fn quarter(year: i32, q: u32) -> Period {
-        let first = Month {
-            year,
-            month: (q - 1) * 3 + 1,
-        };
-        Period {
-            first,
-            last: Month {
-                year,
-                month: first.month + 2,
-            },
-            kind: PeriodKind::Quarter(q),
-        }
+        let first = Month { year, month: (q - 1) * 3 + 1 };
+        Period { first, last: Month { year, month: first.month + 2 }, kind: PeriodKind::Quarter(q) }
     }
 
     pub fn month(m: Month) -> Period {
-        Period {
-            first: m,
-            last: m,
-            kind: PeriodKind::Month,
-        }
+        Period { first: m, last: m, kind: PeriodKind::Month }
     }
 
     /// `YYYY-H1` / `YYYY-H2`.
     pub fn parse_half(s: &str) -> Result<Period, String> {
         let s = s.trim();
-        let bad = || {
-            format!(
-                "\"{s}\" is not a half year: write YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december)"
-            )
-        };
+        let bad =
+            || format!("\"{s}\" is not a half year: write YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december)");
         let (y, h) = s.split_once('-').ok_or_else(bad)?;
         let year: i32 = y.parse().ok().filter(|_| y.len() == 4).ok_or_else(bad)?;
         match h.to_ascii_uppercase().as_str() {
@@ -277,9 +243,7 @@ impl Period {
     pub fn dutch(&self) -> String {
         let cap = |s: &str| {
             let mut c = s.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
         };
         match self.kind {
             PeriodKind::Month => cap(&self.first.dutch()),
@@ -311,25 +275,9 @@ mod tests {
 
     #[test]
     fn months_both_orders() {
-        assert_eq!(
-            Month::parse("2024-03").unwrap(),
-            Month {
-                year: 2024,
-                month: 3
-            }
-        );
-        assert_eq!(
-            Month::parse("03-2024").unwrap(),
-            Month {
-                year: 2024,
-                month: 3
-            }
-        );
-        assert!(
-            Month::parse("2024-13")
-                .unwrap_err()
-                .contains("does not exist")
-        );
+        assert_eq!(Month::parse("2024-03").unwrap(), Month { year: 2024, month: 3 });
+        assert_eq!(Month::parse("03-2024").unwrap(), Month { year: 2024, month: 3 });
+        assert!(Month::parse("2024-13").unwrap_err().contains("does not exist"));
         assert!(Month::parse("maart").is_err());
         assert!(Month::parse("2024-03-01").is_err());
     }
@@ -342,19 +290,13 @@ mod tests {
         assert!(!h.contains(Month::parse("2024-07").unwrap()));
         let q = Period::parse_edition("2025-Q3").unwrap();
         assert_eq!((q.first.month, q.last.month), (7, 9));
-        assert_eq!(
-            Period::parse_edition("2025-04").unwrap().dutch(),
-            "April 2025"
-        );
+        assert_eq!(Period::parse_edition("2025-04").unwrap().dutch(), "April 2025");
         assert!(Period::parse_edition("2025-Q5").is_err());
     }
 
     #[test]
     fn start_and_end() {
-        assert_eq!(
-            Start::parse("Voor huidige werkagenda").unwrap(),
-            Start::BeforeWerkagenda
-        );
+        assert_eq!(Start::parse("Voor huidige werkagenda").unwrap(), Start::BeforeWerkagenda);
         assert_eq!(Einde::parse("doorlopend").unwrap(), Einde::Doorlopend);
         assert_eq!(Einde::parse("12-2026").unwrap().table(), "12-2026");
         assert!(Einde::parse("ooit").unwrap_err().contains("doorlopend"));

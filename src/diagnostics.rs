@@ -48,10 +48,7 @@ impl Diagnostic {
     }
 
     pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(file, message)
-        }
+        Self { severity: Severity::Warning, ..Self::error(file, message) }
     }
 
     /// Place the problem at a position and attach the source line.
@@ -59,10 +56,7 @@ impl Diagnostic {
         self.line = pos.line;
         self.column = pos.column;
         if pos.line > 0 {
-            self.source_line = source
-                .lines()
-                .nth(pos.line - 1)
-                .map(|l| l.trim_end().to_string());
+            self.source_line = source.lines().nth(pos.line - 1).map(|l| l.trim_end().to_string());
         }
         self
     }
@@ -162,11 +156,7 @@ impl Diagnostics {
 
     fn render_human(&self, color: bool) -> String {
         let paint = |code: &str, text: &str| {
-            if color {
-                format!("\x1b[{code}m{text}\x1b[0m")
-            } else {
-                text.to_string()
-            }
+            if color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
         };
         let mut out = String::new();
         for d in &self.items {
@@ -182,11 +172,8 @@ impl Diagnostics {
                 let _ = writeln!(out, "  {pad} |");
                 let _ = writeln!(out, "  {num} | {src}");
                 if d.column > 0 {
-                    let caret_pad: String = src
-                        .chars()
-                        .take(d.column - 1)
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
+                    let caret_pad: String =
+                        src.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                     let _ = writeln!(out, "  {pad} | {caret_pad}{}", paint(code, "^"));
                 }
             }
@@ -217,11 +204,7 @@ impl Diagnostics {
                 msg.push_str(h);
                 msg.push(')');
             }
-            let _ = write!(
-                out,
-                "::{kind} file={}",
-                gh_property(&d.file.display().to_string())
-            );
+            let _ = write!(out, "::{kind} file={}", gh_property(&d.file.display().to_string()));
             if d.line > 0 {
                 let _ = write!(out, ",line={}", d.line);
             }
@@ -244,9 +227,7 @@ fn location(file: &Path, line: usize, column: usize) -> String {
 
 /// Escaping of workflow-command data, as the GitHub Actions toolkit does it.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn gh_property(s: &str) -> String {
@@ -254,20 +235,13 @@ fn gh_property(s: &str) -> String {
 }
 
 /// The closest candidate to `input`, if it is close enough to be a plausible typo.
-pub fn did_you_mean<'a>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let norm = |s: &str| s.to_lowercase().replace([' ', '-', '_'], "");
     let input_n = norm(input);
     let mut best: Option<(&str, f64)> = None;
     for c in candidates {
         let c_n = norm(c);
-        let score = if c_n == input_n {
-            1.0
-        } else {
-            strsim::jaro_winkler(&input_n, &c_n)
-        };
+        let score = if c_n == input_n { 1.0 } else { strsim::jaro_winkler(&input_n, &c_n) };
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((c, score));
         }
@@ -281,33 +255,17 @@ mod tests {
 
     #[test]
     fn suggests_nearest_phase() {
-        let phases = [
-            "Initiatiefase",
-            "Definitiefase",
-            "Ontwerpfase",
-            "Voorbereidingsfase",
-            "Realisatiefase",
-            "Borgingsfase",
-        ];
-        assert_eq!(
-            did_you_mean("Vorbereidingsfase", phases),
-            Some("Voorbereidingsfase")
-        );
-        assert_eq!(
-            did_you_mean("realisatie fase", phases),
-            Some("Realisatiefase")
-        );
+        let phases =
+            ["Initiatiefase", "Definitiefase", "Ontwerpfase", "Voorbereidingsfase", "Realisatiefase", "Borgingsfase"];
+        assert_eq!(did_you_mean("Vorbereidingsfase", phases), Some("Voorbereidingsfase"));
+        assert_eq!(did_you_mean("realisatie fase", phases), Some("Realisatiefase"));
         assert_eq!(did_you_mean("Banaan", phases), None);
     }
 
     #[test]
     fn github_format_escapes() {
         let mut d = Diagnostics::default();
-        d.push(Diagnostic {
-            line: 3,
-            column: 7,
-            ..Diagnostic::error("data/a,b.yaml", "bad\nthing 100%")
-        });
+        d.push(Diagnostic { line: 3, column: 7, ..Diagnostic::error("data/a,b.yaml", "bad\nthing 100%") });
         assert_eq!(
             d.render(DiagnosticFormat::Github, false),
             "::error file=data/a%2Cb.yaml,line=3,col=7::bad%0Athing 100%25\n"

@@ -31,67 +31,35 @@ impl Repo {
     }
 
     pub fn commit_info(&self, rev: &str) -> Result<CommitInfo> {
-        let id = self
-            .repo
-            .rev_parse_single(rev)
-            .map_err(|e| anyhow!("git: cannot resolve \"{rev}\": {e}"))?;
+        let id = self.repo.rev_parse_single(rev).map_err(|e| anyhow!("git: cannot resolve \"{rev}\": {e}"))?;
         let commit = id.object()?.peel_to_commit()?;
         let time = commit.time()?;
-        let short = commit
-            .id()
-            .shorten()
-            .map(|p| p.to_string())
-            .unwrap_or_else(|_| commit.id().to_string()[..7].to_string());
+        let short =
+            commit.id().shorten().map(|p| p.to_string()).unwrap_or_else(|_| commit.id().to_string()[..7].to_string());
         let date = chrono::DateTime::from_timestamp(time.seconds, 0)
             .map(|d| d.date_naive())
             .ok_or_else(|| anyhow!("git: commit {short} has an invalid date"))?;
         let summary = commit.message()?.summary().to_string();
-        Ok(CommitInfo {
-            id: commit.id().to_string(),
-            short,
-            date,
-            time: time.seconds,
-            summary,
-        })
+        Ok(CommitInfo { id: commit.id().to_string(), short, date, time: time.seconds, summary })
     }
 
     /// Path of `dir` relative to the repository's work tree, with `/` separators.
     fn rel(&self, dir: &Path) -> Result<String> {
         let abs = std::path::absolute(dir)?;
-        let rel = abs.strip_prefix(&self.workdir).map_err(|_| {
-            anyhow!(
-                "{} is not inside the repository {}",
-                dir.display(),
-                self.workdir.display()
-            )
-        })?;
-        Ok(rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/"))
+        let rel = abs
+            .strip_prefix(&self.workdir)
+            .map_err(|_| anyhow!("{} is not inside the repository {}", dir.display(), self.workdir.display()))?;
+        Ok(rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
     }
 
     /// The data directory (and the templates beside it, or `templates_dir`) as at `rev`.
-    pub fn snapshot(
-        &self,
-        rev: &str,
-        data_dir: &Path,
-        templates_dir: Option<&Path>,
-    ) -> Result<Snapshot> {
-        let id = self
-            .repo
-            .rev_parse_single(rev)
-            .map_err(|e| anyhow!("git: cannot resolve \"{rev}\": {e}"))?;
+    pub fn snapshot(&self, rev: &str, data_dir: &Path, templates_dir: Option<&Path>) -> Result<Snapshot> {
+        let id = self.repo.rev_parse_single(rev).map_err(|e| anyhow!("git: cannot resolve \"{rev}\": {e}"))?;
         let tree = id.object()?.peel_to_tree()?;
         let data_rel = self.rel(data_dir)?;
-        let files = self
-            .files_under(&tree, &data_rel)
-            .with_context(|| format!("reading {data_rel} at {rev}"))?;
+        let files = self.files_under(&tree, &data_rel).with_context(|| format!("reading {data_rel} at {rev}"))?;
         if files.is_empty() {
-            return Err(anyhow!(
-                "git: there is no data directory \"{data_rel}\" at {rev}"
-            ));
+            return Err(anyhow!("git: there is no data directory \"{data_rel}\" at {rev}"));
         }
         let templates_rel = match templates_dir {
             Some(t) => self.rel(t)?,
@@ -105,19 +73,9 @@ impl Repo {
             .unwrap_or_default()
             .into_iter()
             .filter(|(p, _)| p.components().count() == 1)
-            .filter_map(|(p, bytes)| {
-                Some((
-                    p.to_string_lossy().into_owned(),
-                    String::from_utf8(bytes).ok()?,
-                ))
-            })
+            .filter_map(|(p, bytes)| Some((p.to_string_lossy().into_owned(), String::from_utf8(bytes).ok()?)))
             .collect();
-        Ok(Snapshot {
-            root: data_dir.to_path_buf(),
-            files,
-            templates,
-            rev: rev.to_string(),
-        })
+        Ok(Snapshot { root: data_dir.to_path_buf(), files, templates, rev: rev.to_string() })
     }
 
     /// All blobs below `dir` in `tree` (paths relative to `dir`), in path order.
@@ -136,12 +94,7 @@ impl Repo {
         Ok(out)
     }
 
-    fn walk(
-        &self,
-        tree: &gix::Tree<'_>,
-        prefix: PathBuf,
-        out: &mut Vec<(PathBuf, Vec<u8>)>,
-    ) -> Result<()> {
+    fn walk(&self, tree: &gix::Tree<'_>, prefix: PathBuf, out: &mut Vec<(PathBuf, Vec<u8>)>) -> Result<()> {
         for entry in tree.iter() {
             let entry = entry?;
             let path = prefix.join(entry.filename().to_string());
@@ -175,8 +128,7 @@ impl DataSource for Snapshot {
             .files
             .iter()
             .filter(|(p, _)| {
-                p.components().count() <= 3
-                    && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                p.components().count() <= 3 && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
             })
             .cloned()
             .collect())

@@ -41,29 +41,14 @@ pub struct Checked {
 
 /// Stages 1–3: load, validate and (when valid) build the model. I/O failure of the data
 /// directory itself is an error; problems in the data are diagnostics.
-pub fn check(
-    source: &dyn DataSource,
-    opts: &validate::ValidateOptions,
-) -> std::io::Result<Checked> {
+pub fn check(source: &dyn DataSource, opts: &validate::ValidateOptions) -> std::io::Result<Checked> {
     let (data, mut diagnostics) = load::load(source)?;
-    if diagnostics
-        .items
-        .iter()
-        .all(|d| !d.is_error() || !d.file.ends_with("koers.yaml"))
-    {
+    if diagnostics.items.iter().all(|d| !d.is_error() || !d.file.ends_with("koers.yaml")) {
         diagnostics.extend(validate::validate(&data, opts));
     }
     diagnostics.sort();
-    let programme = if diagnostics.has_errors() {
-        None
-    } else {
-        Programme::from_data(&data)
-    };
-    Ok(Checked {
-        data,
-        diagnostics,
-        programme,
-    })
+    let programme = if diagnostics.has_errors() { None } else { Programme::from_data(&data) };
+    Ok(Checked { data, diagnostics, programme })
 }
 
 pub use output::{BuildOptions, BuildReport, build};

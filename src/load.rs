@@ -3,9 +3,7 @@
 //! Loading never stops at the first problem: a broken file is reported and skipped, the rest is
 //! loaded, so that one run of `koers check` shows everything that needs fixing.
 
-use crate::data_files::{
-    NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
-};
+use crate::data_files::{NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::schema::{self, FileKind};
 use crate::yaml_tree::{self, Node};
@@ -30,19 +28,10 @@ pub struct DirSource {
 impl DataSource for DirSource {
     fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
         let meta = std::fs::metadata(&self.root).map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!(
-                    "cannot read the data directory {}: {e}",
-                    self.root.display()
-                ),
-            )
+            io::Error::new(e.kind(), format!("cannot read the data directory {}: {e}", self.root.display()))
         })?;
         if !meta.is_dir() {
-            return Err(io::Error::other(format!(
-                "{} is not a directory",
-                self.root.display()
-            )));
+            return Err(io::Error::other(format!("{} is not a directory", self.root.display())));
         }
         let mut out = Vec::new();
         walk(&self.root, Path::new(""), 0, &mut out)?;
@@ -55,12 +44,7 @@ impl DataSource for DirSource {
     }
 }
 
-fn walk(
-    root: &Path,
-    rel: &Path,
-    depth: usize,
-    out: &mut Vec<(PathBuf, Vec<u8>)>,
-) -> io::Result<()> {
+fn walk(root: &Path, rel: &Path, depth: usize, out: &mut Vec<(PathBuf, Vec<u8>)>) -> io::Result<()> {
     for entry in std::fs::read_dir(root.join(rel))? {
         let entry = entry?;
         let name = entry.file_name();
@@ -109,10 +93,7 @@ impl SourceFile {
 
     /// The file stem: the id of a project, themalijn or edition.
     pub fn id(&self) -> String {
-        self.rel
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        self.rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
     }
 }
 
@@ -134,6 +115,8 @@ pub struct DataSet {
     pub edities: BTreeMap<String, Loaded<NieuwsbriefFile>>,
     /// Ids that occur in more than one file (e.g. `x.yaml` and `x.yml`).
     pub duplicate_ids: Vec<(String, PathBuf)>,
+    /// Ids of files that exist but could not be loaded (their problems are reported already).
+    pub failed_ids: std::collections::BTreeSet<String>,
 }
 
 /// Load all data files from `source`. I/O failure of the directory itself is an `Err`; every
@@ -141,25 +124,14 @@ pub struct DataSet {
 pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
     let root = source.display_root();
     let files = source.files()?;
-    let mut set = DataSet {
-        root: root.clone(),
-        ..Default::default()
-    };
+    let mut set = DataSet { root: root.clone(), ..Default::default() };
     let mut diags = Diagnostics::default();
     let mut seen_programme = false;
 
     for (rel, bytes) in files {
         let shown = root.join(&rel);
-        let parts: Vec<String> = rel
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        let kind = match parts
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
+        let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        let kind = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [f] if f.starts_with("koers.") => FileKind::Programme,
             [f] if f.starts_with("regioplan.") => FileKind::Regioplan,
             ["themalijnen", _] => FileKind::Themalijn,
@@ -180,68 +152,48 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
                 if kind == FileKind::Programme {
                     seen_programme = true;
                 }
+                set.failed_ids.insert(rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
                 continue;
             }
         };
-        let file = SourceFile {
-            path: shown.clone(),
-            rel: rel.clone(),
-            text,
-            tree,
-        };
+        let file = SourceFile { path: shown.clone(), rel: rel.clone(), text, tree };
         let structural = schema::check(kind, &shown, &file.text, &file.tree);
-        let ok = !structural.has_errors();
-        diags.extend(structural);
+        // A file whose only problems are unknown keys is still loaded (without them), so that
+        // the rest of it is checked too.
+        let ok = !structural.diagnostics.has_errors() || structural.only_unknown_keys;
+        let mut file = file;
+        for path in &structural.unknown_keys {
+            file.tree.remove(path);
+        }
+        diags.extend(structural.diagnostics);
         let id = file.id();
         match kind {
             FileKind::Programme => {
                 seen_programme = true;
-                if let Some(l) = ok
-                    .then(|| typed::<ProgrammeFile>(file, &mut diags))
-                    .flatten()
-                {
+                if let Some(l) = ok.then(|| typed::<ProgrammeFile>(file, &mut diags)).flatten() {
                     set.programme = Some(l);
                 }
             }
             FileKind::Regioplan => {
-                if let Some(l) = ok
-                    .then(|| typed::<RegioplanFile>(file, &mut diags))
-                    .flatten()
-                {
+                if let Some(l) = ok.then(|| typed::<RegioplanFile>(file, &mut diags)).flatten() {
                     set.regioplan = Some(l);
                 }
             }
-            FileKind::Themalijn => insert(
-                &mut set.themalijnen,
-                &mut set.duplicate_ids,
-                id,
-                ok,
-                file,
-                &mut diags,
-            ),
-            FileKind::Project => insert(
-                &mut set.projecten,
-                &mut set.duplicate_ids,
-                id,
-                ok,
-                file,
-                &mut diags,
-            ),
-            FileKind::Nieuwsbrief => insert(
-                &mut set.edities,
-                &mut set.duplicate_ids,
-                id,
-                ok,
-                file,
-                &mut diags,
-            ),
+            FileKind::Themalijn => {
+                insert(&mut set.themalijnen, &mut set.duplicate_ids, &mut set.failed_ids, id, ok, file, &mut diags)
+            }
+            FileKind::Project => {
+                insert(&mut set.projecten, &mut set.duplicate_ids, &mut set.failed_ids, id, ok, file, &mut diags)
+            }
+            FileKind::Nieuwsbrief => {
+                insert(&mut set.edities, &mut set.duplicate_ids, &mut set.failed_ids, id, ok, file, &mut diags)
+            }
         }
     }
     if !seen_programme {
-        diags.push(
-            Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing")
-                .hint("every data directory needs koers.yaml with the programme, its phases and municipalities (see README.md)"),
-        );
+        diags.push(Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing").hint(
+            "every data directory needs koers.yaml with the programme, its phases and municipalities (see README.md)",
+        ));
     }
     Ok((set, diags))
 }
@@ -249,6 +201,7 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
 fn insert<T: DeserializeOwned>(
     map: &mut BTreeMap<String, Loaded<T>>,
     dups: &mut Vec<(String, PathBuf)>,
+    failed: &mut std::collections::BTreeSet<String>,
     id: String,
     ok: bool,
     file: SourceFile,
@@ -259,8 +212,13 @@ fn insert<T: DeserializeOwned>(
         dups.push((id, path));
         return;
     }
-    if let Some(l) = ok.then(|| typed::<T>(file, diags)).flatten() {
-        map.insert(id, l);
+    match ok.then(|| typed::<T>(file, diags)).flatten() {
+        Some(l) => {
+            map.insert(id, l);
+        }
+        None => {
+            failed.insert(id);
+        }
     }
 }
 
@@ -270,11 +228,8 @@ fn typed<T: DeserializeOwned>(file: SourceFile, diags: &mut Diagnostics) -> Opti
         Err(e) => {
             // The schema check should have caught this; report it rather than panic.
             diags.push(
-                Diagnostic::error(
-                    &file.path,
-                    format!("the file does not match the data format: {e}"),
-                )
-                .at(file.tree.pos, &file.text),
+                Diagnostic::error(&file.path, format!("the file does not match the data format: {e}"))
+                    .at(file.tree.pos, &file.text),
             );
             None
         }

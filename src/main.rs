@@ -179,11 +179,7 @@ fn color() -> bool {
 }
 
 fn paint_error(s: &str) -> String {
-    if color() {
-        format!("\x1b[1;31m{s}\x1b[0m")
-    } else {
-        s.to_string()
-    }
+    if color() { format!("\x1b[1;31m{s}\x1b[0m") } else { s.to_string() }
 }
 
 fn progress(msg: &str) {
@@ -206,10 +202,7 @@ fn print_diagnostics(d: &koers::diagnostics::Diagnostics, format: DiagnosticForm
 fn today_month(date: Option<chrono::NaiveDate>) -> Month {
     use chrono::Datelike;
     match date {
-        Some(d) => Month {
-            year: d.year(),
-            month: d.month(),
-        },
+        Some(d) => Month { year: d.year(), month: d.month() },
         None => koers::output::current_month(),
     }
 }
@@ -227,20 +220,10 @@ fn check(a: CheckArgs) -> Result<u8> {
         progress(&format!("rendered {} files in memory", report.files.len()));
         return Ok(EXIT_OK);
     }
-    let checked = koers::check(
-        &DirSource {
-            root: a.data.data.clone(),
-        },
-        &ValidateOptions {
-            report_month: today_month(a.date),
-        },
-    )?;
+    let checked =
+        koers::check(&DirSource { root: a.data.data.clone() }, &ValidateOptions { report_month: today_month(a.date) })?;
     print_diagnostics(&checked.diagnostics, a.format);
-    Ok(if checked.diagnostics.has_errors() {
-        EXIT_INVALID
-    } else {
-        EXIT_OK
-    })
+    Ok(if checked.diagnostics.has_errors() { EXIT_INVALID } else { EXIT_OK })
 }
 
 fn build_report(a: BuildArgs) -> Result<u8> {
@@ -248,20 +231,13 @@ fn build_report(a: BuildArgs) -> Result<u8> {
     opts.periods = a.period;
     opts.only = a.only;
     opts.formats = a.format;
-    opts.regioplan = RegioplanSelection {
-        themalijn: a.themalijn,
-        project: a.project,
-        met_latere_projecten: a.with_later_projects,
-    };
+    opts.regioplan =
+        RegioplanSelection { themalijn: a.themalijn, project: a.project, met_latere_projecten: a.with_later_projects };
     opts.templates_dir = a.templates;
     opts.date = a.date;
     opts.rev = a.rev;
     opts.merge_tags = a.merge_tags;
-    progress(&format!(
-        "koers: building {} → {}",
-        a.data.data.display(),
-        a.out.display()
-    ));
+    progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;
     print_diagnostics(&report.diagnostics, a.message_format);
@@ -277,11 +253,7 @@ fn build_report(a: BuildArgs) -> Result<u8> {
     for f in &report.files {
         progress(&format!("  {}", a.out.join(&f.path).display()));
     }
-    progress(&format!(
-        "wrote {} files in {:.2} s",
-        report.files.len(),
-        started.elapsed().as_secs_f64()
-    ));
+    progress(&format!("wrote {} files in {:.2} s", report.files.len(), started.elapsed().as_secs_f64()));
     Ok(EXIT_OK)
 }
 
@@ -298,10 +270,7 @@ fn newsletter(a: NewsletterArgs) -> Result<u8> {
     opts.templates_dir = a.templates;
     if let Some(format) = a.stdout {
         if !Format::for_kind(DocumentKind::Nieuwsbrief).contains(&format) {
-            bail!(
-                "--stdout {}: the newsletter is made as email, html, txt or md",
-                format.as_str()
-            );
+            bail!("--stdout {}: the newsletter is made as email, html, txt or md", format.as_str());
         }
         opts.formats = vec![format];
         opts.dry_run = true;
@@ -327,31 +296,16 @@ fn newsletter(a: NewsletterArgs) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-fn draft_edition(
-    data: &std::path::Path,
-    period: Period,
-    date: Option<chrono::NaiveDate>,
-) -> Result<u8> {
-    let checked = koers::check(
-        &DirSource {
-            root: data.to_path_buf(),
-        },
-        &ValidateOptions {
-            report_month: today_month(date),
-        },
-    )?;
+fn draft_edition(data: &std::path::Path, period: Period, date: Option<chrono::NaiveDate>) -> Result<u8> {
+    let checked =
+        koers::check(&DirSource { root: data.to_path_buf() }, &ValidateOptions { report_month: today_month(date) })?;
     print_diagnostics(&checked.diagnostics, DiagnosticFormat::Human);
     let Some(prog) = checked.programme else {
         return Ok(EXIT_INVALID);
     };
-    let path = data
-        .join("nieuwsbrief")
-        .join(format!("{}.yaml", period.id()));
+    let path = data.join("nieuwsbrief").join(format!("{}.yaml", period.id()));
     if path.exists() {
-        bail!(
-            "{} already exists; edit it, or remove it to draft anew",
-            path.display()
-        );
+        bail!("{} already exists; edit it, or remove it to draft anew", path.display());
     }
     let text = koers::output::draft_edition_yaml(&prog, period);
     std::fs::create_dir_all(path.parent().expect("has parent"))
@@ -376,29 +330,17 @@ fn schema(a: SchemaArgs) -> Result<u8> {
 fn changes(a: ChangesArgs) -> Result<u8> {
     let repo = koers::git::Repo::discover(&a.data.data)
         .context("koers changes needs the data directory to be inside a git repository")?;
-    let far_future = ValidateOptions {
-        report_month: Month {
-            year: 9999,
-            month: 12,
-        },
-    };
+    let far_future = ValidateOptions { report_month: Month { year: 9999, month: 12 } };
     let old = koers::check(&repo.snapshot(&a.since, &a.data.data, None)?, &far_future)?;
-    let new = koers::check(
-        &DirSource {
-            root: a.data.data.clone(),
-        },
-        &far_future,
-    )?;
-    let old = koers::changes::programme_of(old, &format!("at {}", a.since))
-        .map_err(anyhow::Error::msg)?;
+    let new = koers::check(&DirSource { root: a.data.data.clone() }, &far_future)?;
+    let old = koers::changes::programme_of(old, &format!("at {}", a.since)).map_err(anyhow::Error::msg)?;
     let new = koers::changes::programme_of(new, "in the work tree").map_err(anyhow::Error::msg)?;
     let list = koers::changes::diff(&old, &new);
     match a.format {
         ChangesFormat::Human => print!("{}", koers::changes::render_human(&a.since, &list)),
-        ChangesFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"since": a.since, "changes": list}))?
-        ),
+        ChangesFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&serde_json::json!({"since": a.since, "changes": list}))?)
+        }
     }
     Ok(EXIT_OK)
 }

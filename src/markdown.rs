@@ -41,9 +41,7 @@ fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
                 let raw = std::mem::take(&mut block.literal);
                 data.value = NodeValue::Paragraph;
                 drop(data);
-                let text = arena.alloc(AstNode::from(NodeValue::Text(
-                    raw.trim_end().to_string().into(),
-                )));
+                let text = arena.alloc(AstNode::from(NodeValue::Text(raw.trim_end().to_string().into())));
                 node.append(text);
             }
             NodeValue::FootnoteReference(r) => r.name = format!("{prefix}-{}", r.name),
@@ -82,10 +80,7 @@ pub fn to_typst(text: &str) -> String {
             notes.insert(d.name.clone(), node);
         }
     }
-    let mut w = TypstWriter {
-        out: String::new(),
-        notes,
-    };
+    let mut w = TypstWriter { out: String::new(), notes };
     w.blocks(root);
     w.out.trim().to_string()
 }
@@ -96,8 +91,8 @@ pub fn typst_escape(text: &str) -> String {
     let mut only_digits = true;
     for c in text.chars() {
         match c {
-            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '=' | '-' | '+'
-            | '/' | '~' | '{' | '}' | '"' | '\'' => {
+            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '=' | '-' | '+' | '/' | '~' | '{'
+            | '}' | '"' | '\'' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -173,15 +168,9 @@ impl<'a> TypstWriter<'a> {
                 self.out.push_str("]\n\n");
             }
             NodeValue::CodeBlock(c) => {
-                let _ = write!(
-                    self.out,
-                    "#raw(block: true, {})\n\n",
-                    typst_string(&c.literal)
-                );
+                let _ = write!(self.out, "#raw(block: true, {})\n\n", typst_string(&c.literal));
             }
-            NodeValue::ThematicBreak => self
-                .out
-                .push_str("#line(length: 100%, stroke: 0.5pt + luma(180))\n\n"),
+            NodeValue::ThematicBreak => self.out.push_str("#line(length: 100%, stroke: 0.5pt + luma(180))\n\n"),
             NodeValue::Table(t) => {
                 let _ = write!(self.out, "#koers-md-table(columns: {}, ", t.num_columns);
                 for row in node.children() {
@@ -238,10 +227,7 @@ impl<'a> TypstWriter<'a> {
             NodeValue::Strong => self.wrap("#strong[", node),
             NodeValue::Strikethrough => self.wrap("#strike[", node),
             NodeValue::Link(l) => {
-                if l.url.starts_with("http://")
-                    || l.url.starts_with("https://")
-                    || l.url.starts_with("mailto:")
-                {
+                if l.url.starts_with("http://") || l.url.starts_with("https://") || l.url.starts_with("mailto:") {
                     let _ = write!(self.out, "#link({})[", typst_string(&l.url));
                     self.inlines(node);
                     self.out.push(']');
@@ -287,21 +273,13 @@ pub fn to_plain(text: &str, width: usize) -> String {
     blocks.join("\n\n")
 }
 
-fn plain_blocks<'a>(
-    node: &'a AstNode<'a>,
-    width: usize,
-    indent: &str,
-    out: &mut Vec<String>,
-    notes: &mut Vec<String>,
-) {
+fn plain_blocks<'a>(node: &'a AstNode<'a>, width: usize, indent: &str, out: &mut Vec<String>, notes: &mut Vec<String>) {
     for child in node.children() {
         let value = child.data().value.clone();
         match value {
             NodeValue::Paragraph | NodeValue::Heading(_) => {
                 let text = plain_inlines(child, notes);
-                let opts = textwrap::Options::new(width)
-                    .initial_indent(indent)
-                    .subsequent_indent(indent);
+                let opts = textwrap::Options::new(width).initial_indent(indent).subsequent_indent(indent);
                 out.push(textwrap::fill(&text, opts));
             }
             NodeValue::List(l) => {
@@ -311,13 +289,10 @@ fn plain_blocks<'a>(
                         ListType::Bullet => "- ".to_string(),
                         ListType::Ordered => format!("{}. ", l.start + i),
                     };
-                    let text: Vec<String> =
-                        item.children().map(|c| plain_inlines(c, notes)).collect();
+                    let text: Vec<String> = item.children().map(|c| plain_inlines(c, notes)).collect();
                     let first = format!("{indent}{marker}");
                     let rest = " ".repeat(first.chars().count());
-                    let opts = textwrap::Options::new(width)
-                        .initial_indent(&first)
-                        .subsequent_indent(&rest);
+                    let opts = textwrap::Options::new(width).initial_indent(&first).subsequent_indent(&rest);
                     items.push(textwrap::fill(&text.join(" "), opts));
                 }
                 out.push(items.join("\n"));
@@ -326,12 +301,7 @@ fn plain_blocks<'a>(
             NodeValue::Table(_) => {
                 let rows: Vec<String> = child
                     .children()
-                    .map(|row| {
-                        row.children()
-                            .map(|c| plain_inlines(c, notes))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    })
+                    .map(|row| row.children().map(|c| plain_inlines(c, notes)).collect::<Vec<_>>().join(" | "))
                     .collect();
                 out.push(rows.join("\n"));
             }
@@ -347,12 +317,10 @@ fn plain_inlines<'a>(node: &'a AstNode<'a>, notes: &mut Vec<String>) -> String {
         match value {
             NodeValue::Text(t) => {
                 // text inside a link is written by the link itself
-                if !child.ancestors().any(|a| {
-                    matches!(
-                        a.data().value,
-                        NodeValue::Link(_) | NodeValue::FootnoteDefinition(_)
-                    )
-                }) {
+                if !child
+                    .ancestors()
+                    .any(|a| matches!(a.data().value, NodeValue::Link(_) | NodeValue::FootnoteDefinition(_)))
+                {
                     s.push_str(&t);
                 }
             }
@@ -394,9 +362,7 @@ mod tests {
 
     #[test]
     fn typst_cannot_be_injected() {
-        let t = to_typst(
-            "Hallo #set page(fill: red) en $x$ // comment [link](javascript:alert(1)) <b>x</b> *vet*",
-        );
+        let t = to_typst("Hallo #set page(fill: red) en $x$ // comment [link](javascript:alert(1)) <b>x</b> *vet*");
         assert!(!t.contains("#set"), "{t}");
         assert!(t.contains("\\#set page(fill: red)"), "{t}");
         assert!(t.contains("\\$x\\$"));
@@ -424,14 +390,8 @@ mod tests {
     fn lists_and_plain_text() {
         let t = to_typst("- een\n- twee\n");
         assert_eq!(t, "#list([een], [twee], )");
-        let p = to_plain(
-            "Lees [meer](https://www.twentsekoers.nl) hier.\n\n- een\n- twee",
-            72,
-        );
-        assert_eq!(
-            p,
-            "Lees meer (https://www.twentsekoers.nl) hier.\n\n- een\n- twee"
-        );
+        let p = to_plain("Lees [meer](https://www.twentsekoers.nl) hier.\n\n- een\n- twee", 72);
+        assert_eq!(p, "Lees meer (https://www.twentsekoers.nl) hier.\n\n- een\n- twee");
     }
 
     #[test]

@@ -161,12 +161,7 @@ impl Programme {
         let mut rapportages: Vec<Rapportage> = p
             .rapportages
             .iter()
-            .filter_map(|r| {
-                Some(Rapportage {
-                    periode: Period::parse_half(&r.periode).ok()?,
-                    teksten: r.clone(),
-                })
-            })
+            .filter_map(|r| Some(Rapportage { periode: Period::parse_half(&r.periode).ok()?, teksten: r.clone() }))
             .collect();
         rapportages.sort_by_key(|r| r.periode);
 
@@ -204,12 +199,7 @@ impl Programme {
         let mut edities: Vec<Editie> = set
             .edities
             .iter()
-            .filter_map(|(id, e)| {
-                Some(Editie {
-                    periode: Period::parse_edition(id).ok()?,
-                    data: e.data.clone(),
-                })
-            })
+            .filter_map(|(id, e)| Some(Editie { periode: Period::parse_edition(id).ok()?, data: e.data.clone() }))
             .collect();
         edities.sort_by_key(|e| (e.periode.first, e.periode.last));
 
@@ -229,11 +219,7 @@ impl Programme {
             financiering: p.financiering.clone(),
             nieuwsbrief: p.nieuwsbrief.clone(),
             rapportages,
-            regioplan_vastgesteld: set
-                .regioplan
-                .as_ref()
-                .and_then(|r| r.data.vastgesteld.as_deref())
-                .and_then(month),
+            regioplan_vastgesteld: set.regioplan.as_ref().and_then(|r| r.data.vastgesteld.as_deref()).and_then(month),
             regioplan: set.regioplan.as_ref().map(|r| r.data.clone()),
             themalijnen,
             edities,
@@ -241,10 +227,7 @@ impl Programme {
     }
 
     pub fn project(&self, id: &str) -> Option<&Project> {
-        self.themalijnen
-            .iter()
-            .flat_map(|t| &t.projecten)
-            .find(|p| p.id == id)
+        self.themalijnen.iter().flat_map(|t| &t.projecten).find(|p| p.id == id)
     }
 
     pub fn projects(&self) -> impl Iterator<Item = &Project> {
@@ -253,11 +236,8 @@ impl Programme {
 
     /// Every half year that has results, oldest first.
     pub fn result_half_years(&self) -> Vec<Period> {
-        let mut v: Vec<Period> = self
-            .projects()
-            .flat_map(|p| &p.resultaten)
-            .map(|r| Period::half_of(r.maand))
-            .collect();
+        let mut v: Vec<Period> =
+            self.projects().flat_map(|p| &p.resultaten).map(|r| Period::half_of(r.maand)).collect();
         v.sort();
         v.dedup();
         v
@@ -297,11 +277,7 @@ fn project(id: &str, p: &df::ProjectFile) -> Project {
         fasen: p
             .fasen
             .iter()
-            .map(|f| FaseStap {
-                fase: f.fase,
-                sinds: f.sinds.as_deref().and_then(month),
-                reden: f.reden.clone(),
-            })
+            .map(|f| FaseStap { fase: f.fase, sinds: f.sinds.as_deref().and_then(month), reden: f.reden.clone() })
             .collect(),
         voetnoten: p.voetnoten.clone(),
         doelstelling: p.doelstelling.clone(),
@@ -311,18 +287,8 @@ fn project(id: &str, p: &df::ProjectFile) -> Project {
         interessant: p
             .interessant
             .iter()
-            .map(|i| Dated {
-                maand: i.maand.as_deref().and_then(month),
-                item: i.clone(),
-            })
+            .map(|i| Dated { maand: i.maand.as_deref().and_then(month), item: i.clone() })
             .collect(),
-        bijzonderheden: p
-            .bijzonderheden
-            .iter()
-            .map(|b| Dated {
-                maand: month(&b.maand),
-                item: b.clone(),
-            })
-            .collect(),
+        bijzonderheden: p.bijzonderheden.iter().map(|b| Dated { maand: month(&b.maand), item: b.clone() }).collect(),
     }
 }

@@ -106,27 +106,18 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(BuildReport, Vec<Rendered
     build_in_memory_and_write(opts, false)
 }
 
-fn build_in_memory_and_write(
-    opts: &BuildOptions,
-    write: bool,
-) -> Result<(BuildReport, Vec<RenderedFile>)> {
+fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildReport, Vec<RenderedFile>)> {
     let repo = git::Repo::discover(&opts.data_dir);
     let (source, templates): (Box<dyn DataSource>, TemplateSet) = match &opts.rev {
         Some(rev) => {
-            let repo = repo.as_ref().ok_or_else(|| {
-                anyhow!("--rev needs the data directory to be inside a git repository")
-            })?;
+            let repo =
+                repo.as_ref().ok_or_else(|| anyhow!("--rev needs the data directory to be inside a git repository"))?;
             let snapshot = repo.snapshot(rev, &opts.data_dir, opts.templates_dir.as_deref())?;
             let mut templates = TemplateSet::embedded();
             templates.override_from(snapshot.templates.clone());
             (Box::new(snapshot), templates)
         }
-        None => (
-            Box::new(DirSource {
-                root: opts.data_dir.clone(),
-            }),
-            load_templates(opts)?,
-        ),
+        None => (Box::new(DirSource { root: opts.data_dir.clone() }), load_templates(opts)?),
     };
     let commit = match (&repo, &opts.rev) {
         (Some(r), Some(rev)) => r.commit_info(rev).ok(),
@@ -136,19 +127,12 @@ fn build_in_memory_and_write(
 
     let report_month = opts
         .date
-        .map(|d| Month {
-            year: chrono::Datelike::year(&d),
-            month: chrono::Datelike::month(&d),
-        })
+        .map(|d| Month { year: chrono::Datelike::year(&d), month: chrono::Datelike::month(&d) })
         .unwrap_or_else(current_month);
     let checked = crate::check(source.as_ref(), &ValidateOptions { report_month })?;
     let Some(prog) = checked.programme else {
         return Ok((
-            BuildReport {
-                diagnostics: checked.diagnostics,
-                files: vec![],
-                provenance: Provenance::default(),
-            },
+            BuildReport { diagnostics: checked.diagnostics, files: vec![], provenance: Provenance::default() },
             vec![],
         ));
     };
@@ -166,11 +150,7 @@ fn build_in_memory_and_write(
         datum_nl: format!(
             "{} {}",
             chrono::Datelike::day(&date),
-            Month {
-                year: chrono::Datelike::year(&date),
-                month: chrono::Datelike::month(&date)
-            }
-            .dutch()
+            Month { year: chrono::Datelike::year(&date), month: chrono::Datelike::month(&date) }.dutch()
         ),
     };
 
@@ -178,19 +158,11 @@ fn build_in_memory_and_write(
     let mut renderer = Renderer::new(&templates).map_err(|e| anyhow!(e))?;
     renderer.merge_tags = opts.merge_tags;
     let formats: Vec<Format> = if opts.formats.is_empty() {
-        vec![
-            Format::Md,
-            Format::Html,
-            Format::Pdf,
-            Format::Email,
-            Format::Txt,
-        ]
+        vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt]
     } else {
         opts.formats.clone()
     };
-    let rendered = renderer
-        .render_all(&prog, &jobs, &formats, &provenance, date)
-        .map_err(|e| anyhow!(e))?;
+    let rendered = renderer.render_all(&prog, &jobs, &formats, &provenance, date).map_err(|e| anyhow!(e))?;
     let entries: Vec<ManifestEntry> = rendered
         .iter()
         .map(|f| ManifestEntry {
@@ -205,38 +177,24 @@ fn build_in_memory_and_write(
     if write {
         let manifest = Manifest {
             generator: GENERATOR,
-            source: commit.as_ref().map(|c| SourceInfo {
-                commit: c.short.clone(),
-                date: Some(c.date.to_string()),
-            }),
+            source: commit.as_ref().map(|c| SourceInfo { commit: c.short.clone(), date: Some(c.date.to_string()) }),
             documents: &entries,
         };
-        let index =
-            crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)
-                .and_then(|tera| {
-                    let ctx = index_context(&prog.naam, &entries, &provenance);
-                    crate::render::tera_env::render(&tera, "index.html", &ctx)
-                })
-                .map_err(|e| anyhow!(e))?;
+        let index = crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)
+            .and_then(|tera| {
+                let ctx = index_context(&prog.naam, &entries, &provenance);
+                crate::render::tera_env::render(&tera, "index.html", &ctx)
+            })
+            .map_err(|e| anyhow!(e))?;
         let mut manifest_json = serde_json::to_string_pretty(&manifest)?;
         manifest_json.push('\n');
         write_atomically(
             &opts.out_dir,
             &rendered,
-            &[
-                ("manifest.json", manifest_json.into_bytes()),
-                ("index.html", index.into_bytes()),
-            ],
+            &[("manifest.json", manifest_json.into_bytes()), ("index.html", index.into_bytes())],
         )?;
     }
-    Ok((
-        BuildReport {
-            diagnostics: checked.diagnostics,
-            files: entries,
-            provenance,
-        },
-        rendered,
-    ))
+    Ok((BuildReport { diagnostics: checked.diagnostics, files: entries, provenance }, rendered))
 }
 
 /// A draft edition file: the edition's frame to fill in and the projects with results dated in it.
@@ -274,9 +232,7 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
         }
     }
     if !any {
-        s.push_str(
-            "  []  # no results are dated in this edition yet: add them to the project files\n",
-        );
+        s.push_str("  []  # no results are dated in this edition yet: add them to the project files\n");
     }
     s
 }
@@ -285,41 +241,27 @@ fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
     let dir = match &opts.templates_dir {
         Some(d) => Some(d.clone()),
         None => {
-            let beside = opts
-                .data_dir
-                .parent()
-                .map(|p| p.join("templates"))
-                .filter(|p| p.is_dir());
+            let beside = opts.data_dir.parent().map(|p| p.join("templates")).filter(|p| p.is_dir());
             beside
         }
     };
     match dir {
-        Some(d) => TemplateSet::with_overrides(&d)
-            .with_context(|| format!("reading templates from {}", d.display())),
+        Some(d) => TemplateSet::with_overrides(&d).with_context(|| format!("reading templates from {}", d.display())),
         None => Ok(TemplateSet::embedded()),
     }
 }
 
 pub fn current_month() -> Month {
     // Only for validation ("results not after today"): outputs never depend on the clock.
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let date = chrono::DateTime::from_timestamp(secs, 0)
-        .map(|d| d.date_naive())
-        .unwrap_or_default();
-    Month {
-        year: chrono::Datelike::year(&date),
-        month: chrono::Datelike::month(&date),
-    }
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let date = chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive()).unwrap_or_default();
+    Month { year: chrono::Datelike::year(&date), month: chrono::Datelike::month(&date) }
 }
 
 /// The latest month that occurs in the data (results, editions, report periods).
 fn latest_month(prog: &crate::model::Programme) -> Option<Month> {
-    let results = prog
-        .projects()
-        .flat_map(|p| p.resultaten.iter().map(|r| r.maand));
+    let results = prog.projects().flat_map(|p| p.resultaten.iter().map(|r| r.maand));
     let editions = prog.edities.iter().map(|e| e.periode.last);
     results.chain(editions).max()
 }
@@ -335,18 +277,12 @@ pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<
         } else if let Ok(e) = Period::parse_edition(p) {
             editions.push(e);
         } else {
-            bail!(
-                "--period {p}: write a half year (2024-H1), a month (2025-04) or a quarter (2025-Q3)"
-            );
+            bail!("--period {p}: write a half year (2024-H1), a month (2025-04) or a quarter (2025-Q3)");
         }
     }
     let mut jobs = Vec::new();
     if wanted(DocumentKind::Rapportage) && (opts.periods.is_empty() || !halves.is_empty()) {
-        let periods = if halves.is_empty() {
-            prog.result_half_years()
-        } else {
-            halves
-        };
+        let periods = if halves.is_empty() { prog.result_half_years() } else { halves };
         jobs.extend(periods.into_iter().map(Job::Rapportage));
     }
     if wanted(DocumentKind::Regioplan) && opts.periods.is_empty() {
@@ -355,11 +291,7 @@ pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<
         {
             bail!(
                 "--themalijn {t}: there is no such themalijn (known: {})",
-                prog.themalijnen
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                prog.themalijnen.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
             );
         }
         if let Some(p) = &opts.regioplan.project
@@ -419,20 +351,13 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Write all files into a fresh directory beside `out`, then swap it into place.
-pub fn write_atomically(
-    out: &Path,
-    files: &[RenderedFile],
-    extra: &[(&str, Vec<u8>)],
-) -> Result<()> {
+pub fn write_atomically(out: &Path, files: &[RenderedFile], extra: &[(&str, Vec<u8>)]) -> Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     // One build at a time for this output directory.
     let lock_path = parent.join(format!(".{name}.koers-lock"));
     let lock = fs::OpenOptions::new()
@@ -441,8 +366,7 @@ pub fn write_atomically(
         .write(true)
         .open(&lock_path)
         .with_context(|| format!("opening the lock file {}", lock_path.display()))?;
-    lock.lock()
-        .with_context(|| format!("locking {}", lock_path.display()))?;
+    lock.lock().with_context(|| format!("locking {}", lock_path.display()))?;
 
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.koers-new-"))
@@ -460,23 +384,17 @@ pub fn write_atomically(
     }
     let staged = staging.keep();
     if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.koers-old-"))
-            .tempdir_in(&parent)?
-            .keep();
+        let old = tempfile::Builder::new().prefix(&format!(".{name}.koers-old-")).tempdir_in(&parent)?.keep();
         fs::remove_dir(&old)?;
-        fs::rename(out, &old)
-            .with_context(|| format!("moving the previous {} aside", out.display()))?;
+        fs::rename(out, &old).with_context(|| format!("moving the previous {} aside", out.display()))?;
         if let Err(e) = fs::rename(&staged, out) {
             let _ = fs::rename(&old, out); // put the previous output back
             let _ = fs::remove_dir_all(&staged);
             return Err(e).with_context(|| format!("moving the new output into {}", out.display()));
         }
-        fs::remove_dir_all(&old)
-            .with_context(|| format!("removing the previous output {}", old.display()))?;
+        fs::remove_dir_all(&old).with_context(|| format!("removing the previous output {}", old.display()))?;
     } else {
-        fs::rename(&staged, out)
-            .with_context(|| format!("moving the new output into {}", out.display()))?;
+        fs::rename(&staged, out).with_context(|| format!("moving the new output into {}", out.display()))?;
     }
     drop(lock);
     Ok(())

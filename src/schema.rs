@@ -5,9 +5,7 @@
 //! wrong type, missing field, value outside a fixed list) instead of stopping at the first, as a
 //! plain serde deserialisation would.
 
-use crate::data_files::{
-    NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
-};
+use crate::data_files::{NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::yaml_tree::{Node, Value};
 use serde_json::Value as J;
@@ -24,13 +22,8 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 5] = [
-        FileKind::Programme,
-        FileKind::Regioplan,
-        FileKind::Themalijn,
-        FileKind::Project,
-        FileKind::Nieuwsbrief,
-    ];
+    pub const ALL: [FileKind; 5] =
+        [FileKind::Programme, FileKind::Regioplan, FileKind::Themalijn, FileKind::Project, FileKind::Nieuwsbrief];
 
     /// File name of the schema, as the `$schema` lines of the data files refer to it.
     pub fn schema_file(self) -> &'static str {
@@ -56,16 +49,32 @@ impl FileKind {
 }
 
 /// Check `root` against the schema of `kind`; every problem becomes a diagnostic.
-pub fn check(kind: FileKind, file: &Path, source: &str, root: &Node) -> Diagnostics {
+pub fn check(kind: FileKind, file: &Path, source: &str, root: &Node) -> StructureReport {
     let schema = kind.schema();
     let mut checker = Checker {
         root_schema: &schema,
         file,
         source,
         diags: Diagnostics::default(),
+        unknown: vec![],
+        other_errors: false,
+        path_steps: vec![],
     };
     checker.check(root, &schema, "");
-    checker.diags
+    StructureReport {
+        diagnostics: checker.diags,
+        unknown_keys: checker.unknown,
+        only_unknown_keys: !checker.other_errors,
+    }
+}
+
+/// The outcome of the structural check of one file.
+pub struct StructureReport {
+    pub diagnostics: Diagnostics,
+    /// Paths of keys the format does not know.
+    pub unknown_keys: Vec<Vec<crate::yaml_tree::Step>>,
+    /// True when every error is an unknown key: the rest of the file can still be checked.
+    pub only_unknown_keys: bool,
 }
 
 struct Checker<'a> {
@@ -73,6 +82,9 @@ struct Checker<'a> {
     file: &'a Path,
     source: &'a str,
     diags: Diagnostics,
+    unknown: Vec<Vec<crate::yaml_tree::Step>>,
+    other_errors: bool,
+    path_steps: Vec<crate::yaml_tree::Step>,
 }
 
 impl<'a> Checker<'a> {
@@ -90,6 +102,11 @@ impl<'a> Checker<'a> {
     }
 
     fn error(&mut self, node_pos: crate::diagnostics::Pos, message: String, hint: Option<String>) {
+        self.other_errors = true;
+        self.push(node_pos, message, hint);
+    }
+
+    fn push(&mut self, node_pos: crate::diagnostics::Pos, message: String, hint: Option<String>) {
         let mut d = Diagnostic::error(self.file, message).at(node_pos, self.source);
         if let Some(h) = hint {
             d = d.hint(h);
@@ -120,15 +137,8 @@ impl<'a> Checker<'a> {
         if matches!(node.value, Value::Null) && types.contains(&"null") {
             return;
         }
-        let field = if path.is_empty() {
-            "the file".to_string()
-        } else {
-            format!("\"{path}\"")
-        };
-        let describe = schema
-            .get("description")
-            .and_then(J::as_str)
-            .map(|d| d.replace('\n', " "));
+        let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+        let describe = schema.get("description").and_then(J::as_str).map(|d| d.replace('\n', " "));
         let expected = types.iter().find(|t| **t != "null").copied();
         let matches_type = match (expected, &node.value) {
             (None, _) => true,
@@ -151,24 +161,26 @@ impl<'a> Checker<'a> {
                 other => other,
             };
             let hint = match (&node.value, expected) {
-                (Value::Map(_), Some("array")) => Some("write each entry on its own line starting with \"- \"".to_string()),
-                (Value::Seq(_), Some("object")) => Some("remove the \"- \" in front: this takes key: value pairs, not a list".to_string()),
-                (Value::Seq(_) | Value::Map(_), Some("string")) => {
-                    Some("for a long text write \"|\" after the key and the text indented on the lines below".to_string())
+                (Value::Map(_), Some("array")) => {
+                    Some("write each entry on its own line starting with \"- \"".to_string())
                 }
-                (Value::Int(_) | Value::Float(_), Some("string")) if path.ends_with("maand") || path.ends_with("start") || path.ends_with("einde") || path.ends_with("sinds") => {
+                (Value::Seq(_), Some("object")) => {
+                    Some("remove the \"- \" in front: this takes key: value pairs, not a list".to_string())
+                }
+                (Value::Seq(_) | Value::Map(_), Some("string")) => Some(
+                    "for a long text write \"|\" after the key and the text indented on the lines below".to_string(),
+                ),
+                (Value::Int(_) | Value::Float(_), Some("string"))
+                    if path.ends_with("maand")
+                        || path.ends_with("start")
+                        || path.ends_with("einde")
+                        || path.ends_with("sinds") =>
+                {
                     Some("write a month as YYYY-MM, e.g. 2024-03".to_string())
                 }
                 _ => describe.clone(),
             };
-            self.error(
-                node.pos,
-                format!(
-                    "{field} must be {want}, but it is {}",
-                    article(node.value.kind())
-                ),
-                hint,
-            );
+            self.error(node.pos, format!("{field} must be {want}, but it is {}", article(node.value.kind())), hint);
             return;
         }
         if let (Some(J::Array(allowed)), Value::Str(s)) = (schema.get("enum"), &node.value) {
@@ -180,27 +192,21 @@ impl<'a> Checker<'a> {
                     }
                     None => format!("allowed: {}", allowed.join(", ")),
                 };
-                self.error(
-                    node.pos,
-                    format!("{field} has the unknown value \"{s}\""),
-                    Some(hint),
-                );
+                self.error(node.pos, format!("{field} has the unknown value \"{s}\""), Some(hint));
             }
         }
         if let (Some(min), Value::Int(i)) = (schema.get("minimum").and_then(J::as_f64), &node.value)
             && (*i as f64) < min
         {
-            self.error(
-                node.pos,
-                format!("{field} must be at least {min}, but it is {i}"),
-                None,
-            );
+            self.error(node.pos, format!("{field} must be at least {min}, but it is {i}"), None);
         }
         match &node.value {
             Value::Seq(items) => {
                 if let Some(item_schema) = schema.get("items") {
                     for (i, item) in items.iter().enumerate() {
+                        self.path_steps.push(crate::yaml_tree::Step::Index(i));
                         self.check(item, item_schema, &format!("{path}[{}]", i + 1));
+                        self.path_steps.pop();
                     }
                 }
             }
@@ -208,26 +214,24 @@ impl<'a> Checker<'a> {
                 let props = schema.get("properties").and_then(J::as_object);
                 let closed = schema.get("additionalProperties") == Some(&J::Bool(false));
                 for (key, value) in entries {
-                    let sub = if path.is_empty() {
-                        key.name.clone()
-                    } else {
-                        format!("{path}.{}", key.name)
-                    };
+                    let sub = if path.is_empty() { key.name.clone() } else { format!("{path}.{}", key.name) };
                     match props.and_then(|p| p.get(&key.name)) {
-                        Some(prop_schema) => self.check(value, prop_schema, &sub),
+                        Some(prop_schema) => {
+                            self.path_steps.push(crate::yaml_tree::Step::Key(key.name.clone()));
+                            self.check(value, prop_schema, &sub);
+                            self.path_steps.pop();
+                        }
                         None if closed => {
-                            let names: Vec<&str> = props
-                                .map(|p| p.keys().map(String::as_str).collect())
-                                .unwrap_or_default();
+                            let names: Vec<&str> =
+                                props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                             let hint = match did_you_mean(&key.name, names.iter().copied()) {
                                 Some(best) => format!("did you mean \"{best}\"?"),
                                 None => format!("the keys allowed here are: {}", names.join(", ")),
                             };
-                            self.error(
-                                key.pos,
-                                format!("unknown key \"{}\"", key.name),
-                                Some(hint),
-                            );
+                            let mut unknown_path = self.path_steps.clone();
+                            unknown_path.push(crate::yaml_tree::Step::Key(key.name.clone()));
+                            self.unknown.push(unknown_path);
+                            self.push(key.pos, format!("unknown key \"{}\"", key.name), Some(hint));
                         }
                         None => {}
                     }
@@ -242,16 +246,8 @@ impl<'a> Checker<'a> {
                                 .and_then(J::as_str)
                                 .map(|d| format!("add \"{req}:\" here ({})", d.replace('\n', " ")))
                                 .unwrap_or_else(|| format!("add \"{req}:\" here"));
-                            let what = if path.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" in \"{path}\"")
-                            };
-                            self.error(
-                                node.pos,
-                                format!("the required key \"{req}\" is missing{what}"),
-                                Some(hint),
-                            );
+                            let what = if path.is_empty() { String::new() } else { format!(" in \"{path}\"") };
+                            self.error(node.pos, format!("the required key \"{req}\" is missing{what}"), Some(hint));
                         }
                     }
                 }
@@ -278,7 +274,7 @@ mod tests {
 
     fn problems(kind: FileKind, yaml: &str) -> Vec<Diagnostic> {
         let (src, root) = parse(Path::new("p.yaml"), yaml.as_bytes()).unwrap();
-        check(kind, Path::new("p.yaml"), &src, &root).items
+        check(kind, Path::new("p.yaml"), &src, &root).diagnostics.items
     }
 
     #[test]
@@ -287,44 +283,21 @@ mod tests {
             FileKind::Project,
             "naam: X\nthemalijn: ouderen\nstart: 2024-01\neinde: doorlopend\nfasen:\n  - fase: Vorbereidingsfase\nresultatn: []\ngemeenten: Almelo\n",
         );
-        let msgs: Vec<String> = d
-            .iter()
-            .map(|d| format!("{}:{} {} | {:?}", d.line, d.column, d.message, d.hint))
-            .collect();
+        let msgs: Vec<String> =
+            d.iter().map(|d| format!("{}:{} {} | {:?}", d.line, d.column, d.message, d.hint)).collect();
         assert_eq!(d.len(), 3, "{msgs:#?}");
-        assert!(
-            msgs[0]
-                .starts_with("6:11 \"fasen[1].fase\" has the unknown value \"Vorbereidingsfase\""),
-            "{msgs:#?}"
-        );
-        assert!(
-            msgs[0].contains("did you mean \\\"Voorbereidingsfase\\\""),
-            "{msgs:#?}"
-        );
-        assert!(
-            msgs[1].starts_with("7:1 unknown key \"resultatn\""),
-            "{msgs:#?}"
-        );
+        assert!(msgs[0].starts_with("6:11 \"fasen[1].fase\" has the unknown value \"Vorbereidingsfase\""), "{msgs:#?}");
+        assert!(msgs[0].contains("did you mean \\\"Voorbereidingsfase\\\""), "{msgs:#?}");
+        assert!(msgs[1].starts_with("7:1 unknown key \"resultatn\""), "{msgs:#?}");
         assert!(msgs[1].contains("resultaten"));
-        assert!(
-            msgs[2].starts_with("8:12 \"gemeenten\" must be a list"),
-            "{msgs:#?}"
-        );
+        assert!(msgs[2].starts_with("8:12 \"gemeenten\" must be a list"), "{msgs:#?}");
     }
 
     #[test]
     fn missing_required_keys() {
         let d = problems(FileKind::Project, "naam: X\n");
         let missing: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-        assert!(
-            missing
-                .iter()
-                .any(|m| m.contains("\"themalijn\" is missing")),
-            "{missing:?}"
-        );
-        assert!(
-            missing.iter().any(|m| m.contains("\"fasen\" is missing")),
-            "{missing:?}"
-        );
+        assert!(missing.iter().any(|m| m.contains("\"themalijn\" is missing")), "{missing:?}");
+        assert!(missing.iter().any(|m| m.contains("\"fasen\" is missing")), "{missing:?}");
     }
 }

@@ -19,11 +19,7 @@ pub struct ValidateOptions {
 }
 
 pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
-    let mut v = Validator {
-        set,
-        opts,
-        diags: Diagnostics::default(),
-    };
+    let mut v = Validator { set, opts, diags: Diagnostics::default() };
     v.ids();
     v.programme();
     v.regioplan();
@@ -45,9 +41,7 @@ fn month_at(file: &SourceFile, path: &[Step], s: &str, diags: &mut Diagnostics) 
         Ok(m) => Some(m),
         Err(e) => {
             diags.push(
-                file.error_at(path, e).hint(
-                    "months are written YYYY-MM (2024-03); MM-YYYY (03-2024) is accepted too",
-                ),
+                file.error_at(path, e).hint("months are written YYYY-MM (2024-03); MM-YYYY (03-2024) is accepted too"),
             );
             None
         }
@@ -55,9 +49,7 @@ fn month_at(file: &SourceFile, path: &[Step], s: &str, diags: &mut Diagnostics) 
 }
 
 fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 impl Validator<'_> {
@@ -86,43 +78,29 @@ impl Validator<'_> {
     fn programme(&mut self) {
         let Some(p) = &self.set.programme else { return };
         let (f, d) = (&p.file, &p.data);
-        month_at(
-            f,
-            &path!["werkagenda_einde"],
-            &d.werkagenda_einde,
-            &mut self.diags,
-        );
+        month_at(f, &path!["werkagenda_einde"], &d.werkagenda_einde, &mut self.diags);
         let mut seen = HashMap::new();
         for (i, g) in d.gemeenten.iter().enumerate() {
             if let Some(first) = seen.insert(g.as_str(), i) {
                 self.diags.push(
                     f.error_at(&path!["gemeenten", i], format!("\"{g}\" is listed twice"))
-                        .hint(format!(
-                            "remove this entry; it is already entry {}",
-                            first + 1
-                        )),
+                        .hint(format!("remove this entry; it is already entry {}", first + 1)),
                 );
             }
         }
         // The phase ladder: all six, each once, in order.
         let names: Vec<Fase> = d.fasen.iter().map(|f| f.naam).collect();
         if names != Fase::ALL {
-            let missing: Vec<&str> = Fase::ALL
-                .iter()
-                .filter(|f| !names.contains(f))
-                .map(|f| f.name())
-                .collect();
+            let missing: Vec<&str> = Fase::ALL.iter().filter(|f| !names.contains(f)).map(|f| f.name()).collect();
             let msg = if !missing.is_empty() {
                 format!("the phase ladder lacks {}", missing.join(", "))
             } else {
-                "the phase ladder must list each of the six phases once, in ladder order"
-                    .to_string()
+                "the phase ladder must list each of the six phases once, in ladder order".to_string()
             };
-            self.diags
-                .push(f.error_at(&path!["fasen"], msg).hint(format!(
-                    "list them in this order: {}",
-                    Fase::names().collect::<Vec<_>>().join(", ")
-                )));
+            self.diags.push(
+                f.error_at(&path!["fasen"], msg)
+                    .hint(format!("list them in this order: {}", Fase::names().collect::<Vec<_>>().join(", "))),
+            );
         }
         let mut afk: HashMap<String, usize> = HashMap::new();
         for (i, a) in d.afkortingen.iter().enumerate() {
@@ -154,9 +132,7 @@ impl Validator<'_> {
                         );
                     }
                 }
-                Err(e) => self
-                    .diags
-                    .push(f.error_at(&path!["rapportages", i, "periode"], e)),
+                Err(e) => self.diags.push(f.error_at(&path!["rapportages", i, "periode"], e)),
             }
         }
     }
@@ -177,10 +153,7 @@ impl Validator<'_> {
                 self.diags.push(
                     f.error_at(
                         &path!["volgorde"],
-                        format!(
-                            "volgorde {} is also used by themalijn \"{other}\"",
-                            t.data.volgorde
-                        ),
+                        format!("volgorde {} is also used by themalijn \"{other}\"", t.data.volgorde),
                     )
                     .hint("give every themalijn its own position"),
                 );
@@ -189,42 +162,39 @@ impl Validator<'_> {
             for (i, pid) in t.data.projecten.iter().enumerate() {
                 if let Some(first) = listed.insert(pid.as_str(), i) {
                     self.diags.push(
-                        f.error_at(
-                            &path!["projecten", i],
-                            format!("project \"{pid}\" is listed twice"),
-                        )
-                        .hint(format!(
-                            "remove this entry; it is already entry {}",
-                            first + 1
-                        )),
+                        f.error_at(&path!["projecten", i], format!("project \"{pid}\" is listed twice"))
+                            .hint(format!("remove this entry; it is already entry {}", first + 1)),
                     );
                     continue;
                 }
                 match self.set.projecten.get(pid) {
+                    None if self.set.failed_ids.contains(pid) => {}
                     None => {
-                        let mut d = f.error_at(
-                            &path!["projecten", i],
-                            format!("there is no project \"{pid}\""),
-                        );
+                        let mut d = f.error_at(&path!["projecten", i], format!("there is no project \"{pid}\""));
                         d = match did_you_mean(pid, project_ids.iter().copied()) {
                             Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                            None => d.hint(format!(
-                                "projects are the files in {}/projecten/",
-                                self.set.root.display()
-                            )),
+                            None => d.hint(format!("projects are the files in {}/projecten/", self.set.root.display())),
                         };
                         self.diags.push(d);
                     }
                     Some(p) if &p.data.themalijn != id => {
-                        self.diags.push(f.error_at(&path!["projecten", i], format!("project \"{pid}\" belongs to themalijn \"{}\", not to \"{id}\"", p.data.themalijn)).hint("move it to the list of its own themalijn, or change the project's themalijn"));
+                        self.diags.push(
+                            f.error_at(
+                                &path!["projecten", i],
+                                format!(
+                                    "project \"{pid}\" belongs to themalijn \"{}\", not to \"{id}\"",
+                                    p.data.themalijn
+                                ),
+                            )
+                            .hint("move it to the list of its own themalijn, or change the project's themalijn"),
+                        );
                     }
                     Some(_) => {}
                 }
             }
             for (i, li) in t.data.lokale_inzet.iter().enumerate() {
                 if let Err(e) = Period::parse_half(&li.periode) {
-                    self.diags
-                        .push(f.error_at(&path!["lokale_inzet", i, "periode"], e));
+                    self.diags.push(f.error_at(&path!["lokale_inzet", i, "periode"], e));
                 }
             }
         }
@@ -244,22 +214,31 @@ impl Validator<'_> {
             let (f, d) = (&p.file, &p.data);
             // References.
             match self.set.themalijnen.get(&d.themalijn) {
+                None if self.set.failed_ids.contains(&d.themalijn) => {}
                 None => {
-                    let mut diag = f.error_at(
-                        &path!["themalijn"],
-                        format!("there is no themalijn \"{}\"", d.themalijn),
-                    );
+                    let mut diag =
+                        f.error_at(&path!["themalijn"], format!("there is no themalijn \"{}\"", d.themalijn));
                     diag = match did_you_mean(&d.themalijn, themalijn_ids.iter().copied()) {
                         Some(s) => diag.hint(format!("did you mean \"{s}\"?")),
-                        None => {
-                            diag.hint(format!("known themalijnen: {}", themalijn_ids.join(", ")))
-                        }
+                        None => diag.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
                     };
                     self.diags.push(diag);
                 }
                 Some(t) => {
                     if !t.data.projecten.contains(id) {
-                        self.diags.push(f.error_at(&path!["themalijn"], format!("project \"{id}\" is missing from the project list of themalijn \"{}\"", d.themalijn)).hint(format!("add \"{id}\" to \"projecten\" in {}, where it should stand in the table", t.file.path.display())));
+                        self.diags.push(
+                            f.error_at(
+                                &path!["themalijn"],
+                                format!(
+                                    "project \"{id}\" is missing from the project list of themalijn \"{}\"",
+                                    d.themalijn
+                                ),
+                            )
+                            .hint(format!(
+                                "add \"{id}\" to \"projecten\" in {}, where it should stand in the table",
+                                t.file.path.display()
+                            )),
+                        );
                     }
                 }
             }
@@ -269,17 +248,20 @@ impl Validator<'_> {
                         f.error_at(&path!["hoofdproject"], "a project cannot be its own parent")
                             .hint("remove \"hoofdproject\" or name another project"),
                     );
-                } else if !self.set.projecten.contains_key(parent) {
-                    let mut diag = f.error_at(
-                        &path!["hoofdproject"],
-                        format!("there is no project \"{parent}\""),
-                    );
+                } else if !self.set.projecten.contains_key(parent) && !self.set.failed_ids.contains(parent) {
+                    let mut diag = f.error_at(&path!["hoofdproject"], format!("there is no project \"{parent}\""));
                     if let Some(s) = did_you_mean(parent, project_ids.iter().copied()) {
                         diag = diag.hint(format!("did you mean \"{s}\"?"));
                     }
                     self.diags.push(diag);
                 } else if let Some(cycle) = self.parent_cycle(id) {
-                    self.diags.push(f.error_at(&path!["hoofdproject"], format!("the parent projects form a cycle: {}", cycle.join(" → "))).hint("a project cannot be (indirectly) its own parent: remove one \"hoofdproject\""));
+                    self.diags.push(
+                        f.error_at(
+                            &path!["hoofdproject"],
+                            format!("the parent projects form a cycle: {}", cycle.join(" → ")),
+                        )
+                        .hint("a project cannot be (indirectly) its own parent: remove one \"hoofdproject\""),
+                    );
                 }
             }
             for (i, g) in d.gemeenten.iter().enumerate() {
@@ -316,11 +298,8 @@ impl Validator<'_> {
                 && e < s
             {
                 self.diags.push(
-                    f.error_at(
-                        &path!["einde"],
-                        format!("the end ({}) is before the start ({})", e, s),
-                    )
-                    .hint("swap them or correct one of the two months"),
+                    f.error_at(&path!["einde"], format!("the end ({}) is before the start ({})", e, s))
+                        .hint("swap them or correct one of the two months"),
                 );
             }
             if let Some(t) = &d.toegevoegd_na_regioplan {
@@ -339,11 +318,8 @@ impl Validator<'_> {
                     Some(s) => month_at(f, &path!["fasen", i, "sinds"], s, &mut self.diags),
                     None if i > 0 => {
                         self.diags.push(
-                            f.error_at(
-                                &path!["fasen", i],
-                                format!("the phase change to {} has no date", step.fase),
-                            )
-                            .hint("add \"sinds: YYYY-MM\": only the first phase may leave it out"),
+                            f.error_at(&path!["fasen", i], format!("the phase change to {} has no date", step.fase))
+                                .hint("add \"sinds: YYYY-MM\": only the first phase may leave it out"),
                         );
                         None
                     }
@@ -367,31 +343,21 @@ impl Validator<'_> {
                         self.diags.push(
                             f.error_at(
                                 &path!["fasen", i, "sinds"],
-                                format!(
-                                    "the phase history is not in date order: {b} is not after {a}"
-                                ),
+                                format!("the phase history is not in date order: {b} is not after {a}"),
                             )
                             .hint("list the phases oldest first, each with a later month"),
                         );
                     }
                     if step.fase == prev_fase {
                         self.diags.push(
-                            f.error_at(
-                                &path!["fasen", i, "fase"],
-                                format!("{} follows itself", step.fase),
-                            )
-                            .hint("remove the repeated entry"),
+                            f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
+                                .hint("remove the repeated entry"),
                         );
-                    } else if step.fase < prev_fase
-                        && step.reden.as_deref().is_none_or(|r| r.trim().is_empty())
-                    {
+                    } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
                         self.diags.push(
                             f.error_at(
                                 &path!["fasen", i, "fase"],
-                                format!(
-                                    "a step back from {prev_fase} to {} needs a reason",
-                                    step.fase
-                                ),
+                                format!("a step back from {prev_fase} to {} needs a reason", step.fase),
                             )
                             .hint("add \"reden: ...\" explaining why the project went back"),
                         );
@@ -402,16 +368,17 @@ impl Validator<'_> {
             // Results and other dated items.
             let mut has_latest = false;
             for (i, r) in d.resultaten.iter().enumerate() {
-                let Some(m) = month_at(
-                    f,
-                    &path!["resultaten", i, "maand"],
-                    &r.maand,
-                    &mut self.diags,
-                ) else {
+                let Some(m) = month_at(f, &path!["resultaten", i, "maand"], &r.maand, &mut self.diags) else {
                     continue;
                 };
                 if m > self.opts.report_month {
-                    self.diags.push(f.error_at(&path!["resultaten", i, "maand"], format!("this result is dated {m}, after the report date {}", self.opts.report_month)).hint("a result is something that happened: correct the month, or build with a later --date"));
+                    self.diags.push(
+                        f.error_at(
+                            &path!["resultaten", i, "maand"],
+                            format!("this result is dated {m}, after the report date {}", self.opts.report_month),
+                        )
+                        .hint("a result is something that happened: correct the month, or build with a later --date"),
+                    );
                 }
                 if let Some(e) = end_m
                     && m > e
@@ -427,7 +394,13 @@ impl Validator<'_> {
                 if let Some(s) = start_m
                     && m < s
                 {
-                    self.diags.push(f.warning_at(&path!["resultaten", i, "maand"], format!("this result ({m}) is dated before the project's start ({s})")).hint("fine for work done before the project was formally added; otherwise correct the month"));
+                    self.diags.push(
+                        f.warning_at(
+                            &path!["resultaten", i, "maand"],
+                            format!("this result ({m}) is dated before the project's start ({s})"),
+                        )
+                        .hint("fine for work done before the project was formally added; otherwise correct the month"),
+                    );
                 }
                 if latest_period.is_some_and(|p| p.contains(m)) {
                     has_latest = true;
@@ -439,29 +412,17 @@ impl Validator<'_> {
                 }
             }
             for (i, b) in d.bijzonderheden.iter().enumerate() {
-                month_at(
-                    f,
-                    &path!["bijzonderheden", i, "maand"],
-                    &b.maand,
-                    &mut self.diags,
-                );
+                month_at(f, &path!["bijzonderheden", i, "maand"], &b.maand, &mut self.diags);
             }
             if let Some(period) = latest_period {
-                let active = start_m.is_none_or(|s| s <= period.last)
-                    && end_m.is_none_or(|e| e >= period.first);
+                let active = start_m.is_none_or(|s| s <= period.last) && end_m.is_none_or(|e| e >= period.first);
                 if active && !has_latest {
                     self.diags.push(
                         f.warning_at(
                             &path!["resultaten"],
-                            format!(
-                                "no results in the latest report period ({})",
-                                period.dutch()
-                            ),
+                            format!("no results in the latest report period ({})", period.dutch()),
                         )
-                        .hint(format!(
-                            "add what was achieved in {}, dated YYYY-MM",
-                            period.id()
-                        )),
+                        .hint(format!("add what was achieved in {}, dated YYYY-MM", period.id())),
                     );
                 }
             }
@@ -470,13 +431,11 @@ impl Validator<'_> {
 
     /// The latest half year with a rapportage in koers.yaml, else the latest half year with results.
     fn latest_report_period(&self) -> Option<Period> {
-        let declared = self.set.programme.as_ref().and_then(|p| {
-            p.data
-                .rapportages
-                .iter()
-                .filter_map(|r| Period::parse_half(&r.periode).ok())
-                .max()
-        });
+        let declared = self
+            .set
+            .programme
+            .as_ref()
+            .and_then(|p| p.data.rapportages.iter().filter_map(|r| Period::parse_half(&r.periode).ok()).max());
         declared.or_else(|| {
             self.set
                 .projecten
@@ -491,12 +450,7 @@ impl Validator<'_> {
     fn parent_cycle(&self, start: &str) -> Option<Vec<String>> {
         let mut chain = vec![start.to_string()];
         let mut cur = start;
-        while let Some(parent) = self
-            .set
-            .projecten
-            .get(cur)
-            .and_then(|p| p.data.hoofdproject.as_deref())
-        {
+        while let Some(parent) = self.set.projecten.get(cur).and_then(|p| p.data.hoofdproject.as_deref()) {
             if parent == start {
                 chain.push(parent.to_string());
                 return Some(chain);
@@ -521,20 +475,11 @@ impl Validator<'_> {
             for (i, pid) in e.data.projecten.iter().flatten().enumerate() {
                 if let Some(first) = seen.insert(pid.as_str(), i) {
                     self.diags.push(
-                        f.error_at(
-                            &path!["projecten", i],
-                            format!("project \"{pid}\" is listed twice"),
-                        )
-                        .hint(format!(
-                            "remove this entry; it is already entry {}",
-                            first + 1
-                        )),
+                        f.error_at(&path!["projecten", i], format!("project \"{pid}\" is listed twice"))
+                            .hint(format!("remove this entry; it is already entry {}", first + 1)),
                     );
                 } else if !self.set.projecten.contains_key(pid) {
-                    let mut d = f.error_at(
-                        &path!["projecten", i],
-                        format!("there is no project \"{pid}\""),
-                    );
+                    let mut d = f.error_at(&path!["projecten", i], format!("there is no project \"{pid}\""));
                     if let Some(s) = did_you_mean(pid, project_ids.iter().copied()) {
                         d = d.hint(format!("did you mean \"{s}\"?"));
                     }
@@ -547,16 +492,8 @@ impl Validator<'_> {
     /// Warn about abbreviations used in texts but missing from the glossary (once per abbreviation).
     fn glossary_usage(&mut self) {
         let Some(p) = &self.set.programme else { return };
-        let known: BTreeSet<&str> = p
-            .data
-            .afkortingen
-            .iter()
-            .map(|a| a.afkorting.as_str())
-            .collect();
-        let mut first_use: BTreeMap<
-            String,
-            (&SourceFile, Vec<Step>, crate::diagnostics::Pos, usize),
-        > = BTreeMap::new();
+        let known: BTreeSet<&str> = p.data.afkortingen.iter().map(|a| a.afkorting.as_str()).collect();
+        let mut first_use: BTreeMap<String, (&SourceFile, Vec<Step>, crate::diagnostics::Pos, usize)> = BTreeMap::new();
         let files = std::iter::once(&p.file)
             .chain(self.set.regioplan.iter().map(|r| &r.file))
             .chain(self.set.themalijnen.values().map(|t| &t.file))
@@ -590,10 +527,7 @@ impl Validator<'_> {
                                 || s.contains(&format!("({abbr}-"))
                                 || s.contains(&format!("({abbr},"));
                             if !known.contains(abbr.as_str()) && !explained {
-                                first_use
-                                    .entry(abbr)
-                                    .or_insert_with(|| (file, path.clone(), node.pos, 0))
-                                    .3 += 1;
+                                first_use.entry(abbr).or_insert_with(|| (file, path.clone(), node.pos, 0)).3 += 1;
                             }
                         }
                     }
@@ -602,36 +536,30 @@ impl Validator<'_> {
             }
         }
         for (abbr, (file, _path, start, count)) in first_use {
-            let times = if count == 1 {
-                "once".to_string()
-            } else {
-                format!("in {count} texts")
-            };
+            let times = if count == 1 { "once".to_string() } else { format!("in {count} texts") };
             let pos = word_position(&file.text, start, &abbr).unwrap_or(start);
-            self.diags.push(crate::diagnostics::Diagnostic::warning(&file.path, format!("the abbreviation \"{abbr}\" is used ({times}) but not in the glossary")).at(pos, &file.text).hint(format!("add it under \"afkortingen\" in koers.yaml: - {{ afkorting: {abbr}, betekenis: ... }}")));
+            self.diags.push(
+                crate::diagnostics::Diagnostic::warning(
+                    &file.path,
+                    format!("the abbreviation \"{abbr}\" is used ({times}) but not in the glossary"),
+                )
+                .at(pos, &file.text)
+                .hint(format!("add it under \"afkortingen\" in koers.yaml: - {{ afkorting: {abbr}, betekenis: ... }}")),
+            );
         }
     }
 }
 
 /// The position of the first whole-word occurrence of `word` at or after `from`.
-fn word_position(
-    text: &str,
-    from: crate::diagnostics::Pos,
-    word: &str,
-) -> Option<crate::diagnostics::Pos> {
+fn word_position(text: &str, from: crate::diagnostics::Pos, word: &str) -> Option<crate::diagnostics::Pos> {
     for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
         let mut search = 0;
         while let Some(off) = line[search..].find(word) {
             let at = search + off;
             let before = line[..at].chars().next_back();
             let after = line[at + word.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-            {
-                return Some(crate::diagnostics::Pos {
-                    line: i + 1,
-                    column: line[..at].chars().count() + 1,
-                });
+            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+                return Some(crate::diagnostics::Pos { line: i + 1, column: line[..at].chars().count() + 1 });
             }
             search = at + word.len();
         }

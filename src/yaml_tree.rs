@@ -87,9 +87,7 @@ impl Node {
         let mut node = self;
         for step in path {
             node = match (step, &node.value) {
-                (Step::Key(k), Value::Map(entries)) => {
-                    &entries.iter().find(|(key, _)| &key.name == k)?.1
-                }
+                (Step::Key(k), Value::Map(entries)) => &entries.iter().find(|(key, _)| &key.name == k)?.1,
                 (Step::Index(i), Value::Seq(items)) => items.get(*i)?,
                 _ => return None,
             };
@@ -111,15 +109,34 @@ impl Node {
     /// The position of a mapping key (`path` ends at the key), falling back to its value.
     pub fn locate_key(&self, path: &[Step]) -> Pos {
         if let Some((Step::Key(k), parent)) = path.split_last()
-            && let Some(Node {
-                value: Value::Map(entries),
-                ..
-            }) = self.get(parent)
+            && let Some(Node { value: Value::Map(entries), .. }) = self.get(parent)
             && let Some((key, _)) = entries.iter().find(|(key, _)| &key.name == k)
         {
             return key.pos;
         }
         self.locate(path)
+    }
+
+    /// Remove the mapping entry at `path` (used to drop unknown keys before typed loading).
+    pub fn remove(&mut self, path: &[Step]) {
+        let Some((Step::Key(k), parent)) = path.split_last() else { return };
+        let mut node = self;
+        for step in parent {
+            node = match (step, &mut node.value) {
+                (Step::Key(key), Value::Map(entries)) => match entries.iter_mut().find(|(x, _)| &x.name == key) {
+                    Some((_, n)) => n,
+                    None => return,
+                },
+                (Step::Index(i), Value::Seq(items)) => match items.get_mut(*i) {
+                    Some(n) => n,
+                    None => return,
+                },
+                _ => return,
+            };
+        }
+        if let Value::Map(entries) = &mut node.value {
+            entries.retain(|(x, _)| &x.name != k);
+        }
     }
 
     /// Convert to JSON for typed deserialisation (after the schema check passed).
@@ -132,21 +149,13 @@ impl Node {
             Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
             Value::Str(s) => J::String(s.clone()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
-            Value::Map(entries) => J::Object(
-                entries
-                    .iter()
-                    .map(|(k, v)| (k.name.clone(), v.to_json()))
-                    .collect(),
-            ),
+            Value::Map(entries) => J::Object(entries.iter().map(|(k, v)| (k.name.clone(), v.to_json())).collect()),
         }
     }
 }
 
 fn pos_of<T>(s: &Spanned<T>) -> Pos {
-    Pos {
-        line: s.referenced.line() as usize,
-        column: s.referenced.column() as usize,
-    }
+    Pos { line: s.referenced.line() as usize, column: s.referenced.column() as usize }
 }
 
 struct ValueVisitor;
@@ -196,10 +205,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element::<Spanned<Value>>()? {
-            items.push(Node {
-                pos: pos_of(&item),
-                value: item.value,
-            });
+            items.push(Node { pos: pos_of(&item), value: item.value });
         }
         Ok(Value::Seq(items))
     }
@@ -217,16 +223,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
                     return Err(de::Error::custom("a mapping key must be plain text"));
                 }
             };
-            entries.push((
-                Key {
-                    pos: pos_of(&key),
-                    name,
-                },
-                Node {
-                    pos: pos_of(&value),
-                    value: value.value,
-                },
-            ));
+            entries.push((Key { pos: pos_of(&key), name }, Node { pos: pos_of(&value), value: value.value }));
         }
         Ok(Value::Map(entries))
     }
@@ -250,17 +247,12 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<(String, Node), Diagnostic> {
             return Err(Diagnostic {
                 line,
                 column,
-                ..Diagnostic::error(file, "the file is not valid UTF-8 text").hint(
-                    "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)",
-                )
+                ..Diagnostic::error(file, "the file is not valid UTF-8 text")
+                    .hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
             });
         }
     };
-    if text
-        .trim()
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    if text.trim().lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(Diagnostic::error(file, "the file is empty")
             .hint("fill it in (see the data format in README.md) or delete it"));
     }
@@ -268,17 +260,12 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<(String, Node), Diagnostic> {
     options.with_snippet = false;
     match serde_saphyr::from_str_with_options::<Spanned<Value>>(&text, options) {
         Ok(root) => {
-            let node = Node {
-                pos: pos_of(&root),
-                value: root.value,
-            };
+            let node = Node { pos: pos_of(&root), value: root.value };
             Ok((text, node))
         }
         Err(e) => {
-            let pos = e.location().map_or(Pos::default(), |l| Pos {
-                line: l.line() as usize,
-                column: l.column() as usize,
-            });
+            let pos =
+                e.location().map_or(Pos::default(), |l| Pos { line: l.line() as usize, column: l.column() as usize });
             let (message, hint) = describe_parse_error(&e);
             let mut d = Diagnostic::error(file, message).at(pos, &text);
             if let Some(h) = hint {
@@ -296,16 +283,20 @@ fn describe_parse_error(e: &serde_saphyr::Error) -> (String, Option<String>) {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
+    let msg = match msg.split_once("duplicate mapping key: ") {
+        Some((_, rest)) => {
+            let key = rest.split(',').next().unwrap_or(rest).trim();
+            format!("the key \"{key}\" appears twice in this mapping")
+        }
+        None => msg,
+    };
     let lower = msg.to_lowercase();
     let hint = if lower.contains("duplicate") {
         Some("each key may appear only once in a mapping: remove or rename one of them".to_string())
     } else if lower.contains("tab") {
         Some("indent with spaces, not tabs".to_string())
     } else if lower.contains("alias") || lower.contains("budget") {
-        Some(
-            "the file expands too far (anchors/aliases or nesting): write the values out"
-                .to_string(),
-        )
+        Some("the file expands too far (anchors/aliases or nesting): write the values out".to_string())
     } else if lower.contains("mapping values")
         || lower.contains("did not find expected")
         || lower.contains("while parsing")
@@ -314,6 +305,9 @@ fn describe_parse_error(e: &serde_saphyr::Error) -> (String, Option<String>) {
     } else {
         None
     };
+    if lower.contains("appears twice") {
+        return (msg, hint);
+    }
     (format!("invalid YAML: {msg}"), hint)
 }
 
@@ -323,40 +317,25 @@ mod tests {
 
     #[test]
     fn positions_of_nested_values() {
-        let (_, root) = parse(
-            Path::new("t.yaml"),
-            b"naam: X\nfasen:\n  - fase: Realisatiefase\n    sinds: 2024-01\n",
-        )
-        .unwrap();
+        let (_, root) =
+            parse(Path::new("t.yaml"), b"naam: X\nfasen:\n  - fase: Realisatiefase\n    sinds: 2024-01\n").unwrap();
         let p = root.locate(&path!["fasen", 0, "sinds"]);
         assert_eq!((p.line, p.column), (4, 12));
         let k = root.locate_key(&path!["fasen", 0, "sinds"]);
         assert_eq!((k.line, k.column), (4, 5));
-        assert_eq!(
-            root.get(&path!["fasen", 0, "sinds"]).unwrap().value,
-            Value::Str("2024-01".into())
-        );
+        assert_eq!(root.get(&path!["fasen", 0, "sinds"]).unwrap().value, Value::Str("2024-01".into()));
     }
 
     #[test]
     fn duplicate_keys_are_errors() {
         let err = parse(Path::new("t.yaml"), b"naam: a\nnaam: b\n").unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(
-            err.message.to_lowercase().contains("duplicate"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.to_lowercase().contains("duplicate"), "{}", err.message);
     }
 
     #[test]
     fn empty_and_non_utf8_files() {
-        assert!(
-            parse(Path::new("t.yaml"), b"# only a comment\n")
-                .unwrap_err()
-                .message
-                .contains("empty")
-        );
+        assert!(parse(Path::new("t.yaml"), b"# only a comment\n").unwrap_err().message.contains("empty"));
         let e = parse(Path::new("t.yaml"), b"naam: caf\xe9\n").unwrap_err();
         assert_eq!((e.line, e.column), (1, 10));
     }

@@ -69,9 +69,7 @@ impl Format {
     /// The formats a document kind is made in.
     pub fn for_kind(kind: DocumentKind) -> &'static [Format] {
         match kind {
-            DocumentKind::Rapportage | DocumentKind::Regioplan => {
-                &[Format::Md, Format::Html, Format::Pdf]
-            }
+            DocumentKind::Rapportage | DocumentKind::Regioplan => &[Format::Md, Format::Html, Format::Pdf],
             DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md],
         }
     }
@@ -143,17 +141,10 @@ impl Renderer {
     ) -> Result<Vec<RenderedFile>, String> {
         let tasks: Vec<(&Job, Format)> = jobs
             .iter()
-            .flat_map(|j| {
-                Format::for_kind(j.kind())
-                    .iter()
-                    .filter(|f| formats.contains(f))
-                    .map(move |f| (j, *f))
-            })
+            .flat_map(|j| Format::for_kind(j.kind()).iter().filter(|f| formats.contains(f)).map(move |f| (j, *f)))
             .collect();
-        let results: Vec<Result<Option<RenderedFile>, String>> = tasks
-            .par_iter()
-            .map(|(job, format)| self.render(prog, job, *format, bron, date))
-            .collect();
+        let results: Vec<Result<Option<RenderedFile>, String>> =
+            tasks.par_iter().map(|(job, format)| self.render(prog, job, *format, bron, date)).collect();
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for r in results {
@@ -163,11 +154,7 @@ impl Renderer {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() {
-            Ok(files)
-        } else {
-            Err(errors.join("\n"))
-        }
+        if errors.is_empty() { Ok(files) } else { Err(errors.join("\n")) }
     }
 
     /// Render one job in one format (None when the job has nothing to show, e.g. no regioplan).
@@ -198,38 +185,19 @@ impl Renderer {
                 let (stem, title) = match (&sel.project, &sel.themalijn) {
                     (Some(p), _) => (
                         format!("regioplan/regioplan-project-{p}"),
-                        format!(
-                            "{} — {}",
-                            view.titel,
-                            view.onderdeel.clone().unwrap_or_default()
-                        ),
+                        format!("{} — {}", view.titel, view.onderdeel.clone().unwrap_or_default()),
                     ),
                     (None, Some(t)) => (
                         format!("regioplan/regioplan-{t}"),
-                        format!(
-                            "{} — {}",
-                            view.titel,
-                            view.onderdeel.clone().unwrap_or_default()
-                        ),
+                        format!("{} — {}", view.titel, view.onderdeel.clone().unwrap_or_default()),
                     ),
-                    _ => (
-                        format!("regioplan/regioplan-{}", view.periode),
-                        view.titel.clone(),
-                    ),
+                    _ => (format!("regioplan/regioplan-{}", view.periode), view.titel.clone()),
                 };
-                (
-                    "regioplan",
-                    to_context(&view)?,
-                    view.periode.clone(),
-                    title,
-                    stem,
-                )
+                ("regioplan", to_context(&view)?, view.periode.clone(), title, stem)
             }
             Job::Nieuwsbrief(period) => {
                 let Some(editie) = prog.edities.iter().find(|e| e.periode == *period) else {
-                    return Err(format!(
-                        "there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"
-                    ));
+                    return Err(format!("there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"));
                 };
                 let view = views::nieuwsbrief(prog, editie, self.merge_tags, bron);
                 let title = view.titel.clone();
@@ -243,31 +211,17 @@ impl Renderer {
             }
         };
         let (bytes, ext) = match format {
-            Format::Md => (
-                tera_env::render(&self.md, &format!("{template}.md"), &context)?.into_bytes(),
-                "md",
-            ),
-            Format::Html => (
-                tera_env::render(&self.html, &format!("{template}.html"), &context)?.into_bytes(),
-                "html",
-            ),
-            Format::Txt => (
-                tera_env::render(&self.txt, &format!("{template}.txt"), &context)?.into_bytes(),
-                "txt",
-            ),
+            Format::Md => (tera_env::render(&self.md, &format!("{template}.md"), &context)?.into_bytes(), "md"),
+            Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), &context)?.into_bytes(), "html"),
+            Format::Txt => (tera_env::render(&self.txt, &format!("{template}.txt"), &context)?.into_bytes(), "txt"),
             Format::Email => {
-                let html =
-                    tera_env::render(&self.html, &format!("{template}.email.html"), &context)?;
+                let html = tera_env::render(&self.html, &format!("{template}.email.html"), &context)?;
                 (inline_css(&html)?.into_bytes(), "email.html")
             }
             Format::Pdf => {
                 let main = tera_env::render(&self.typ, &format!("{template}.typ"), &context)?;
                 let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
-                (
-                    pdf::compile(&main, &self.style_typ, date, &ident)
-                        .map_err(|e| format!("{stem}.pdf: {e}"))?,
-                    "pdf",
-                )
+                (pdf::compile(&main, &self.style_typ, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))?, "pdf")
             }
         };
         Ok(Some(RenderedFile {
@@ -281,17 +235,9 @@ impl Renderer {
     }
 
     /// The typst source of a job (for debugging templates: `koers build-report --emit-typst`).
-    pub fn typst_source(
-        &self,
-        prog: &Programme,
-        job: &Job,
-        bron: &Provenance,
-    ) -> Result<Option<String>, String> {
+    pub fn typst_source(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<String>, String> {
         let (template, context) = match job {
-            Job::Rapportage(p) => (
-                "rapportage.typ",
-                to_context(&views::rapportage(prog, *p, bron))?,
-            ),
+            Job::Rapportage(p) => ("rapportage.typ", to_context(&views::rapportage(prog, *p, bron))?),
             Job::Regioplan(sel) => match views::regioplan(prog, sel, bron) {
                 Some(v) => ("regioplan.typ", to_context(&v)?),
                 None => return Ok(None),
@@ -315,7 +261,5 @@ pub fn inline_css(html: &str) -> Result<String, String> {
         .keep_at_rules(true)
         .keep_link_tags(false)
         .build();
-    inliner
-        .inline(html)
-        .map_err(|e| format!("inlining the e-mail's CSS: {e}"))
+    inliner.inline(html).map_err(|e| format!("inlining the e-mail's CSS: {e}"))
 }

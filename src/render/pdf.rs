@@ -42,10 +42,7 @@ const EXTRA_FONTS: &[&[u8]] = &[
 ];
 
 fn file_id(path: &str) -> FileId {
-    FileId::new(RootedPath::new(
-        VirtualRoot::Project,
-        VirtualPath::new(path).expect("valid virtual path"),
-    ))
+    FileId::new(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("valid virtual path")))
 }
 
 struct KoersWorld {
@@ -87,15 +84,9 @@ impl World for KoersWorld {
 /// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
 /// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
 /// always gives the same bytes.
-pub fn compile(
-    main: &str,
-    style: &str,
-    date: chrono::NaiveDate,
-    ident: &str,
-) -> Result<Vec<u8>, String> {
+pub fn compile(main: &str, style: &str, date: chrono::NaiveDate, ident: &str) -> Result<Vec<u8>, String> {
     use chrono::Datelike;
-    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
-        .ok_or("invalid date")?;
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8).ok_or("invalid date")?;
     let world = KoersWorld {
         main: Source::new(file_id("/main.typ"), main.to_string()),
         style: Source::new(file_id("/koers.typ"), style.to_string()),
@@ -103,8 +94,7 @@ pub fn compile(
     };
     let result = typst::compile::<PagedDocument>(&world);
     let document = result.output.map_err(|errs| describe(&world, &errs))?;
-    let standards =
-        PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| format!("{e:?}"))?;
+    let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| format!("{e:?}"))?;
     let options = PdfOptions {
         ident: typst::foundations::Smart::Custom(ident.to_string()),
         timestamp: Some(Timestamp::new_utc(
@@ -130,28 +120,13 @@ fn describe(world: &KoersWorld, errs: &[SourceDiagnostic]) -> String {
                 .and_then(|src| {
                     let range = world.range(e.span)?;
                     let line = src.lines().byte_to_line(range.start)? + 1;
-                    let text = src
-                        .text()
-                        .lines()
-                        .nth(line - 1)
-                        .unwrap_or("")
-                        .trim()
-                        .chars()
-                        .take(120)
-                        .collect::<String>();
-                    let file = if src.id() == world.style.id() {
-                        "koers.typ"
-                    } else {
-                        "generated document"
-                    };
+                    let text =
+                        src.text().lines().nth(line - 1).unwrap_or("").trim().chars().take(120).collect::<String>();
+                    let file = if src.id() == world.style.id() { "koers.typ" } else { "generated document" };
                     Some(format!(" ({file}, line {line}: {text})"))
                 })
                 .unwrap_or_default();
-            let hints = e
-                .hints
-                .iter()
-                .map(|h| format!("; hint: {}", h.v))
-                .collect::<String>();
+            let hints = e.hints.iter().map(|h| format!("; hint: {}", h.v)).collect::<String>();
             format!("typst: {}{place}{hints}", e.message)
         })
         .collect::<Vec<_>>()

@@ -5,53 +5,20 @@ use std::path::Path;
 
 /// The default templates, embedded at compile time from `templates/`.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "rapportage.md",
-        include_str!("../../templates/rapportage.md"),
-    ),
-    (
-        "interessant.md",
-        include_str!("../../templates/interessant.md"),
-    ),
-    (
-        "rapportage.html",
-        include_str!("../../templates/rapportage.html"),
-    ),
-    (
-        "rapportage.typ",
-        include_str!("../../templates/rapportage.typ"),
-    ),
+    ("rapportage.md", include_str!("../../templates/rapportage.md")),
+    ("interessant.md", include_str!("../../templates/interessant.md")),
+    ("rapportage.html", include_str!("../../templates/rapportage.html")),
+    ("rapportage.typ", include_str!("../../templates/rapportage.typ")),
     ("regioplan.md", include_str!("../../templates/regioplan.md")),
-    (
-        "regioplan.html",
-        include_str!("../../templates/regioplan.html"),
-    ),
-    (
-        "regioplan.typ",
-        include_str!("../../templates/regioplan.typ"),
-    ),
-    (
-        "nieuwsbrief.md",
-        include_str!("../../templates/nieuwsbrief.md"),
-    ),
-    (
-        "nieuwsbrief.html",
-        include_str!("../../templates/nieuwsbrief.html"),
-    ),
-    (
-        "nieuwsbrief.email.html",
-        include_str!("../../templates/nieuwsbrief.email.html"),
-    ),
-    (
-        "nieuwsbrief.txt",
-        include_str!("../../templates/nieuwsbrief.txt"),
-    ),
+    ("regioplan.html", include_str!("../../templates/regioplan.html")),
+    ("regioplan.typ", include_str!("../../templates/regioplan.typ")),
+    ("nieuwsbrief.md", include_str!("../../templates/nieuwsbrief.md")),
+    ("nieuwsbrief.html", include_str!("../../templates/nieuwsbrief.html")),
+    ("nieuwsbrief.email.html", include_str!("../../templates/nieuwsbrief.email.html")),
+    ("nieuwsbrief.txt", include_str!("../../templates/nieuwsbrief.txt")),
     ("index.html", include_str!("../../templates/index.html")),
     ("document.css", include_str!("../../templates/document.css")),
-    (
-        "interessant.html",
-        include_str!("../../templates/interessant.html"),
-    ),
+    ("interessant.html", include_str!("../../templates/interessant.html")),
     ("koers.typ", include_str!("../../templates/koers.typ")),
 ];
 
@@ -66,10 +33,7 @@ pub struct TemplateSet {
 impl TemplateSet {
     pub fn embedded() -> TemplateSet {
         TemplateSet {
-            sources: EMBEDDED
-                .iter()
-                .map(|(n, s)| (n.to_string(), s.to_string()))
-                .collect(),
+            sources: EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
             overridden: vec![],
         }
     }
@@ -81,8 +45,7 @@ impl TemplateSet {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if set.sources.contains_key(&name) && entry.file_type()?.is_file() {
-                set.sources
-                    .insert(name.clone(), std::fs::read_to_string(entry.path())?);
+                set.sources.insert(name.clone(), std::fs::read_to_string(entry.path())?);
                 set.overridden.push(name);
             }
         }
@@ -103,9 +66,6 @@ impl TemplateSet {
     }
 
     pub fn get(&self, name: &str) -> &str {
-        self.sources
-            .get(name)
-            .map(String::as_str)
-            .unwrap_or_default()
+        self.sources.get(name).map(String::as_str).unwrap_or_default()
     }
 }

@@ -60,46 +60,29 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
     }
     tera.autoescape_on(vec![suffix]);
     match lang {
-        Lang::Markdown => tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
-            Value::safe_string(&markdown::to_markdown(s))
-        }),
-        Lang::Html => tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
-            Value::safe_string(&markdown::to_html(s))
-        }),
-        Lang::Typst => tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
-            Value::safe_string(&markdown::to_typst(s))
-        }),
+        Lang::Markdown => tera
+            .register_filter("markdown", |s: &str, _: Kwargs, _: &State| Value::safe_string(&markdown::to_markdown(s))),
+        Lang::Html => {
+            tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| Value::safe_string(&markdown::to_html(s)))
+        }
+        Lang::Typst => {
+            tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| Value::safe_string(&markdown::to_typst(s)))
+        }
         Lang::Text => tera.register_filter("markdown", |s: &str, kwargs: Kwargs, _: &State| {
-            let width = kwargs
-                .get::<i64>("width")
-                .ok()
-                .flatten()
-                .unwrap_or(72)
-                .clamp(20, 200) as usize;
+            let width = kwargs.get::<i64>("width").ok().flatten().unwrap_or(72).clamp(20, 200) as usize;
             Value::safe_string(&markdown::to_plain(s, width))
         }),
     }
     // Plain text wrapped to a width (text templates).
     tera.register_filter("wrap", |s: &str, kwargs: Kwargs, _: &State| {
-        let width = kwargs
-            .get::<i64>("width")
-            .ok()
-            .flatten()
-            .unwrap_or(72)
-            .clamp(20, 200) as usize;
+        let width = kwargs.get::<i64>("width").ok().flatten().unwrap_or(72).clamp(20, 200) as usize;
         Value::safe_string(&textwrap::fill(s, width))
     });
     // Markdown block helpers: a block quote, and a list item's continuation lines.
     tera.register_filter("quote", |s: &str, _: Kwargs, _: &State| {
         Value::safe_string(
             &s.lines()
-                .map(|l| {
-                    if l.is_empty() {
-                        ">".to_string()
-                    } else {
-                        format!("> {l}")
-                    }
-                })
+                .map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") })
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -108,13 +91,7 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
         Value::safe_string(
             &s.lines()
                 .enumerate()
-                .map(|(i, l)| {
-                    if i == 0 || l.is_empty() {
-                        l.to_string()
-                    } else {
-                        format!("  {l}")
-                    }
-                })
+                .map(|(i, l)| if i == 0 || l.is_empty() { l.to_string() } else { format!("  {l}") })
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
@@ -124,9 +101,7 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
         Value::safe_string(&markdown::typst_string(s))
     });
     // Plain text of a Markdown text (titles, alt texts, preheaders).
-    tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| {
-        Value::from(markdown::to_plain(s, usize::MAX / 2))
-    });
+    tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| Value::from(markdown::to_plain(s, usize::MAX / 2)));
     let names: Vec<(&String, &String)> = templates
         .sources
         .iter()
@@ -134,16 +109,14 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
         .filter(|(n, _)| n.ends_with(suffix) || (lang == Lang::Html && n.ends_with(".css")))
         .collect();
     for (name, source) in names {
-        tera.add_raw_template(name, source)
-            .map_err(|e| format!("template {name}: {}", tera_error(&e)))?;
+        tera.add_raw_template(name, source).map_err(|e| format!("template {name}: {}", tera_error(&e)))?;
     }
     Ok(tera)
 }
 
 /// Render a template, with a readable error.
 pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, String> {
-    tera.render(name, context)
-        .map_err(|e| format!("template {name}: {}", tera_error(&e)))
+    tera.render(name, context).map_err(|e| format!("template {name}: {}", tera_error(&e)))
 }
 
 fn tera_error(e: &tera::Error) -> String {

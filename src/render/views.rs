@@ -37,12 +37,10 @@ fn programme_info(p: &Programme) -> ProgrammeInfo {
         naam: p.naam.clone(),
         regio: p.regio.clone(),
         website: p.website.clone(),
-        website_kort: p.website.as_deref().map(|w| {
-            w.trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_end_matches('/')
-                .to_string()
-        }),
+        website_kort: p
+            .website
+            .as_deref()
+            .map(|w| w.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_string()),
         email: p.email.clone(),
         linkedin: p.linkedin.clone(),
     }
@@ -60,11 +58,7 @@ pub struct Sport {
 fn ladder(fase: Option<Fase>) -> Vec<Sport> {
     Fase::ALL
         .iter()
-        .map(|f| Sport {
-            naam: f.name(),
-            actief: Some(*f) == fase,
-            voorbij: fase.is_some_and(|cur| *f < cur),
-        })
+        .map(|f| Sport { naam: f.name(), actief: Some(*f) == fase, voorbij: fase.is_some_and(|cur| *f < cur) })
         .collect()
 }
 
@@ -225,10 +219,7 @@ impl NoteNumbering {
 }
 
 fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Month) -> Tabel {
-    let mut notes = NoteNumbering {
-        prefix: format!("noot-{}", t.id),
-        texts: vec![],
-    };
+    let mut notes = NoteNumbering { prefix: format!("noot-{}", t.id), texts: vec![] };
     let mut doorlopend_marked = false;
     let mut rijen = Vec::new();
     for p in projects {
@@ -245,12 +236,7 @@ fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Mon
             noten_einde: vec![],
         };
         // Notes in reading order: name, phase, start, end.
-        for bij in [
-            VoetnootBij::Naam,
-            VoetnootBij::Fase,
-            VoetnootBij::Start,
-            VoetnootBij::Einde,
-        ] {
+        for bij in [VoetnootBij::Naam, VoetnootBij::Fase, VoetnootBij::Start, VoetnootBij::Einde] {
             for v in p.voetnoten.iter().filter(|v| v.bij == bij) {
                 let noot = notes.mark(&v.tekst);
                 match bij {
@@ -271,35 +257,20 @@ fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Mon
         }
         rijen.push(rij);
     }
-    Tabel {
-        rijen,
-        noten: notes.all(),
-    }
+    Tabel { rijen, noten: notes.all() }
 }
 
 pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> RapportageView {
-    let teksten = prog
-        .rapportages
-        .iter()
-        .find(|r| r.periode == period)
-        .map(|r| &r.teksten);
+    let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
     let themalijnen: Vec<ThemalijnRapportage> = prog
         .themalijnen
         .iter()
         .filter_map(|t| {
-            let projects: Vec<&Project> = t
-                .projecten
-                .iter()
-                .filter(|p| p.in_rapportage(&period))
-                .collect();
+            let projects: Vec<&Project> = t.projecten.iter().filter(|p| p.in_rapportage(&period)).collect();
             if projects.is_empty() {
                 return None;
             }
-            let lokale = t
-                .lokale_inzet
-                .iter()
-                .find(|(p, _)| *p == period)
-                .map(|(_, l)| l);
+            let lokale = t.lokale_inzet.iter().find(|(p, _)| *p == period).map(|(_, l)| l);
             Some(ThemalijnRapportage {
                 id: t.id.clone(),
                 naam: t.naam.clone(),
@@ -307,10 +278,7 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
                 ambitie: t.ambitie.clone(),
                 aantal_projecten: projects.len(),
                 tabel: project_table(prog, t, &projects, period.last),
-                projecten: projects
-                    .iter()
-                    .map(|p| project_page(prog, p, &period))
-                    .collect(),
+                projecten: projects.iter().map(|p| project_page(prog, p, &period)).collect(),
                 lokale_inzet: lokale.map(|l| l.tekst.clone()),
                 lokale_inzet_interessant: lokale
                     .map(|l| l.interessant.iter().map(interessant).collect())
@@ -328,19 +296,13 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
         ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
         algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
         programmaorganisatie: teksten.and_then(|t| t.programmaorganisatie.clone()),
-        interessant: teksten
-            .map(|t| t.interessant.iter().map(interessant).collect())
-            .unwrap_or_default(),
+        interessant: teksten.map(|t| t.interessant.iter().map(interessant).collect()).unwrap_or_default(),
         themalijnen,
         afkortingen: vec![],
         fasen: prog
             .fasen
             .iter()
-            .map(|f| FaseUitleg {
-                naam: f.naam.name(),
-                vraag: f.vraag.clone(),
-                definitie: f.definitie.clone(),
-            })
+            .map(|f| FaseUitleg { naam: f.naam.name(), vraag: f.vraag.clone(), definitie: f.definitie.clone() })
             .collect(),
         bron: bron.clone(),
     };
@@ -354,11 +316,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
     ProjectPagina {
         id: p.id.clone(),
         naam: p.naam.clone(),
-        hoofdproject: p
-            .hoofdproject
-            .as_deref()
-            .and_then(|h| prog.project(h))
-            .map(|h| h.naam.clone()),
+        hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
         fase: fase.map(Fase::name),
         ladder: ladder(fase),
         start: p.start.table(),
@@ -366,24 +324,10 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         doelstelling: p.doelstelling.clone(),
         resultaten: p
             .resultaten_in(period)
-            .map(|r| ResultaatView {
-                maand: r.maand,
-                maand_nl: r.maand.dutch(),
-                tekst: r.tekst.clone(),
-            })
+            .map(|r| ResultaatView { maand: r.maand, maand_nl: r.maand.dutch(), tekst: r.tekst.clone() })
             .collect(),
-        interessant: p
-            .interessant
-            .iter()
-            .filter(|i| in_period(i.maand))
-            .map(|i| interessant(&i.item))
-            .collect(),
-        bijzonderheden: p
-            .bijzonderheden
-            .iter()
-            .filter(|b| in_period(b.maand))
-            .map(|b| b.item.tekst.clone())
-            .collect(),
+        interessant: p.interessant.iter().filter(|i| in_period(i.maand)).map(|i| interessant(&i.item)).collect(),
+        bijzonderheden: p.bijzonderheden.iter().filter(|b| in_period(b.maand)).map(|b| b.item.tekst.clone()).collect(),
         gemeenten: p.gemeenten.clone(),
     }
 }
@@ -393,11 +337,7 @@ pub fn used_abbreviations(prog: &Programme, view: &impl Serialize) -> Vec<df::Af
     let json = serde_json::to_value(view).unwrap_or_default();
     let mut words = BTreeSet::new();
     collect_words(&json, &mut words);
-    prog.afkortingen
-        .iter()
-        .filter(|a| words.contains(a.afkorting.as_str()))
-        .cloned()
-        .collect()
+    prog.afkortingen.iter().filter(|a| words.contains(a.afkorting.as_str())).cloned().collect()
 }
 
 fn collect_words(v: &serde_json::Value, out: &mut BTreeSet<String>) {
@@ -410,10 +350,9 @@ fn collect_words(v: &serde_json::Value, out: &mut BTreeSet<String>) {
             }
         }
         serde_json::Value::Array(a) => a.iter().for_each(|x| collect_words(x, out)),
-        serde_json::Value::Object(o) => o
-            .iter()
-            .filter(|(k, _)| *k != "afkortingen")
-            .for_each(|(_, x)| collect_words(x, out)),
+        serde_json::Value::Object(o) => {
+            o.iter().filter(|(k, _)| *k != "afkortingen").for_each(|(_, x)| collect_words(x, out))
+        }
         _ => {}
     }
 }
@@ -462,11 +401,7 @@ pub struct RegioplanView {
     pub bron: Provenance,
 }
 
-pub fn regioplan(
-    prog: &Programme,
-    sel: &RegioplanSelection,
-    bron: &Provenance,
-) -> Option<RegioplanView> {
+pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) -> Option<RegioplanView> {
     let plan = prog.regioplan.as_ref()?;
     let whole = sel.themalijn.is_none() && sel.project.is_none();
     let project_filter = |p: &Project| match &sel.project {
@@ -477,19 +412,11 @@ pub fn regioplan(
         .themalijnen
         .iter()
         .filter(|t| sel.themalijn.as_ref().is_none_or(|id| &t.id == id))
-        .filter(|t| {
-            sel.project
-                .as_ref()
-                .is_none_or(|id| t.projecten.iter().any(|p| &p.id == id))
-        })
+        .filter(|t| sel.project.as_ref().is_none_or(|id| t.projecten.iter().any(|p| &p.id == id)))
         .map(|t| RegioplanThemalijn {
             id: t.id.clone(),
             naam: t.naam.clone(),
-            regioplan: if sel.project.is_some() {
-                df::ThemalijnRegioplan::default()
-            } else {
-                t.regioplan.clone()
-            },
+            regioplan: if sel.project.is_some() { df::ThemalijnRegioplan::default() } else { t.regioplan.clone() },
             projecten: t
                 .projecten
                 .iter()
@@ -498,11 +425,7 @@ pub fn regioplan(
                 .map(|p| RegioplanProject {
                     id: p.id.clone(),
                     naam: p.naam.clone(),
-                    hoofdproject: p
-                        .hoofdproject
-                        .as_deref()
-                        .and_then(|h| prog.project(h))
-                        .map(|h| h.naam.clone()),
+                    hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
                     toegevoegd_na_regioplan: p.toegevoegd_na_regioplan.map(|m| m.dutch()),
                     regioplan: p.regioplan.clone(),
                 })
@@ -511,11 +434,9 @@ pub fn regioplan(
         .collect();
     let onderdeel = match (&sel.project, &sel.themalijn) {
         (Some(id), _) => prog.project(id).map(|p| format!("Project {}", p.naam)),
-        (None, Some(id)) => prog
-            .themalijnen
-            .iter()
-            .find(|t| &t.id == id)
-            .map(|t| format!("Themalijn {}", t.naam.to_lowercase())),
+        (None, Some(id)) => {
+            prog.themalijnen.iter().find(|t| &t.id == id).map(|t| format!("Themalijn {}", t.naam.to_lowercase()))
+        }
         _ => None,
     };
     let mut view = RegioplanView {
@@ -524,11 +445,7 @@ pub fn regioplan(
         programma: programme_info(prog),
         periode: plan.periode.clone(),
         vastgesteld_nl: prog.regioplan_vastgesteld.map(|m| m.dutch()),
-        hoofdstukken: if whole {
-            plan.hoofdstukken.clone()
-        } else {
-            vec![]
-        },
+        hoofdstukken: if whole { plan.hoofdstukken.clone() } else { vec![] },
         themalijnen,
         afkortingen: vec![],
         bron: bron.clone(),
@@ -540,16 +457,9 @@ pub fn regioplan(
 impl Project {
     pub fn regioplan_has_text(&self) -> bool {
         let r = &self.regioplan;
-        [
-            &r.doel,
-            &r.aanleiding,
-            &r.aanpak,
-            &r.inwonerparticipatie,
-            &r.effect_voor_de_inwoner,
-            &r.raakvlakken,
-        ]
-        .iter()
-        .any(|x| x.is_some())
+        [&r.doel, &r.aanleiding, &r.aanpak, &r.inwonerparticipatie, &r.effect_voor_de_inwoner, &r.raakvlakken]
+            .iter()
+            .any(|x| x.is_some())
     }
 }
 
@@ -614,18 +524,8 @@ pub enum MergeTags {
 impl MergeTags {
     fn tags(self) -> [&'static str; 4] {
         match self {
-            MergeTags::Braces => [
-                "{{email}}",
-                "{{unsubscribe}}",
-                "{{preferences}}",
-                "{{webversion}}",
-            ],
-            MergeTags::Mailchimp => [
-                "*|EMAIL|*",
-                "*|UNSUB|*",
-                "*|UPDATE_PROFILE|*",
-                "*|ARCHIVE|*",
-            ],
+            MergeTags::Braces => ["{{email}}", "{{unsubscribe}}", "{{preferences}}", "{{webversion}}"],
+            MergeTags::Mailchimp => ["*|EMAIL|*", "*|UNSUB|*", "*|UPDATE_PROFILE|*", "*|ARCHIVE|*"],
         }
     }
 }
@@ -643,10 +543,7 @@ pub fn nieuwsbrief(
     let mut themas = Vec::new();
     for t in &prog.themalijnen {
         let mut order: Vec<&Project> = match chosen {
-            Some(ids) => ids
-                .iter()
-                .filter_map(|id| t.projecten.iter().find(|p| &p.id == id))
-                .collect(),
+            Some(ids) => ids.iter().filter_map(|id| t.projecten.iter().find(|p| &p.id == id)).collect(),
             None => t.projecten.iter().collect(),
         };
         order.retain(|p| p.resultaten_in(&period).any(|r| r.nieuwsbrief));
@@ -663,11 +560,7 @@ pub fn nieuwsbrief(
                         if let Some(u) = cur.take() {
                             updates.push(u);
                         }
-                        cur = Some(Update {
-                            kop,
-                            sub: false,
-                            teksten: vec![r.tekst.clone()],
-                        });
+                        cur = Some(Update { kop, sub: false, teksten: vec![r.tekst.clone()] });
                     }
                 }
             }
@@ -676,36 +569,21 @@ pub fn nieuwsbrief(
             }
         }
         if !updates.is_empty() {
-            themas.push(ThemaUpdates {
-                naam: t.naam.clone(),
-                updates,
-            });
+            themas.push(ThemaUpdates { naam: t.naam.clone(), updates });
         }
     }
     let settings = prog.nieuwsbrief.as_ref();
     let mut links = Vec::new();
     if let Some(w) = &prog.website {
-        links.push(LinkView {
-            tekst: programme_info(prog)
-                .website_kort
-                .unwrap_or_else(|| w.clone()),
-            url: w.clone(),
-        });
+        links.push(LinkView { tekst: programme_info(prog).website_kort.unwrap_or_else(|| w.clone()), url: w.clone() });
     }
     if let Some(l) = &prog.linkedin {
-        links.push(LinkView {
-            tekst: format!("LinkedIn {}", prog.naam),
-            url: l.clone(),
-        });
+        links.push(LinkView { tekst: format!("LinkedIn {}", prog.naam), url: l.clone() });
     }
     let [tag_email, tag_afmelden, tag_voorkeuren, tag_webversie] = tags.tags().map(String::from);
     let preheader = editie.data.preheader.clone().unwrap_or_else(|| {
-        let plain = editie
-            .data
-            .highlights
-            .as_deref()
-            .map(|h| crate::markdown::to_plain(h, usize::MAX / 2))
-            .unwrap_or_default();
+        let plain =
+            editie.data.highlights.as_deref().map(|h| crate::markdown::to_plain(h, usize::MAX / 2)).unwrap_or_default();
         plain.chars().take(140).collect()
     });
     NieuwsbriefView {
@@ -721,9 +599,7 @@ pub fn nieuwsbrief(
         themas,
         slot_titel: settings.map(|s| s.slot_titel.clone()),
         slot_tekst: settings.map(|s| s.slot_tekst.clone()),
-        lees_meer_url: settings
-            .and_then(|s| s.lees_meer_url.clone())
-            .or_else(|| prog.website.clone()),
+        lees_meer_url: settings.and_then(|s| s.lees_meer_url.clone()).or_else(|| prog.website.clone()),
         links,
         afzender: settings.and_then(|s| s.afzender.clone()),
         tag_email,
