@@ -248,6 +248,11 @@ impl Programme {
     }
 }
 
+/// Names are single lines, whatever YAML block style they were written in.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn project(id: &str, p: &df::ProjectFile) -> Project {
     let start = Start::parse(&p.start).unwrap_or(Start::BeforeWerkagenda);
     let einde = Einde::parse(&p.einde).unwrap_or(Einde::NogNietBekend);
@@ -266,9 +271,9 @@ fn project(id: &str, p: &df::ProjectFile) -> Project {
     resultaten.sort_by_key(|r| r.maand); // stable: data order within a month
     Project {
         id: id.to_string(),
-        naam: p.naam.clone(),
-        tabelnaam: p.tabelnaam.clone().unwrap_or_else(|| p.naam.clone()),
-        nieuwsbriefnaam: p.nieuwsbriefnaam.clone().unwrap_or_else(|| p.naam.clone()),
+        naam: one_line(&p.naam),
+        tabelnaam: one_line(p.tabelnaam.as_deref().unwrap_or(&p.naam)),
+        nieuwsbriefnaam: one_line(p.nieuwsbriefnaam.as_deref().unwrap_or(&p.naam)),
         themalijn: p.themalijn.clone(),
         hoofdproject: p.hoofdproject.clone(),
         toegevoegd_na_regioplan: p.toegevoegd_na_regioplan.as_deref().and_then(month),
