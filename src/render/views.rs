@@ -377,6 +377,8 @@ pub struct RegioplanProject {
     pub hoofdproject: Option<String>,
     pub toegevoegd_na_regioplan: Option<String>,
     pub regioplan: df::ProjectRegioplan,
+    /// False for a project asked for explicitly that the plan does not describe.
+    pub heeft_tekst: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -421,13 +423,14 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
                 .projecten
                 .iter()
                 .filter(|p| project_filter(p))
-                .filter(|p| p.regioplan_has_text())
+                .filter(|p| p.regioplan_has_text() || sel.project.as_deref() == Some(p.id.as_str()))
                 .map(|p| RegioplanProject {
                     id: p.id.clone(),
                     naam: p.naam.clone(),
                     hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
                     toegevoegd_na_regioplan: p.toegevoegd_na_regioplan.map(|m| m.dutch()),
                     regioplan: p.regioplan.clone(),
+                    heeft_tekst: p.regioplan_has_text(),
                 })
                 .collect(),
         })

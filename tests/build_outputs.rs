@@ -1,0 +1,340 @@
+//! `koers build-report` on the real data: every document, every format, checked on content.
+//! One build is shared by the tests of this file (it takes about a second).
+
+mod common;
+use common::*;
+use scraper::{Html, Selector};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+struct Built {
+    _dir: tempfile::TempDir,
+    out: PathBuf,
+}
+
+fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let o = run(koers()
+            .args(["build-report", "--date", "2025-10-15", "--data"])
+            .arg(root().join("data"))
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        Built { _dir: dir, out }
+    })
+}
+
+fn read(rel: &str) -> Vec<u8> {
+    std::fs::read(built().out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn text(rel: &str) -> String {
+    String::from_utf8(read(rel)).unwrap()
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn table_rows() -> Vec<Vec<String>> {
+    std::fs::read_to_string(root().join("tests/fixtures/tabellen-2024-H1.tsv"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn manifest_lists_every_file_with_its_hash() {
+    let m: Value = serde_json::from_slice(&read("manifest.json")).unwrap();
+    assert_eq!(m["generator"], format!("koers {}", env!("CARGO_PKG_VERSION")));
+    let docs = m["documents"].as_array().unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for d in docs {
+        let path = d["path"].as_str().unwrap();
+        let bytes = read(path);
+        use sha2::Digest;
+        let hash: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(d["sha256"], hash, "{path}");
+        assert!(["rapportage", "regioplan", "nieuwsbrief"].contains(&d["document"].as_str().unwrap()));
+        assert!(["md", "html", "pdf", "email", "txt"].contains(&d["format"].as_str().unwrap()));
+        seen.insert((
+            d["document"].as_str().unwrap().to_string(),
+            d["period"].as_str().unwrap().to_string(),
+            d["format"].as_str().unwrap().to_string(),
+        ));
+    }
+    for f in ["md", "html", "pdf"] {
+        assert!(seen.contains(&("rapportage".into(), "2024-H1".into(), f.into())), "rapportage 2024-H1 {f}");
+        assert!(seen.contains(&("regioplan".into(), "2024-2026".into(), f.into())), "regioplan {f}");
+    }
+    for e in ["2025-04", "2025-Q3"] {
+        for f in ["email", "html", "txt", "md"] {
+            assert!(seen.contains(&("nieuwsbrief".into(), e.into(), f.into())), "nieuwsbrief {e} {f}");
+        }
+    }
+    // Every file in out/ is in the manifest (plus the manifest and the index).
+    let files = snapshot(&built().out);
+    assert_eq!(files.len(), docs.len() + 2);
+}
+
+#[test]
+fn rapportage_pdf_has_every_project_phase_and_result() {
+    let pdf = read("rapportage/tussentijdse-rapportage-2024-H1.pdf");
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages = doc.get_pages().len();
+    assert!((35..=60).contains(&pages), "page count {pages}");
+    let t = squash(&pdf_text(&pdf));
+    assert!(t.contains("Tussentijdse rapportage"));
+    assert!(t.contains("Januari t/m juni 2024"));
+    assert!(t.contains("Inhoudsopgave"));
+    assert!(t.contains(&format!("Pagina 3 van {pages}")), "page numbers in the footer");
+    for row in table_rows() {
+        let name = squash(&row[1]);
+        assert!(t.contains(&name), "project {name} in the PDF");
+        assert!(t.contains(&format!("Huidige fase: {}", row[2])), "phase {} of {name}", row[2]);
+    }
+    // The results of the period, e.g. Welzijn op recept's and Valpreventie's.
+    for needle in [
+        "In maart was er een inspiratiesessie voor de POH",
+        "Tarieven vastgesteld voor inkoop valpreventieve beweeginterventies",
+        "Een jaarlijkse afname van het valletsel bij thuiswonende ouderen",
+        "Met doorlopend bedoelen we dat dit project de volledige looptijd van de huidige werkagenda heeft",
+        "Definities projectfasering",
+        "Verloskundig Samenwerkingsverband",
+    ] {
+        assert!(t.contains(needle), "PDF lacks: {needle}");
+    }
+    // Not a result of a later period.
+    assert!(!t.contains("Speaking Minds"), "a 2025 newsletter result leaked into 2024-H1");
+}
+
+#[test]
+fn rapportage_pdf_is_tagged_and_titled() {
+    let pdf = read("rapportage/tussentijdse-rapportage-2024-H1.pdf");
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert!(catalog.get(b"StructTreeRoot").is_ok(), "tagged PDF");
+    let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"nl-NL");
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("pdfuaid:part"), "PDF/UA identification in XMP");
+    assert!(raw.contains("Tussentijdse rapportage"), "title in the metadata");
+}
+
+#[test]
+fn rapportage_html_structure() {
+    let html = Html::parse_document(&text("rapportage/tussentijdse-rapportage-2024-H1.html"));
+    let root = html.select(&sel("html")).next().unwrap();
+    assert_eq!(root.value().attr("lang"), Some("nl"));
+    assert!(html.select(&sel("nav.toc a[href='#themalijn-ouderen']")).next().is_some());
+    assert_eq!(html.select(&sel("link[rel=stylesheet], script")).count(), 0, "self-contained");
+    assert!(!text("rapportage/tussentijdse-rapportage-2024-H1.html").contains("src=\"http"));
+    let rows: Vec<Vec<String>> = html
+        .select(&sel("section table tbody tr"))
+        .filter(|tr| tr.select(&sel("td")).count() == 3)
+        .map(|tr| {
+            let th = tr.select(&sel("th a")).next().unwrap().text().collect::<String>();
+            let mut v = vec![th];
+            v.extend(tr.select(&sel("td")).map(|td| td.text().collect::<String>().trim_end_matches('*').to_string()));
+            v
+        })
+        .collect();
+    let expected: Vec<Vec<String>> = table_rows().into_iter().map(|r| r[1..].to_vec()).collect();
+    assert_eq!(rows, expected);
+    assert_eq!(html.select(&sel("thead th[scope=col]")).count() >= 8, true);
+    assert_eq!(html.select(&sel("section.project")).count(), 32);
+    let active: Vec<String> =
+        html.select(&sel("ol.fasen li[aria-current=step]")).map(|li| li.text().collect()).collect();
+    assert_eq!(active.len(), 32);
+    assert_eq!(active.iter().filter(|a| *a == "Realisatiefase").count(), 15);
+    assert!(html.select(&sel("meta[name=viewport]")).next().is_some(), "readable on a phone");
+}
+
+/// The Markdown tables are GFM tables whose rows are the 32 rows of 003.
+#[test]
+fn rapportage_markdown_tables() {
+    let md = text("rapportage/tussentijdse-rapportage-2024-H1.md");
+    let rows: Vec<Vec<String>> = md
+        .lines()
+        .filter(|l| {
+            l.starts_with("| ")
+                && !l.starts_with("| Project")
+                && !l.starts_with("| ---")
+                && l.matches(" | ").count() == 3
+        })
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| {
+                    let c = c.trim().trim_start_matches("↳ ");
+                    let c = c.split("[^").next().unwrap();
+                    c.replace('\\', "")
+                })
+                .collect()
+        })
+        .collect();
+    let expected: Vec<Vec<String>> = table_rows().into_iter().map(|r| r[1..].to_vec()).collect();
+    assert_eq!(rows, expected);
+    assert!(md.contains(
+        "[^noot-bestaanszekerheid-1]: De opdracht en financiering van dit project is gekoppeld aan deze einddatum."
+    ));
+    assert!(md.contains("## Afkortingen"));
+    assert!(md.contains("| GGD | Gemeenschappelijke gezondheidsdienst |"));
+}
+
+#[test]
+fn regioplan_in_three_formats() {
+    let md = text("regioplan/regioplan-2024-2026.md");
+    assert!(md.starts_with("# Regioplan Twentse Koers 2024"));
+    for h in [
+        "## Inleiding",
+        "### Project | Welzijn op recept",
+        "#### Aanleiding",
+        "#### Inwonerparticipatie",
+        "#### Effect voor de inwoner",
+        "#### Raakvlakken met andere regionale plannen",
+        "### Overkoepelend doel",
+    ] {
+        assert!(md.contains(h), "regioplan.md lacks {h}");
+    }
+    assert!(!md.contains("Project | Artificial Intelligence"), "projects added after adoption stay out");
+    assert!(!md.contains("Project | Positieve gezondheid"));
+    let html = Html::parse_document(&text("regioplan/regioplan-2024-2026.html"));
+    assert!(html.select(&sel("section.project h3#project-valpreventie")).next().is_some());
+    assert!(html.select(&sel("section.footnotes, .footnotes")).next().is_some(), "footnotes rendered");
+    let pdf = read("regioplan/regioplan-2024-2026.pdf");
+    let t = squash(&pdf_text(&pdf));
+    assert!(t.contains("Regioplan Twentse Koers"));
+    assert!(t.contains("Raakvlakken met andere regionale plannen"));
+    assert!(t.contains("Valpreventie"));
+}
+
+#[test]
+fn newsletter_email_is_mail_safe() {
+    let raw = text("nieuwsbrief/even-bijpraten-2025-04.email.html");
+    let html = Html::parse_document(&raw);
+    assert_eq!(html.select(&sel("html")).next().unwrap().value().attr("lang"), Some("nl"));
+    assert_eq!(html.select(&sel("script, link[rel=stylesheet]")).count(), 0);
+    let container = html.select(&sel("table.container")).next().unwrap();
+    assert_eq!(container.value().attr("width"), Some("600"));
+    // CSS inlined on the elements.
+    let h3 = html.select(&sel("h3")).next().unwrap();
+    assert!(h3.value().attr("style").unwrap_or("").contains("color"), "inline style on h3");
+    for p in html.select(&sel("td p")).take(5) {
+        assert!(p.value().attr("style").is_some(), "inline style on every paragraph");
+    }
+    // Hidden preheader, dark-mode meta, merge tags verbatim, absolute links, alt texts.
+    let pre = html.select(&sel("div.preheader")).next().unwrap();
+    assert!(
+        pre.value().attr("style").unwrap().contains("display: none")
+            || pre.value().attr("style").unwrap().contains("display:none")
+    );
+    assert!(html.select(&sel("meta[name=color-scheme]")).next().is_some());
+    assert!(raw.contains("Deze e-mail is verstuurd aan {{email}}."), "merge tag intact");
+    assert!(raw.contains("href=\"{{unsubscribe}}\""));
+    for a in html.select(&sel("a")) {
+        let href = a.value().attr("href").unwrap();
+        assert!(
+            href.starts_with("https://") || href.starts_with("mailto:") || href.starts_with("{{"),
+            "absolute link: {href}"
+        );
+    }
+    for img in html.select(&sel("img")) {
+        assert!(img.value().attr("alt").is_some());
+    }
+    let headings: Vec<String> = html.select(&sel("h3")).map(|h| h.text().collect()).collect();
+    assert_eq!(&headings[..3], ["Kinderarmoede", "Bereik vergroten aanpak geldzorgen", "Alcoholontmoediging"]);
+    let themes: Vec<String> = html.select(&sel("td.thema")).map(|h| h.text().collect()).collect();
+    assert_eq!(
+        themes,
+        ["Thema bestaanszekerheid", "Thema preventie en gezondheid", "Thema mentale gezondheid", "Thema ouderen"]
+    );
+    assert!(raw.contains("Praat samen over later"), "Uitgelicht block");
+    assert!(raw.contains("We koersen samen"));
+}
+
+#[test]
+fn newsletter_quarterly_edition_and_text_version() {
+    let txt = text("nieuwsbrief/even-bijpraten-2025-Q3.txt");
+    for line in txt.lines() {
+        assert!(line.chars().count() <= 72, "line over 72 columns: {line}");
+    }
+    for needle in [
+        "EVALUATIE TWENTSE KOERS",
+        "WERKBEZOEK 5 NOVEMBER",
+        "== THEMA BESTAANSZEKERHEID ==",
+        "Welzijn op recept",
+        "Jongeren en Schulden",
+        "Deze e-mail is verstuurd aan {{email}}.",
+        "Afmelden: {{unsubscribe}}",
+    ] {
+        assert!(txt.contains(needle), "Q3 txt lacks {needle}");
+    }
+    let md = text("nieuwsbrief/even-bijpraten-2025-Q3.md");
+    assert!(md.starts_with("# Even bijpraten... Q3 - 2025"));
+    assert!(md.contains("## Thema preventie en gezondheid"));
+    assert!(md.contains("### Valpreventie"));
+    let web = Html::parse_document(&text("nieuwsbrief/even-bijpraten-2025-Q3.html"));
+    assert!(web.select(&sel("h2")).any(|h| h.text().collect::<String>() == "Evaluatie Twentse Koers"));
+}
+
+#[test]
+fn index_links_every_document() {
+    let html = Html::parse_document(&text("index.html"));
+    assert_eq!(html.select(&sel("html")).next().unwrap().value().attr("lang"), Some("nl"));
+    let links: Vec<String> = html.select(&sel("td a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
+    let m: Value = serde_json::from_slice(&read("manifest.json")).unwrap();
+    for d in m["documents"].as_array().unwrap() {
+        assert!(links.contains(&d["path"].as_str().unwrap().to_string()), "index links {}", d["path"]);
+    }
+}
+
+fn build_into(out: &Path, extra: &[&str]) -> std::process::Output {
+    run(koers()
+        .args(["build-report", "--date", "2025-10-15", "--data"])
+        .arg(root().join("data"))
+        .arg("--out")
+        .arg(out)
+        .args(extra))
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    assert!(build_into(&a, &["--only", "rapportage,nieuwsbrief", "--period", "2024-H1,2025-04"]).status.success());
+    assert!(build_into(&b, &["--only", "rapportage,nieuwsbrief", "--period", "2024-H1,2025-04"]).status.success());
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (k, v) in &sa {
+        assert!(v == &sb[k], "{k} differs between two builds");
+    }
+}
+
+#[test]
+fn regioplan_sections_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = build_into(&out, &["--only", "regioplan", "--themalijn", "ouderen", "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(out.join("regioplan/regioplan-ouderen.md")).unwrap();
+    assert!(md.contains("## Themalijn ouderen"));
+    assert!(md.contains("### Project | Respijtzorg"));
+    assert!(!md.contains("## Inleiding"), "a section leaves the general chapters out");
+    assert!(!md.contains("Themalijn bestaanszekerheid"));
+    let o = build_into(&out, &["--only", "regioplan", "--project", "positieve-gezondheid", "--format", "md,html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(out.join("regioplan/regioplan-project-positieve-gezondheid.md")).unwrap();
+    assert!(md.contains("### Project | Positieve gezondheid"), "asked for explicitly, a later project is rendered");
+    assert!(md.contains("Toegevoegd aan de werkagenda in juli 2024"));
+    let o = build_into(&out, &["--only", "regioplan", "--project", "bestaat-niet"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such project"));
+}
