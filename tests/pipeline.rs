@@ -1,0 +1,263 @@
+//! The build as CI uses it: escaping of hostile text, atomic output, locking, git provenance,
+//! `--rev`, `koers changes`, the newsletter commands and `koers schema`.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn fixture() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures/valid"), &tmp.path().join("data"));
+    tmp
+}
+
+fn build(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    run(koers().args(["build-report", "--date", "2024-10-01", "--data"]).arg(data).arg("--out").arg(out).args(extra))
+}
+
+#[test]
+fn text_from_yaml_cannot_inject_html_or_typst() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    let p = data.join("projecten/wandelen.yaml");
+    let hostile = std::fs::read_to_string(&p).unwrap().replace(
+        "doelstelling: Meer mensen wandelen.",
+        "doelstelling: |\n  Meer <script>alert('x')</script> wandelen #set page(fill: red) $x^2$ // weg\n\n  <img src=x onerror=alert(1)> [klik](javascript:alert(1))",
+    ).replace("naam: Wandelen", "naam: \"Wandelen <b>vet</b> #strong[x] ]) #panic()\"");
+    std::fs::write(&p, hostile).unwrap();
+    let out = tmp.path().join("out");
+    let o = build(&data, &out, &["--period", "2024-H1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "script injected");
+    assert!(html.contains("&lt;script&gt;alert"), "shown as text");
+    assert!(!html.contains("<img src=x"), "raw HTML injected");
+    assert!(!html.contains("href=\"javascript:"), "javascript: link");
+    assert!(html.contains("Wandelen &lt;b&gt;vet&lt;/b&gt;"));
+    let pdf = std::fs::read(out.join("rapportage/tussentijdse-rapportage-2024-H1.pdf")).unwrap();
+    let t = squash(&pdf_text(&pdf));
+    assert!(t.contains("#set page(fill: red)"), "typst code shown literally: {t}");
+    assert!(t.contains("Wandelen <b>vet</b> #strong[x] ]) #panic()"), "name shown literally");
+    assert!(t.contains("// weg"));
+    let md = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
+    assert!(!md.contains("<script>"), "{md}");
+}
+
+#[test]
+fn failed_build_leaves_previous_output_intact() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    let out = tmp.path().join("out");
+    assert!(build(&data, &out, &[]).status.success());
+    let before = snapshot(&out);
+    assert!(before.contains_key("manifest.json"));
+    // Break the data: nothing may change.
+    let p = data.join("projecten/fietsen.yaml");
+    std::fs::write(&p, std::fs::read_to_string(&p).unwrap().replace("Initiatiefase", "Initiatiefaze")).unwrap();
+    let o = build(&data, &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nothing was written"));
+    assert_eq!(snapshot(&out), before, "out/ changed after a failed build");
+    // Break a template: an error, and again nothing changes.
+    std::fs::write(&p, std::fs::read_to_string(&p).unwrap().replace("Initiatiefaze", "Initiatiefase")).unwrap();
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("rapportage.md"), "{% for x in %}").unwrap();
+    let o = build(&data, &out, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("rapportage.md"), "{}", stderr(&o));
+    assert_eq!(snapshot(&out), before);
+    // No temporary directories are left behind.
+    let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("koers-new") || n.contains("koers-old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn templates_beside_the_data_override_the_builtin_ones() {
+    let tmp = fixture();
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("nieuwsbrief.txt"), "EIGEN SJABLOON {{ titel }}\n").unwrap();
+    let out = tmp.path().join("out");
+    let o = build(&tmp.path().join("data"), &out, &["--only", "nieuwsbrief", "--format", "txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2024-05.txt")).unwrap(),
+        "EIGEN SJABLOON Even bijpraten... Mei 2024\n"
+    );
+}
+
+#[test]
+fn concurrent_builds_do_not_corrupt_each_other() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    let out = tmp.path().join("out");
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            koers()
+                .args(["build-report", "--date", "2024-10-01", "--format", "md,html", "--data"])
+                .arg(&data)
+                .arg("--out")
+                .arg(&out)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    for d in m["documents"].as_array().unwrap() {
+        assert!(out.join(d["path"].as_str().unwrap()).exists());
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .output()
+        .expect("git (used by the test only, to make a repository)");
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// A repository with two commits: the fixture, then a phase transition and a new result.
+fn repo_with_two_commits() -> tempfile::TempDir {
+    let tmp = fixture();
+    let d = tmp.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "."]);
+    std::process::Command::new("git")
+        .args(["commit", "-q", "-m", "eerste"])
+        .current_dir(d)
+        .env("GIT_AUTHOR_NAME", "T")
+        .env("GIT_AUTHOR_EMAIL", "t@e")
+        .env("GIT_COMMITTER_NAME", "T")
+        .env("GIT_COMMITTER_EMAIL", "t@e")
+        .env("GIT_AUTHOR_DATE", "2024-09-01T10:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2024-09-01T10:00:00Z")
+        .status()
+        .unwrap();
+    let p = d.join("data/projecten/fietsen.yaml");
+    let changed = std::fs::read_to_string(&p).unwrap().replace(
+        "fasen:\n  - fase: Initiatiefase\n",
+        "fasen:\n  - fase: Initiatiefase\n  - fase: Definitiefase\n    sinds: 2024-06\n",
+    ) + "  - maand: 2024-06\n    tekst: De tweede fietsroute is open.\n";
+    std::fs::write(&p, changed).unwrap();
+    git(d, &["add", "."]);
+    std::process::Command::new("git")
+        .args(["commit", "-q", "-m", "tweede"])
+        .current_dir(d)
+        .env("GIT_AUTHOR_NAME", "T")
+        .env("GIT_AUTHOR_EMAIL", "t@e")
+        .env("GIT_COMMITTER_NAME", "T")
+        .env("GIT_COMMITTER_EMAIL", "t@e")
+        .env("GIT_AUTHOR_DATE", "2024-09-20T10:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2024-09-20T10:00:00Z")
+        .status()
+        .unwrap();
+    tmp
+}
+
+#[test]
+fn git_stamp_rev_and_changes() {
+    let tmp = repo_with_two_commits();
+    let d = tmp.path();
+    let data = d.join("data");
+    // Stamp: the commit's short hash and date in the colophon and the manifest.
+    let out = d.join("out");
+    let o = run(koers().args(["build-report", "--format", "md", "--data"]).arg(&data).arg("--out").arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let head = m["source"]["commit"].as_str().unwrap().to_string();
+    assert_eq!(m["source"]["date"], "2024-09-20");
+    let md = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
+    assert!(md.contains(&format!("gegevens van commit {head} (2024-09-20)")), "{md}");
+    assert!(md.contains("| Fietsen | Definitiefase"), "HEAD has the new phase: {md}");
+    // --rev HEAD~1: the data as it was, the work tree untouched.
+    let out1 = d.join("out-rev");
+    let o = run(koers()
+        .args(["build-report", "--rev", "HEAD~1", "--format", "md", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out1));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md1 = std::fs::read_to_string(out1.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
+    assert!(md1.contains("| Fietsen | Initiatiefase"), "{md1}");
+    assert!(!md1.contains("De tweede fietsroute is open."));
+    assert!(md1.contains("(2024-09-01)"), "stamped with the older commit");
+    // changes --since HEAD~1, human and JSON.
+    let o = run(koers().args(["changes", "--since", "HEAD~1", "--data"]).arg(&data));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let human = stdout(&o);
+    assert!(human.contains("phase: Fietsen: Initiatiefase → Definitiefase (since 2024-06)"), "{human}");
+    assert!(human.contains("result 2024-06: Fietsen: De tweede fietsroute is open."), "{human}");
+    let o = run(koers().args(["changes", "--since", "HEAD~1", "--format", "json", "--data"]).arg(&data));
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<&str> = j["changes"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["phase_transition", "new_result"]);
+    // Outside a repository: no stamp, everything else works.
+    let plain = fixture();
+    let o = build(&plain.path().join("data"), &plain.path().join("out"), &["--format", "md"]);
+    assert!(o.status.success());
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(plain.path().join("out/manifest.json")).unwrap()).unwrap();
+    assert!(m.get("source").is_none());
+}
+
+#[test]
+fn newsletter_commands() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    // Print the e-mail for the mailing tool, with Mailchimp merge tags.
+    let o = run(koers()
+        .args(["newsletter", "2024-05", "--stdout", "email", "--merge-tags", "mailchimp", "--data"])
+        .arg(&data));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mail = stdout(&o);
+    assert!(mail.contains("Deze e-mail is verstuurd aan *|EMAIL|*."));
+    assert!(mail.contains("href=\"*|UNSUB|*\""));
+    assert!(mail.contains("Wandelen in mei"), "result heading (kop) used");
+    assert!(mail.contains("Tien wandelingen georganiseerd."));
+    // Draft a new edition from the results of a month.
+    let o = run(koers().args(["newsletter", "2024-04", "--new", "--date", "2024-10-01", "--data"]).arg(&data));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let draft = std::fs::read_to_string(data.join("nieuwsbrief/2024-04.yaml")).unwrap();
+    assert!(draft.contains("titel: \"Even bijpraten... April 2024\""));
+    assert!(draft.contains("  - fietsen  # Fietsen (Gezondheid): 1 result"), "{draft}");
+    // The draft is a valid edition file.
+    let o = run(koers().args(["check", "--date", "2024-10-01", "--data"]).arg(&data));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Drafting again refuses to overwrite.
+    let o = run(koers().args(["newsletter", "2024-04", "--new", "--data"]).arg(&data));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn schema_command_writes_schemas_editors_can_use() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(koers().args(["schema", "--out"]).arg(tmp.path()));
+    assert!(o.status.success());
+    let s: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("project.schema.json")).unwrap()).unwrap();
+    assert_eq!(s["additionalProperties"], false);
+    let fases = s["$defs"]["Fase"]["enum"].as_array().unwrap();
+    assert_eq!(fases.len(), 6);
+    assert!(s["required"].as_array().unwrap().contains(&serde_json::json!("themalijn")));
+    // The committed schemas are the current ones.
+    for kind in ["koers", "regioplan", "themalijn", "project", "nieuwsbrief"] {
+        let fresh = std::fs::read_to_string(tmp.path().join(format!("{kind}.schema.json"))).unwrap();
+        let committed =
+            std::fs::read_to_string(root().join(format!("data/schema/{kind}.schema.json"))).unwrap_or_default();
+        assert_eq!(fresh, committed, "data/schema/{kind}.schema.json is stale: run `koers schema`");
+    }
+}
