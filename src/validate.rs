@@ -23,6 +23,7 @@ pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
     v.ids();
     v.programme();
     v.regioplan();
+    v.urls();
     v.themalijnen();
     v.projects();
     v.editions();
@@ -133,6 +134,51 @@ impl Validator<'_> {
                     }
                 }
                 Err(e) => self.diags.push(f.error_at(&path!["rapportages", i, "periode"], e)),
+            }
+        }
+    }
+
+    /// Links must be web or mail addresses: a `javascript:` or relative link has no place in a document.
+    fn urls(&mut self) {
+        let files = self
+            .set
+            .programme
+            .iter()
+            .map(|p| &p.file)
+            .chain(self.set.themalijnen.values().map(|t| &t.file))
+            .chain(self.set.projecten.values().map(|p| &p.file))
+            .chain(self.set.edities.values().map(|e| &e.file));
+        for file in files {
+            let mut stack: Vec<(Vec<Step>, &crate::yaml_tree::Node)> = vec![(vec![], &file.tree)];
+            while let Some((path, node)) = stack.pop() {
+                match &node.value {
+                    crate::yaml_tree::Value::Map(entries) => {
+                        for (k, v) in entries {
+                            let mut p = path.clone();
+                            p.push(Step::Key(k.name.clone()));
+                            let is_url_key =
+                                matches!(k.name.as_str(), "url" | "website" | "linkedin" | "lees_meer_url");
+                            if is_url_key
+                                && let Some(u) = v.value.as_str()
+                                && !is_safe_url(u)
+                            {
+                                self.diags.push(
+                                    file.error_at(&p, format!("\"{u}\" is not a web or e-mail address"))
+                                        .hint("write a full address starting with https://, http:// or mailto:"),
+                                );
+                            }
+                            stack.push((p, v));
+                        }
+                    }
+                    crate::yaml_tree::Value::Seq(items) => {
+                        for (i, v) in items.iter().enumerate() {
+                            let mut p = path.clone();
+                            p.push(Step::Index(i));
+                            stack.push((p, v));
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
     }
@@ -548,6 +594,14 @@ impl Validator<'_> {
             );
         }
     }
+}
+
+/// A link target documents may show: an absolute web address or a mail address.
+pub fn is_safe_url(u: &str) -> bool {
+    let u = u.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+        && !u.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
 /// The position of the first whole-word occurrence of `word` at or after `from`.

@@ -122,7 +122,7 @@ fn interessant(i: &df::Interessant) -> InteressantView {
     InteressantView {
         tekst: i.tekst.clone(),
         link_tekst: i.link.as_ref().map(|l| l.tekst.clone()),
-        link_url: i.link.as_ref().and_then(|l| l.url.clone()),
+        link_url: i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::validate::is_safe_url(u)),
     }
 }
 

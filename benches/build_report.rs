@@ -1,0 +1,72 @@
+//! Benchmark: the full `build-report` on the real data (all documents, all formats), in process.
+//!
+//! `cargo bench` prints the minimum and median wall time over repeated runs, for the in-memory
+//! render (load → validate → model → render) and for the complete build including the atomic
+//! write. No timing is asserted anywhere in the tests; this is where speed is measured.
+
+use std::time::{Duration, Instant};
+
+fn measure(label: &str, runs: usize, mut f: impl FnMut()) {
+    f(); // warm-up: fonts loaded, typst caches primed
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "{label:<44} min {:>7.1} ms   median {:>7.1} ms   max {:>7.1} ms   ({runs} runs)",
+        times[0].as_secs_f64() * 1e3,
+        times[runs / 2].as_secs_f64() * 1e3,
+        times[runs - 1].as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let runs: usize = std::env::var("KOERS_BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut opts = koers::BuildOptions::new(root.join("data"), tmp.path().join("out"));
+    opts.date = chrono::NaiveDate::from_ymd_opt(2025, 10, 15);
+
+    let (report, files) = koers::output::build_in_memory(&opts).expect("build");
+    assert!(!report.diagnostics.has_errors());
+    println!(
+        "real data: {} documents/files, {} bytes",
+        files.len(),
+        files.iter().map(|f| f.bytes.len()).sum::<usize>()
+    );
+
+    measure("check (load + validate + model)", runs, || {
+        let src = koers::load::DirSource { root: root.join("data") };
+        let c = koers::check(
+            &src,
+            &koers::validate::ValidateOptions { report_month: koers::dates::Month { year: 2026, month: 11 } },
+        )
+        .unwrap();
+        assert!(c.programme.is_some());
+    });
+    measure("build-report in memory (all formats)", runs, || {
+        koers::output::build_in_memory(&opts).unwrap();
+    });
+    measure("build-report with atomic write (all formats)", runs, || {
+        koers::build(&opts).unwrap();
+    });
+    let mut pdf_only = opts.clone();
+    pdf_only.formats = vec![koers::render::Format::Pdf];
+    measure("PDFs only", runs, || {
+        koers::output::build_in_memory(&pdf_only).unwrap();
+    });
+    let mut md_html = opts.clone();
+    md_html.formats = vec![
+        koers::render::Format::Md,
+        koers::render::Format::Html,
+        koers::render::Format::Email,
+        koers::render::Format::Txt,
+    ];
+    measure("Markdown, HTML, e-mail and text only", runs, || {
+        koers::output::build_in_memory(&md_html).unwrap();
+    });
+}
