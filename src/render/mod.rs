@@ -211,9 +211,11 @@ impl Renderer {
             }
         };
         let (bytes, ext) = match format {
-            Format::Md => (tera_env::render(&self.md, &format!("{template}.md"), &context)?.into_bytes(), "md"),
+            Format::Md => (tidy(&tera_env::render(&self.md, &format!("{template}.md"), &context)?).into_bytes(), "md"),
             Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), &context)?.into_bytes(), "html"),
-            Format::Txt => (tera_env::render(&self.txt, &format!("{template}.txt"), &context)?.into_bytes(), "txt"),
+            Format::Txt => {
+                (tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), &context)?).into_bytes(), "txt")
+            }
             Format::Email => {
                 let html = tera_env::render(&self.html, &format!("{template}.email.html"), &context)?;
                 (inline_css(&html)?.into_bytes(), "email.html")
@@ -246,6 +248,30 @@ impl Renderer {
         };
         tera_env::render(&self.typ, template, &context).map(Some)
     }
+}
+
+/// Text outputs: no trailing spaces except Markdown hard breaks, at most one blank line in a row,
+/// one final newline (template tags leave blank lines behind).
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = if line.ends_with("  ") && !line.trim().is_empty() { line } else { line.trim_end() };
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
 }
 
 fn to_context(view: &impl Serialize) -> Result<tera::Context, String> {

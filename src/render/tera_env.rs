@@ -24,7 +24,7 @@ pub fn markdown_escape(input: &str) -> String {
     let mut s = String::with_capacity(input.len());
     for c in input.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
                 s.push('\\');
                 s.push(c);
             }
