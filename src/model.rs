@@ -108,14 +108,12 @@ pub struct Editie {
 impl Project {
     /// The phase the project is in during month `m` (None before its first phase).
     pub fn fase_op(&self, m: Month) -> Option<Fase> {
-        let mut current = None;
-        for step in &self.fasen {
-            match step.sinds {
-                Some(s) if s > m => break,
-                _ => current = Some(step.fase),
-            }
-        }
-        current
+        self.current_step(m).map(|s| s.fase)
+    }
+
+    /// The step of the phase history in force during month `m`.
+    pub fn current_step(&self, m: Month) -> Option<&FaseStap> {
+        self.fasen.iter().take_while(|s| s.sinds.is_none_or(|s| s <= m)).last()
     }
 
     /// Results dated in `p`, oldest first (in data order within a month).
@@ -295,5 +293,89 @@ fn project(id: &str, p: &df::ProjectFile) -> Project {
             .map(|i| Dated { maand: i.maand.as_deref().and_then(month), item: i.clone() })
             .collect(),
         bijzonderheden: p.bijzonderheden.iter().map(|b| Dated { maand: month(&b.maand), item: b.clone() }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(fase: Fase, sinds: Option<&str>) -> FaseStap {
+        FaseStap { fase, sinds: sinds.map(|s| Month::parse(s).unwrap()), reden: None }
+    }
+
+    fn project_with(fasen: Vec<FaseStap>, start: Start, einde: Einde) -> Project {
+        Project {
+            id: "p".into(),
+            naam: "P".into(),
+            tabelnaam: "P".into(),
+            nieuwsbriefnaam: "P".into(),
+            themalijn: "t".into(),
+            hoofdproject: None,
+            toegevoegd_na_regioplan: None,
+            start,
+            einde,
+            fasen,
+            voetnoten: vec![],
+            doelstelling: None,
+            regioplan: Default::default(),
+            gemeenten: vec![],
+            resultaten: vec![Resultaat {
+                maand: Month::parse("2024-05").unwrap(),
+                tekst: "r".into(),
+                kop: None,
+                nieuwsbrief: true,
+            }],
+            interessant: vec![],
+            bijzonderheden: vec![],
+        }
+    }
+
+    #[test]
+    fn phase_at_a_date_follows_the_history() {
+        let p = project_with(
+            vec![
+                step(Fase::Realisatiefase, None),
+                step(Fase::Definitiefase, Some("2023-09")),
+                step(Fase::Ontwerpfase, Some("2024-07")),
+            ],
+            Start::Month(Month::parse("2023-09").unwrap()),
+            Einde::Doorlopend,
+        );
+        let at = |s: &str| p.fase_op(Month::parse(s).unwrap());
+        assert_eq!(at("2020-01"), Some(Fase::Realisatiefase));
+        assert_eq!(at("2023-09"), Some(Fase::Definitiefase));
+        assert_eq!(at("2024-06"), Some(Fase::Definitiefase));
+        assert_eq!(at("2024-07"), Some(Fase::Ontwerpfase));
+    }
+
+    #[test]
+    fn no_phase_before_a_dated_first_step() {
+        let p = project_with(
+            vec![step(Fase::Initiatiefase, Some("2024-09"))],
+            Start::BeforeWerkagenda,
+            Einde::NogNietBekend,
+        );
+        assert_eq!(p.fase_op(Month::parse("2024-08").unwrap()), None);
+        assert_eq!(p.fase_op(Month::parse("2024-09").unwrap()), Some(Fase::Initiatiefase));
+    }
+
+    #[test]
+    fn which_projects_a_report_shows() {
+        let h1 = Period::parse_half("2024-H1").unwrap();
+        let later = project_with(
+            vec![step(Fase::Initiatiefase, None)],
+            Start::Month(Month::parse("2024-09").unwrap()),
+            Einde::NogNietBekend,
+        );
+        assert!(!later.loopt_in(&h1));
+        assert!(later.in_rapportage(&h1), "it has a result in the period");
+        let ended = project_with(
+            vec![step(Fase::Borgingsfase, None)],
+            Start::BeforeWerkagenda,
+            Einde::Month(Month::parse("2023-12").unwrap()),
+        );
+        assert!(!ended.loopt_in(&h1));
+        assert_eq!(ended.resultaten_in(&h1).count(), 1);
     }
 }

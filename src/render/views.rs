@@ -133,6 +133,8 @@ pub struct ProjectPagina {
     pub hoofdproject: Option<String>,
     pub fase: Option<&'static str>,
     pub ladder: Vec<Sport>,
+    /// Why the project went back to its current phase, when it did.
+    pub terugstap: Option<String>,
     pub start: String,
     pub einde: String,
     pub doelstelling: Option<Markdown>,
@@ -319,6 +321,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
         fase: fase.map(Fase::name),
         ladder: ladder(fase),
+        terugstap: p.current_step(period.last).and_then(|s| s.reden.clone()),
         start: p.start.table(),
         einde: p.einde.table(),
         doelstelling: p.doelstelling.clone(),
