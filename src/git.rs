@@ -108,7 +108,16 @@ impl Repo {
         Ok(())
     }
 
-    /// Commits from `since` (exclusive) to HEAD that touched `data_dir`, oldest first.
+    /// Whether the data files on disk differ from those of HEAD.
+    pub fn differs_from_head(&self, data_dir: &Path, on_disk: &dyn DataSource) -> bool {
+        let Ok(head) = self.snapshot("HEAD", data_dir, None) else { return true };
+        match (head.files(), on_disk.files()) {
+            (Ok(a), Ok(b)) => a != b,
+            _ => true,
+        }
+    }
+
+    /// The repository's work tree.
     pub fn workdir(&self) -> &Path {
         &self.workdir
     }

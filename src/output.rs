@@ -92,6 +92,9 @@ struct Manifest<'a> {
 struct SourceInfo {
     commit: String,
     date: Option<String>,
+    /// The data in the work tree differs from the commit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    modified: bool,
 }
 
 /// Load, validate, render and (unless `dry_run`) write. Invalid data is not an `Err`: the report
@@ -124,6 +127,11 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         (Some(r), None) => r.commit_info("HEAD").ok(),
         _ => None,
     };
+    // The work tree may differ from the commit: then the stamp says so.
+    let gewijzigd = match (&repo, &opts.rev, &commit) {
+        (Some(r), None, Some(_)) => r.differs_from_head(&opts.data_dir, source.as_ref()),
+        _ => false,
+    };
 
     let report_month = opts
         .date
@@ -146,6 +154,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         generator: GENERATOR.to_string(),
         commit: commit.as_ref().map(|c| c.short.clone()),
         commit_datum: commit.as_ref().map(|c| c.date.to_string()),
+        gewijzigd,
         datum: date.to_string(),
         datum_nl: format!(
             "{} {}",
@@ -177,7 +186,11 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     if write {
         let manifest = Manifest {
             generator: GENERATOR,
-            source: commit.as_ref().map(|c| SourceInfo { commit: c.short.clone(), date: Some(c.date.to_string()) }),
+            source: commit.as_ref().map(|c| SourceInfo {
+                commit: c.short.clone(),
+                date: Some(c.date.to_string()),
+                modified: gewijzigd,
+            }),
             documents: &entries,
         };
         let index = crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)

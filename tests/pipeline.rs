@@ -205,6 +205,21 @@ fn git_stamp_rev_and_changes() {
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let kinds: Vec<&str> = j["changes"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["phase_transition", "new_result"]);
+    assert!(m["source"].get("modified").is_none(), "clean work tree");
+    // Uncommitted changes in the data: the stamp says so.
+    let p = data.join("projecten/wandelen.yaml");
+    std::fs::write(
+        &p,
+        std::fs::read_to_string(&p).unwrap().replace("Meer mensen wandelen.", "Nog meer mensen wandelen."),
+    )
+    .unwrap();
+    let out2 = d.join("out-dirty");
+    let o = run(koers().args(["build-report", "--format", "md", "--data"]).arg(&data).arg("--out").arg(&out2));
+    assert!(o.status.success());
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out2.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["source"]["modified"], true);
+    let md = std::fs::read_to_string(out2.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
+    assert!(md.contains("met niet-vastgelegde wijzigingen"));
     // Outside a repository: no stamp, everything else works.
     let plain = fixture();
     let o = build(&plain.path().join("data"), &plain.path().join("out"), &["--format", "md"]);

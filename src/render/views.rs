@@ -16,6 +16,8 @@ pub struct Provenance {
     pub commit: Option<String>,
     /// Date of the source commit (YYYY-MM-DD).
     pub commit_datum: Option<String>,
+    /// The data in the work tree differs from the commit.
+    pub gewijzigd: bool,
     /// The document date (from --date, the commit, or the data).
     pub datum: String,
     /// The document date in Dutch ("22 november 2026").
