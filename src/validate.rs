@@ -53,7 +53,7 @@ fn is_id(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     fn ids(&mut self) {
         for (id, path) in &self.set.duplicate_ids {
             self.diags.push(
@@ -138,49 +138,36 @@ impl Validator<'_> {
         }
     }
 
-    /// Links must be web or mail addresses: a `javascript:` or relative link has no place in a document.
-    fn urls(&mut self) {
-        let files = self
-            .set
-            .programme
+    /// Every data file that loaded.
+    fn files(&self) -> impl Iterator<Item = &'a SourceFile> + use<'a> {
+        let set: &'a DataSet = self.set;
+        set.programme
             .iter()
             .map(|p| &p.file)
-            .chain(self.set.themalijnen.values().map(|t| &t.file))
-            .chain(self.set.projecten.values().map(|p| &p.file))
-            .chain(self.set.edities.values().map(|e| &e.file));
-        for file in files {
-            let mut stack: Vec<(Vec<Step>, &crate::yaml_tree::Node)> = vec![(vec![], &file.tree)];
-            while let Some((path, node)) = stack.pop() {
-                match &node.value {
-                    crate::yaml_tree::Value::Map(entries) => {
-                        for (k, v) in entries {
-                            let mut p = path.clone();
-                            p.push(Step::Key(k.name.clone()));
-                            let is_url_key =
-                                matches!(k.name.as_str(), "url" | "website" | "linkedin" | "lees_meer_url");
-                            if is_url_key
-                                && let Some(u) = v.value.as_str()
-                                && !is_safe_url(u)
-                            {
-                                self.diags.push(
-                                    file.error_at(&p, format!("\"{u}\" is not a web or e-mail address"))
-                                        .hint("write a full address starting with https://, http:// or mailto:"),
-                                );
-                            }
-                            stack.push((p, v));
-                        }
-                    }
-                    crate::yaml_tree::Value::Seq(items) => {
-                        for (i, v) in items.iter().enumerate() {
-                            let mut p = path.clone();
-                            p.push(Step::Index(i));
-                            stack.push((p, v));
-                        }
-                    }
-                    _ => {}
+            .chain(set.regioplan.iter().map(|r| &r.file))
+            .chain(set.themalijnen.values().map(|t| &t.file))
+            .chain(set.projecten.values().map(|p| &p.file))
+            .chain(set.edities.values().map(|e| &e.file))
+    }
+
+    /// Links must be web or mail addresses: a `javascript:` or relative link has no place in a document.
+    fn urls(&mut self) {
+        let mut found = Vec::new();
+        for file in self.files() {
+            file.tree.visit(&mut |path, node| {
+                let is_url_key = matches!(path.last(), Some(Step::Key(k)) if matches!(k.as_str(), "url" | "website" | "linkedin" | "lees_meer_url"));
+                if is_url_key
+                    && let Some(u) = node.value.as_str()
+                    && !is_safe_url(u)
+                {
+                    found.push(
+                        file.error_at(path, format!("\"{u}\" is not a web or e-mail address"))
+                            .hint("write a full address starting with https://, http:// or mailto:"),
+                    );
                 }
-            }
+            });
         }
+        self.diags.items.extend(found);
     }
 
     fn regioplan(&mut self) {
@@ -539,49 +526,25 @@ impl Validator<'_> {
     fn glossary_usage(&mut self) {
         let Some(p) = &self.set.programme else { return };
         let known: BTreeSet<&str> = p.data.afkortingen.iter().map(|a| a.afkorting.as_str()).collect();
-        let mut first_use: BTreeMap<String, (&SourceFile, Vec<Step>, crate::diagnostics::Pos, usize)> = BTreeMap::new();
-        let files = std::iter::once(&p.file)
-            .chain(self.set.regioplan.iter().map(|r| &r.file))
-            .chain(self.set.themalijnen.values().map(|t| &t.file))
-            .chain(self.set.projecten.values().map(|p| &p.file))
-            .chain(self.set.edities.values().map(|e| &e.file));
-        for file in files {
-            let mut stack: Vec<(Vec<Step>, &crate::yaml_tree::Node)> = vec![(vec![], &file.tree)];
-            while let Some((path, node)) = stack.pop() {
-                match &node.value {
-                    crate::yaml_tree::Value::Map(entries) => {
-                        for (k, v) in entries.iter().rev() {
-                            if k.name == "afkortingen" || k.name == "afkorting" {
-                                continue;
-                            }
-                            let mut p2 = path.clone();
-                            p2.push(Step::Key(k.name.clone()));
-                            stack.push((p2, v));
-                        }
-                    }
-                    crate::yaml_tree::Value::Seq(items) => {
-                        for (i, v) in items.iter().enumerate().rev() {
-                            let mut p2 = path.clone();
-                            p2.push(Step::Index(i));
-                            stack.push((p2, v));
-                        }
-                    }
-                    crate::yaml_tree::Value::Str(s) => {
-                        for abbr in abbreviations_in(s) {
-                            // "Technologie en Zorg Academie (TZA)": explained where it is used.
-                            let explained = s.contains(&format!("({abbr})"))
-                                || s.contains(&format!("({abbr}-"))
-                                || s.contains(&format!("({abbr},"));
-                            if !known.contains(abbr.as_str()) && !explained {
-                                first_use.entry(abbr).or_insert_with(|| (file, path.clone(), node.pos, 0)).3 += 1;
-                            }
-                        }
-                    }
-                    _ => {}
+        // abbreviation → (file, position of the text, number of texts using it)
+        let mut first_use: BTreeMap<String, (&SourceFile, crate::diagnostics::Pos, usize)> = BTreeMap::new();
+        for file in self.files() {
+            file.tree.visit(&mut |path, node| {
+                let in_glossary = path.iter().any(|s| matches!(s, Step::Key(k) if k == "afkortingen"));
+                let Some(s) = node.value.as_str() else { return };
+                if in_glossary {
+                    return;
                 }
-            }
+                for abbr in abbreviations_in(s) {
+                    // "Technologie en Zorg Academie (TZA)": explained where it is used.
+                    let explained = [")", "-", ","].iter().any(|after| s.contains(&format!("({abbr}{after}")));
+                    if !known.contains(abbr.as_str()) && !explained {
+                        first_use.entry(abbr).or_insert((file, node.pos, 0)).2 += 1;
+                    }
+                }
+            });
         }
-        for (abbr, (file, _path, start, count)) in first_use {
+        for (abbr, (file, start, count)) in first_use {
             let times = if count == 1 { "once".to_string() } else { format!("in {count} texts") };
             let pos = word_position(&file.text, start, &abbr).unwrap_or(start);
             self.diags.push(

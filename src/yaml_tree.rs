@@ -117,6 +117,31 @@ impl Node {
         self.locate(path)
     }
 
+    /// Visit every node in document order with its path (the root has an empty path).
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(&[Step], &'a Node)) {
+        fn go<'a>(node: &'a Node, path: &mut Vec<Step>, f: &mut impl FnMut(&[Step], &'a Node)) {
+            f(path, node);
+            match &node.value {
+                Value::Map(entries) => {
+                    for (k, v) in entries {
+                        path.push(Step::Key(k.name.clone()));
+                        go(v, path, f);
+                        path.pop();
+                    }
+                }
+                Value::Seq(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        path.push(Step::Index(i));
+                        go(v, path, f);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        go(self, &mut Vec::new(), f);
+    }
+
     /// Remove the mapping entry at `path` (used to drop unknown keys before typed loading).
     pub fn remove(&mut self, path: &[Step]) {
         let Some((Step::Key(k), parent)) = path.split_last() else { return };

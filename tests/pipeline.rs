@@ -118,9 +118,19 @@ fn concurrent_builds_do_not_corrupt_each_other() {
 }
 
 fn git(dir: &Path, args: &[&str]) {
+    git_at(dir, args, "2024-09-01T10:00:00Z");
+}
+
+fn commit(dir: &Path, message: &str, date: &str) {
+    git_at(dir, &["commit", "-q", "-m", message], date);
+}
+
+fn git_at(dir: &Path, args: &[&str], date: &str) {
     let o = Command::new("git")
         .args(args)
         .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
         .env("GIT_AUTHOR_NAME", "Test")
         .env("GIT_AUTHOR_EMAIL", "test@example.org")
         .env("GIT_COMMITTER_NAME", "Test")
@@ -136,17 +146,7 @@ fn repo_with_two_commits() -> tempfile::TempDir {
     let d = tmp.path();
     git(d, &["init", "-q", "-b", "main"]);
     git(d, &["add", "."]);
-    std::process::Command::new("git")
-        .args(["commit", "-q", "-m", "eerste"])
-        .current_dir(d)
-        .env("GIT_AUTHOR_NAME", "T")
-        .env("GIT_AUTHOR_EMAIL", "t@e")
-        .env("GIT_COMMITTER_NAME", "T")
-        .env("GIT_COMMITTER_EMAIL", "t@e")
-        .env("GIT_AUTHOR_DATE", "2024-09-01T10:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2024-09-01T10:00:00Z")
-        .status()
-        .unwrap();
+    commit(d, "eerste", "2024-09-01T10:00:00Z");
     let p = d.join("data/projecten/fietsen.yaml");
     let changed = std::fs::read_to_string(&p).unwrap().replace(
         "fasen:\n  - fase: Initiatiefase\n",
@@ -154,17 +154,7 @@ fn repo_with_two_commits() -> tempfile::TempDir {
     ) + "  - maand: 2024-06\n    tekst: De tweede fietsroute is open.\n";
     std::fs::write(&p, changed).unwrap();
     git(d, &["add", "."]);
-    std::process::Command::new("git")
-        .args(["commit", "-q", "-m", "tweede"])
-        .current_dir(d)
-        .env("GIT_AUTHOR_NAME", "T")
-        .env("GIT_AUTHOR_EMAIL", "t@e")
-        .env("GIT_COMMITTER_NAME", "T")
-        .env("GIT_COMMITTER_EMAIL", "t@e")
-        .env("GIT_AUTHOR_DATE", "2024-09-20T10:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2024-09-20T10:00:00Z")
-        .status()
-        .unwrap();
+    commit(d, "tweede", "2024-09-20T10:00:00Z");
     tmp
 }
 
