@@ -237,8 +237,8 @@ impl<'a> TypstWriter<'a> {
                 }
             }
             NodeValue::Image(_) => self.inlines(node),
-            NodeValue::FootnoteReference(r) => match self.notes.get(&r.name).copied() {
-                Some(def) => {
+            NodeValue::FootnoteReference(r) => {
+                if let Some(def) = self.notes.get(&r.name).copied() {
                     self.out.push_str("#footnote[");
                     let start = self.out.len();
                     self.blocks(def);
@@ -247,8 +247,7 @@ impl<'a> TypstWriter<'a> {
                     self.out.push_str(&body);
                     self.out.push(']');
                 }
-                None => {}
-            },
+            }
             _ => self.inlines(node),
         }
     }
@@ -316,15 +315,14 @@ fn plain_inlines<'a>(node: &'a AstNode<'a>, notes: &mut Vec<String>) -> String {
     for child in node.descendants().skip(1) {
         let value = child.data().value.clone();
         match value {
-            NodeValue::Text(t) => {
+            NodeValue::Text(t)
                 // text inside a link is written by the link itself
                 if !child
                     .ancestors()
                     .any(|a| matches!(a.data().value, NodeValue::Link(_) | NodeValue::FootnoteDefinition(_)))
-                {
+                => {
                     s.push_str(&t);
                 }
-            }
             NodeValue::Code(c) => s.push_str(&c.literal),
             NodeValue::SoftBreak | NodeValue::LineBreak => s.push(' '),
             NodeValue::Link(l) => {

@@ -253,10 +253,7 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
 fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
     let dir = match &opts.templates_dir {
         Some(d) => Some(d.clone()),
-        None => {
-            let beside = opts.data_dir.parent().map(|p| p.join("templates")).filter(|p| p.is_dir());
-            beside
-        }
+        None => opts.data_dir.parent().map(|p| p.join("templates")).filter(|p| p.is_dir()),
     };
     match dir {
         Some(d) => TemplateSet::with_overrides(&d).with_context(|| format!("reading templates from {}", d.display())),

@@ -140,16 +140,16 @@ impl<'a> Checker<'a> {
         let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
         let describe = schema.get("description").and_then(J::as_str).map(|d| d.replace('\n', " "));
         let expected = types.iter().find(|t| **t != "null").copied();
-        let matches_type = match (expected, &node.value) {
-            (None, _) => true,
-            (Some("string"), Value::Str(_)) => true,
-            (Some("integer"), Value::Int(_)) => true,
-            (Some("number"), Value::Int(_) | Value::Float(_)) => true,
-            (Some("boolean"), Value::Bool(_)) => true,
-            (Some("array"), Value::Seq(_)) => true,
-            (Some("object"), Value::Map(_)) => true,
-            _ => false,
-        };
+        let matches_type = matches!(
+            (expected, &node.value),
+            (None, _)
+                | (Some("string"), Value::Str(_))
+                | (Some("integer"), Value::Int(_))
+                | (Some("number"), Value::Int(_) | Value::Float(_))
+                | (Some("boolean"), Value::Bool(_))
+                | (Some("array"), Value::Seq(_))
+                | (Some("object"), Value::Map(_))
+        );
         if !matches_type {
             let want = match expected.unwrap_or("") {
                 "string" => "text",

@@ -57,7 +57,7 @@ impl From<usize> for Step {
 /// Build a path: `path!["fasen", 2, "fase"]`.
 #[macro_export]
 macro_rules! path {
-    ($($step:expr),* $(,)?) => { vec![$($crate::yaml_tree::Step::from($step)),*] };
+    ($($step:expr),* $(,)?) => { [$($crate::yaml_tree::Step::from($step)),*] };
 }
 
 impl Value {

@@ -147,7 +147,7 @@ fn rapportage_html_structure() {
         .collect();
     let expected: Vec<Vec<String>> = table_rows().into_iter().map(|r| r[1..].to_vec()).collect();
     assert_eq!(rows, expected);
-    assert_eq!(html.select(&sel("thead th[scope=col]")).count() >= 8, true);
+    assert!(html.select(&sel("thead th[scope=col]")).count() >= 8);
     assert_eq!(html.select(&sel("section.project")).count(), 32);
     let active: Vec<String> =
         html.select(&sel("ol.fasen li[aria-current=step]")).map(|li| li.text().collect()).collect();
