@@ -39,6 +39,10 @@ enum Command {
     Schema(SchemaArgs),
     /// List what changed in the data since a git revision: phase transitions, new results, new and ended projects.
     Changes(ChangesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output: `koers man > koers.1`.
+    Man,
 }
 
 #[derive(Args)]
@@ -164,6 +168,19 @@ fn main() -> ExitCode {
         Command::Newsletter(a) => newsletter(a),
         Command::Schema(a) => schema(a),
         Command::Changes(a) => changes(a),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "koers",
+                &mut std::io::stdout(),
+            );
+            Ok(EXIT_OK)
+        }
+        Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(&mut std::io::stdout())
+            .map(|_| EXIT_OK)
+            .map_err(anyhow::Error::from),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -167,3 +167,15 @@ fn alias_bomb_is_refused_without_panic() {
         .expect("bom.yaml reported");
     assert_eq!(d["severity"], "error");
 }
+
+#[test]
+fn help_man_page_and_completions_come_from_one_definition() {
+    let help = stdout(&run(koers().args(["build-report", "--help"])));
+    assert!(help.contains("--period <PERIOD>"), "{help}");
+    let man = stdout(&run(koers().arg("man")));
+    assert!(man.contains(".TH koers 1"));
+    assert!(man.contains("build\\-report"), "subcommands in the man page");
+    let bash = stdout(&run(koers().args(["completions", "bash"])));
+    assert!(bash.contains("build-report"));
+    assert!(bash.contains("--period"));
+}
