@@ -140,6 +140,14 @@ impl Project {
         self.loopt_in(p) || self.resultaten_in(p).next().is_some()
     }
 
+    /// Whether the Regioplan describes this project.
+    pub fn regioplan_has_text(&self) -> bool {
+        let r = &self.regioplan;
+        [&r.doel, &r.aanleiding, &r.aanpak, &r.inwonerparticipatie, &r.effect_voor_de_inwoner, &r.raakvlakken]
+            .iter()
+            .any(|x| x.is_some())
+    }
+
     pub fn is_subproject(&self) -> bool {
         self.hoofdproject.is_some()
     }

@@ -1,0 +1,282 @@
+//! The tussentijdse rapportage of a half year.
+
+use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info, used_abbreviations};
+use crate::data_files::{self as df, Markdown, VoetnootBij};
+use crate::dates::{Einde, Month, Period};
+use crate::model::{Programme, Project, Themalijn};
+use crate::phase::Fase;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Sport {
+    pub naam: &'static str,
+    /// The project is in this phase.
+    pub actief: bool,
+    /// The project has passed this phase.
+    pub voorbij: bool,
+}
+
+fn ladder(fase: Option<Fase>) -> Vec<Sport> {
+    Fase::ALL
+        .iter()
+        .map(|f| Sport { naam: f.name(), actief: Some(*f) == fase, voorbij: fase.is_some_and(|cur| *f < cur) })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct Noot {
+    /// 1-based number within its table.
+    pub nummer: usize,
+    /// Asterisks as the printed reports mark them ("*", "**", ...).
+    pub sterren: String,
+    pub tekst: String,
+    /// First reference to this note (typst: the footnote itself; later ones refer to it).
+    pub eerste: bool,
+    /// Label for cross-references: unique in the document.
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TabelRij {
+    pub id: String,
+    pub naam: String,
+    pub subproject: bool,
+    pub fase: Option<&'static str>,
+    pub start: String,
+    pub einde: String,
+    pub noten_naam: Vec<Noot>,
+    pub noten_fase: Vec<Noot>,
+    pub noten_start: Vec<Noot>,
+    pub noten_einde: Vec<Noot>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tabel {
+    pub rijen: Vec<TabelRij>,
+    /// Every distinct note of the table, in order of first use.
+    pub noten: Vec<NootTekst>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NootTekst {
+    pub nummer: usize,
+    pub sterren: String,
+    pub tekst: String,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResultaatView {
+    pub maand: Month,
+    pub maand_nl: String,
+    pub tekst: Markdown,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProjectPagina {
+    pub id: String,
+    pub naam: String,
+    pub hoofdproject: Option<String>,
+    pub fase: Option<&'static str>,
+    pub ladder: Vec<Sport>,
+    /// Why the project went back to its current phase, when it did.
+    pub terugstap: Option<String>,
+    pub start: String,
+    pub einde: String,
+    pub doelstelling: Option<Markdown>,
+    pub resultaten: Vec<ResultaatView>,
+    pub interessant: Vec<InteressantView>,
+    pub bijzonderheden: Vec<Markdown>,
+    pub gemeenten: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemalijnRapportage {
+    pub id: String,
+    pub naam: String,
+    pub introductie: Option<Markdown>,
+    pub ambitie: Option<Markdown>,
+    pub aantal_projecten: usize,
+    pub tabel: Tabel,
+    pub projecten: Vec<ProjectPagina>,
+    pub lokale_inzet: Option<Markdown>,
+    pub lokale_inzet_interessant: Vec<InteressantView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FaseUitleg {
+    pub naam: &'static str,
+    pub vraag: Option<String>,
+    pub definitie: Option<Markdown>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RapportageView {
+    pub titel: String,
+    pub programma: ProgrammeInfo,
+    pub periode: String,
+    pub periode_nl: String,
+    pub publicatie: Option<String>,
+    pub voorwoord: Option<Markdown>,
+    pub ondertekening: Option<df::Ondertekening>,
+    pub algemene_informatie: Option<Markdown>,
+    pub programmaorganisatie: Option<Markdown>,
+    pub interessant: Vec<InteressantView>,
+    pub themalijnen: Vec<ThemalijnRapportage>,
+    pub afkortingen: Vec<df::Afkorting>,
+    pub fasen: Vec<FaseUitleg>,
+    pub bron: Provenance,
+}
+
+/// Build the numbered notes of a project table.
+struct NoteNumbering {
+    prefix: String,
+    texts: Vec<String>,
+}
+
+impl NoteNumbering {
+    fn mark(&mut self, text: &str) -> Noot {
+        let (nummer, eerste) = match self.texts.iter().position(|t| t == text) {
+            Some(i) => (i + 1, false),
+            None => {
+                self.texts.push(text.to_string());
+                (self.texts.len(), true)
+            }
+        };
+        Noot {
+            nummer,
+            sterren: "*".repeat(nummer),
+            tekst: text.to_string(),
+            eerste,
+            label: format!("{}-{nummer}", self.prefix),
+        }
+    }
+
+    fn all(&self) -> Vec<NootTekst> {
+        self.texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| NootTekst {
+                nummer: i + 1,
+                sterren: "*".repeat(i + 1),
+                tekst: t.clone(),
+                label: format!("{}-{}", self.prefix, i + 1),
+            })
+            .collect()
+    }
+}
+
+fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Month) -> Tabel {
+    let mut notes = NoteNumbering { prefix: format!("noot-{}", t.id), texts: vec![] };
+    let mut doorlopend_marked = false;
+    let mut rijen = Vec::new();
+    for p in projects {
+        let mut rij = TabelRij {
+            id: p.id.clone(),
+            naam: p.tabelnaam.clone(),
+            subproject: p.is_subproject(),
+            fase: p.fase_op(at).map(Fase::name),
+            start: p.start.table(),
+            einde: p.einde.table(),
+            noten_naam: vec![],
+            noten_fase: vec![],
+            noten_start: vec![],
+            noten_einde: vec![],
+        };
+        // Notes in reading order: name, phase, start, end.
+        for bij in [VoetnootBij::Naam, VoetnootBij::Fase, VoetnootBij::Start, VoetnootBij::Einde] {
+            for v in p.voetnoten.iter().filter(|v| v.bij == bij) {
+                let noot = notes.mark(&v.tekst);
+                match bij {
+                    VoetnootBij::Naam => rij.noten_naam.push(noot),
+                    VoetnootBij::Fase => rij.noten_fase.push(noot),
+                    VoetnootBij::Start => rij.noten_start.push(noot),
+                    VoetnootBij::Einde => rij.noten_einde.push(noot),
+                }
+            }
+            if bij == VoetnootBij::Einde
+                && p.einde == Einde::Doorlopend
+                && !doorlopend_marked
+                && let Some(uitleg) = &prog.doorlopend_uitleg
+            {
+                doorlopend_marked = true;
+                rij.noten_einde.push(notes.mark(uitleg));
+            }
+        }
+        rijen.push(rij);
+    }
+    Tabel { rijen, noten: notes.all() }
+}
+
+pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> RapportageView {
+    let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
+    let themalijnen: Vec<ThemalijnRapportage> = prog
+        .themalijnen
+        .iter()
+        .filter_map(|t| {
+            let projects: Vec<&Project> = t.projecten.iter().filter(|p| p.in_rapportage(&period)).collect();
+            if projects.is_empty() {
+                return None;
+            }
+            let lokale = t.lokale_inzet.iter().find(|(p, _)| *p == period).map(|(_, l)| l);
+            Some(ThemalijnRapportage {
+                id: t.id.clone(),
+                naam: t.naam.clone(),
+                introductie: t.introductie.clone(),
+                ambitie: t.ambitie.clone(),
+                aantal_projecten: projects.len(),
+                tabel: project_table(prog, t, &projects, period.last),
+                projecten: projects.iter().map(|p| project_page(prog, p, &period)).collect(),
+                lokale_inzet: lokale.map(|l| l.tekst.clone()),
+                lokale_inzet_interessant: lokale
+                    .map(|l| l.interessant.iter().map(interessant).collect())
+                    .unwrap_or_default(),
+            })
+        })
+        .collect();
+    let mut view = RapportageView {
+        titel: "Tussentijdse rapportage".into(),
+        programma: programme_info(prog),
+        periode: period.id(),
+        periode_nl: period.dutch(),
+        publicatie: teksten.and_then(|t| t.publicatie.clone()),
+        voorwoord: teksten.and_then(|t| t.voorwoord.clone()),
+        ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
+        algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
+        programmaorganisatie: teksten.and_then(|t| t.programmaorganisatie.clone()),
+        interessant: teksten.map(|t| t.interessant.iter().map(interessant).collect()).unwrap_or_default(),
+        themalijnen,
+        afkortingen: vec![],
+        fasen: prog
+            .fasen
+            .iter()
+            .map(|f| FaseUitleg { naam: f.naam.name(), vraag: f.vraag.clone(), definitie: f.definitie.clone() })
+            .collect(),
+        bron: bron.clone(),
+    };
+    view.afkortingen = used_abbreviations(prog, &view);
+    view
+}
+
+fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina {
+    let fase = p.fase_op(period.last);
+    let in_period = |m: Option<Month>| m.is_none_or(|m| period.contains(m));
+    ProjectPagina {
+        id: p.id.clone(),
+        naam: p.naam.clone(),
+        hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
+        fase: fase.map(Fase::name),
+        ladder: ladder(fase),
+        terugstap: p.current_step(period.last).and_then(|s| s.reden.clone()),
+        start: p.start.table(),
+        einde: p.einde.table(),
+        doelstelling: p.doelstelling.clone(),
+        resultaten: p
+            .resultaten_in(period)
+            .map(|r| ResultaatView { maand: r.maand, maand_nl: r.maand.dutch(), tekst: r.tekst.clone() })
+            .collect(),
+        interessant: p.interessant.iter().filter(|i| in_period(i.maand)).map(|i| interessant(&i.item)).collect(),
+        bijzonderheden: p.bijzonderheden.iter().filter(|b| in_period(b.maand)).map(|b| b.item.tekst.clone()).collect(),
+        gemeenten: p.gemeenten.clone(),
+    }
+}
