@@ -276,7 +276,14 @@ fn newsletter_quarterly_edition_and_text_version() {
     ] {
         assert!(txt.contains(needle), "Q3 txt lacks {needle}");
     }
+    // A subproject's update under its parent's heading, as the April seed shows it.
+    let april = text("nieuwsbrief/even-bijpraten-2025-04.md");
+    assert!(
+        april.contains("### Respijtzorg\n\n#### Samenwerkingskracht mantelzorg – een ontwerpend onderzoek\n"),
+        "{april}"
+    );
     let md = text("nieuwsbrief/even-bijpraten-2025-Q3.md");
+    assert_eq!(md.matches("### Gezond en zelfredzaam ouder worden").count(), 1, "updates under one heading are merged");
     assert!(md.starts_with("# Even bijpraten... Q3 - 2025"));
     assert!(md.contains("## Thema preventie en gezondheid"));
     assert!(md.contains("### Valpreventie"));

@@ -9,7 +9,10 @@ use serde::Serialize;
 pub struct Update {
     /// Heading of the update (the result's `kop`, or the project's newsletter name).
     pub kop: String,
-    /// A subproject's update, shown under its parent's heading.
+    /// A subproject's update under its own heading: the parent's heading, printed before it when
+    /// the update before was not already under that parent.
+    pub groep: Option<String>,
+    /// The update stands under a parent heading (its own heading one level lower).
     pub sub: bool,
     pub teksten: Vec<Markdown>,
 }
@@ -87,8 +90,9 @@ pub fn nieuwsbrief(
             None => t.projecten.iter().collect(),
         };
         order.retain(|p| p.resultaten_in(&period).any(|r| r.nieuwsbrief));
-        let mut updates = Vec::new();
+        let mut updates: Vec<Update> = Vec::new();
         for p in order {
+            let parent = p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.nieuwsbriefnaam.clone());
             let results: Vec<_> = p.resultaten_in(&period).filter(|r| r.nieuwsbrief).collect();
             // Consecutive results with the same heading form one update.
             let mut cur: Option<Update> = None;
@@ -100,7 +104,16 @@ pub fn nieuwsbrief(
                         if let Some(u) = cur.take() {
                             updates.push(u);
                         }
-                        cur = Some(Update { kop, sub: false, teksten: vec![r.tekst.clone()] });
+                        // Under the parent's heading unless the update's own heading is the parent's.
+                        let sub = parent.as_ref().is_some_and(|pn| *pn != kop);
+                        let previous = cur.as_ref().or(updates.last());
+                        let under_parent_already = previous.is_some_and(|u| {
+                            parent.as_ref().is_some_and(|pn| {
+                                u.groep.as_ref() == Some(pn) || (u.sub && u.groep.is_none()) || &u.kop == pn
+                            })
+                        });
+                        let groep = if sub && !under_parent_already { parent.clone() } else { None };
+                        cur = Some(Update { kop, groep, sub, teksten: vec![r.tekst.clone()] });
                     }
                 }
             }
@@ -108,6 +121,18 @@ pub fn nieuwsbrief(
                 updates.push(u);
             }
         }
+        // Updates of several projects under the same heading (e.g. a parent and its subprojects
+        // all headed "Gezond en zelfredzaam ouder worden") read as one.
+        let mut merged: Vec<Update> = Vec::new();
+        for u in updates {
+            match merged.last_mut() {
+                Some(last) if last.kop == u.kop && last.sub == u.sub && u.groep.is_none() => {
+                    last.teksten.extend(u.teksten)
+                }
+                _ => merged.push(u),
+            }
+        }
+        let updates = merged;
         if !updates.is_empty() {
             themas.push(ThemaUpdates { naam: t.naam.clone(), updates });
         }
