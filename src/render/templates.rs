@@ -17,6 +17,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("nieuwsbrief.email.html", include_str!("../../templates/nieuwsbrief.email.html")),
     ("nieuwsbrief.txt", include_str!("../../templates/nieuwsbrief.txt")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("base.html", include_str!("../../templates/base.html")),
     ("document.css", include_str!("../../templates/document.css")),
     ("interessant.html", include_str!("../../templates/interessant.html")),
     ("koers.typ", include_str!("../../templates/koers.typ")),

@@ -108,9 +108,9 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
         .filter(|(n, _)| *n != "koers.typ")
         .filter(|(n, _)| n.ends_with(suffix) || (lang == Lang::Html && n.ends_with(".css")))
         .collect();
-    for (name, source) in names {
-        tera.add_raw_template(name, source).map_err(|e| format!("template {name}: {}", tera_error(&e)))?;
-    }
+    // All at once: templates may include or extend each other in any order.
+    tera.add_raw_templates(names.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .map_err(|e| format!("templates: {}", tera_error(&e)))?;
     Ok(tera)
 }
 
