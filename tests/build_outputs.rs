@@ -185,6 +185,9 @@ fn rapportage_markdown_tables() {
         "[^noot-bestaanszekerheid-1]: De opdracht en financiering van dit project is gekoppeld aan deze einddatum."
     ));
     assert!(md.contains("## Afkortingen"));
+    // As 003 counts them.
+    assert!(md.contains("We werken aan dit thema met 7 projecten."));
+    assert!(md.contains("We werken aan dit thema met 5 projecten en 6 subprojecten."));
     assert!(md.contains("| GGD | Gemeenschappelijke gezondheidsdienst |"));
 }
 

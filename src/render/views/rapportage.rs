@@ -96,7 +96,11 @@ pub struct ThemalijnRapportage {
     pub naam: String,
     pub introductie: Option<Markdown>,
     pub ambitie: Option<Markdown>,
+    /// Projects in the table: main projects and subprojects.
     pub aantal_projecten: usize,
+    pub aantal_subprojecten: usize,
+    /// "7 projecten", "5 projecten en 6 subprojecten".
+    pub aantal_tekst: String,
     pub tabel: Tabel,
     pub projecten: Vec<ProjectPagina>,
     pub lokale_inzet: Option<Markdown>,
@@ -224,7 +228,9 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
                 naam: t.naam.clone(),
                 introductie: t.introductie.clone(),
                 ambitie: t.ambitie.clone(),
-                aantal_projecten: projects.len(),
+                aantal_projecten: projects.iter().filter(|p| !p.is_subproject()).count(),
+                aantal_subprojecten: projects.iter().filter(|p| p.is_subproject()).count(),
+                aantal_tekst: aantal_tekst(&projects),
                 tabel: project_table(prog, t, &projects, period.last),
                 projecten: projects.iter().map(|p| project_page(prog, p, &period)).collect(),
                 lokale_inzet: lokale.map(|l| l.tekst.clone()),
@@ -256,6 +262,13 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
     };
     view.afkortingen = used_abbreviations(prog, &view);
     view
+}
+
+fn aantal_tekst(projects: &[&Project]) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let sub = projects.iter().filter(|p| p.is_subproject()).count();
+    let main = count(projects.len() - sub, "project", "projecten");
+    if sub == 0 { main } else { format!("{main} en {}", count(sub, "subproject", "subprojecten")) }
 }
 
 fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina {
