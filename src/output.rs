@@ -43,6 +43,16 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// A build of only some documents or formats: it adds to the existing output instead of
+    /// replacing it.
+    pub fn is_partial(&self) -> bool {
+        !self.periods.is_empty()
+            || !self.only.is_empty()
+            || !self.formats.is_empty()
+            || self.regioplan.themalijn.is_some()
+            || self.regioplan.project.is_some()
+    }
+
     pub fn new(data_dir: impl Into<PathBuf>, out_dir: impl Into<PathBuf>) -> Self {
         BuildOptions {
             data_dir: data_dir.into(),
@@ -69,22 +79,27 @@ pub struct BuildReport {
     pub provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct ManifestEntry {
     pub document: DocumentKind,
     pub period: String,
     pub format: Format,
     pub path: String,
     pub sha256: String,
-    #[serde(skip)]
+    /// The document's title, as the index shows it.
     pub title: String,
+}
+
+#[derive(serde::Deserialize)]
+struct PreviousManifest {
+    documents: Vec<ManifestEntry>,
 }
 
 #[derive(Serialize)]
 struct Manifest<'a> {
     generator: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<SourceInfo>,
+    source: Option<&'a SourceInfo>,
     documents: &'a [ManifestEntry],
 }
 
@@ -184,28 +199,23 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         })
         .collect();
     if write {
-        let manifest = Manifest {
-            generator: GENERATOR,
-            source: commit.as_ref().map(|c| SourceInfo {
-                commit: c.short.clone(),
-                date: Some(c.date.to_string()),
-                modified: gewijzigd,
-            }),
-            documents: &entries,
-        };
-        let index = crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)
-            .and_then(|tera| {
-                let ctx = index_context(&prog.naam, &entries, &provenance);
-                crate::render::tera_env::render(&tera, "index.html", &ctx)
-            })
+        let index_env = crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)
             .map_err(|e| anyhow!(e))?;
-        let mut manifest_json = serde_json::to_string_pretty(&manifest)?;
-        manifest_json.push('\n');
-        write_atomically(
-            &opts.out_dir,
-            &rendered,
-            &[("manifest.json", manifest_json.into_bytes()), ("index.html", index.into_bytes())],
-        )?;
+        let source = commit.as_ref().map(|c| SourceInfo {
+            commit: c.short.clone(),
+            date: Some(c.date.to_string()),
+            modified: gewijzigd,
+        });
+        // The manifest and the index describe everything in out/ after this build.
+        let finish = |all: &[ManifestEntry]| -> Result<Vec<(&'static str, Vec<u8>)>> {
+            let manifest = Manifest { generator: GENERATOR, source: source.as_ref(), documents: all };
+            let mut manifest_json = serde_json::to_string_pretty(&manifest)?;
+            manifest_json.push('\n');
+            let ctx = index_context(&prog.naam, all, &provenance);
+            let index = crate::render::tera_env::render(&index_env, "index.html", &ctx).map_err(|e| anyhow!(e))?;
+            Ok(vec![("manifest.json", manifest_json.into_bytes()), ("index.html", index.into_bytes())])
+        };
+        write_atomically(&opts.out_dir, &rendered, &entries, opts.is_partial(), finish)?;
     }
     Ok((BuildReport { diagnostics: checked.diagnostics, files: entries, provenance }, rendered))
 }
@@ -360,8 +370,16 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Write all files into a fresh directory beside `out`, then swap it into place.
-pub fn write_atomically(out: &Path, files: &[RenderedFile], extra: &[(&str, Vec<u8>)]) -> Result<()> {
+/// Write all files into a fresh directory beside `out`, then swap it into place. A partial build
+/// (`keep_previous`) carries over the files of the previous manifest that it does not replace;
+/// `finish` makes the manifest and index from the complete list of entries.
+pub fn write_atomically(
+    out: &Path,
+    files: &[RenderedFile],
+    entries: &[ManifestEntry],
+    keep_previous: bool,
+    finish: impl Fn(&[ManifestEntry]) -> Result<Vec<(&'static str, Vec<u8>)>>,
+) -> Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -382,15 +400,39 @@ pub fn write_atomically(out: &Path, files: &[RenderedFile], extra: &[(&str, Vec<
         .prefix(&format!(".{name}.koers-new-"))
         .tempdir_in(&parent)
         .with_context(|| format!("creating a temporary directory in {}", parent.display()))?;
-    for f in files {
-        let path = staging.path().join(&f.path);
+    let write_file = |rel: &str, bytes: &[u8]| -> Result<()> {
+        let path = staging.path().join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(&path, &f.bytes).with_context(|| format!("writing {}", path.display()))?;
+        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
+    };
+    let mut all: Vec<ManifestEntry> = Vec::new();
+    if keep_previous {
+        let previous: Vec<ManifestEntry> = fs::read(out.join("manifest.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<PreviousManifest>(&b).ok())
+            .map(|m| m.documents)
+            .unwrap_or_default();
+        for e in previous {
+            let replaced = entries.iter().any(|n| n.path == e.path);
+            let safe = !e.path.split('/').any(|c| c == ".." || c.is_empty()) && !e.path.starts_with('/');
+            if replaced || !safe {
+                continue;
+            }
+            if let Ok(bytes) = fs::read(out.join(&e.path)) {
+                write_file(&e.path, &bytes)?;
+                all.push(e);
+            }
+        }
     }
-    for (name, bytes) in extra {
-        fs::write(staging.path().join(name), bytes)?;
+    for f in files {
+        write_file(&f.path.to_string_lossy(), &f.bytes)?;
+    }
+    all.extend(entries.iter().cloned());
+    all.sort_by(|a, b| (a.document, &a.period, &a.path).cmp(&(b.document, &b.period, &b.path)));
+    for (name, bytes) in finish(&all)? {
+        write_file(name, &bytes)?;
     }
     let staged = staging.keep();
     if out.exists() {

@@ -266,3 +266,46 @@ fn schema_command_writes_schemas_editors_can_use() {
         assert_eq!(fresh, committed, "data/schema/{kind}.schema.json is stale: run `koers schema`");
     }
 }
+
+#[test]
+fn partial_builds_add_to_the_output_and_full_builds_replace_it() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    let out = tmp.path().join("out");
+    assert!(build(&data, &out, &[]).status.success());
+    let full = snapshot(&out);
+    let manifest = |out: &Path| -> Vec<String> {
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+        m["documents"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap().to_string()).collect()
+    };
+    let full_paths = manifest(&out);
+    // A newsletter run and a regioplan section keep everything else.
+    let o = run(koers()
+        .args(["newsletter", "2024-05", "--date", "2024-10-01", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = build(&data, &out, &["--only", "regioplan", "--themalijn", "gezondheid", "--format", "md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = snapshot(&out);
+    for (path, bytes) in &full {
+        if path != "manifest.json" && path != "index.html" {
+            assert_eq!(after.get(path), Some(bytes), "{path} kept by the partial builds");
+        }
+    }
+    let paths = manifest(&out);
+    assert!(paths.contains(&"regioplan/regioplan-gezondheid.md".to_string()));
+    for p in &full_paths {
+        assert!(paths.contains(p), "{p} still in the manifest");
+    }
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains("regioplan/regioplan-gezondheid.md")
+            && index.contains("rapportage/tussentijdse-rapportage-2024-H1.pdf")
+    );
+    // A full build starts afresh: the section is gone.
+    assert!(build(&data, &out, &[]).status.success());
+    assert_eq!(manifest(&out), full_paths);
+    assert!(!out.join("regioplan/regioplan-gezondheid.md").exists());
+}

@@ -18,7 +18,7 @@ use tera_env::Lang;
 use views::{MergeTags, Provenance, RegioplanSelection};
 
 /// The kinds of document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// The half-yearly progress report (tussentijdse rapportage).
@@ -40,7 +40,7 @@ impl DocumentKind {
 }
 
 /// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Markdown (GitHub-flavoured, with tables and footnotes).
