@@ -216,6 +216,22 @@ fn print_diagnostics(d: &koers::diagnostics::Diagnostics, format: DiagnosticForm
     }
 }
 
+/// Building: errors in full; warnings (shown in full by `koers check`) as one summary line in the
+/// human format, all of them in the machine formats.
+fn print_build_diagnostics(d: &koers::diagnostics::Diagnostics, format: DiagnosticFormat) {
+    if format != DiagnosticFormat::Human || d.has_errors() {
+        return print_diagnostics(d, format);
+    }
+    let n = d.warning_count();
+    if n > 0 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{n} warning{} in the data (run `koers check` to see them)",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+}
+
 fn today_month(date: Option<chrono::NaiveDate>) -> Month {
     use chrono::Datelike;
     match date {
@@ -257,7 +273,7 @@ fn build_report(a: BuildArgs) -> Result<u8> {
     progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;
-    print_diagnostics(&report.diagnostics, a.message_format);
+    print_build_diagnostics(&report.diagnostics, a.message_format);
     if report.diagnostics.has_errors() {
         let _ = writeln!(
             std::io::stderr(),
