@@ -235,19 +235,6 @@ impl Renderer {
             bytes,
         }))
     }
-
-    /// The typst source of a job (for debugging templates: `koers build-report --emit-typst`).
-    pub fn typst_source(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<String>, String> {
-        let (template, context) = match job {
-            Job::Rapportage(p) => ("rapportage.typ", to_context(&views::rapportage(prog, *p, bron))?),
-            Job::Regioplan(sel) => match views::regioplan(prog, sel, bron) {
-                Some(v) => ("regioplan.typ", to_context(&v)?),
-                None => return Ok(None),
-            },
-            Job::Nieuwsbrief(_) => return Ok(None),
-        };
-        tera_env::render(&self.typ, template, &context).map(Some)
-    }
 }
 
 /// Text outputs: no trailing spaces except Markdown hard breaks, at most one blank line in a row,
