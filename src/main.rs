@@ -218,11 +218,16 @@ fn print_diagnostics(d: &koers::diagnostics::Diagnostics, format: DiagnosticForm
 
 /// Building: errors in full; warnings (shown in full by `koers check`) as one summary line in the
 /// human format, all of them in the machine formats.
-fn print_build_diagnostics(d: &koers::diagnostics::Diagnostics, format: DiagnosticFormat) {
+fn print_build_diagnostics(d: &koers::diagnostics::Diagnostics, format: DiagnosticFormat, data: &std::path::Path) {
     if format != DiagnosticFormat::Human || d.has_errors() {
         return print_diagnostics(d, format);
     }
-    let n = d.warning_count();
+    // Warnings about templates are not shown by `koers check`: print them here.
+    let (in_data, other): (Vec<_>, Vec<_>) = d.items.iter().cloned().partition(|x| x.file.starts_with(data));
+    if !other.is_empty() {
+        eprint!("{}", koers::diagnostics::Diagnostics { items: other }.render(format, color()));
+    }
+    let n = in_data.len();
     if n > 0 {
         let _ = writeln!(
             std::io::stderr(),
@@ -273,7 +278,7 @@ fn build_report(a: BuildArgs) -> Result<u8> {
     progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;
-    print_build_diagnostics(&report.diagnostics, a.message_format);
+    print_build_diagnostics(&report.diagnostics, a.message_format, &a.data.data);
     if report.diagnostics.has_errors() {
         let _ = writeln!(
             std::io::stderr(),

@@ -152,7 +152,14 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         .date
         .map(|d| Month { year: chrono::Datelike::year(&d), month: chrono::Datelike::month(&d) })
         .unwrap_or_else(current_month);
-    let checked = crate::check(source.as_ref(), &ValidateOptions { report_month })?;
+    let mut checked = crate::check(source.as_ref(), &ValidateOptions { report_month })?;
+    for path in &templates.ignored {
+        let known: Vec<&str> = templates.sources.keys().map(String::as_str).collect();
+        checked.diagnostics.push(
+            crate::diagnostics::Diagnostic::warning(path, "this file is not a template koers uses; it is ignored")
+                .hint(format!("template files are: {}", known.join(", "))),
+        );
+    }
     let Some(prog) = checked.programme else {
         return Ok((
             BuildReport { diagnostics: checked.diagnostics, files: vec![], provenance: Provenance::default() },

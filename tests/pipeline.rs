@@ -83,9 +83,12 @@ fn templates_beside_the_data_override_the_builtin_ones() {
     let templates = tmp.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(templates.join("nieuwsbrief.txt"), "EIGEN SJABLOON {{ titel }}\n").unwrap();
+    std::fs::write(templates.join("nieuwsbrief.text"), "misnamed").unwrap();
     let out = tmp.path().join("out");
     let o = build(&tmp.path().join("data"), &out, &["--only", "nieuwsbrief", "--format", "txt"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nieuwsbrief.text"), "a misnamed template is pointed out: {}", stderr(&o));
+    assert!(stderr(&o).contains("this file is not a template koers uses"));
     assert_eq!(
         std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2024-05.txt")).unwrap(),
         "EIGEN SJABLOON Even bijpraten... Mei 2024\n"

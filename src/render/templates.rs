@@ -29,6 +29,8 @@ pub struct TemplateSet {
     pub sources: BTreeMap<String, String>,
     /// Names that came from an override directory.
     pub overridden: Vec<String>,
+    /// Files in the override directory that are not templates koers uses (probably misnamed).
+    pub ignored: Vec<std::path::PathBuf>,
 }
 
 impl TemplateSet {
@@ -36,6 +38,7 @@ impl TemplateSet {
         TemplateSet {
             sources: EMBEDDED.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
             overridden: vec![],
+            ignored: vec![],
         }
     }
 
@@ -45,12 +48,18 @@ impl TemplateSet {
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if set.sources.contains_key(&name) && entry.file_type()?.is_file() {
+            if !entry.file_type()?.is_file() || name.starts_with('.') {
+                continue;
+            }
+            if set.sources.contains_key(&name) {
                 set.sources.insert(name.clone(), std::fs::read_to_string(entry.path())?);
                 set.overridden.push(name);
+            } else {
+                set.ignored.push(entry.path());
             }
         }
         set.overridden.sort();
+        set.ignored.sort();
         Ok(set)
     }
 
