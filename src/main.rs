@@ -29,7 +29,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the data: every problem with file, line, column and a hint. Writes nothing.
+    /// Validate the data (every problem with file, line, column and a hint) and render every document in memory: build-report without writing.
     Check(CheckArgs),
     /// Validate, then render the documents into the output directory (atomically).
     BuildReport(BuildArgs),
@@ -62,9 +62,9 @@ struct CheckArgs {
     /// Report date (YYYY-MM-DD): results may not be dated after it. Default: today.
     #[arg(long, value_name = "DATE")]
     date: Option<chrono::NaiveDate>,
-    /// Also render every document in memory (catches template and typesetting errors) without writing.
+    /// Only load and validate the data; skip rendering the documents in memory.
     #[arg(long)]
-    render: bool,
+    data_only: bool,
 }
 
 #[derive(Args)]
@@ -246,7 +246,7 @@ fn today_month(date: Option<chrono::NaiveDate>) -> Month {
 }
 
 fn check(a: CheckArgs) -> Result<u8> {
-    if a.render {
+    if !a.data_only {
         let mut opts = koers::BuildOptions::new(&a.data.data, "out");
         opts.date = a.date;
         opts.dry_run = true;

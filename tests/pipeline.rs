@@ -312,3 +312,22 @@ fn partial_builds_add_to_the_output_and_full_builds_replace_it() {
     assert_eq!(manifest(&out), full_paths);
     assert!(!out.join("regioplan/regioplan-gezondheid.md").exists());
 }
+
+#[test]
+fn check_renders_in_memory_and_catches_template_errors() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("koers.typ"), "#let koers-document(..args, body) = { body; undefined-function() }\n")
+        .unwrap();
+    let o = run(koers().args(["check", "--date", "2024-10-01", "--data"]).arg(&data));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("rapportage/tussentijdse-rapportage-2024-H1.pdf: typst: unknown variable"), "{err}");
+    assert!(err.contains("(generated document, line"), "the typst error points at its line: {err}");
+    // Nothing was written.
+    assert!(!tmp.path().join("out").exists());
+    let o = run(koers().args(["check", "--data-only", "--date", "2024-10-01", "--data"]).arg(&data));
+    assert_eq!(o.status.code(), Some(0));
+}
