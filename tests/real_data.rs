@@ -229,3 +229,19 @@ fn newsletter_results_match_the_newsletter_seeds() {
     assert!(compared > 40, "compared {compared} paragraphs");
     assert!(weak.is_empty(), "not found in 000/001:\n{}", weak.join("\n"));
 }
+
+/// Every data file names its JSON Schema on the first line, and the schema exists.
+#[test]
+fn every_data_file_points_editors_to_its_schema() {
+    let data = root().join("data");
+    for (rel, bytes) in snapshot(&data) {
+        if !rel.ends_with(".yaml") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let first = text.lines().next().unwrap_or("");
+        let schema = first.strip_prefix("# yaml-language-server: $schema=").unwrap_or_else(|| panic!("{rel}: no schema line"));
+        let dir = data.join(&rel).parent().unwrap().to_path_buf();
+        assert!(dir.join(schema).is_file(), "{rel}: {schema} does not exist");
+    }
+}
