@@ -366,4 +366,16 @@ pub struct NieuwsbriefFile {
 pub struct NieuwsbriefItem {
     pub titel: String,
     pub tekst: Markdown,
+    /// Where the item stands: before the project updates (default) or after them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plaats: Option<Plaats>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Plaats {
+    /// Before the project updates.
+    Begin,
+    /// After the project updates.
+    Einde,
 }

@@ -240,7 +240,8 @@ fn every_data_file_points_editors_to_its_schema() {
         }
         let text = String::from_utf8(bytes).unwrap();
         let first = text.lines().next().unwrap_or("");
-        let schema = first.strip_prefix("# yaml-language-server: $schema=").unwrap_or_else(|| panic!("{rel}: no schema line"));
+        let schema =
+            first.strip_prefix("# yaml-language-server: $schema=").unwrap_or_else(|| panic!("{rel}: no schema line"));
         let dir = data.join(&rel).parent().unwrap().to_path_buf();
         assert!(dir.join(schema).is_file(), "{rel}: {schema} does not exist");
     }

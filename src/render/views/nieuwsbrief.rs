@@ -38,7 +38,10 @@ pub struct NieuwsbriefView {
     pub programma: ProgrammeInfo,
     pub inleiding: Option<Markdown>,
     pub highlights: Option<Markdown>,
+    /// Programme items before the project updates.
     pub items: Vec<df::NieuwsbriefItem>,
+    /// Programme items after the project updates.
+    pub items_einde: Vec<df::NieuwsbriefItem>,
     pub uitgelicht: Option<df::NieuwsbriefItem>,
     pub themas: Vec<ThemaUpdates>,
     pub slot_titel: Option<String>,
@@ -159,7 +162,8 @@ pub fn nieuwsbrief(
         programma: programme_info(prog),
         inleiding: editie.data.inleiding.clone(),
         highlights: editie.data.highlights.clone(),
-        items: editie.data.items.clone(),
+        items: editie.data.items.iter().filter(|i| i.plaats != Some(df::Plaats::Einde)).cloned().collect(),
+        items_einde: editie.data.items.iter().filter(|i| i.plaats == Some(df::Plaats::Einde)).cloned().collect(),
         uitgelicht: editie.data.uitgelicht.clone(),
         themas,
         slot_titel: settings.map(|s| s.slot_titel.clone()),
