@@ -208,6 +208,7 @@ fn regioplan_in_three_formats() {
     }
     assert!(!md.contains("Project | Artificial Intelligence"), "projects added after adoption stay out");
     assert!(!md.contains("Project | Positieve gezondheid"));
+    assert!(!md.contains("## Themalijn jeugd"), "the plan has no jeugd section");
     let html = Html::parse_document(&text("regioplan/regioplan-2024-2026.html"));
     assert!(html.select(&sel("section.project h3#project-valpreventie")).next().is_some());
     assert!(html.select(&sel("section.footnotes, .footnotes")).next().is_some(), "footnotes rendered");

@@ -80,6 +80,12 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
                 })
                 .collect(),
         })
+        // A themalijn the plan does not describe (jeugd) has no section.
+        .filter(|t: &RegioplanThemalijn| {
+            let r = &t.regioplan;
+            !t.projecten.is_empty()
+                || [&r.introductie, &r.overkoepelend_doel, &r.aanpak, &r.partners].iter().any(|x| x.is_some())
+        })
         .collect();
     let onderdeel = match (&sel.project, &sel.themalijn) {
         (Some(id), _) => prog.project(id).map(|p| format!("Project {}", p.naam)),
