@@ -208,6 +208,9 @@ pub struct ThemalijnFile {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThemalijnRegioplan {
+    /// Position of the themalijn in the Regioplan, if it differs from `volgorde`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volgorde: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub introductie: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

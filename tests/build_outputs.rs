@@ -209,6 +209,17 @@ fn regioplan_in_three_formats() {
     assert!(!md.contains("Project | Artificial Intelligence"), "projects added after adoption stay out");
     assert!(!md.contains("Project | Positieve gezondheid"));
     assert!(!md.contains("## Themalijn jeugd"), "the plan has no jeugd section");
+    // The plan's own order of themalijnen (002), not the rapportage's.
+    let order: Vec<usize> = [
+        "## Themalijn ouderen",
+        "## Themalijn mentale gezondheid",
+        "## Themalijn preventie en gezondheid",
+        "## Themalijn bestaanszekerheid",
+    ]
+    .iter()
+    .map(|h| md.find(h).unwrap_or_else(|| panic!("{h}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     let html = Html::parse_document(&text("regioplan/regioplan-2024-2026.html"));
     assert!(html.select(&sel("section.project h3#project-valpreventie")).next().is_some());
     assert!(html.select(&sel("section.footnotes, .footnotes")).next().is_some(), "footnotes rendered");

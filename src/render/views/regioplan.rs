@@ -56,9 +56,10 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
         Some(id) => &p.id == id,
         None => sel.met_latere_projecten || p.toegevoegd_na_regioplan.is_none(),
     };
-    let themalijnen: Vec<RegioplanThemalijn> = prog
-        .themalijnen
-        .iter()
+    let mut in_plan_order: Vec<&crate::model::Themalijn> = prog.themalijnen.iter().collect();
+    in_plan_order.sort_by_key(|t| (t.regioplan.volgorde.unwrap_or(t.volgorde), t.volgorde));
+    let themalijnen: Vec<RegioplanThemalijn> = in_plan_order
+        .into_iter()
         .filter(|t| sel.themalijn.as_ref().is_none_or(|id| &t.id == id))
         .filter(|t| sel.project.as_ref().is_none_or(|id| t.projecten.iter().any(|p| &p.id == id)))
         .map(|t| RegioplanThemalijn {
