@@ -169,11 +169,12 @@ impl Diagnostics {
             if let Some(src) = &d.source_line {
                 let num = d.line.to_string();
                 let pad = " ".repeat(num.len());
+                let (shown, caret_at) = excerpt(src, d.column);
                 let _ = writeln!(out, "  {pad} |");
-                let _ = writeln!(out, "  {num} | {src}");
-                if d.column > 0 {
+                let _ = writeln!(out, "  {num} | {shown}");
+                if let Some(at) = caret_at {
                     let caret_pad: String =
-                        src.chars().take(d.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                        shown.chars().take(at).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                     let _ = writeln!(out, "  {pad} | {caret_pad}{}", paint(code, "^"));
                 }
             }
@@ -215,6 +216,29 @@ impl Diagnostics {
         }
         out
     }
+}
+
+/// A long source line cut to a window around the column (1-based; 0 = unknown), with the
+/// caret's 0-based position in the shown text.
+fn excerpt(src: &str, column: usize) -> (String, Option<usize>) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = src.chars().collect();
+    let caret = column.checked_sub(1);
+    if chars.len() <= WIDTH {
+        return (src.to_string(), caret);
+    }
+    let at = caret.unwrap_or(0).min(chars.len());
+    let start = at.saturating_sub(WIDTH / 3);
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret.map(|c| c - start + usize::from(start > 0)))
 }
 
 fn location(file: &Path, line: usize, column: usize) -> String {
@@ -260,6 +284,17 @@ mod tests {
         assert_eq!(did_you_mean("Vorbereidingsfase", phases), Some("Voorbereidingsfase"));
         assert_eq!(did_you_mean("realisatie fase", phases), Some("Realisatiefase"));
         assert_eq!(did_you_mean("Banaan", phases), None);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}FOUT{}", "a".repeat(300), "b".repeat(300));
+        let (shown, caret) = excerpt(&line, 301);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert!(shown.chars().count() <= 102);
+        let at = caret.unwrap();
+        assert_eq!(shown.chars().skip(at).take(4).collect::<String>(), "FOUT");
+        assert_eq!(excerpt("kort", 2), ("kort".to_string(), Some(1)));
     }
 
     #[test]
