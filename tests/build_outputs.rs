@@ -181,6 +181,24 @@ fn rapportage_markdown_tables() {
         .collect();
     let expected: Vec<Vec<String>> = table_rows().into_iter().map(|r| r[1..].to_vec()).collect();
     assert_eq!(rows, expected);
+    // A GFM parser sees the tables and the footnotes: four project tables and the glossary.
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.footnotes = true;
+    let html = Html::parse_fragment(&comrak::markdown_to_html(&md, &options));
+    assert_eq!(html.select(&sel("table")).count(), 5);
+    let glossary = md.split("## Afkortingen").nth(1).unwrap();
+    let glossary_rows = glossary
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Afkorting") && !l.starts_with("| ---"))
+        .count();
+    assert!(glossary_rows > 20, "{glossary_rows}");
+    assert_eq!(
+        html.select(&sel("table tbody tr")).count(),
+        32 + glossary_rows,
+        "32 projects and the abbreviations used"
+    );
+    assert!(html.select(&sel("section.footnotes li")).count() >= 8, "table notes as footnotes");
     assert!(md.contains(
         "[^noot-bestaanszekerheid-1]: De opdracht en financiering van dit project is gekoppeld aan deze einddatum."
     ));
