@@ -306,6 +306,9 @@ pub struct Voetnoot {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectRegioplan {
+    /// The project's name in the Regioplan ("Project | <naam>"), if it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub naam: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doel: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

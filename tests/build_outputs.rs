@@ -238,6 +238,22 @@ fn regioplan_in_three_formats() {
     .map(|h| md.find(h).unwrap_or_else(|| panic!("{h}")))
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // Every "Project | <naam>" of the plan (seed 002), with the plan's own names.
+    if let Some(entry) = std::fs::read_dir(root().join("../shared/seeds"))
+        .ok()
+        .and_then(|mut d| d.find(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().starts_with("002_"))))
+    {
+        let seed = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let headings: Vec<String> = seed
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("Project |"))
+            .map(|n| format!("### Project | {}", n.trim()))
+            .collect();
+        assert_eq!(headings.len(), 24);
+        for h in headings {
+            assert!(md.contains(&h), "regioplan.md lacks {h}");
+        }
+    }
     let html = Html::parse_document(&text("regioplan/regioplan-2024-2026.html"));
     assert!(html.select(&sel("section.project h3#project-valpreventie")).next().is_some());
     assert!(html.select(&sel("section.footnotes, .footnotes")).next().is_some(), "footnotes rendered");

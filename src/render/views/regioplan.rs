@@ -73,7 +73,7 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
                 .filter(|p| p.regioplan_has_text() || sel.project.as_deref() == Some(p.id.as_str()))
                 .map(|p| RegioplanProject {
                     id: p.id.clone(),
-                    naam: p.naam.clone(),
+                    naam: p.regioplan.naam.clone().unwrap_or_else(|| p.naam.clone()),
                     hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
                     toegevoegd_na_regioplan: p.toegevoegd_na_regioplan.map(|m| m.dutch()),
                     regioplan: p.regioplan.clone(),
