@@ -258,6 +258,12 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
                     n,
                     if n == 1 { "" } else { "s" }
                 );
+                // What the updates say, to help choose (comments: not part of the data).
+                for r in p.resultaten_in(&period).filter(|r| r.nieuwsbrief) {
+                    let first: String =
+                        r.tekst.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect();
+                    let _ = writeln!(s, "    #   {}: {first}…", r.maand);
+                }
             }
         }
     }

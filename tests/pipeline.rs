@@ -241,7 +241,10 @@ fn newsletter_commands() {
     assert!(o.status.success(), "{}", stderr(&o));
     let draft = std::fs::read_to_string(data.join("nieuwsbrief/2024-04.yaml")).unwrap();
     assert!(draft.contains("titel: \"Even bijpraten... April 2024\""));
-    assert!(draft.contains("  - fietsen  # Fietsen (Gezondheid): 1 result"), "{draft}");
+    assert!(
+        draft.contains("  - fietsen  # Fietsen (Gezondheid): 1 result\n    #   2024-04: Een fietsroute is uitgezet.…"),
+        "{draft}"
+    );
     // The draft is a valid edition file.
     let o = run(koers().args(["check", "--date", "2024-10-01", "--data"]).arg(&data));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
