@@ -234,7 +234,10 @@ fn regioplan_texts_match_the_regioplan_seed() {
     let cleaned: String = text
         .lines()
         .filter(|l| {
-            l.trim() != "twentsekoers.nl" && !(l.trim().chars().all(|c| c.is_ascii_digit()) && !l.trim().is_empty())
+            // Page footers of the extraction: the web address and the page number.
+            let l = l.trim();
+            let page_number = !l.is_empty() && l.chars().all(|c| c.is_ascii_digit());
+            l != "twentsekoers.nl" && !page_number
         })
         .collect::<Vec<_>>()
         .join("\n");
