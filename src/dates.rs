@@ -70,6 +70,12 @@ impl Month {
         format!("{:02}-{}", self.month, self.year)
     }
 
+    /// The month a date falls in.
+    pub fn of(date: chrono::NaiveDate) -> Month {
+        use chrono::Datelike;
+        Month { year: date.year(), month: date.month() }
+    }
+
     /// First day, as a date.
     pub fn first_day(self) -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")

@@ -238,11 +238,7 @@ fn print_build_diagnostics(d: &koers::diagnostics::Diagnostics, format: Diagnost
 }
 
 fn today_month(date: Option<chrono::NaiveDate>) -> Month {
-    use chrono::Datelike;
-    match date {
-        Some(d) => Month { year: d.year(), month: d.month() },
-        None => koers::output::current_month(),
-    }
+    date.map(Month::of).unwrap_or_else(koers::output::current_month)
 }
 
 fn check(a: CheckArgs) -> Result<u8> {

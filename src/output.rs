@@ -148,10 +148,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         _ => false,
     };
 
-    let report_month = opts
-        .date
-        .map(|d| Month { year: chrono::Datelike::year(&d), month: chrono::Datelike::month(&d) })
-        .unwrap_or_else(current_month);
+    let report_month = opts.date.map(Month::of).unwrap_or_else(current_month);
     let mut checked = crate::check(source.as_ref(), &ValidateOptions { report_month })?;
     for path in &templates.ignored {
         let known: Vec<&str> = templates.sources.keys().map(String::as_str).collect();
@@ -178,11 +175,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         commit_datum: commit.as_ref().map(|c| c.date.to_string()),
         gewijzigd,
         datum: date.to_string(),
-        datum_nl: format!(
-            "{} {}",
-            chrono::Datelike::day(&date),
-            Month { year: chrono::Datelike::year(&date), month: chrono::Datelike::month(&date) }.dutch()
-        ),
+        datum_nl: format!("{} {}", chrono::Datelike::day(&date), Month::of(date).dutch()),
     };
 
     let jobs = plan_jobs(&prog, opts)?;
@@ -289,7 +282,7 @@ pub fn current_month() -> Month {
     let secs =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     let date = chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive()).unwrap_or_default();
-    Month { year: chrono::Datelike::year(&date), month: chrono::Datelike::month(&date) }
+    Month::of(date)
 }
 
 /// The latest month that occurs in the data (results, editions, report periods).

@@ -54,15 +54,7 @@ pub struct TabelRij {
 pub struct Tabel {
     pub rijen: Vec<TabelRij>,
     /// Every distinct note of the table, in order of first use.
-    pub noten: Vec<NootTekst>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct NootTekst {
-    pub nummer: usize,
-    pub sterren: String,
-    pub tekst: String,
-    pub label: String,
+    pub noten: Vec<Noot>,
 }
 
 #[derive(Debug, Serialize)]
@@ -139,34 +131,28 @@ struct NoteNumbering {
 }
 
 impl NoteNumbering {
-    fn mark(&mut self, text: &str) -> Noot {
-        let (nummer, eerste) = match self.texts.iter().position(|t| t == text) {
-            Some(i) => (i + 1, false),
-            None => {
-                self.texts.push(text.to_string());
-                (self.texts.len(), true)
-            }
-        };
+    fn noot(&self, nummer: usize, eerste: bool) -> Noot {
         Noot {
             nummer,
             sterren: "*".repeat(nummer),
-            tekst: text.to_string(),
+            tekst: self.texts[nummer - 1].clone(),
             eerste,
             label: format!("{}-{nummer}", self.prefix),
         }
     }
 
-    fn all(&self) -> Vec<NootTekst> {
-        self.texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| NootTekst {
-                nummer: i + 1,
-                sterren: "*".repeat(i + 1),
-                tekst: t.clone(),
-                label: format!("{}-{}", self.prefix, i + 1),
-            })
-            .collect()
+    fn mark(&mut self, text: &str) -> Noot {
+        match self.texts.iter().position(|t| t == text) {
+            Some(i) => self.noot(i + 1, false),
+            None => {
+                self.texts.push(text.to_string());
+                self.noot(self.texts.len(), true)
+            }
+        }
+    }
+
+    fn all(&self) -> Vec<Noot> {
+        (1..=self.texts.len()).map(|n| self.noot(n, true)).collect()
     }
 }
 
