@@ -13,7 +13,7 @@ pub enum Change {
     RemovedProject { project: String, naam: String },
     ProjectEnded { project: String, naam: String, einde: String },
     PhaseTransition { project: String, naam: String, from: Option<String>, to: String, sinds: Option<Month> },
-    NewResult { project: String, naam: String, maand: Month, tekst: String },
+    NewResult { project: String, naam: String, gemeld: String, tekst: String },
 }
 
 /// Differences between the programme at an earlier commit (`old`) and now (`new`).
@@ -30,7 +30,7 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
                 out.push(Change::NewResult {
                     project: p.id.clone(),
                     naam: p.naam.clone(),
-                    maand: r.maand,
+                    gemeld: r.gemeld.label(),
                     tekst: r.tekst.clone(),
                 });
             }
@@ -54,11 +54,11 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
             out.push(Change::ProjectEnded { project: p.id.clone(), naam: p.naam.clone(), einde: p.einde.table() });
         }
         for r in &p.resultaten {
-            if !o.resultaten.iter().any(|x| x.maand == r.maand && x.tekst == r.tekst) {
+            if !o.resultaten.iter().any(|x| x.gemeld == r.gemeld && x.tekst == r.tekst) {
                 out.push(Change::NewResult {
                     project: p.id.clone(),
                     naam: p.naam.clone(),
-                    maand: r.maand,
+                    gemeld: r.gemeld.label(),
                     tekst: r.tekst.clone(),
                 });
             }
@@ -91,9 +91,9 @@ pub fn render_human(since: &str, changes: &[Change]) -> String {
                 from.as_deref().unwrap_or("—"),
                 sinds.map(|m| format!(" (since {m})")).unwrap_or_default()
             ),
-            Change::NewResult { naam, maand, tekst, .. } => {
+            Change::NewResult { naam, gemeld, tekst, .. } => {
                 let first: String = tekst.lines().next().unwrap_or("").chars().take(90).collect();
-                format!("result {maand}: {naam}: {first}")
+                format!("result ({gemeld}): {naam}: {first}")
             }
         };
         let _ = writeln!(s, "- {line}");

@@ -53,9 +53,14 @@ pub struct ProgrammeFile {
     /// Shared parts of every "Even bijpraten" edition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nieuwsbrief: Option<NieuwsbriefInstellingen>,
-    /// Texts of each tussentijdse rapportage that belong to no project.
+    /// The tussentijdse rapportages: one entry per half year that has a report, with its texts
+    /// that belong to no project. Only these are built (others only as a draft on request).
     #[serde(default)]
     pub rapportages: Vec<RapportageTeksten>,
+    /// Words that look like abbreviations but need no glossary entry: names (KPMG, MEE) and
+    /// abbreviations whose meaning no source gives.
+    #[serde(default)]
+    pub geen_afkortingen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -118,6 +123,7 @@ pub struct RapportageTeksten {
     pub algemene_informatie: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programmaorganisatie: Option<Markdown>,
+    /// Boxes, each with its `plaats`.
     #[serde(default)]
     pub interessant: Vec<Interessant>,
 }
@@ -130,16 +136,47 @@ pub struct Ondertekening {
     pub functies: Option<String>,
 }
 
-/// An "Interessant!" box.
+/// A box beside the text: "Interessant!" (the default), "Tip!", or an unlabelled line.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interessant {
-    /// Month (YYYY-MM); on project pages it decides the report period.
+    /// On a project page: the report period it belongs to (YYYY-H1 or YYYY-H2). Not used elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub maand: Option<String>,
+    pub periode: Option<String>,
+    /// In `rapportages` of koers.yaml: the section it stands after. Not used elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plaats: Option<KaderPlaats>,
+    /// The label: interessant ("Interessant!", default), tip ("Tip!") or tekst (no label).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soort: Option<KaderSoort>,
     pub tekst: Markdown,
+    /// The link line under the text; without an address it is printed as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum KaderSoort {
+    /// "Interessant!"
+    #[default]
+    Interessant,
+    /// "Tip!"
+    Tip,
+    /// No label.
+    Tekst,
+}
+
+/// Where a box of a rapportage stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KaderPlaats {
+    /// After "Algemene informatie".
+    AlgemeneInformatie,
+    /// After "Programmaorganisatie algemeen".
+    Programmaorganisatie,
+    /// After "Definities projectfasering", at the end.
+    Definities,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -193,6 +230,10 @@ pub struct ThemalijnFile {
     /// Ids of the projects of this themalijn, in table order.
     #[serde(default)]
     pub projecten: Vec<String>,
+    /// The order of the project pages in the rapportage, if it differs from the table order:
+    /// the same ids as `projecten`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paginavolgorde: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub introductie: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -263,15 +304,17 @@ pub struct ProjectFile {
     pub doelstelling: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regioplan: Option<ProjectRegioplan>,
-    /// Municipalities involved (names from koers.yaml).
+    /// Notes under the phase ladder, before the doelstelling (no heading).
     #[serde(default)]
-    pub gemeenten: Vec<String>,
+    pub toelichting: Vec<Bijzonderheid>,
     #[serde(default)]
     pub resultaten: Vec<Resultaat>,
-    #[serde(default)]
-    pub interessant: Vec<Interessant>,
+    /// Notes after the results, under a heading ("Bijzonderheden" unless `kop` says otherwise).
     #[serde(default)]
     pub bijzonderheden: Vec<Bijzonderheid>,
+    /// Boxes at the end of the project page.
+    #[serde(default)]
+    pub interessant: Vec<Interessant>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -323,25 +366,35 @@ pub struct ProjectRegioplan {
     pub raakvlakken: Option<Markdown>,
 }
 
+/// A result, recorded where it was reported: in the rapportage of a half year (`periode`) or in
+/// a newsletter edition (`editie`), exactly one of the two.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resultaat {
-    /// Month (YYYY-MM).
-    pub maand: String,
+    /// The rapportage that reports it: a half year, YYYY-H1 or YYYY-H2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periode: Option<String>,
+    /// The newsletter edition that reports it: YYYY-MM or YYYY-Q1..Q4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editie: Option<String>,
+    /// The month it happened (YYYY-MM), only where a source states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maand: Option<String>,
     pub tekst: Markdown,
     /// Heading above this result in the newsletter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kop: Option<String>,
-    /// false: leave this result out of newsletters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nieuwsbrief: Option<bool>,
 }
 
+/// A note on a project page of the rapportage of `periode`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bijzonderheid {
-    /// Month (YYYY-MM).
-    pub maand: String,
+    /// The report period: a half year, YYYY-H1 or YYYY-H2.
+    pub periode: String,
+    /// Its heading; default "Bijzonderheden" (bijzonderheden) — not shown for a toelichting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kop: Option<String>,
     pub tekst: Markdown,
 }
 

@@ -20,6 +20,7 @@ pub mod git;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod out_guard;
 pub mod output;
 pub mod phase;
 pub mod render;

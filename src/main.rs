@@ -71,12 +71,18 @@ struct CheckArgs {
 struct BuildArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// The output directory (replaced as a whole when the build succeeds).
+    /// The output directory (replaced as a whole when the build succeeds). Only a directory koers wrote is replaced.
     #[arg(long, default_value = "out", value_name = "DIR")]
     out: PathBuf,
-    /// Only these periods: a half year (2024-H1) for the rapportage, a month (2025-04) or quarter (2025-Q3) for the newsletter. Default: every half year with results and every edition.
+    /// Replace an --out directory that koers did not write, with everything in it (never the data, templates, repository root, home or /).
+    #[arg(long)]
+    force: bool,
+    /// Only these periods: a half year (2024-H1) for the rapportage, a month (2025-04) or quarter (2025-Q3) for the newsletter. Default: every rapportage koers.yaml declares and every edition.
     #[arg(long, value_delimiter = ',', value_name = "PERIOD")]
     period: Vec<String>,
+    /// With --period: build the rapportage of a half year koers.yaml does not declare, as a draft marked CONCEPT.
+    #[arg(long, requires = "period")]
+    draft: bool,
     /// Only these documents.
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<DocumentKind>,
@@ -121,9 +127,12 @@ struct NewsletterArgs {
     /// Print one format to standard output instead of writing files.
     #[arg(long, value_enum, value_name = "FORMAT")]
     stdout: Option<Format>,
-    /// The output directory.
+    /// The output directory. Only a directory koers wrote is replaced.
     #[arg(long, default_value = "out", value_name = "DIR")]
     out: PathBuf,
+    /// Replace an --out directory that koers did not write, with everything in it (never the data, templates, repository root, home or /).
+    #[arg(long, conflicts_with_all = ["stdout", "new"])]
+    force: bool,
     /// Merge-tag syntax of the mailing tool.
     #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
     merge_tags: MergeTags,
@@ -271,6 +280,8 @@ fn build_report(a: BuildArgs) -> Result<u8> {
     opts.date = a.date;
     opts.rev = a.rev;
     opts.merge_tags = a.merge_tags;
+    opts.force = a.force;
+    opts.draft = a.draft;
     progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;
@@ -302,6 +313,7 @@ fn newsletter(a: NewsletterArgs) -> Result<u8> {
     opts.merge_tags = a.merge_tags;
     opts.date = a.date;
     opts.templates_dir = a.templates;
+    opts.force = a.force;
     if let Some(format) = a.stdout {
         if !Format::for_kind(DocumentKind::Nieuwsbrief).contains(&format) {
             bail!("--stdout {}: the newsletter is made as email, html, txt or md", format.as_str());

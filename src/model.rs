@@ -20,6 +20,8 @@ pub struct Programme {
     pub werkagenda_einde: Month,
     pub doorlopend_uitleg: Option<String>,
     pub gemeenten: Vec<String>,
+    /// Words that look like abbreviations but need no glossary entry.
+    pub geen_afkortingen: Vec<String>,
     pub eigenaren: Vec<String>,
     pub organisatie: Vec<df::Orgaan>,
     pub fasen: Vec<df::FaseDefinitie>,
@@ -54,6 +56,8 @@ pub struct Themalijn {
     pub lokale_inzet: Vec<(Period, df::LokaleInzet)>,
     /// In table order.
     pub projecten: Vec<Project>,
+    /// The ids of the projects in the order of their pages in the rapportage.
+    pub paginavolgorde: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,10 +75,14 @@ pub struct Project {
     pub voetnoten: Vec<df::Voetnoot>,
     pub doelstelling: Option<Markdown>,
     pub regioplan: df::ProjectRegioplan,
-    pub gemeenten: Vec<String>,
+    /// In data order: the order the source reports them in.
     pub resultaten: Vec<Resultaat>,
-    pub interessant: Vec<Dated<df::Interessant>>,
-    pub bijzonderheden: Vec<Dated<df::Bijzonderheid>>,
+    /// Notes before the doelstelling, per report period.
+    pub toelichting: Vec<Notitie>,
+    /// Notes after the results, per report period.
+    pub bijzonderheden: Vec<Notitie>,
+    /// Boxes at the end of the page, per report period.
+    pub interessant: Vec<(Period, df::Interessant)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,19 +92,40 @@ pub struct FaseStap {
     pub reden: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Resultaat {
-    pub maand: Month,
-    pub tekst: Markdown,
-    pub kop: Option<String>,
-    pub nieuwsbrief: bool,
+/// Where a result was reported: that is the document it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gemeld {
+    /// In the tussentijdse rapportage of this half year.
+    Rapportage(Period),
+    /// In this newsletter edition.
+    Editie(Period),
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Dated<T> {
+impl Gemeld {
+    /// "rapportage 2024-H1", "nieuwsbrief 2025-Q3".
+    pub fn label(self) -> String {
+        match self {
+            Gemeld::Rapportage(p) => format!("rapportage {}", p.id()),
+            Gemeld::Editie(e) => format!("nieuwsbrief {}", e.id()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Resultaat {
+    pub gemeld: Gemeld,
+    /// The month it happened, where a source states it.
     pub maand: Option<Month>,
-    #[serde(flatten)]
-    pub item: T,
+    pub tekst: Markdown,
+    pub kop: Option<String>,
+}
+
+/// A note on a project page of one report period.
+#[derive(Debug, Clone)]
+pub struct Notitie {
+    pub periode: Period,
+    pub kop: Option<String>,
+    pub tekst: Markdown,
 }
 
 #[derive(Debug, Clone)]
@@ -116,9 +145,14 @@ impl Project {
         self.fasen.iter().take_while(|s| s.sinds.is_none_or(|s| s <= m)).last()
     }
 
-    /// Results dated in `p`, oldest first (in data order within a month).
-    pub fn resultaten_in(&self, p: &Period) -> impl Iterator<Item = &Resultaat> {
-        self.resultaten.iter().filter(move |r| p.contains(r.maand))
+    /// The results reported in the rapportage of half year `p`, in data order.
+    pub fn resultaten_in_rapportage(&self, p: Period) -> impl Iterator<Item = &Resultaat> {
+        self.resultaten.iter().filter(move |r| r.gemeld == Gemeld::Rapportage(p))
+    }
+
+    /// The results reported in newsletter edition `e`, in data order.
+    pub fn resultaten_in_editie(&self, e: Period) -> impl Iterator<Item = &Resultaat> {
+        self.resultaten.iter().filter(move |r| r.gemeld == Gemeld::Editie(e))
     }
 
     /// Whether the project runs (at least partly) in `p`.
@@ -134,10 +168,10 @@ impl Project {
         started && not_ended
     }
 
-    /// Whether the project belongs in the report of `p`: it runs then, or it has results or a
-    /// phase in it (a project formally added later but already at work).
+    /// Whether the project belongs in the report of `p`: it runs then, or that report tells of
+    /// it (a project formally added later but already at work).
     pub fn in_rapportage(&self, p: &Period) -> bool {
-        self.loopt_in(p) || self.resultaten_in(p).next().is_some()
+        self.loopt_in(p) || self.resultaten_in_rapportage(*p).next().is_some()
     }
 
     /// Whether the Regioplan describes this project.
@@ -196,6 +230,7 @@ impl Programme {
                     regioplan: t.regioplan.clone().unwrap_or_default(),
                     financiering: t.financiering.clone(),
                     lokale_inzet,
+                    paginavolgorde: t.paginavolgorde.clone().unwrap_or_else(|| t.projecten.clone()),
                     projecten,
                 }
             })
@@ -218,6 +253,7 @@ impl Programme {
             werkagenda_einde: month(&p.werkagenda_einde)?,
             doorlopend_uitleg: p.doorlopend_uitleg.clone(),
             gemeenten: p.gemeenten.clone(),
+            geen_afkortingen: p.geen_afkortingen.clone(),
             eigenaren: p.eigenaren.clone(),
             organisatie: p.organisatie.clone(),
             fasen: p.fasen.clone(),
@@ -240,13 +276,9 @@ impl Programme {
         self.themalijnen.iter().flat_map(|t| &t.projecten)
     }
 
-    /// Every half year that has results, oldest first.
-    pub fn result_half_years(&self) -> Vec<Period> {
-        let mut v: Vec<Period> =
-            self.projects().flat_map(|p| &p.resultaten).map(|r| Period::half_of(r.maand)).collect();
-        v.sort();
-        v.dedup();
-        v
+    /// The half years koers.yaml declares a rapportage for, oldest first.
+    pub fn rapportage_periods(&self) -> Vec<Period> {
+        self.rapportages.iter().map(|r| r.periode).collect()
     }
 
     pub fn definitie(&self, f: Fase) -> Option<&df::FaseDefinitie> {
@@ -262,19 +294,29 @@ fn one_line(s: &str) -> String {
 fn project(id: &str, p: &df::ProjectFile) -> Project {
     let start = Start::parse(&p.start).unwrap_or(Start::BeforeWerkagenda);
     let einde = Einde::parse(&p.einde).unwrap_or(Einde::NogNietBekend);
-    let mut resultaten: Vec<Resultaat> = p
+    let half = |s: &str| Period::parse_half(s).ok();
+    let resultaten = p
         .resultaten
         .iter()
         .filter_map(|r| {
+            let gemeld = match (&r.periode, &r.editie) {
+                (Some(h), None) => Gemeld::Rapportage(half(h)?),
+                (None, Some(e)) => Gemeld::Editie(Period::parse_edition(e).ok()?),
+                _ => return None,
+            };
             Some(Resultaat {
-                maand: month(&r.maand)?,
+                gemeld,
+                maand: r.maand.as_deref().and_then(month),
                 tekst: r.tekst.clone(),
                 kop: r.kop.clone(),
-                nieuwsbrief: r.nieuwsbrief != Some(false),
             })
         })
         .collect();
-    resultaten.sort_by_key(|r| r.maand); // stable: data order within a month
+    let notities = |v: &[df::Bijzonderheid]| -> Vec<Notitie> {
+        v.iter()
+            .filter_map(|b| Some(Notitie { periode: half(&b.periode)?, kop: b.kop.clone(), tekst: b.tekst.clone() }))
+            .collect()
+    };
     Project {
         id: id.to_string(),
         naam: one_line(&p.naam),
@@ -293,14 +335,10 @@ fn project(id: &str, p: &df::ProjectFile) -> Project {
         voetnoten: p.voetnoten.clone(),
         doelstelling: p.doelstelling.clone(),
         regioplan: p.regioplan.clone().unwrap_or_default(),
-        gemeenten: p.gemeenten.clone(),
         resultaten,
-        interessant: p
-            .interessant
-            .iter()
-            .map(|i| Dated { maand: i.maand.as_deref().and_then(month), item: i.clone() })
-            .collect(),
-        bijzonderheden: p.bijzonderheden.iter().map(|b| Dated { maand: month(&b.maand), item: b.clone() }).collect(),
+        toelichting: notities(&p.toelichting),
+        bijzonderheden: notities(&p.bijzonderheden),
+        interessant: p.interessant.iter().filter_map(|i| Some((half(i.periode.as_deref()?)?, i.clone()))).collect(),
     }
 }
 
@@ -327,15 +365,15 @@ mod tests {
             voetnoten: vec![],
             doelstelling: None,
             regioplan: Default::default(),
-            gemeenten: vec![],
             resultaten: vec![Resultaat {
-                maand: Month::parse("2024-05").unwrap(),
+                gemeld: Gemeld::Rapportage(Period::parse_half("2024-H1").unwrap()),
+                maand: None,
                 tekst: "r".into(),
                 kop: None,
-                nieuwsbrief: true,
             }],
-            interessant: vec![],
+            toelichting: vec![],
             bijzonderheden: vec![],
+            interessant: vec![],
         }
     }
 
@@ -384,6 +422,7 @@ mod tests {
             Einde::Month(Month::parse("2023-12").unwrap()),
         );
         assert!(!ended.loopt_in(&h1));
-        assert_eq!(ended.resultaten_in(&h1).count(), 1);
+        assert_eq!(ended.resultaten_in_rapportage(h1).count(), 1);
+        assert_eq!(ended.resultaten_in_rapportage(Period::parse_half("2024-H2").unwrap()).count(), 0);
     }
 }

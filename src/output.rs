@@ -6,6 +6,7 @@ use crate::dates::{Month, Period};
 use crate::diagnostics::Diagnostics;
 use crate::git;
 use crate::load::{DataSource, DirSource};
+use crate::out_guard;
 use crate::render::templates::TemplateSet;
 use crate::render::views::{MergeTags, Provenance, RegioplanSelection};
 use crate::render::{DocumentKind, Format, Job, RenderedFile, Renderer};
@@ -40,6 +41,11 @@ pub struct BuildOptions {
     pub merge_tags: MergeTags,
     /// Validate and render, but write nothing (`koers check --render`).
     pub dry_run: bool,
+    /// Allow a rapportage for a half year koers.yaml does not declare, marked as a draft (CONCEPT).
+    pub draft: bool,
+    /// Replace an output directory that koers did not write (never the data, templates,
+    /// repository root, home or `/`).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -66,6 +72,8 @@ impl BuildOptions {
             rev: None,
             merge_tags: MergeTags::default(),
             dry_run: false,
+            draft: false,
+            force: false,
         }
     }
 }
@@ -126,6 +134,11 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<(BuildReport, Vec<Rendered
 
 fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildReport, Vec<RenderedFile>)> {
     let repo = git::Repo::discover(&opts.data_dir);
+    // Before any work: the output path must be one koers may replace.
+    let protected = write.then(|| protected_paths(opts, repo.as_ref()));
+    if let Some(protected) = &protected {
+        out_guard::check(&opts.out_dir, protected, opts.force)?;
+    }
     let (source, templates): (Box<dyn DataSource>, TemplateSet) = match &opts.rev {
         Some(rev) => {
             let repo =
@@ -215,7 +228,9 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
             let index = crate::render::tera_env::render(&index_env, "index.html", &ctx).map_err(|e| anyhow!(e))?;
             Ok(vec![("manifest.json", manifest_json.into_bytes()), ("index.html", index.into_bytes())])
         };
-        write_atomically(&opts.out_dir, &rendered, &entries, opts.is_partial(), finish)?;
+        let protected = protected.as_ref().expect("computed when writing");
+        let target = OutputTarget { path: &opts.out_dir, protected, force: opts.force };
+        write_atomically(&target, &rendered, &entries, opts.is_partial(), finish)?;
     }
     Ok((BuildReport { diagnostics: checked.diagnostics, files: entries, provenance }, rendered))
 }
@@ -239,7 +254,7 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
     let mut any = false;
     for t in &prog.themalijnen {
         for p in &t.projecten {
-            let n = p.resultaten_in(&period).filter(|r| r.nieuwsbrief).count();
+            let n = p.resultaten_in_editie(period).count();
             if n > 0 {
                 any = true;
                 let _ = writeln!(
@@ -252,10 +267,10 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
                     if n == 1 { "" } else { "s" }
                 );
                 // What the updates say, to help choose (comments: not part of the data).
-                for r in p.resultaten_in(&period).filter(|r| r.nieuwsbrief) {
+                for r in p.resultaten_in_editie(period) {
                     let first: String =
                         r.tekst.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect();
-                    let _ = writeln!(s, "    #   {}: {first}…", r.maand);
+                    let _ = writeln!(s, "    #   {first}…");
                 }
             }
         }
@@ -264,6 +279,18 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
         s.push_str("  []  # no results are dated in this edition yet: add them to the project files\n");
     }
     s
+}
+
+/// What the output may never replace: the data, the templates, the repository root, the home
+/// directory.
+fn protected_paths(opts: &BuildOptions, repo: Option<&git::Repo>) -> out_guard::Protected {
+    let templates = opts.templates_dir.clone().or_else(|| opts.data_dir.parent().map(|p| p.join("templates")));
+    out_guard::Protected {
+        data_dir: Some(opts.data_dir.clone()),
+        templates_dir: templates.filter(|t| t.is_dir()),
+        repo_root: repo.map(|r| r.workdir().to_path_buf()),
+        home: std::env::home_dir(),
+    }
 }
 
 fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
@@ -285,14 +312,15 @@ pub fn current_month() -> Month {
     Month::of(date)
 }
 
-/// The latest month that occurs in the data (results, editions, report periods).
+/// The latest month that occurs in the data: the last month of the latest report period or
+/// newsletter edition.
 fn latest_month(prog: &crate::model::Programme) -> Option<Month> {
-    let results = prog.projects().flat_map(|p| p.resultaten.iter().map(|r| r.maand));
+    let reports = prog.rapportages.iter().map(|r| r.periode.last);
     let editions = prog.edities.iter().map(|e| e.periode.last);
-    results.chain(editions).max()
+    reports.chain(editions).max()
 }
 
-/// The documents to build: every half year with results, the regioplan, every edition.
+/// The documents to build: every rapportage koers.yaml declares, the regioplan, every edition.
 pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
     let wanted = |k: DocumentKind| opts.only.is_empty() || opts.only.contains(&k);
     let mut halves = Vec::new();
@@ -308,8 +336,20 @@ pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<
     }
     let mut jobs = Vec::new();
     if wanted(DocumentKind::Rapportage) && (opts.periods.is_empty() || !halves.is_empty()) {
-        let periods = if halves.is_empty() { prog.result_half_years() } else { halves };
-        jobs.extend(periods.into_iter().map(Job::Rapportage));
+        let declared = prog.rapportage_periods();
+        if halves.is_empty() {
+            jobs.extend(declared.into_iter().map(|p| Job::Rapportage { periode: p, concept: false }));
+        } else {
+            for h in halves {
+                let concept = !declared.contains(&h);
+                if concept && !opts.draft {
+                    bail!(
+                        "--period {h}: koers.yaml declares no rapportage for {h}. Declare it under \"rapportages\" in koers.yaml, or build a draft with --draft (marked CONCEPT)"
+                    );
+                }
+                jobs.push(Job::Rapportage { periode: h, concept });
+            }
+        }
     }
     if wanted(DocumentKind::Regioplan) && opts.periods.is_empty() {
         if let Some(t) = &opts.regioplan.themalijn
@@ -376,16 +416,26 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Write all files into a fresh directory beside `out`, then swap it into place. A partial build
-/// (`keep_previous`) carries over the files of the previous manifest that it does not replace;
-/// `finish` makes the manifest and index from the complete list of entries.
+/// The output directory of a build and what it may not replace.
+pub struct OutputTarget<'a> {
+    pub path: &'a Path,
+    pub protected: &'a out_guard::Protected,
+    pub force: bool,
+}
+
+/// Write all files into a fresh directory beside the output, then swap it into place. A partial
+/// build (`keep_previous`) carries over the files of the previous manifest that it does not
+/// replace; `finish` makes the manifest and index from the complete list of entries. The output
+/// path is checked again under the lock ([`out_guard::check`]): only what koers wrote is replaced.
 pub fn write_atomically(
-    out: &Path,
+    target: &OutputTarget,
     files: &[RenderedFile],
     entries: &[ManifestEntry],
     keep_previous: bool,
     finish: impl Fn(&[ManifestEntry]) -> Result<Vec<(&'static str, Vec<u8>)>>,
 ) -> Result<()> {
+    let resolved = out_guard::resolve(target.path);
+    let out = resolved.as_path();
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -401,6 +451,10 @@ pub fn write_atomically(
         .open(&lock_path)
         .with_context(|| format!("opening the lock file {}", lock_path.display()))?;
     lock.lock().with_context(|| format!("locking {}", lock_path.display()))?;
+    // Under the lock: the output may have changed since the build started, and an earlier
+    // build that was killed may have left its staging directories (only koers makes these names).
+    out_guard::check(target.path, target.protected, target.force)?;
+    remove_stale_staging(&parent, &name);
 
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.koers-new-"))
@@ -456,4 +510,18 @@ pub fn write_atomically(
     }
     drop(lock);
     Ok(())
+}
+
+/// Remove `.NAME.koers-new-*` and `.NAME.koers-old-*` directories that a killed build left beside
+/// the output. Called under the lock, so no other build is using them.
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let prefixes = [format!(".{name}.koers-new-"), format!(".{name}.koers-old-")];
+    for e in entries.flatten() {
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
 }

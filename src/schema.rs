@@ -114,8 +114,36 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
+    /// A value that must be one of `allowed`, with the nearest one suggested.
+    fn check_allowed(&mut self, pos: crate::diagnostics::Pos, s: &str, allowed: &[&str], field: &str) {
+        if !allowed.contains(&s) {
+            let hint = match did_you_mean(s, allowed.iter().copied()) {
+                Some(best) => format!("did you mean \"{best}\"? Allowed: {}", allowed.join(", ")),
+                None => format!("allowed: {}", allowed.join(", ")),
+            };
+            self.error(pos, format!("{field} has the unknown value \"{s}\""), Some(hint));
+        }
+    }
+
     fn check(&mut self, node: &Node, schema: &'a J, path: &str) {
         let schema = self.resolve(schema);
+        // A documented enum: schemars writes `oneOf` with one `const` per variant.
+        if let Some(J::Array(branches)) = schema.get("oneOf") {
+            let consts: Vec<&str> =
+                branches.iter().filter_map(|b| self.resolve(b).get("const").and_then(J::as_str)).collect();
+            if !consts.is_empty() && consts.len() == branches.len() {
+                let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+                match &node.value {
+                    Value::Str(s) => self.check_allowed(node.pos, s, &consts, &field),
+                    other => self.error(
+                        node.pos,
+                        format!("{field} must be text, but it is {}", article(other.kind())),
+                        Some(format!("allowed: {}", consts.join(", "))),
+                    ),
+                }
+                return;
+            }
+        }
         for combinator in ["anyOf", "oneOf"] {
             if let Some(J::Array(branches)) = schema.get(combinator) {
                 let branches: Vec<&J> = branches.iter().map(|b| self.resolve(b)).collect();
@@ -185,15 +213,7 @@ impl<'a> Checker<'a> {
         }
         if let (Some(J::Array(allowed)), Value::Str(s)) = (schema.get("enum"), &node.value) {
             let allowed: Vec<&str> = allowed.iter().filter_map(J::as_str).collect();
-            if !allowed.contains(&s.as_str()) {
-                let hint = match did_you_mean(s, allowed.iter().copied()) {
-                    Some(best) => {
-                        format!("did you mean \"{best}\"? Allowed: {}", allowed.join(", "))
-                    }
-                    None => format!("allowed: {}", allowed.join(", ")),
-                };
-                self.error(node.pos, format!("{field} has the unknown value \"{s}\""), Some(hint));
-            }
+            self.check_allowed(node.pos, s, &allowed, &field);
         }
         if let (Some(min), Value::Int(i)) = (schema.get("minimum").and_then(J::as_f64), &node.value)
             && (*i as f64) < min
@@ -281,7 +301,7 @@ mod tests {
     fn reports_all_problems_of_a_project() {
         let d = problems(
             FileKind::Project,
-            "naam: X\nthemalijn: ouderen\nstart: 2024-01\neinde: doorlopend\nfasen:\n  - fase: Vorbereidingsfase\nresultatn: []\ngemeenten: Almelo\n",
+            "naam: X\nthemalijn: ouderen\nstart: 2024-01\neinde: doorlopend\nfasen:\n  - fase: Vorbereidingsfase\nresultatn: []\nvoetnoten: Almelo\n",
         );
         let msgs: Vec<String> =
             d.iter().map(|d| format!("{}:{} {} | {:?}", d.line, d.column, d.message, d.hint)).collect();
@@ -290,7 +310,7 @@ mod tests {
         assert!(msgs[0].contains("did you mean \\\"Voorbereidingsfase\\\""), "{msgs:#?}");
         assert!(msgs[1].starts_with("7:1 unknown key \"resultatn\""), "{msgs:#?}");
         assert!(msgs[1].contains("resultaten"));
-        assert!(msgs[2].starts_with("8:12 \"gemeenten\" must be a list"), "{msgs:#?}");
+        assert!(msgs[2].starts_with("8:12 \"voetnoten\" must be a list"), "{msgs:#?}");
     }
 
     #[test]

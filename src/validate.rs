@@ -135,6 +135,23 @@ impl<'a> Validator<'a> {
                 }
                 Err(e) => self.diags.push(f.error_at(&path!["rapportages", i, "periode"], e)),
             }
+            for (j, k) in r.interessant.iter().enumerate() {
+                if k.plaats.is_none() {
+                    self.diags.push(
+                        f.error_at(&path!["rapportages", i, "interessant", j], "this box does not say where it stands")
+                            .hint("add \"plaats: algemene_informatie\", \"plaats: programmaorganisatie\" or \"plaats: definities\""),
+                    );
+                }
+                if k.periode.is_some() {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["rapportages", i, "interessant", j, "periode"],
+                            "a box of a rapportage has the period of its rapportage",
+                        )
+                        .hint("remove \"periode\" here"),
+                    );
+                }
+            }
         }
     }
 
@@ -230,18 +247,38 @@ impl<'a> Validator<'a> {
                     self.diags.push(f.error_at(&path!["lokale_inzet", i, "periode"], e));
                 }
             }
+            if let Some(order) = &t.data.paginavolgorde {
+                let mut sorted_order: Vec<&String> = order.iter().collect();
+                let mut sorted_list: Vec<&String> = t.data.projecten.iter().collect();
+                sorted_order.sort();
+                sorted_list.sort();
+                if sorted_order != sorted_list {
+                    let missing: Vec<&str> =
+                        t.data.projecten.iter().filter(|p| !order.contains(p)).map(String::as_str).collect();
+                    let extra: Vec<&str> =
+                        order.iter().filter(|p| !t.data.projecten.contains(p)).map(String::as_str).collect();
+                    let mut what = Vec::new();
+                    if !missing.is_empty() {
+                        what.push(format!("lacks {}", missing.join(", ")));
+                    }
+                    if !extra.is_empty() {
+                        what.push(format!("names {}, not in \"projecten\"", extra.join(", ")));
+                    }
+                    if what.is_empty() {
+                        what.push("lists a project twice".to_string());
+                    }
+                    self.diags.push(
+                        f.error_at(&path!["paginavolgorde"], format!("the page order {}", what.join("; ")))
+                            .hint("list every id of \"projecten\" once, in the order of the project pages"),
+                    );
+                }
+            }
         }
     }
 
     fn projects(&mut self) {
         let themalijn_ids: Vec<&str> = self.set.themalijnen.keys().map(String::as_str).collect();
         let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
-        let gemeenten: Vec<&str> = self
-            .set
-            .programme
-            .as_ref()
-            .map(|p| p.data.gemeenten.iter().map(String::as_str).collect())
-            .unwrap_or_default();
         let latest_period = self.latest_report_period();
         for (id, p) in &self.set.projecten {
             let (f, d) = (&p.file, &p.data);
@@ -295,20 +332,6 @@ impl<'a> Validator<'a> {
                         )
                         .hint("a project cannot be (indirectly) its own parent: remove one \"hoofdproject\""),
                     );
-                }
-            }
-            for (i, g) in d.gemeenten.iter().enumerate() {
-                // Without a loaded koers.yaml there is no list to check against.
-                if self.set.programme.is_some() && !gemeenten.contains(&g.as_str()) {
-                    let mut diag = f.error_at(
-                        &path!["gemeenten", i],
-                        format!("\"{g}\" is not one of the municipalities in koers.yaml"),
-                    );
-                    diag = match did_you_mean(g, gemeenten.iter().copied()) {
-                        Some(s) => diag.hint(format!("did you mean \"{s}\"?")),
-                        None => diag.hint("use the names listed under \"gemeenten\" in koers.yaml"),
-                    };
-                    self.diags.push(diag);
                 }
             }
             // Dates.
@@ -399,54 +422,121 @@ impl<'a> Validator<'a> {
                 }
                 prev = Some((step.fase, sinds));
             }
-            // Results and other dated items.
+            // Results: each reported in one rapportage or one newsletter edition.
             let mut has_latest = false;
             for (i, r) in d.resultaten.iter().enumerate() {
-                let Some(m) = month_at(f, &path!["resultaten", i, "maand"], &r.maand, &mut self.diags) else {
-                    continue;
+                let reported = match (&r.periode, &r.editie) {
+                    (Some(h), None) => match Period::parse_half(h) {
+                        Ok(h) => Some((h, "periode")),
+                        Err(e) => {
+                            self.diags.push(f.error_at(&path!["resultaten", i, "periode"], e));
+                            None
+                        }
+                    },
+                    (None, Some(e)) => match Period::parse_edition(e) {
+                        Ok(e) => Some((e, "editie")),
+                        Err(msg) => {
+                            self.diags.push(f.error_at(&path!["resultaten", i, "editie"], msg));
+                            None
+                        }
+                    },
+                    (Some(_), Some(_)) => {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["resultaten", i, "editie"],
+                                "a result has either \"periode\" or \"editie\", not both",
+                            )
+                            .hint("record it where it was reported; a result reported twice is two entries"),
+                        );
+                        None
+                    }
+                    (None, None) => {
+                        self.diags.push(
+                            f.error_at(&path!["resultaten", i], "this result says neither where it was reported: add \"periode\" or \"editie\"")
+                                .hint("\"periode: 2024-H1\" for the rapportage of a half year, \"editie: 2025-04\" (or 2025-Q3) for a newsletter edition"),
+                        );
+                        None
+                    }
                 };
-                if m > self.opts.report_month {
-                    self.diags.push(
-                        f.error_at(
-                            &path!["resultaten", i, "maand"],
-                            format!("this result is dated {m}, after the report date {}", self.opts.report_month),
-                        )
-                        .hint("a result is something that happened: correct the month, or build with a later --date"),
-                    );
-                }
-                if let Some(e) = end_m
-                    && m > e
+                if let Some((period, key)) = reported
+                    && period.first > self.opts.report_month
                 {
                     self.diags.push(
                         f.error_at(
-                            &path!["resultaten", i, "maand"],
-                            format!("this result ({m}) is dated after the project ended ({e})"),
+                            &path!["resultaten", i, key],
+                            format!(
+                                "this result is reported in {}, after the report date {}",
+                                period.id(),
+                                self.opts.report_month
+                            ),
                         )
-                        .hint("correct the month or the project's \"einde\""),
+                        .hint("a result is something that happened: correct the period, or build with a later --date"),
                     );
                 }
-                if let Some(s) = start_m
-                    && m < s
+                if let Some((period, "periode")) = reported
+                    && latest_period == Some(period)
                 {
-                    self.diags.push(
-                        f.warning_at(
-                            &path!["resultaten", i, "maand"],
-                            format!("this result ({m}) is dated before the project's start ({s})"),
-                        )
-                        .hint("fine for work done before the project was formally added; otherwise correct the month"),
-                    );
-                }
-                if latest_period.is_some_and(|p| p.contains(m)) {
                     has_latest = true;
+                }
+                if let Some(m) = &r.maand
+                    && let Some(m) = month_at(f, &path!["resultaten", i, "maand"], m, &mut self.diags)
+                {
+                    if let Some(e) = end_m
+                        && m > e
+                    {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["resultaten", i, "maand"],
+                                format!("this result ({m}) is dated after the project ended ({e})"),
+                            )
+                            .hint("correct the month or the project's \"einde\""),
+                        );
+                    }
+                    if m > self.opts.report_month {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["resultaten", i, "maand"],
+                                format!("this result is dated {m}, after the report date {}", self.opts.report_month),
+                            )
+                            .hint(
+                                "a result is something that happened: correct the month, or build with a later --date",
+                            ),
+                        );
+                    }
+                }
+            }
+            // Notes and boxes belong to the page of one report period.
+            for (key, items) in [("toelichting", &d.toelichting), ("bijzonderheden", &d.bijzonderheden)] {
+                for (i, b) in items.iter().enumerate() {
+                    if let Err(e) = Period::parse_half(&b.periode) {
+                        self.diags.push(f.error_at(&path![key, i, "periode"], e));
+                    }
                 }
             }
             for (i, it) in d.interessant.iter().enumerate() {
-                if let Some(m) = &it.maand {
-                    month_at(f, &path!["interessant", i, "maand"], m, &mut self.diags);
+                match &it.periode {
+                    Some(h) => {
+                        if let Err(e) = Period::parse_half(h) {
+                            self.diags.push(f.error_at(&path!["interessant", i, "periode"], e));
+                        }
+                    }
+                    None => self.diags.push(
+                        f.error_at(
+                            &path!["interessant", i],
+                            "a box on a project page needs the report period it belongs to",
+                        )
+                        .hint("add \"periode: YYYY-H1\" (or H2)"),
+                    ),
                 }
-            }
-            for (i, b) in d.bijzonderheden.iter().enumerate() {
-                month_at(f, &path!["bijzonderheden", i, "maand"], &b.maand, &mut self.diags);
+                if it.plaats.is_some() {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["interessant", i, "plaats"],
+                            "\"plaats\" is for the boxes of a rapportage in koers.yaml",
+                        )
+                        .hint("remove it: a project's boxes stand at the end of its page"),
+                    );
+                }
             }
             if let Some(period) = latest_period {
                 let active = start_m.is_none_or(|s| s <= period.last) && end_m.is_none_or(|e| e >= period.first);
@@ -456,29 +546,19 @@ impl<'a> Validator<'a> {
                             &path!["resultaten"],
                             format!("no results in the latest report period ({})", period.dutch()),
                         )
-                        .hint(format!("add what was achieved in {}, dated YYYY-MM", period.id())),
+                        .hint(format!("add what was achieved, with \"periode: {}\"", period.id())),
                     );
                 }
             }
         }
     }
 
-    /// The latest half year with a rapportage in koers.yaml, else the latest half year with results.
+    /// The latest half year with a rapportage in koers.yaml.
     fn latest_report_period(&self) -> Option<Period> {
-        let declared = self
-            .set
+        self.set
             .programme
             .as_ref()
-            .and_then(|p| p.data.rapportages.iter().filter_map(|r| Period::parse_half(&r.periode).ok()).max());
-        declared.or_else(|| {
-            self.set
-                .projecten
-                .values()
-                .flat_map(|p| p.data.resultaten.iter())
-                .filter_map(|r| Month::parse(&r.maand).ok())
-                .max()
-                .map(Period::half_of)
-        })
+            .and_then(|p| p.data.rapportages.iter().filter_map(|r| Period::parse_half(&r.periode).ok()).max())
     }
 
     fn parent_cycle(&self, start: &str) -> Option<Vec<String>> {
@@ -526,20 +606,31 @@ impl<'a> Validator<'a> {
     /// Warn about abbreviations used in texts but missing from the glossary (once per abbreviation).
     fn glossary_usage(&mut self) {
         let Some(p) = &self.set.programme else { return };
-        let known: BTreeSet<&str> = p.data.afkortingen.iter().map(|a| a.afkorting.as_str()).collect();
+        // Case-insensitive, as the glossary is read: "Zvw" is the "ZVW" of the glossary.
+        let known: BTreeSet<String> = p
+            .data
+            .afkortingen
+            .iter()
+            .map(|a| &a.afkorting)
+            .chain(&p.data.geen_afkortingen)
+            .map(|a| a.to_lowercase())
+            .collect();
         // abbreviation → (file, position of the text, number of texts using it)
         let mut first_use: BTreeMap<String, (&SourceFile, crate::diagnostics::Pos, usize)> = BTreeMap::new();
         for file in self.files() {
             file.tree.visit(&mut |path, node| {
-                let in_glossary = path.iter().any(|s| matches!(s, Step::Key(k) if k == "afkortingen"));
+                let in_glossary =
+                    path.iter().any(|s| matches!(s, Step::Key(k) if k == "afkortingen" || k == "geen_afkortingen"));
                 let Some(s) = node.value.as_str() else { return };
                 if in_glossary {
                     return;
                 }
                 for abbr in abbreviations_in(s) {
-                    // "Technologie en Zorg Academie (TZA)": explained where it is used.
-                    let explained = [")", "-", ","].iter().any(|after| s.contains(&format!("({abbr}{after}")));
-                    if !known.contains(abbr.as_str()) && !explained {
+                    // "Technologie en Zorg Academie (TZA)" or "JIM (Jouw Ingebrachte Mentor)":
+                    // explained where it is used.
+                    let explained = [")", "-", ","].iter().any(|after| s.contains(&format!("({abbr}{after}")))
+                        || s.contains(&format!("{abbr} ("));
+                    if !known.contains(&abbr.to_lowercase()) && !explained {
                         first_use.entry(abbr).or_insert((file, node.pos, 0)).2 += 1;
                     }
                 }
@@ -554,7 +645,9 @@ impl<'a> Validator<'a> {
                     format!("the abbreviation \"{abbr}\" is used ({times}) but not in the glossary"),
                 )
                 .at(pos, &file.text)
-                .hint(format!("add it under \"afkortingen\" in koers.yaml: - {{ afkorting: {abbr}, betekenis: ... }}")),
+                .hint(format!(
+                    "add it under \"afkortingen\" in koers.yaml (- {{ afkorting: {abbr}, betekenis: ... }}); if it is a name, or no source gives its meaning, list it under \"geen_afkortingen\" in koers.yaml"
+                )),
             );
         }
     }

@@ -113,16 +113,14 @@ fn human_output_shows_source_line_caret_and_hint() {
 
 #[test]
 fn github_annotations() {
-    let tmp = materialise(&root().join("tests/fixtures/broken/21-unknown-municipality"));
+    let tmp = materialise(&root().join("tests/fixtures/broken/03-phase-typo"));
     let out = run(koers().args(["check", "--format", "github", "--date", "2024-10-01", "--data"]).arg(tmp.path()));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let line = err.lines().find(|l| l.starts_with("::error ")).unwrap_or_else(|| panic!("{err}"));
-    assert!(
-        line.contains("projecten/wandelen.yaml,line=13,col=13::\"Almeloo\" is not one of the municipalities"),
-        "{line}"
-    );
-    assert!(line.contains("did you mean \"Almelo\"?"), "{line}");
+    assert!(line.contains("projecten/wandelen.yaml,line=8,col=11::"), "{line}");
+    assert!(line.contains("has the unknown value"), "{line}");
+    assert!(line.contains("did you mean \"Voorbereidingsfase\"?"), "{line}");
 }
 
 #[test]

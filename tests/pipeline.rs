@@ -154,7 +154,7 @@ fn repo_with_two_commits() -> tempfile::TempDir {
     let changed = std::fs::read_to_string(&p).unwrap().replace(
         "fasen:\n  - fase: Initiatiefase\n",
         "fasen:\n  - fase: Initiatiefase\n  - fase: Definitiefase\n    sinds: 2024-06\n",
-    ) + "  - maand: 2024-06\n    tekst: De tweede fietsroute is open.\n";
+    ) + "  - periode: 2024-H1\n    tekst: De tweede fietsroute is open.\n";
     std::fs::write(&p, changed).unwrap();
     git(d, &["add", "."]);
     commit(d, "tweede", "2024-09-20T10:00:00Z");
@@ -193,7 +193,7 @@ fn git_stamp_rev_and_changes() {
     assert!(o.status.success(), "{}", stderr(&o));
     let human = stdout(&o);
     assert!(human.contains("phase: Fietsen: Initiatiefase → Definitiefase (since 2024-06)"), "{human}");
-    assert!(human.contains("result 2024-06: Fietsen: De tweede fietsroute is open."), "{human}");
+    assert!(human.contains("result (rapportage 2024-H1): Fietsen: De tweede fietsroute is open."), "{human}");
     let o = run(koers().args(["changes", "--since", "HEAD~1", "--format", "json", "--data"]).arg(&data));
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let kinds: Vec<&str> = j["changes"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
@@ -235,14 +235,19 @@ fn newsletter_commands() {
     assert!(mail.contains("Deze e-mail is verstuurd aan *|EMAIL|*."));
     assert!(mail.contains("href=\"*|UNSUB|*\""));
     assert!(mail.contains("Wandelen in mei"), "result heading (kop) used");
-    assert!(mail.contains("Tien wandelingen georganiseerd."));
-    // Draft a new edition from the results of a month.
+    assert!(mail.contains("Een nieuwsbriefbericht over wandelen."), "the result recorded for this edition");
+    assert!(!mail.contains("Tien wandelingen georganiseerd."), "a result of the rapportage is not in the newsletter");
+    // Draft a new edition from the results recorded for it.
+    let p = data.join("projecten/fietsen.yaml");
+    let with_update =
+        std::fs::read_to_string(&p).unwrap() + "  - editie: 2024-04\n    tekst: Een fietsroute is uitgezet in april.\n";
+    std::fs::write(&p, with_update).unwrap();
     let o = run(koers().args(["newsletter", "2024-04", "--new", "--date", "2024-10-01", "--data"]).arg(&data));
     assert!(o.status.success(), "{}", stderr(&o));
     let draft = std::fs::read_to_string(data.join("nieuwsbrief/2024-04.yaml")).unwrap();
     assert!(draft.contains("titel: \"Even bijpraten... April 2024\""));
     assert!(
-        draft.contains("  - fietsen  # Fietsen (Gezondheid): 1 result\n    #   2024-04: Een fietsroute is uitgezet.…"),
+        draft.contains("  - fietsen  # Fietsen (Gezondheid): 1 result\n    #   Een fietsroute is uitgezet in april.…"),
         "{draft}"
     );
     // The draft is a valid edition file.

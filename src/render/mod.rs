@@ -78,7 +78,11 @@ impl Format {
 /// One document to render.
 #[derive(Debug, Clone)]
 pub enum Job {
-    Rapportage(Period),
+    /// The rapportage of a half year; `concept`: one koers.yaml does not declare, built as a draft.
+    Rapportage {
+        periode: Period,
+        concept: bool,
+    },
     Regioplan(RegioplanSelection),
     Nieuwsbrief(Period),
 }
@@ -86,7 +90,7 @@ pub enum Job {
 impl Job {
     pub fn kind(&self) -> DocumentKind {
         match self {
-            Job::Rapportage(_) => DocumentKind::Rapportage,
+            Job::Rapportage { .. } => DocumentKind::Rapportage,
             Job::Regioplan(_) => DocumentKind::Regioplan,
             Job::Nieuwsbrief(_) => DocumentKind::Nieuwsbrief,
         }
@@ -167,15 +171,17 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Result<Option<RenderedFile>, String> {
         let (template, context, period, title, stem) = match job {
-            Job::Rapportage(period) => {
-                let view = views::rapportage(prog, *period, bron);
-                let title = format!("Tussentijdse rapportage {}", period.dutch().to_lowercase());
+            Job::Rapportage { periode, concept } => {
+                let view = views::rapportage(prog, *periode, *concept, bron);
+                let suffix = if *concept { " (CONCEPT)" } else { "" };
+                let title = format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase());
+                let stem_suffix = if *concept { "-concept" } else { "" };
                 (
                     "rapportage",
                     to_context(&view)?,
-                    period.id(),
+                    periode.id(),
                     title,
-                    format!("rapportage/tussentijdse-rapportage-{}", period.id()),
+                    format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
                 )
             }
             Job::Regioplan(sel) => {

@@ -20,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("document.css", include_str!("../../templates/document.css")),
     ("interessant.html", include_str!("../../templates/interessant.html")),
+    ("interessant.typ", include_str!("../../templates/interessant.typ")),
     ("koers.typ", include_str!("../../templates/koers.typ")),
 ];
 

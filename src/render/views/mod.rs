@@ -55,27 +55,37 @@ pub(crate) fn programme_info(p: &Programme) -> ProgrammeInfo {
     }
 }
 
+/// A box beside the text: "Interessant!", "Tip!" or an unlabelled line, with its link line.
 #[derive(Debug, Serialize)]
 pub struct InteressantView {
+    /// "Interessant!", "Tip!", or none.
+    pub label: Option<&'static str>,
     pub tekst: Markdown,
+    /// The link line; shown as plain text when there is no address.
     pub link_tekst: Option<String>,
     pub link_url: Option<String>,
 }
 
 pub(crate) fn interessant(i: &df::Interessant) -> InteressantView {
     InteressantView {
+        label: match i.soort.unwrap_or_default() {
+            df::KaderSoort::Interessant => Some("Interessant!"),
+            df::KaderSoort::Tip => Some("Tip!"),
+            df::KaderSoort::Tekst => None,
+        },
         tekst: i.tekst.clone(),
         link_tekst: i.link.as_ref().map(|l| l.tekst.clone()),
         link_url: i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::validate::is_safe_url(u)),
     }
 }
 
-/// The glossary entries whose abbreviation occurs as a word in the document, alphabetically.
+/// The glossary entries whose abbreviation occurs as a word in the document (case-insensitive,
+/// as a reader reads the glossary: "Zvw" is its "ZVW"), alphabetically.
 pub fn used_abbreviations(prog: &Programme, view: &impl Serialize) -> Vec<df::Afkorting> {
     let json = serde_json::to_value(view).unwrap_or_default();
     let mut words = BTreeSet::new();
     collect_words(&json, &mut words);
-    prog.afkortingen.iter().filter(|a| words.contains(a.afkorting.as_str())).cloned().collect()
+    prog.afkortingen.iter().filter(|a| words.contains(&a.afkorting.to_lowercase())).cloned().collect()
 }
 
 fn collect_words(v: &serde_json::Value, out: &mut BTreeSet<String>) {
@@ -83,7 +93,7 @@ fn collect_words(v: &serde_json::Value, out: &mut BTreeSet<String>) {
         serde_json::Value::String(s) => {
             for w in s.split(|c: char| !c.is_alphanumeric()) {
                 if !w.is_empty() {
-                    out.insert(w.to_string());
+                    out.insert(w.to_lowercase());
                 }
             }
         }

@@ -92,11 +92,11 @@ pub fn nieuwsbrief(
             Some(ids) => ids.iter().filter_map(|id| t.projecten.iter().find(|p| &p.id == id)).collect(),
             None => t.projecten.iter().collect(),
         };
-        order.retain(|p| p.resultaten_in(&period).any(|r| r.nieuwsbrief));
+        order.retain(|p| p.resultaten_in_editie(period).next().is_some());
         let mut updates: Vec<Update> = Vec::new();
         for p in order {
             let parent = p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.nieuwsbriefnaam.clone());
-            let results: Vec<_> = p.resultaten_in(&period).filter(|r| r.nieuwsbrief).collect();
+            let results: Vec<_> = p.resultaten_in_editie(period).collect();
             // Consecutive results with the same heading form one update.
             let mut cur: Option<Update> = None;
             for r in results {

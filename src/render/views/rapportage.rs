@@ -57,11 +57,27 @@ pub struct Tabel {
     pub noten: Vec<Noot>,
 }
 
+/// One part of a project page, in page order.
 #[derive(Debug, Serialize)]
-pub struct ResultaatView {
-    pub maand: Month,
-    pub maand_nl: String,
-    pub tekst: Markdown,
+#[serde(tag = "soort", rename_all = "snake_case")]
+pub enum Blok {
+    /// A note under the phase ladder, without a heading.
+    Toelichting {
+        tekst: Markdown,
+    },
+    Doelstelling {
+        tekst: Markdown,
+    },
+    /// "Gerealiseerde resultaten": every result reported in the period, in the source's order.
+    Resultaten {
+        items: Vec<Markdown>,
+    },
+    /// A note under its own heading ("Bijzonderheden", "Opmerking").
+    Bijzonderheden {
+        kop: String,
+        tekst: Markdown,
+    },
+    Kader(InteressantView),
 }
 
 #[derive(Debug, Serialize)]
@@ -75,11 +91,8 @@ pub struct ProjectPagina {
     pub terugstap: Option<String>,
     pub start: String,
     pub einde: String,
-    pub doelstelling: Option<Markdown>,
-    pub resultaten: Vec<ResultaatView>,
-    pub interessant: Vec<InteressantView>,
-    pub bijzonderheden: Vec<Markdown>,
-    pub gemeenten: Vec<String>,
+    /// The page below the phase ladder, in order.
+    pub blokken: Vec<Blok>,
 }
 
 #[derive(Debug, Serialize)]
@@ -109,6 +122,8 @@ pub struct FaseUitleg {
 #[derive(Debug, Serialize)]
 pub struct RapportageView {
     pub titel: String,
+    /// A draft of a period koers.yaml does not declare: "CONCEPT" in the title and on every page.
+    pub concept: bool,
     pub programma: ProgrammeInfo,
     pub periode: String,
     pub periode_nl: String,
@@ -117,7 +132,10 @@ pub struct RapportageView {
     pub ondertekening: Option<df::Ondertekening>,
     pub algemene_informatie: Option<Markdown>,
     pub programmaorganisatie: Option<Markdown>,
-    pub interessant: Vec<InteressantView>,
+    /// The boxes after "Algemene informatie", after "Programmaorganisatie algemeen" and at the end.
+    pub kaders_algemene_informatie: Vec<InteressantView>,
+    pub kaders_programmaorganisatie: Vec<InteressantView>,
+    pub kaders_definities: Vec<InteressantView>,
     pub themalijnen: Vec<ThemalijnRapportage>,
     pub afkortingen: Vec<df::Afkorting>,
     pub fasen: Vec<FaseUitleg>,
@@ -198,8 +216,13 @@ fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Mon
     Tabel { rijen, noten: notes.all() }
 }
 
-pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> RapportageView {
+pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {
     let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
+    let kaders = |plaats: df::KaderPlaats| -> Vec<InteressantView> {
+        teksten
+            .map(|t| t.interessant.iter().filter(|k| k.plaats == Some(plaats)).map(interessant).collect())
+            .unwrap_or_default()
+    };
     let themalijnen: Vec<ThemalijnRapportage> = prog
         .themalijnen
         .iter()
@@ -218,7 +241,12 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
                 aantal_subprojecten: projects.iter().filter(|p| p.is_subproject()).count(),
                 aantal_tekst: aantal_tekst(&projects),
                 tabel: project_table(prog, t, &projects, period.last),
-                projecten: projects.iter().map(|p| project_page(prog, p, &period)).collect(),
+                projecten: t
+                    .paginavolgorde
+                    .iter()
+                    .filter_map(|id| projects.iter().find(|p| &p.id == id))
+                    .map(|p| project_page(prog, p, &period))
+                    .collect(),
                 lokale_inzet: lokale.map(|l| l.tekst.clone()),
                 lokale_inzet_interessant: lokale
                     .map(|l| l.interessant.iter().map(interessant).collect())
@@ -227,7 +255,8 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
         })
         .collect();
     let mut view = RapportageView {
-        titel: "Tussentijdse rapportage".into(),
+        titel: if concept { "Tussentijdse rapportage (CONCEPT)".into() } else { "Tussentijdse rapportage".into() },
+        concept,
         programma: programme_info(prog),
         periode: period.id(),
         periode_nl: period.dutch(),
@@ -236,7 +265,9 @@ pub fn rapportage(prog: &Programme, period: Period, bron: &Provenance) -> Rappor
         ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
         algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
         programmaorganisatie: teksten.and_then(|t| t.programmaorganisatie.clone()),
-        interessant: teksten.map(|t| t.interessant.iter().map(interessant).collect()).unwrap_or_default(),
+        kaders_algemene_informatie: kaders(df::KaderPlaats::AlgemeneInformatie),
+        kaders_programmaorganisatie: kaders(df::KaderPlaats::Programmaorganisatie),
+        kaders_definities: kaders(df::KaderPlaats::Definities),
         themalijnen,
         afkortingen: vec![],
         fasen: prog
@@ -259,7 +290,18 @@ fn aantal_tekst(projects: &[&Project]) -> String {
 
 fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina {
     let fase = p.fase_op(period.last);
-    let in_period = |m: Option<Month>| m.is_none_or(|m| period.contains(m));
+    let in_period = |n: &&crate::model::Notitie| n.periode == *period;
+    let mut blokken: Vec<Blok> =
+        p.toelichting.iter().filter(in_period).map(|n| Blok::Toelichting { tekst: n.tekst.clone() }).collect();
+    if let Some(d) = &p.doelstelling {
+        blokken.push(Blok::Doelstelling { tekst: d.clone() });
+    }
+    blokken.push(Blok::Resultaten { items: p.resultaten_in_rapportage(*period).map(|r| r.tekst.clone()).collect() });
+    blokken.extend(p.bijzonderheden.iter().filter(in_period).map(|n| Blok::Bijzonderheden {
+        kop: n.kop.clone().unwrap_or_else(|| "Bijzonderheden".into()),
+        tekst: n.tekst.clone(),
+    }));
+    blokken.extend(p.interessant.iter().filter(|(h, _)| h == period).map(|(_, k)| Blok::Kader(interessant(k))));
     ProjectPagina {
         id: p.id.clone(),
         naam: p.naam.clone(),
@@ -269,13 +311,6 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         terugstap: p.current_step(period.last).and_then(|s| s.reden.clone()),
         start: p.start.table(),
         einde: p.einde.table(),
-        doelstelling: p.doelstelling.clone(),
-        resultaten: p
-            .resultaten_in(period)
-            .map(|r| ResultaatView { maand: r.maand, maand_nl: r.maand.dutch(), tekst: r.tekst.clone() })
-            .collect(),
-        interessant: p.interessant.iter().filter(|i| in_period(i.maand)).map(|i| interessant(&i.item)).collect(),
-        bijzonderheden: p.bijzonderheden.iter().filter(|b| in_period(b.maand)).map(|b| b.item.tekst.clone()).collect(),
-        gemeenten: p.gemeenten.clone(),
+        blokken,
     }
 }

@@ -1,0 +1,421 @@
+//! The data and the documents against the real source documents in ../shared/seeds (see its
+//! README): the ground truth the data was transcribed from. Every test here needs the seeds, so
+//! each is `#[ignore]`d for a plain `cargo test` and run by CI with `--include-ignored`, where a
+//! missing seed fails loudly.
+
+mod common;
+use common::*;
+use koers::dates::{Month, Period};
+use koers::load::DirSource;
+use koers::validate::ValidateOptions;
+use std::collections::BTreeSet;
+
+fn programme() -> koers::model::Programme {
+    let checked = koers::check(
+        &DirSource { root: root().join("data") },
+        &ValidateOptions { report_month: Month { year: 2026, month: 11 } },
+    )
+    .unwrap();
+    assert!(!checked.diagnostics.has_errors());
+    checked.programme.unwrap()
+}
+
+/// Misspellings in the source documents that the data corrects on purpose.
+const SEED_CORRECTIONS: &[(&str, &str)] = &[("Rijssen-Holtten", "Rijssen-Holten")];
+
+/// The text of a seed document. These tests are `#[ignore]`d so that a plain `cargo test` passes
+/// where the seeds are absent; CI runs them with `--include-ignored`, and then a missing seed fails.
+pub fn seed(name: &str) -> String {
+    let dir = root().join("../shared/seeds");
+    let entry = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the seed documents are needed: {} ({e})", dir.display()))
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(name))
+        .unwrap_or_else(|| panic!("no seed {name}* in {}", dir.display()));
+    let mut text = std::fs::read_to_string(entry.path()).unwrap();
+    for (wrong, right) in SEED_CORRECTIONS {
+        text = text.replace(wrong, right);
+    }
+    text
+}
+
+/// Lower-case letters and digits only: extraction tabs, line breaks and hyphenation vanish.
+fn norm(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn strip_markdown(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.trim_start().starts_with("[^"))
+        .map(|l| l.trim_start().trim_start_matches("- ").replace("**", ""))
+        .map(|l| {
+            let mut out = String::new();
+            let mut rest = l.as_str();
+            while let Some(i) = rest.find("[^") {
+                out.push_str(&rest[..i]);
+                rest = rest[i..].split_once(']').map_or("", |(_, r)| r);
+            }
+            out.push_str(rest);
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every doelstelling and every result of the 2024-H1 pages stands word for word in seed 003.
+#[test]
+#[ignore = "needs ../shared/seeds (CI runs it with --include-ignored)"]
+fn project_pages_match_the_rapportage_seed() {
+    let text = seed("003_");
+    let haystack = norm(&text);
+    let prog = programme();
+    let period = Period::parse_half("2024-H1").unwrap();
+    let mut missing = Vec::new();
+    let mut compared = 0;
+    for p in prog.projects() {
+        let texts = p.doelstelling.iter().cloned().chain(p.resultaten_in_rapportage(period).map(|r| r.tekst.clone()));
+        for t in texts {
+            compared += 1;
+            if !haystack.contains(&norm(&strip_markdown(&t))) {
+                missing.push(format!("{}: {}", p.id, t.chars().take(80).collect::<String>()));
+            }
+        }
+    }
+    // The texts of the report that belong to no project: voorwoord, algemene informatie,
+    // programmaorganisatie, themalijn introductions and lokale inzet, Interessant! boxes.
+    let r = &prog.rapportages.iter().find(|r| r.periode == period).expect("2024-H1 texts").teksten;
+    let mut general: Vec<String> =
+        [&r.voorwoord, &r.algemene_informatie, &r.programmaorganisatie].into_iter().flatten().cloned().collect();
+    general.extend(r.interessant.iter().map(|i| i.tekst.clone()));
+    for t in &prog.themalijnen {
+        general.extend(t.introductie.iter().cloned());
+        for (p, l) in &t.lokale_inzet {
+            if *p == period {
+                general.push(l.tekst.clone());
+                general.extend(l.interessant.iter().map(|i| i.tekst.clone()));
+            }
+        }
+    }
+    for text in &general {
+        for f in fragments(text) {
+            compared += 1;
+            if !haystack.contains(&norm(&f)) {
+                missing.push(format!("general text: {}", f.chars().take(80).collect::<String>()));
+            }
+        }
+    }
+    assert!(compared > 150, "compared {compared} texts");
+    assert!(missing.is_empty(), "not in 003:\n{}", missing.join("\n"));
+}
+
+/// Markdown links `[text](address)` as their text.
+fn unlink(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        let Some(open) = rest[..i].rfind('[') else { break };
+        let Some(close) = rest[i..].find(')') else { break };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..i]);
+        rest = &rest[i + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The pieces of a Markdown text to look up in a seed: paragraphs, each list item on its own, split
+/// at footnote marks (the seed prints the mark as a digit inside the sentence); footnote
+/// definitions left out.
+fn fragments(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let text = unlink(text);
+    for block in text.split("\n\n") {
+        let lines: Vec<&str> = block.lines().filter(|l| !l.trim_start().starts_with("[^")).collect();
+        let is_list = lines.iter().all(|l| {
+            let l = l.trim_start();
+            l.starts_with("- ") || l.split_once(". ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+        });
+        let pieces: Vec<String> =
+            if is_list { lines.iter().map(|l| l.to_string()).collect() } else { vec![lines.join(" ")] };
+        for piece in pieces {
+            let piece = piece.trim_start().trim_start_matches("- ").replace("**", "");
+            let piece = piece
+                .split_once(". ")
+                .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+                .map_or(piece.as_str(), |(_, r)| r)
+                .to_string();
+            let mut rest = piece.as_str();
+            loop {
+                let (head, tail) = match rest.find("[^") {
+                    Some(i) => (&rest[..i], rest[i..].split_once(']').map_or("", |(_, r)| r)),
+                    None => (rest, ""),
+                };
+                if norm(head).len() >= 20 {
+                    out.push(head.to_string());
+                }
+                if tail.is_empty() {
+                    break;
+                }
+                rest = tail;
+            }
+        }
+    }
+    out
+}
+
+/// Every paragraph of the Regioplan texts — general chapters, themalijnen, projects — stands word
+/// for word in seed 002 (page footers of the extraction removed).
+#[test]
+#[ignore = "needs ../shared/seeds (CI runs it with --include-ignored)"]
+fn regioplan_texts_match_the_regioplan_seed() {
+    let text = seed("002_");
+    let cleaned: String = text
+        .lines()
+        .filter(|l| {
+            // Page footers of the extraction: the web address and the page number.
+            let l = l.trim();
+            let page_number = !l.is_empty() && l.chars().all(|c| c.is_ascii_digit());
+            l != "twentsekoers.nl" && !page_number
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let haystack = norm(&cleaned);
+    let prog = programme();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for p in prog.projects() {
+        let r = &p.regioplan;
+        for t in [&r.doel, &r.aanleiding, &r.aanpak, &r.inwonerparticipatie, &r.effect_voor_de_inwoner, &r.raakvlakken]
+            .into_iter()
+            .flatten()
+        {
+            texts.push((p.id.clone(), t.clone()));
+        }
+    }
+    for t in &prog.themalijnen {
+        let r = &t.regioplan;
+        for x in [&r.introductie, &r.overkoepelend_doel, &r.aanpak, &r.partners].into_iter().flatten() {
+            texts.push((t.id.clone(), x.clone()));
+        }
+    }
+    for h in &prog.regioplan.as_ref().unwrap().hoofdstukken {
+        for x in h.tekst.iter().chain(h.paragrafen.iter().map(|p| &p.tekst)) {
+            texts.push((h.titel.clone(), x.clone()));
+        }
+    }
+    let mut missing = Vec::new();
+    let mut compared = 0;
+    for (whose, t) in &texts {
+        for f in fragments(t) {
+            compared += 1;
+            if !haystack.contains(&norm(&f)) {
+                missing.push(format!("{whose}: {}", f.chars().take(80).collect::<String>()));
+            }
+        }
+    }
+    assert!(compared > 250, "compared {compared} paragraphs");
+    assert!(missing.is_empty(), "not in 002:\n{}", missing.join("\n"));
+}
+
+/// The 2025 results come from the newsletters: each paragraph shares nearly all its wording with
+/// seeds 000/001 (extraction noise such as "financi€le" was repaired, so not all is verbatim).
+#[test]
+#[ignore = "needs ../shared/seeds (CI runs it with --include-ignored)"]
+fn newsletter_results_match_the_newsletter_seeds() {
+    let (a, b) = (seed("000_"), seed("001_"));
+    let haystack = norm(&(a + &b));
+    let shingles = |s: &str| -> BTreeSet<String> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(8).map(|w| w.iter().collect()).collect()
+    };
+    let seed_shingles = shingles(&haystack);
+    let prog = programme();
+    let mut weak = Vec::new();
+    let mut compared = 0;
+    for p in prog.projects() {
+        for r in p.resultaten.iter().filter(|r| matches!(r.gemeld, koers::model::Gemeld::Editie(_))) {
+            for para in strip_markdown(&r.tekst).split("\n\n") {
+                let n = norm(para);
+                if n.len() < 20 {
+                    continue;
+                }
+                compared += 1;
+                let own = shingles(&n);
+                let shared = own.iter().filter(|s| seed_shingles.contains(*s)).count();
+                if (shared as f64) < 0.9 * own.len() as f64 {
+                    weak.push(format!(
+                        "{} ({}/{}): {}",
+                        p.id,
+                        shared,
+                        own.len(),
+                        para.chars().take(80).collect::<String>()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(compared > 40, "compared {compared} paragraphs");
+    assert!(weak.is_empty(), "not found in 000/001:\n{}", weak.join("\n"));
+}
+
+/// The 2024-H1 rapportage built from data/, once for the tests below.
+fn rapportage_2024_h1() -> &'static (String, String, Vec<String>) {
+    static BUILT: std::sync::OnceLock<(String, String, Vec<String>)> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let o = run(koers()
+            .args(["build-report", "--only", "rapportage", "--period", "2024-H1", "--data"])
+            .arg(root().join("data"))
+            .arg("--out")
+            .arg(&out));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let base = out.join("rapportage/tussentijdse-rapportage-2024-H1");
+        let html = std::fs::read_to_string(base.with_extension("html")).unwrap();
+        let md = std::fs::read_to_string(base.with_extension("md")).unwrap();
+        let pdf = std::fs::read(base.with_extension("pdf")).unwrap();
+        let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+        (html, md, pages)
+    })
+}
+
+/// What a reader sees of the project pages and boxes of the HTML rapportage, in document order:
+/// (project id or "" outside project pages, kind, text).
+fn page_items(html: &str) -> Vec<(String, &'static str, String)> {
+    use scraper::{ElementRef, Html, Selector};
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse(
+        "section.project > p:not(.huidige-fase), ul.resultaten > li, aside.interessant > p, section.project > h4",
+    )
+    .unwrap();
+    let mut items = Vec::new();
+    for el in doc.select(&sel) {
+        let project = el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|a| a.value().has_class("project", scraper::CaseSensitivity::CaseSensitive))
+            .and_then(|s| s.select(&Selector::parse("h3").unwrap()).next())
+            .and_then(|h| h.value().id())
+            .unwrap_or("")
+            .trim_start_matches("project-")
+            .to_string();
+        let in_box = el.parent().and_then(ElementRef::wrap).is_some_and(|p| p.value().name() == "aside");
+        let kind = match el.value().name() {
+            "li" => "resultaat",
+            "h4" => "kop",
+            _ if in_box => "kader",
+            _ => "tekst",
+        };
+        let text = el.text().collect::<String>();
+        items.push((project, kind, text));
+    }
+    items
+}
+
+/// Seed 003 page by page: every project page of the 2024-H1 rapportage shows exactly what 003's
+/// page shows, in 003's order — toelichting, doelstelling, every result, the notes, every box with
+/// its link line — and nothing 003 does not have; the boxes stand on 003's pages, in HTML,
+/// Markdown and PDF alike.
+#[test]
+#[ignore = "needs ../shared/seeds (CI runs it with --include-ignored)"]
+fn rapportage_2024_h1_page_by_page_against_seed_003() {
+    let seed_text = seed("003_");
+    let haystack = norm(&seed_text);
+    let (html, md, pages) = rapportage_2024_h1();
+    let items: Vec<_> = page_items(html).into_iter().filter(|(_, _, t)| norm(t).len() >= 12).collect();
+    assert!(items.len() > 200, "{} items", items.len());
+
+    // 1. Order and placement: each item is found in the seed after the previous one.
+    let mut at = 0;
+    let mut problems = Vec::new();
+    for (project, kind, text) in &items {
+        let n = norm(text);
+        match haystack[at..].find(&n) {
+            Some(i) => at += i + n.len(),
+            None if haystack.contains(&n) => problems
+                .push(format!("out of 003's order ({project}, {kind}): {}", text.chars().take(90).collect::<String>())),
+            None => {
+                problems.push(format!("not in 003 ({project}, {kind}): {}", text.chars().take(90).collect::<String>()))
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // 2. Completeness: every result bullet and every box of 003 is in the report.
+    let html_text = norm(&scraper::Html::parse_document(html).root_element().text().collect::<String>());
+    let bullets: Vec<&str> = seed_text.lines().filter_map(|l| l.trim().strip_prefix("- ▶")).collect();
+    assert_eq!(bullets.len(), items.iter().filter(|i| i.1 == "resultaat").count(), "as many results as 003");
+    for b in &bullets {
+        assert!(html_text.contains(&norm(b)), "003's result is missing: {b}");
+    }
+    let labels = |s: &str, label: &str| {
+        s.lines().filter(|l| l.trim() == label || l.trim().ends_with(&format!("**{label}**"))).count()
+    };
+    let doc = scraper::Html::parse_document(html);
+    let box_labels: Vec<String> = doc
+        .select(&scraper::Selector::parse("aside.interessant > strong").unwrap())
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        box_labels.iter().filter(|l| *l == "Interessant!").count(),
+        labels(&seed_text, "Interessant!"),
+        "every Interessant! box of 003"
+    );
+    for link in [
+        "Ga naar het Regioplan.",
+        "Klik hier om onze samenwerkingsovereenkomst te bekijken.",
+        "Klik hier om de podcast \"Van pil naar welzijnscoach\" te luisteren.",
+        "Nieuwsgierig naar de Koerssessie van 13 juni? Klik voor een impressie.",
+        "Klik hier om naar de website van GGD Twente te gaan.",
+        "Lees het verhaal van Jarno en Rachelle.",
+        "Klik hier voor het interview met Tubantia over de pilot van logeerszorg",
+        "Klik hier om de praatplaten te downloaden",
+        "Bekijk de Maatschappelijke Impact Analyse.",
+    ] {
+        assert!(haystack.contains(&norm(link)), "the link line is 003's: {link}");
+        assert!(html_text.contains(&norm(link)), "the link line is shown in HTML: {link}");
+        assert!(norm(md).contains(&norm(link)), "the link line is shown in Markdown: {link}");
+        assert!(pages.iter().any(|p| norm(p).contains(&norm(link))), "the link line is shown in the PDF: {link}");
+    }
+
+    // 3. The Markdown has the same items in the same order.
+    let md_norm = norm(md);
+    let mut at = 0;
+    for (project, kind, text) in &items {
+        let n = norm(text);
+        match md_norm[at..].find(&n) {
+            Some(i) => at += i + n.len(),
+            None => panic!("Markdown lacks or misplaces ({project}, {kind}): {text}"),
+        }
+    }
+
+    // 4. The PDF page by page: every item of a project stands on that project's own pages (each
+    //    project page starts on a new page, before the next project's first page).
+    let pages_norm: Vec<String> = pages.iter().map(|p| norm(p)).collect();
+    let mut first_page: Vec<(String, usize)> = Vec::new();
+    let own: Vec<_> = items.iter().filter(|i| !i.0.is_empty() && i.1 != "kop").collect();
+    for (project, _, text) in own.iter().copied() {
+        if first_page.last().is_some_and(|(p, _)| p == project) {
+            continue;
+        }
+        let n = norm(text);
+        let from = first_page.last().map_or(0, |l| l.1);
+        let page = (from..pages_norm.len())
+            .find(|&i| pages_norm[i].contains(&n))
+            .unwrap_or_else(|| panic!("PDF: the first item of {project} is on no page: {text}"));
+        first_page.push((project.clone(), page));
+    }
+    for (project, kind, text) in own.iter().copied() {
+        let idx = first_page.iter().position(|(p, _)| p == project).unwrap();
+        let start = first_page[idx].1;
+        let end = first_page.get(idx + 1).map_or(pages_norm.len(), |n| n.1.max(start + 1));
+        let n = norm(text);
+        // A long item may break across two pages: look for its start.
+        let head: String = n.chars().take(60).collect();
+        assert!(
+            (start..end).any(|i| pages_norm[i].contains(&head)),
+            "PDF: ({project}, {kind}) is not on the project's pages {}–{}: {text}",
+            start + 1,
+            end
+        );
+    }
+}
