@@ -210,13 +210,33 @@ pub struct Hoofdstuk {
     pub tekst: Option<Markdown>,
     #[serde(default)]
     pub paragrafen: Vec<Paragraaf>,
+    /// Web addresses the plan prints under this section (absolute URLs).
+    #[serde(default)]
+    pub bronnen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Paragraaf {
     pub titel: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tekst: Option<Markdown>,
+    /// Sub-sections.
+    #[serde(default)]
+    pub paragrafen: Vec<Subparagraaf>,
+    /// Web addresses the plan prints under this section (absolute URLs).
+    #[serde(default)]
+    pub bronnen: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subparagraaf {
+    pub titel: String,
     pub tekst: Markdown,
+    /// Web addresses the plan prints under this section (absolute URLs).
+    #[serde(default)]
+    pub bronnen: Vec<String>,
 }
 
 /// `data/themalijnen/<id>.yaml`.

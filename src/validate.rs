@@ -172,7 +172,9 @@ impl<'a> Validator<'a> {
         let mut found = Vec::new();
         for file in self.files() {
             file.tree.visit(&mut |path, node| {
-                let is_url_key = matches!(path.last(), Some(Step::Key(k)) if matches!(k.as_str(), "url" | "website" | "linkedin" | "lees_meer_url"));
+                let is_url_key = matches!(path.last(), Some(Step::Key(k)) if matches!(k.as_str(), "url" | "website" | "linkedin" | "lees_meer_url"))
+                    || (matches!(path.last(), Some(Step::Index(_)))
+                        && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "bronnen"));
                 if is_url_key
                     && let Some(u) = node.value.as_str()
                     && !is_safe_url(u)

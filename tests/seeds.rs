@@ -198,8 +198,13 @@ fn regioplan_texts_match_the_regioplan_seed() {
         }
     }
     for h in &prog.regioplan.as_ref().unwrap().hoofdstukken {
-        for x in h.tekst.iter().chain(h.paragrafen.iter().map(|p| &p.tekst)) {
+        for x in h.tekst.iter() {
             texts.push((h.titel.clone(), x.clone()));
+        }
+        for p in &h.paragrafen {
+            for x in p.tekst.iter().chain(p.paragrafen.iter().map(|q| &q.tekst)) {
+                texts.push((p.titel.clone(), x.clone()));
+            }
         }
     }
     let mut missing = Vec::new();
@@ -418,4 +423,77 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
             end
         );
     }
+}
+
+/// The Regioplan's general chapters as seed 002 has them: the chapter headings in its order, the
+/// sections of "Samen koersen op gezondheid en goede zorg in Twente" inside that chapter, and the
+/// four web addresses 002 prints, each under the section where 002 prints it.
+#[test]
+#[ignore = "needs ../shared/seeds (CI runs it with --include-ignored)"]
+fn regioplan_chapters_and_addresses_as_in_seed_002() {
+    let text = seed("002_");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = run(koers()
+        .args(["build-report", "--only", "regioplan", "--data"])
+        .arg(root().join("data"))
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(out.join("regioplan/regioplan-2024-2026.html")).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let heads: Vec<(String, String)> = doc
+        .select(&scraper::Selector::parse("main h2, main h3, main h4").unwrap())
+        .map(|h| (h.value().name().to_string(), h.text().collect::<String>().trim().to_string()))
+        .filter(|(_, t)| t != "Inhoudsopgave")
+        .collect();
+    let end = heads.iter().position(|(_, t)| t == "Themalijnen en projecten").expect("the chapter on the themalijnen");
+    let heads = &heads[..=end];
+    let expected = [
+        ("h2", "Inleiding"),
+        ("h3", "Het proces"),
+        ("h3", "Bestuurlijke vaststelling"),
+        ("h3", "Geconsulteerde partijen"),
+        ("h2", "Samen koersen op gezondheid en goede zorg in Twente"),
+        ("h3", "Over Twentse Koers"),
+        ("h3", "Visie Twentse Koers"),
+        ("h3", "Samenwerkingsstructuur Twentse Koers"),
+        ("h4", "Historie: Integrale samenwerkingsagenda Twente"),
+        ("h2", "Regio opgaven"),
+        ("h2", "Uitgangspunten"),
+        ("h3", "Algemene uitgangspunten"),
+        ("h3", "Inhoudelijke uitgangspunten"),
+        ("h2", "Themalijnen en projecten"),
+    ];
+    let got: Vec<(&str, &str)> = heads.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(got, expected);
+    // Each heading stands in 002, in this order.
+    let hay = norm(&text);
+    let mut at = 0;
+    for (_, h) in &expected {
+        let n = norm(h);
+        at += hay[at..].find(&n).unwrap_or_else(|| panic!("002 lacks or misplaces {h}")) + n.len();
+    }
+    // The four addresses of 002, in 002's order, each a link in the HTML.
+    let urls: Vec<&str> = text.lines().map(str::trim).filter(|l| l.starts_with("https://")).collect();
+    let unique: Vec<&str> = urls.iter().fold(Vec::new(), |mut v, u| {
+        if !v.contains(u) {
+            v.push(*u);
+        }
+        v
+    });
+    assert_eq!(unique.len(), 4, "{unique:?}");
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse("main ul.bronnen a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links.len(), 4, "{links:?}");
+    let in_seed_order: Vec<&str> =
+        urls.iter().copied().filter(|u| links.iter().any(|l| l == u)).fold(Vec::new(), |mut v, u| {
+            if !v.contains(&u) {
+                v.push(u);
+            }
+            v
+        });
+    assert_eq!(links, in_seed_order, "the addresses in 002's order");
 }
