@@ -152,6 +152,9 @@ pub fn validate(set: &DataSet) -> Diagnostics {
     if let Some(p) = &d.personeel {
         personeel(f, p, &mut diags);
     }
+    if let Some(p) = set.programme.as_ref().filter(|p| !p.data.eigenaren.is_empty()) {
+        owner_counts(f, p.data.eigenaren.len(), &mut diags);
+    }
     if let Some(b) = &d.bouwstenen {
         bouwstenen(set, f, b, &mut diags);
     }
@@ -191,6 +194,35 @@ pub fn validate(set: &DataSet) -> Diagnostics {
         }
     }
     diags
+}
+
+/// The texts count the owners ("17 eigenaren"): the count must agree with the list in koers.yaml,
+/// so that a new owner is not forgotten in the texts (a warning at the number).
+fn owner_counts(f: &SourceFile, owners: usize, diags: &mut Diagnostics) {
+    for (i, line) in f.text.lines().enumerate() {
+        for (at, _) in line.match_indices(" eigenaren") {
+            let digits: String = line[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let Ok(n) = digits.parse::<usize>() else { continue };
+            if n != owners {
+                let column = line[..at - digits.len()].chars().count() + 1;
+                diags.push(
+                    crate::diagnostics::Diagnostic::warning(
+                        &f.path,
+                        format!("the text speaks of {n} eigenaren, but koers.yaml lists {owners} owners"),
+                    )
+                    .at(crate::diagnostics::Pos { line: i + 1, column }, &f.text)
+                    .hint("correct the number here, or the list \"eigenaren\" in koers.yaml"),
+                );
+            }
+        }
+    }
 }
 
 fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {

@@ -349,6 +349,26 @@ fn a_stated_total_that_differs_from_the_sum_is_an_error_at_its_place() {
 }
 
 #[test]
+fn the_texts_count_the_owners_of_koers_yaml() {
+    // 004 speaks of "17 eigenaren" in several places; koers.yaml lists 17. One number changed: a
+    // warning at that number, and still exit code 0.
+    let (code, json, yaml) = check_with("alle 17 eigenaren getekende", "alle 18 eigenaren getekende", 0);
+    assert_eq!(code, 0, "{json:#}");
+    let warnings: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().contains("eigenaren"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{json:#}");
+    assert_eq!(warnings[0]["severity"], "warning");
+    assert_eq!(warnings[0]["message"], "the text speaks of 18 eigenaren, but koers.yaml lists 17 owners");
+    let (line, column) =
+        position(&yaml, "alle ", yaml[..yaml.find("alle 18 eigenaren").unwrap()].matches("alle ").count());
+    assert_eq!((warnings[0]["line"].as_u64().unwrap(), warnings[0]["column"].as_u64().unwrap()), (line, column));
+}
+
+#[test]
 fn a_budget_that_does_not_balance_is_an_error() {
     // A lasten line and its stated totals changed together: each side adds up, but they differ.
     let tmp = tempfile::tempdir().unwrap();
