@@ -39,7 +39,7 @@ pub struct ProgrammeFile {
     /// The owners of the programme.
     #[serde(default)]
     pub eigenaren: Vec<String>,
-    /// Governance bodies (BO, AO, programmateam, ...).
+    /// Governance bodies (BO, AO, programmateam, ...), as the Informatiepakket describes them.
     #[serde(default)]
     pub organisatie: Vec<Orgaan>,
     /// The six phases in ladder order, with their definitions.
@@ -47,9 +47,6 @@ pub struct ProgrammeFile {
     /// Abbreviations and their full forms.
     #[serde(default)]
     pub afkortingen: Vec<Afkorting>,
-    /// Programme financing / budget facts (Markdown).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub financiering: Option<Markdown>,
     /// Shared parts of every "Even bijpraten" edition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nieuwsbrief: Option<NieuwsbriefInstellingen>,
@@ -457,4 +454,160 @@ pub enum Plaats {
     Begin,
     /// After the project updates.
     Einde,
+}
+
+/// `data/informatiepakket.yaml`: the Informatiepakket, the programme's facts for a board (owners
+/// and governance come from koers.yaml, financing per themalijn from the themalijn files).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Twentse Koers: Informatiepakket (informatiepakket.yaml)")]
+pub struct InformatiepakketFile {
+    /// Title, e.g. "Informatiepakket Twentse Koers".
+    pub titel: String,
+    /// "Voor:" — the addressee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voor: Option<String>,
+    /// "Afschrift aan:" — who receives a copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afschrift_aan: Option<String>,
+    /// Date of the document, YYYY-MM-DD.
+    pub datum: String,
+    /// "Vooraf".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vooraf: Option<Markdown>,
+    /// "Strategisch en domeinoverstijgend".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategisch: Option<Markdown>,
+    /// "1. De basis voor Twentse Koers" › "Ontstaansgeschiedenis".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ontstaansgeschiedenis: Option<Markdown>,
+    /// "Governance en afspraken", followed by the bodies of `organisatie` in koers.yaml.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governance: Option<Markdown>,
+    /// "Personele organisatie": the staffing in fte.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personeel: Option<Personeel>,
+    /// The host organisation: "Twentse Koers en SamenTwente".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gastheer: Option<Paragraaf>,
+    /// "2. De context van Twentse Koers": its sections in order.
+    #[serde(default)]
+    pub context: Vec<Paragraaf>,
+    /// "3. Bouwstenen": the themalijnen with their projects and financing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bouwstenen: Option<Bouwstenen>,
+    /// "4. Financiën": the text before the budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financien: Option<Markdown>,
+    /// The budget: baten and lasten, with stated totals that must equal the sums.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begroting: Option<Begroting>,
+    /// "5. Gebruikte bronnen".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bronnen: Option<Markdown>,
+}
+
+/// The staffing on a reference date.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Personeel {
+    /// Reference date of the figures, YYYY-MM-DD.
+    pub peildatum: String,
+    /// The roles, in document order.
+    pub functies: Vec<Functie>,
+    /// The stated total in fte (a decimal, e.g. 33.21); must equal the sum of the roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totaal_fte: Option<f64>,
+    /// The number of employees (people, not fte).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medewerkers: Option<u32>,
+    /// What the number of employees leaves out, e.g. "excl. Bedrijfsvoering via SamenTwente".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medewerkers_toelichting: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Functie {
+    /// The role, e.g. "Themaleiders".
+    pub functie: String,
+    /// Size in fte, a decimal with at most two decimals (3.31).
+    pub fte: f64,
+    /// What the role does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omschrijving: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bouwstenen {
+    /// Text before the overview; the numbered list of themalijnen follows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inleiding: Option<Markdown>,
+    /// One row per themalijn, in document order.
+    pub themalijnen: Vec<Bouwsteen>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bouwsteen {
+    /// Id of the themalijn (a file in data/themalijnen/); its name and `financiering` are shown.
+    pub themalijn: String,
+    /// "Inhoudelijke duiding"; the list of projects follows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duiding: Option<Markdown>,
+    /// The projects of the themalijn as this document lists them.
+    #[serde(default)]
+    pub projecten: Vec<BouwsteenProject>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BouwsteenProject {
+    /// Id of the project (a file in data/projecten/).
+    pub project: String,
+    /// The name as this document writes it, if it differs from the project's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub naam: Option<String>,
+}
+
+/// A budget: baten and lasten side by side.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Begroting {
+    /// The budget year.
+    pub jaar: i32,
+    /// Header of the amount columns, e.g. "Begroting (incl. wijziging)".
+    pub kolom: String,
+    pub baten: BegrotingZijde,
+    pub lasten: BegrotingZijde,
+}
+
+/// One side of a budget: its lines and the totals as the source states them. The documents print
+/// the sums computed from the lines; a stated total that differs is an error.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BegrotingZijde {
+    pub posten: Vec<Begrotingspost>,
+    /// "Totaal": the sum of the lines, in whole euros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totaal: Option<i64>,
+    /// "Risicoreserve", in whole euros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risicoreserve: Option<i64>,
+    /// "Totaal incl. reserve": the total plus the risicoreserve, in whole euros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totaal_incl_reserve: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Begrotingspost {
+    /// The label, e.g. "SPUK IZA".
+    pub post: String,
+    /// Amount in whole euros, without separators: 5326438 for € 5.326.438.
+    pub bedrag: i64,
+    /// A note on this line, shown below the table (marked *).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noot: Option<String>,
 }

@@ -6,7 +6,7 @@
 //!    check their structure against the schema derived from [`data_files`];
 //! 2. [`validate`] — phases, dates and references across files;
 //! 3. [`model`] — the validated data resolved into one ordered [`model::Programme`];
-//! 4. [`render`] — documents (rapportage, regioplan, nieuwsbrief) rendered through templates to
+//! 4. [`render`] — documents (rapportage, regioplan, nieuwsbrief, informatiepakket) rendered through templates to
 //!    Markdown, HTML, e-mail, plain text and PDF (typst, embedded);
 //! 5. [`output`] — files written atomically with a manifest and an index.
 //!
@@ -17,6 +17,7 @@ pub mod data_files;
 pub mod dates;
 pub mod diagnostics;
 pub mod git;
+pub mod informatiepakket;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -3,7 +3,9 @@
 //! Loading never stops at the first problem: a broken file is reported and skipped, the rest is
 //! loaded, so that one run of `koers check` shows everything that needs fixing.
 
-use crate::data_files::{NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile};
+use crate::data_files::{
+    InformatiepakketFile, NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::schema::{self, FileKind};
 use crate::yaml_tree::{self, Node};
@@ -110,6 +112,7 @@ pub struct DataSet {
     pub root: PathBuf,
     pub programme: Option<Loaded<ProgrammeFile>>,
     pub regioplan: Option<Loaded<RegioplanFile>>,
+    pub informatiepakket: Option<Loaded<InformatiepakketFile>>,
     pub themalijnen: BTreeMap<String, Loaded<ThemalijnFile>>,
     pub projecten: BTreeMap<String, Loaded<ProjectFile>>,
     pub edities: BTreeMap<String, Loaded<NieuwsbriefFile>>,
@@ -134,13 +137,14 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         let kind = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [f] if f.starts_with("koers.") => FileKind::Programme,
             [f] if f.starts_with("regioplan.") => FileKind::Regioplan,
+            [f] if f.starts_with("informatiepakket.") => FileKind::Informatiepakket,
             ["themalijnen", _] => FileKind::Themalijn,
             ["projecten", _] => FileKind::Project,
             ["nieuwsbrief", _] => FileKind::Nieuwsbrief,
             ["schema", ..] => continue,
             _ => {
                 diags.push(Diagnostic::warning(&shown, "this file is not part of the data format and is ignored").hint(
-                    "data files are koers.yaml, regioplan.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml and nieuwsbrief/<editie>.yaml",
+                    "data files are koers.yaml, regioplan.yaml, informatiepakket.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml and nieuwsbrief/<editie>.yaml",
                 ));
                 continue;
             }
@@ -177,6 +181,11 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
             FileKind::Regioplan => {
                 if let Some(l) = ok.then(|| typed::<RegioplanFile>(file, &mut diags)).flatten() {
                     set.regioplan = Some(l);
+                }
+            }
+            FileKind::Informatiepakket => {
+                if let Some(l) = ok.then(|| typed::<InformatiepakketFile>(file, &mut diags)).flatten() {
+                    set.informatiepakket = Some(l);
                 }
             }
             FileKind::Themalijn => {

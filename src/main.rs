@@ -18,7 +18,7 @@ const EXIT_INVALID: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "koers", version, about = "Reports for the Twentse Koers programme from YAML data: the tussentijdse rapportage, the Regioplan and the \"Even bijpraten\" newsletter.", long_about = None)]
+#[command(name = "koers", version, about = "Reports for the Twentse Koers programme from YAML data: the tussentijdse rapportage, the Regioplan, the \"Even bijpraten\" newsletter and the Informatiepakket.", long_about = None)]
 #[command(
     after_help = "Exit codes: 0 success, 1 invalid data (diagnostics printed), 2 usage, I/O, git or template error.\nSet NO_COLOR to disable colours."
 )]

@@ -27,11 +27,11 @@ pub struct Programme {
     pub fasen: Vec<df::FaseDefinitie>,
     /// Sorted alphabetically (case-insensitive).
     pub afkortingen: Vec<df::Afkorting>,
-    pub financiering: Option<Markdown>,
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
     pub rapportages: Vec<Rapportage>,
     pub regioplan: Option<df::RegioplanFile>,
     pub regioplan_vastgesteld: Option<Month>,
+    pub informatiepakket: Option<crate::informatiepakket::Informatiepakket>,
     /// In `volgorde`.
     pub themalijnen: Vec<Themalijn>,
     /// In edition order.
@@ -258,11 +258,11 @@ impl Programme {
             organisatie: p.organisatie.clone(),
             fasen: p.fasen.clone(),
             afkortingen,
-            financiering: p.financiering.clone(),
             nieuwsbrief: p.nieuwsbrief.clone(),
             rapportages,
             regioplan_vastgesteld: set.regioplan.as_ref().and_then(|r| r.data.vastgesteld.as_deref()).and_then(month),
             regioplan: set.regioplan.as_ref().map(|r| r.data.clone()),
+            informatiepakket: crate::informatiepakket::Informatiepakket::from_data(set),
             themalijnen,
             edities,
         })

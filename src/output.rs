@@ -320,7 +320,8 @@ fn latest_month(prog: &crate::model::Programme) -> Option<Month> {
     reports.chain(editions).max()
 }
 
-/// The documents to build: every rapportage koers.yaml declares, the regioplan, every edition.
+/// The documents to build: every rapportage koers.yaml declares, the regioplan, every edition,
+/// the informatiepakket.
 pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
     let wanted = |k: DocumentKind| opts.only.is_empty() || opts.only.contains(&k);
     let mut halves = Vec::new();
@@ -380,6 +381,9 @@ pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<
                 jobs.push(Job::Nieuwsbrief(e));
             }
         }
+    }
+    if wanted(DocumentKind::Informatiepakket) && opts.periods.is_empty() && prog.informatiepakket.is_some() {
+        jobs.push(Job::Informatiepakket);
     }
     Ok(jobs)
 }

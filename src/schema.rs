@@ -5,7 +5,9 @@
 //! wrong type, missing field, value outside a fixed list) instead of stopping at the first, as a
 //! plain serde deserialisation would.
 
-use crate::data_files::{NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile};
+use crate::data_files::{
+    InformatiepakketFile, NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::yaml_tree::{Node, Value};
 use serde_json::Value as J;
@@ -19,11 +21,18 @@ pub enum FileKind {
     Themalijn,
     Project,
     Nieuwsbrief,
+    Informatiepakket,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 5] =
-        [FileKind::Programme, FileKind::Regioplan, FileKind::Themalijn, FileKind::Project, FileKind::Nieuwsbrief];
+    pub const ALL: [FileKind; 6] = [
+        FileKind::Programme,
+        FileKind::Regioplan,
+        FileKind::Themalijn,
+        FileKind::Project,
+        FileKind::Nieuwsbrief,
+        FileKind::Informatiepakket,
+    ];
 
     /// File name of the schema, as the `$schema` lines of the data files refer to it.
     pub fn schema_file(self) -> &'static str {
@@ -33,6 +42,7 @@ impl FileKind {
             FileKind::Themalijn => "themalijn.schema.json",
             FileKind::Project => "project.schema.json",
             FileKind::Nieuwsbrief => "nieuwsbrief.schema.json",
+            FileKind::Informatiepakket => "informatiepakket.schema.json",
         }
     }
 
@@ -43,6 +53,7 @@ impl FileKind {
             FileKind::Themalijn => schemars::schema_for!(ThemalijnFile),
             FileKind::Project => schemars::schema_for!(ProjectFile),
             FileKind::Nieuwsbrief => schemars::schema_for!(NieuwsbriefFile),
+            FileKind::Informatiepakket => schemars::schema_for!(InformatiepakketFile),
         };
         s.to_value()
     }

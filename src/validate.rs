@@ -27,6 +27,7 @@ pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
     v.themalijnen();
     v.projects();
     v.editions();
+    v.diags.extend(crate::informatiepakket::validate(set));
     v.glossary_usage();
     v.diags
 }
@@ -165,6 +166,7 @@ impl<'a> Validator<'a> {
             .chain(set.themalijnen.values().map(|t| &t.file))
             .chain(set.projecten.values().map(|p| &p.file))
             .chain(set.edities.values().map(|e| &e.file))
+            .chain(set.informatiepakket.iter().map(|i| &i.file))
     }
 
     /// Links must be web or mail addresses: a `javascript:` or relative link has no place in a document.

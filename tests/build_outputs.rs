@@ -61,7 +61,9 @@ fn manifest_lists_every_file_with_its_hash() {
         use sha2::Digest;
         let hash: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(d["sha256"], hash, "{path}");
-        assert!(["rapportage", "regioplan", "nieuwsbrief"].contains(&d["document"].as_str().unwrap()));
+        assert!(
+            ["rapportage", "regioplan", "nieuwsbrief", "informatiepakket"].contains(&d["document"].as_str().unwrap())
+        );
         assert!(["md", "html", "pdf", "email", "txt"].contains(&d["format"].as_str().unwrap()));
         seen.insert((
             d["document"].as_str().unwrap().to_string(),
@@ -72,6 +74,9 @@ fn manifest_lists_every_file_with_its_hash() {
     for f in ["md", "html", "pdf"] {
         assert!(seen.contains(&("rapportage".into(), "2024-H1".into(), f.into())), "rapportage 2024-H1 {f}");
         assert!(seen.contains(&("regioplan".into(), "2024-2026".into(), f.into())), "regioplan {f}");
+    }
+    for f in ["md", "html", "pdf"] {
+        assert!(seen.contains(&("informatiepakket".into(), "2024-10-31".into(), f.into())), "informatiepakket {f}");
     }
     for e in ["2025-04", "2025-Q3"] {
         for f in ["email", "html", "txt", "md"] {

@@ -270,7 +270,7 @@ fn schema_command_writes_schemas_editors_can_use() {
     assert_eq!(fases.len(), 6);
     assert!(s["required"].as_array().unwrap().contains(&serde_json::json!("themalijn")));
     // The committed schemas are the current ones.
-    for kind in ["koers", "regioplan", "themalijn", "project", "nieuwsbrief"] {
+    for kind in ["koers", "regioplan", "themalijn", "project", "nieuwsbrief", "informatiepakket"] {
         let fresh = std::fs::read_to_string(tmp.path().join(format!("{kind}.schema.json"))).unwrap();
         let committed =
             std::fs::read_to_string(root().join(format!("data/schema/{kind}.schema.json"))).unwrap_or_default();

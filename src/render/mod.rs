@@ -27,6 +27,8 @@ pub enum DocumentKind {
     Regioplan,
     /// The "Even bijpraten" newsletter.
     Nieuwsbrief,
+    /// The Informatiepakket: owners, governance, staffing, themalijnen and budget.
+    Informatiepakket,
 }
 
 impl DocumentKind {
@@ -35,6 +37,7 @@ impl DocumentKind {
             DocumentKind::Rapportage => "rapportage",
             DocumentKind::Regioplan => "regioplan",
             DocumentKind::Nieuwsbrief => "nieuwsbrief",
+            DocumentKind::Informatiepakket => "informatiepakket",
         }
     }
 }
@@ -69,7 +72,9 @@ impl Format {
     /// The formats a document kind is made in.
     pub fn for_kind(kind: DocumentKind) -> &'static [Format] {
         match kind {
-            DocumentKind::Rapportage | DocumentKind::Regioplan => &[Format::Md, Format::Html, Format::Pdf],
+            DocumentKind::Rapportage | DocumentKind::Regioplan | DocumentKind::Informatiepakket => {
+                &[Format::Md, Format::Html, Format::Pdf]
+            }
             DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md],
         }
     }
@@ -85,6 +90,7 @@ pub enum Job {
     },
     Regioplan(RegioplanSelection),
     Nieuwsbrief(Period),
+    Informatiepakket,
 }
 
 impl Job {
@@ -93,6 +99,7 @@ impl Job {
             Job::Rapportage { .. } => DocumentKind::Rapportage,
             Job::Regioplan(_) => DocumentKind::Regioplan,
             Job::Nieuwsbrief(_) => DocumentKind::Nieuwsbrief,
+            Job::Informatiepakket => DocumentKind::Informatiepakket,
         }
     }
 }
@@ -101,7 +108,7 @@ impl Job {
 #[derive(Debug, Clone)]
 pub struct RenderedFile {
     pub document: DocumentKind,
-    /// The period as the manifest shows it: 2024-H1, 2024-2026, 2025-04, 2025-Q3.
+    /// The period as the manifest shows it: 2024-H1, 2024-2026, 2025-04, 2025-Q3, 2024-10-31.
     pub period: String,
     pub format: Format,
     /// Title for the index.
@@ -214,6 +221,14 @@ impl Renderer {
                     title,
                     format!("nieuwsbrief/even-bijpraten-{}", period.id()),
                 )
+            }
+            Job::Informatiepakket => {
+                let Some(view) = views::informatiepakket(prog, bron) else {
+                    return Ok(None);
+                };
+                let (title, period) = (view.titel.clone(), view.datum.clone());
+                let stem = format!("informatiepakket/informatiepakket-{period}");
+                ("informatiepakket", to_context(&view)?, period, title, stem)
             }
         };
         let (bytes, ext) = match format {

@@ -2,10 +2,12 @@
 //! templates only lay it out. The same view feeds the Markdown, HTML and typst templates.
 //! One module per document; the parts they share are here.
 
+pub mod informatiepakket;
 pub mod nieuwsbrief;
 pub mod rapportage;
 pub mod regioplan;
 
+pub use informatiepakket::informatiepakket;
 pub use nieuwsbrief::{MergeTags, nieuwsbrief};
 pub use rapportage::rapportage;
 pub use regioplan::{RegioplanSelection, regioplan};
