@@ -43,7 +43,7 @@ fn main() {
         let src = koers::load::DirSource { root: root.join("data") };
         let c = koers::check(
             &src,
-            &koers::validate::ValidateOptions { report_month: koers::dates::Month { year: 2026, month: 11 } },
+            &koers::validate::ValidateOptions { report_month: Some(koers::dates::Month { year: 2026, month: 11 }) },
         )
         .unwrap();
         assert!(c.programme.is_some());

@@ -269,6 +269,28 @@ impl Period {
     }
 }
 
+/// A period named on the command line: the half year of a rapportage or a newsletter edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PeriodChoice {
+    /// `YYYY-H1` / `YYYY-H2`: a rapportage.
+    Half(Period),
+    /// `YYYY-MM` / `YYYY-Qn`: a newsletter edition.
+    Edition(Period),
+}
+
+impl std::str::FromStr for PeriodChoice {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(h) = Period::parse_half(s) {
+            return Ok(PeriodChoice::Half(h));
+        }
+        Period::parse_edition(s).map(PeriodChoice::Edition).map_err(|_| {
+            format!("\"{s}\" is no period: write a half year (2024-H1), a month (2025-04) or a quarter (2025-Q3)")
+        })
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.id())
@@ -286,6 +308,15 @@ mod tests {
         assert!(Month::parse("2024-13").unwrap_err().contains("does not exist"));
         assert!(Month::parse("maart").is_err());
         assert!(Month::parse("2024-03-01").is_err());
+    }
+
+    #[test]
+    fn period_choices() {
+        use std::str::FromStr;
+        assert_eq!(PeriodChoice::from_str("2024-H1"), Ok(PeriodChoice::Half(Period::half(2024, 1))));
+        assert_eq!(PeriodChoice::from_str("2025-q3"), Ok(PeriodChoice::Edition(Period::quarter(2025, 3))));
+        assert!(matches!(PeriodChoice::from_str("2025-04"), Ok(PeriodChoice::Edition(_))));
+        assert!(PeriodChoice::from_str("2025-H3").unwrap_err().contains("is no period"));
     }
 
     #[test]

@@ -45,7 +45,9 @@ pub struct Checked {
 /// directory itself is an error; problems in the data are diagnostics.
 pub fn check(source: &dyn DataSource, opts: &validate::ValidateOptions) -> std::io::Result<Checked> {
     let (data, mut diagnostics) = load::load(source)?;
-    if diagnostics.items.iter().all(|d| !d.is_error() || !d.file.ends_with("koers.yaml")) {
+    // The rules across files need the programme (phases, glossary, declared reports): without a
+    // loaded koers.yaml they would only repeat its problem.
+    if data.programme.is_some() {
         diagnostics.extend(validate::validate(&data, opts));
     }
     diagnostics.sort();

@@ -2,7 +2,7 @@
 //! swapped into place in one step. A failed build leaves the previous output exactly as it was;
 //! a lock file keeps two builds from writing at once.
 
-use crate::dates::{Month, Period};
+use crate::dates::{Month, Period, PeriodChoice};
 use crate::diagnostics::Diagnostics;
 use crate::git;
 use crate::load::{DataSource, DirSource};
@@ -28,7 +28,7 @@ pub struct BuildOptions {
     pub templates_dir: Option<PathBuf>,
     /// Only these periods: half years (2024-H1) for the rapportage, months or quarters for the
     /// newsletter.
-    pub periods: Vec<String>,
+    pub periods: Vec<PeriodChoice>,
     /// Only these documents (all when empty).
     pub only: Vec<DocumentKind>,
     /// Only these formats (all when empty).
@@ -162,7 +162,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     };
 
     let report_month = opts.date.map(Month::of).unwrap_or_else(current_month);
-    let mut checked = crate::check(source.as_ref(), &ValidateOptions { report_month })?;
+    let mut checked = crate::check(source.as_ref(), &ValidateOptions { report_month: Some(report_month) })?;
     for path in &templates.ignored {
         let known: Vec<&str> = templates.sources.keys().map(String::as_str).collect();
         checked.diagnostics.push(
@@ -324,17 +324,10 @@ fn latest_month(prog: &crate::model::Programme) -> Option<Month> {
 /// the informatiepakket.
 pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
     let wanted = |k: DocumentKind| opts.only.is_empty() || opts.only.contains(&k);
-    let mut halves = Vec::new();
-    let mut editions = Vec::new();
-    for p in &opts.periods {
-        if let Ok(h) = Period::parse_half(p) {
-            halves.push(h);
-        } else if let Ok(e) = Period::parse_edition(p) {
-            editions.push(e);
-        } else {
-            bail!("--period {p}: write a half year (2024-H1), a month (2025-04) or a quarter (2025-Q3)");
-        }
-    }
+    let halves: Vec<Period> =
+        opts.periods.iter().filter_map(|p| if let PeriodChoice::Half(h) = p { Some(*h) } else { None }).collect();
+    let editions: Vec<Period> =
+        opts.periods.iter().filter_map(|p| if let PeriodChoice::Edition(e) = p { Some(*e) } else { None }).collect();
     let mut jobs = Vec::new();
     if wanted(DocumentKind::Rapportage) && (opts.periods.is_empty() || !halves.is_empty()) {
         let declared = prog.rapportage_periods();

@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// What the rules need to know beyond the data.
 #[derive(Debug, Clone, Copy)]
 pub struct ValidateOptions {
-    /// Results may not be dated after this month (the report date).
-    pub report_month: Month,
+    /// The report date: no result may be reported or dated after this month. `None`: no such
+    /// check (`koers changes` compares two states of the data, whatever their dates).
+    pub report_month: Option<Month>,
 }
 
 pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
@@ -463,15 +464,15 @@ impl<'a> Validator<'a> {
                     }
                 };
                 if let Some((period, key)) = reported
-                    && period.first > self.opts.report_month
+                    && let Some(report_month) = self.opts.report_month
+                    && period.first > report_month
                 {
                     self.diags.push(
                         f.error_at(
                             &path!["resultaten", i, key],
                             format!(
-                                "this result is reported in {}, after the report date {}",
+                                "this result is reported in {}, after the report date {report_month}",
                                 period.id(),
-                                self.opts.report_month
                             ),
                         )
                         .hint("a result is something that happened: correct the period, or build with a later --date"),
@@ -496,11 +497,13 @@ impl<'a> Validator<'a> {
                             .hint("correct the month or the project's \"einde\""),
                         );
                     }
-                    if m > self.opts.report_month {
+                    if let Some(report_month) = self.opts.report_month
+                        && m > report_month
+                    {
                         self.diags.push(
                             f.error_at(
                                 &path!["resultaten", i, "maand"],
-                                format!("this result is dated {m}, after the report date {}", self.opts.report_month),
+                                format!("this result is dated {m}, after the report date {report_month}"),
                             )
                             .hint(
                                 "a result is something that happened: correct the month, or build with a later --date",

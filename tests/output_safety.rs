@@ -34,6 +34,22 @@ impl Setup {
     }
 }
 
+impl Setup {
+    /// `koers newsletter 2024-05` into `out` (relative to the work directory).
+    fn newsletter(&self, out: &str) -> std::process::Output {
+        run(koers().current_dir(self.work()).args([
+            "newsletter",
+            "2024-05",
+            "--date",
+            "2024-10-01",
+            "--data",
+            "data",
+            "--out",
+            out,
+        ]))
+    }
+}
+
 /// Every file and directory name below `dir` (recursively) with its bytes.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     snapshot(dir)
@@ -183,32 +199,14 @@ fn koers_own_output_is_rebuilt_and_foreign_additions_stop_it() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = s.build("out", &["--only", "regioplan", "--format", "md"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = run(koers().current_dir(s.work()).args([
-        "newsletter",
-        "2024-05",
-        "--date",
-        "2024-10-01",
-        "--data",
-        "data",
-        "--out",
-        "out",
-    ]));
+    let o = s.newsletter("out");
     assert!(o.status.success(), "{}", stderr(&o));
     // A file the user put into out/ stops the next build, of either command.
     std::fs::write(out.join("rapportage/mijn-aantekening.txt"), "bewaren\n").unwrap();
     let before = tree(&out);
     let o = s.build("out", &[]);
     assert_refused(&o, "out", "rapportage/mijn-aantekening.txt");
-    let o = run(koers().current_dir(s.work()).args([
-        "newsletter",
-        "2024-05",
-        "--date",
-        "2024-10-01",
-        "--data",
-        "data",
-        "--out",
-        "out",
-    ]));
+    let o = s.newsletter("out");
     assert_refused(&o, "out", "rapportage/mijn-aantekening.txt");
     assert_eq!(tree(&out), before);
     let leftovers: Vec<String> =

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 fn programme() -> koers::model::Programme {
     let checked = koers::check(
         &DirSource { root: root().join("data") },
-        &ValidateOptions { report_month: Month { year: 2026, month: 11 } },
+        &ValidateOptions { report_month: Some(Month { year: 2026, month: 11 }) },
     )
     .unwrap();
     assert!(

@@ -96,7 +96,7 @@ fn check_never_panics_on_mutated_data() {
     let files: Vec<String> = snapshot(&data).into_keys().collect();
     let originals: Vec<(String, String)> =
         files.iter().map(|f| (f.clone(), std::fs::read_to_string(data.join(f)).unwrap())).collect();
-    let opts = ValidateOptions { report_month: Month { year: 2025, month: 12 } };
+    let opts = ValidateOptions { report_month: Some(Month { year: 2025, month: 12 }) };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut errors_seen = 0;
     for round in 0..1000 {

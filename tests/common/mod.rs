@@ -4,8 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The koers binary under test: cargo's, or `KOERS_BIN` when set (to test a binary built
+/// elsewhere, e.g. when several work trees share one target directory).
 pub fn koers() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_koers"))
+    match std::env::var_os("KOERS_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::new(env!("CARGO_BIN_EXE_koers")),
+    }
 }
 
 pub fn root() -> PathBuf {

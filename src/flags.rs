@@ -1,0 +1,170 @@
+//! The command line's flags: one definition for `--help`, the man page and the completions.
+//! Strings become typed values here, once (periods, editions, formats); the commands in `cmd`
+//! receive them parsed.
+
+use clap::{Args, Parser, Subcommand};
+use koers::dates::{Period, PeriodChoice};
+use koers::diagnostics::DiagnosticFormat;
+use koers::render::views::MergeTags;
+use koers::render::{DocumentKind, Format};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "koers", version, about = "Reports for the Twentse Koers programme from YAML data: the tussentijdse rapportage, the Regioplan, the \"Even bijpraten\" newsletter and the Informatiepakket.", long_about = None)]
+#[command(
+    after_help = "Exit codes: 0 success, 1 invalid data (diagnostics printed), 2 usage, I/O, git or template error.\nSet NO_COLOR to disable colours."
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Validate the data (every problem with file, line, column and a hint) and render every document in memory: build-report without writing.
+    Check(CheckArgs),
+    /// Validate, then render the documents into the output directory (atomically).
+    BuildReport(BuildArgs),
+    /// Produce one newsletter edition, print it, or draft a new edition file.
+    Newsletter(NewsletterArgs),
+    /// Write the JSON Schemas of the data files (for editor completion and checking).
+    Schema(SchemaArgs),
+    /// List what changed in the data since a git revision: phase transitions, new results, new and ended projects.
+    Changes(ChangesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output: `koers man > koers.1`.
+    Man,
+}
+
+#[derive(Args)]
+pub(crate) struct DataArgs {
+    /// The data directory.
+    #[arg(long, default_value = "data", value_name = "DIR")]
+    pub(crate) data: PathBuf,
+}
+
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// How to print diagnostics (the same flag as on build-report; --format is accepted too).
+    #[arg(long = "message-format", visible_alias = "format", value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub(crate) message_format: DiagnosticFormat,
+    /// Report date (YYYY-MM-DD): results may not be dated after it. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<chrono::NaiveDate>,
+    /// Only load and validate the data; skip rendering the documents in memory.
+    #[arg(long)]
+    pub(crate) data_only: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct BuildArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// The output directory (replaced as a whole when the build succeeds). Only a directory koers wrote is replaced.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Replace an --out directory that koers did not write, with everything in it (never the data, templates, repository root, home or /).
+    #[arg(long)]
+    pub(crate) force: bool,
+    /// Only these periods: a half year (2024-H1) for the rapportage, a month (2025-04) or quarter (2025-Q3) for the newsletter. Default: every rapportage koers.yaml declares and every edition.
+    #[arg(long, value_delimiter = ',', value_name = "PERIOD")]
+    pub(crate) period: Vec<PeriodChoice>,
+    /// With --period: build the rapportage of a half year koers.yaml does not declare, as a draft marked CONCEPT.
+    #[arg(long, requires = "period")]
+    pub(crate) draft: bool,
+    /// Only these documents.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub(crate) only: Vec<DocumentKind>,
+    /// Only these formats.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub(crate) format: Vec<Format>,
+    /// Regioplan: only this themalijn's section (an id, e.g. ouderen).
+    #[arg(long, value_name = "ID")]
+    pub(crate) themalijn: Option<String>,
+    /// Regioplan: only this project's section (an id, e.g. valpreventie).
+    #[arg(long, value_name = "ID")]
+    pub(crate) project: Option<String>,
+    /// Regioplan: include projects added after the plan was adopted.
+    #[arg(long)]
+    pub(crate) with_later_projects: bool,
+    /// Templates directory overriding the built-in templates file by file. Default: templates/ beside the data directory, if present.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
+    /// Document date (YYYY-MM-DD) for PDFs and colophons. Default: the source commit's date, else the latest month in the data.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<chrono::NaiveDate>,
+    /// Build the data and templates as they were at this git revision, without touching the work tree.
+    #[arg(long, value_name = "REV")]
+    pub(crate) rev: Option<String>,
+    /// Merge-tag syntax of the mailing tool for the newsletter e-mail.
+    #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
+    pub(crate) merge_tags: MergeTags,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub(crate) message_format: DiagnosticFormat,
+}
+
+#[derive(Args)]
+pub(crate) struct NewsletterArgs {
+    /// The edition: a month (2025-04) or a quarter (2025-Q3).
+    #[arg(value_parser = parse_edition)]
+    pub(crate) edition: Period,
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// Write a draft edition file data/nieuwsbrief/<edition>.yaml listing the project results dated in the edition.
+    #[arg(long, conflicts_with = "stdout")]
+    pub(crate) new: bool,
+    /// Print one format to standard output instead of writing files.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub(crate) stdout: Option<Format>,
+    /// The output directory. Only a directory koers wrote is replaced.
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Replace an --out directory that koers did not write, with everything in it (never the data, templates, repository root, home or /).
+    #[arg(long, conflicts_with_all = ["stdout", "new"])]
+    pub(crate) force: bool,
+    /// Merge-tag syntax of the mailing tool.
+    #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
+    pub(crate) merge_tags: MergeTags,
+    /// Document date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<chrono::NaiveDate>,
+    /// Templates directory.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub(crate) message_format: DiagnosticFormat,
+}
+
+#[derive(Args)]
+pub(crate) struct SchemaArgs {
+    /// Directory to write the schema files to.
+    #[arg(long, default_value = "data/schema", value_name = "DIR")]
+    pub(crate) out: PathBuf,
+}
+
+#[derive(Args)]
+pub(crate) struct ChangesArgs {
+    /// The earlier revision (commit, tag, branch, HEAD~3, ...).
+    #[arg(long, value_name = "REV")]
+    pub(crate) since: String,
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ChangesFormat::Human)]
+    pub(crate) format: ChangesFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum ChangesFormat {
+    Human,
+    Json,
+}
+
+fn parse_edition(s: &str) -> Result<Period, String> {
+    Period::parse_edition(s)
+}
