@@ -170,6 +170,8 @@ pub enum KaderSoort {
 pub enum KaderPlaats {
     /// After "Algemene informatie".
     AlgemeneInformatie,
+    /// At the start of "Programmaorganisatie algemeen", under its period.
+    ProgrammaorganisatieBegin,
     /// After "Programmaorganisatie algemeen".
     Programmaorganisatie,
     /// After "Definities projectfasering", at the end.

@@ -53,10 +53,100 @@ fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     root
 }
 
+/// Where an abbreviation links to: the document's glossary section ("Afkortingen").
+pub const GLOSSARY_ANCHOR: &str = "#afkortingen";
+
+/// The abbreviations of a document's glossary, with their meaning: every whole-word occurrence
+/// (matched case-insensitively, as a reader reads a glossary) becomes a link to the glossary.
+/// Empty for a document without one.
+pub type Glossary<'g> = &'g [(String, String)];
+
+/// Turn glossary abbreviations in text nodes into links to the glossary (not inside links,
+/// code or headings).
+fn link_abbreviations<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, glossary: Glossary, titles: bool) {
+    if glossary.is_empty() {
+        return;
+    }
+    let meaning = |w: &str| glossary.iter().find(|(a, _)| a.eq_ignore_ascii_case(w)).map(|(_, m)| m.clone());
+    let texts: Vec<&'a AstNode<'a>> = root
+        .descendants()
+        .filter(|n| matches!(n.data().value, NodeValue::Text(_)))
+        .filter(|n| {
+            !n.ancestors().skip(1).any(|a| {
+                matches!(
+                    a.data().value,
+                    NodeValue::Link(_) | NodeValue::Image(_) | NodeValue::Heading(_) | NodeValue::Code(_)
+                )
+            })
+        })
+        .collect();
+    for node in texts {
+        let text = match &node.data().value {
+            NodeValue::Text(t) => t.to_string(),
+            _ => continue,
+        };
+        // Split into words and the rest, keeping every character.
+        let mut pieces: Vec<(String, Option<String>)> = Vec::new();
+        let mut plain = String::new();
+        let mut word = String::new();
+        let flush_word = |word: &mut String, plain: &mut String, pieces: &mut Vec<(String, Option<String>)>| {
+            if word.is_empty() {
+                return;
+            }
+            match meaning(word) {
+                Some(m) => {
+                    if !plain.is_empty() {
+                        pieces.push((std::mem::take(plain), None));
+                    }
+                    pieces.push((std::mem::take(word), Some(m)));
+                }
+                None => plain.push_str(&std::mem::take(word)),
+            }
+        };
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush_word(&mut word, &mut plain, &mut pieces);
+                plain.push(c);
+            }
+        }
+        flush_word(&mut word, &mut plain, &mut pieces);
+        if pieces.iter().all(|(_, m)| m.is_none()) {
+            continue;
+        }
+        if !plain.is_empty() {
+            pieces.push((plain, None));
+        }
+        for (piece, meaning) in pieces {
+            let text = arena.alloc(AstNode::from(NodeValue::Text(piece.into())));
+            match meaning {
+                Some(m) => {
+                    let link = arena.alloc(AstNode::from(NodeValue::Link(Box::new(comrak::nodes::NodeLink {
+                        url: GLOSSARY_ANCHOR.to_string(),
+                        title: if titles { m } else { String::new() },
+                    }))));
+                    link.append(text);
+                    node.insert_before(link);
+                }
+                None => node.insert_before(text),
+            }
+        }
+        node.detach();
+    }
+}
+
 /// Normalised CommonMark/GFM (raw HTML neutralised, footnote labels made unique per text).
 pub fn to_markdown(text: &str) -> String {
+    to_markdown_with(text, &[])
+}
+
+/// Markdown, with the glossary's abbreviations linked to it.
+pub fn to_markdown_with(text: &str, glossary: Glossary) -> String {
     let arena = Arena::new();
     let root = parse(&arena, text);
+    // The meaning stays out of the Markdown source, which people read as it is.
+    link_abbreviations(&arena, root, glossary, false);
     let mut out = String::new();
     let _ = comrak::format_commonmark(root, &options(), &mut out);
     out.trim_end().to_string()
@@ -64,8 +154,14 @@ pub fn to_markdown(text: &str) -> String {
 
 /// An HTML fragment.
 pub fn to_html(text: &str) -> String {
+    to_html_with(text, &[])
+}
+
+/// HTML, with the glossary's abbreviations linked to it (their meaning as the link's title).
+pub fn to_html_with(text: &str, glossary: Glossary) -> String {
     let arena = Arena::new();
     let root = parse(&arena, text);
+    link_abbreviations(&arena, root, glossary, true);
     let mut out = String::new();
     let _ = comrak::format_html(root, &options(), &mut out);
     out.trim_end().to_string()
@@ -73,15 +169,23 @@ pub fn to_html(text: &str) -> String {
 
 /// Typst markup. Footnote references become `#footnote[...]` at their place.
 pub fn to_typst(text: &str) -> String {
+    to_typst_with(text, &[])
+}
+
+/// Typst markup, with the glossary's abbreviations linked to the label `<afkortingen>`, which a
+/// document with a glossary puts on its heading.
+pub fn to_typst_with(text: &str, glossary: Glossary) -> String {
     let arena = Arena::new();
     let root = parse(&arena, text);
+    link_abbreviations(&arena, root, glossary, true);
+    let glossary_links = !glossary.is_empty();
     let mut notes = HashMap::new();
     for node in root.descendants() {
         if let NodeValue::FootnoteDefinition(d) = &node.data().value {
             notes.insert(d.name.clone(), node);
         }
     }
-    let mut w = TypstWriter { out: String::new(), notes };
+    let mut w = TypstWriter { out: String::new(), notes, glossary_links };
     w.blocks(root);
     w.out.trim().to_string()
 }
@@ -128,6 +232,8 @@ pub fn typst_string(text: &str) -> String {
 struct TypstWriter<'a> {
     out: String,
     notes: HashMap<String, &'a AstNode<'a>>,
+    /// The document has a glossary labelled `<afkortingen>`: links to it are kept.
+    glossary_links: bool,
 }
 
 impl<'a> TypstWriter<'a> {
@@ -230,6 +336,10 @@ impl<'a> TypstWriter<'a> {
             NodeValue::Link(l) => {
                 if l.url.starts_with("http://") || l.url.starts_with("https://") || l.url.starts_with("mailto:") {
                     let _ = write!(self.out, "#link({})[", typst_string(&l.url));
+                    self.inlines(node);
+                    self.out.push(']');
+                } else if self.glossary_links && l.url == GLOSSARY_ANCHOR {
+                    self.out.push_str("#link(<afkortingen>)[");
                     self.inlines(node);
                     self.out.push(']');
                 } else {

@@ -141,7 +141,7 @@ impl<'a> Validator<'a> {
                 if k.plaats.is_none() {
                     self.diags.push(
                         f.error_at(&path!["rapportages", i, "interessant", j], "this box does not say where it stands")
-                            .hint("add \"plaats: algemene_informatie\", \"plaats: programmaorganisatie\" or \"plaats: definities\""),
+                            .hint("add \"plaats: algemene_informatie\", \"plaats: programmaorganisatie_begin\", \"plaats: programmaorganisatie\" or \"plaats: definities\""),
                     );
                 }
                 if k.periode.is_some() {

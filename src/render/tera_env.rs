@@ -59,15 +59,17 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
         Lang::Text => tera.set_escape_fn(no_escape),
     }
     tera.autoescape_on(vec![suffix]);
+    // In a document with a glossary (`afkortingen` in its view), its abbreviations link to it.
     match lang {
-        Lang::Markdown => tera
-            .register_filter("markdown", |s: &str, _: Kwargs, _: &State| Value::safe_string(&markdown::to_markdown(s))),
-        Lang::Html => {
-            tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| Value::safe_string(&markdown::to_html(s)))
-        }
-        Lang::Typst => {
-            tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| Value::safe_string(&markdown::to_typst(s)))
-        }
+        Lang::Markdown => tera.register_filter("markdown", |s: &str, _: Kwargs, state: &State| {
+            Value::safe_string(&markdown::to_markdown_with(s, &glossary(state)))
+        }),
+        Lang::Html => tera.register_filter("markdown", |s: &str, _: Kwargs, state: &State| {
+            Value::safe_string(&markdown::to_html_with(s, &glossary(state)))
+        }),
+        Lang::Typst => tera.register_filter("markdown", |s: &str, _: Kwargs, state: &State| {
+            Value::safe_string(&markdown::to_typst_with(s, &glossary(state)))
+        }),
         Lang::Text => tera.register_filter("markdown", |s: &str, kwargs: Kwargs, _: &State| {
             let width = kwargs.get::<i64>("width").ok().flatten().unwrap_or(72).clamp(20, 200) as usize;
             Value::safe_string(&markdown::to_plain(s, width))
@@ -115,6 +117,19 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
 }
 
 /// Render a template, with a readable error.
+/// The glossary of the document being rendered: its view's `afkortingen` (abbreviation, meaning).
+fn glossary(state: &State) -> Vec<(String, String)> {
+    let Ok(Some(list)) = state.get::<Value>("afkortingen") else { return vec![] };
+    let field = |entry: &Value, name: &str| -> Option<String> {
+        entry.as_map()?.iter().find(|(k, _)| k.as_str() == Some(name)).and_then(|(_, v)| v.as_str().map(str::to_string))
+    };
+    list.as_array()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| Some((field(e, "afkorting")?, field(e, "betekenis")?)))
+        .collect()
+}
+
 pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, String> {
     tera.render(name, context).map_err(|e| format!("template {name}: {}", tera_error(&e)))
 }

@@ -134,6 +134,7 @@ pub struct RapportageView {
     pub programmaorganisatie: Option<Markdown>,
     /// The boxes after "Algemene informatie", after "Programmaorganisatie algemeen" and at the end.
     pub kaders_algemene_informatie: Vec<InteressantView>,
+    pub kaders_programmaorganisatie_begin: Vec<InteressantView>,
     pub kaders_programmaorganisatie: Vec<InteressantView>,
     pub kaders_definities: Vec<InteressantView>,
     pub themalijnen: Vec<ThemalijnRapportage>,
@@ -266,6 +267,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
         programmaorganisatie: teksten.and_then(|t| t.programmaorganisatie.clone()),
         kaders_algemene_informatie: kaders(df::KaderPlaats::AlgemeneInformatie),
+        kaders_programmaorganisatie_begin: kaders(df::KaderPlaats::ProgrammaorganisatieBegin),
         kaders_programmaorganisatie: kaders(df::KaderPlaats::Programmaorganisatie),
         kaders_definities: kaders(df::KaderPlaats::Definities),
         themalijnen,
