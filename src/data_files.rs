@@ -423,20 +423,51 @@ pub struct Bijzonderheid {
 #[schemars(title = "Twentse Koers: newsletter edition (nieuwsbrief/<editie>.yaml)")]
 pub struct NieuwsbriefFile {
     pub titel: String,
-    /// Hidden preview line shown by mail clients.
+    /// Hidden preview line shown by mail clients; default: the start of the highlights.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preheader: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inleiding: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub highlights: Option<Markdown>,
+    /// Everything between the introduction and the closing block, in the order it stands:
+    /// "Thema" headings, project updates, programme items and the "Uitgelicht" block. Every
+    /// result reported in this edition (`editie` in a project file) is shown in one of them.
     #[serde(default)]
-    pub items: Vec<NieuwsbriefItem>,
+    pub blokken: Vec<NieuwsbriefBlok>,
+    /// Whether the closing block has the "Lees meer" link (default: yes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lees_meer: Option<bool>,
+}
+
+/// One block of an edition: exactly one of `thema`, `project`, `item` and `uitgelicht`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NieuwsbriefBlok {
+    /// A "Thema <naam>" heading: the id of a themalijn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thema: Option<String>,
+    /// A project update: the id of a project; shows its results reported in this edition, each
+    /// under its `kop` (default: the project's newsletter name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    /// With `project`: only these of its results in this edition, in this order (1 is the first
+    /// result with this `editie` in the project file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resultaten: Option<Vec<u32>>,
+    /// With `project`: the heading the update stands under here, instead of the results' own.
+    /// Needed to show a result a second time, under another heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kop: Option<String>,
+    /// A programme item: a heading and its text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<NieuwsbriefItem>,
+    /// The "Uitgelicht" block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uitgelicht: Option<NieuwsbriefItem>,
-    /// Which projects' updates, in this order; all when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub projecten: Option<Vec<String>>,
+    /// Link lines under the block's text; a link without an address is printed as text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -444,18 +475,6 @@ pub struct NieuwsbriefFile {
 pub struct NieuwsbriefItem {
     pub titel: String,
     pub tekst: Markdown,
-    /// Where the item stands: before the project updates (default) or after them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plaats: Option<Plaats>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Plaats {
-    /// Before the project updates.
-    Begin,
-    /// After the project updates.
-    Einde,
 }
 
 /// `data/informatiepakket.yaml`: the Informatiepakket, the programme's facts for a board (owners

@@ -399,11 +399,19 @@ fn plain_blocks<'a>(node: &'a AstNode<'a>, width: usize, indent: &str, out: &mut
                         ListType::Bullet => "- ".to_string(),
                         ListType::Ordered => format!("{}. ", l.start + i),
                     };
-                    let text: Vec<String> = item.children().map(|c| plain_inlines(c, notes)).collect();
                     let first = format!("{indent}{marker}");
                     let rest = " ".repeat(first.chars().count());
-                    let opts = textwrap::Options::new(width).initial_indent(&first).subsequent_indent(&rest);
-                    items.push(textwrap::fill(&text.join(" "), opts));
+                    // Each paragraph of the item on its own, indented under the marker.
+                    let paragraphs: Vec<String> = item
+                        .children()
+                        .enumerate()
+                        .map(|(j, c)| {
+                            let start = if j == 0 { first.as_str() } else { rest.as_str() };
+                            let opts = textwrap::Options::new(width).initial_indent(start).subsequent_indent(&rest);
+                            textwrap::fill(&plain_inlines(c, notes), opts)
+                        })
+                        .collect();
+                    items.push(paragraphs.join("\n\n"));
                 }
                 out.push(items.join("\n"));
             }
@@ -501,6 +509,8 @@ mod tests {
         assert_eq!(t, "#list([een], [twee], )");
         let p = to_plain("Lees [meer](https://www.twentsekoers.nl) hier.\n\n- een\n- twee", 72);
         assert_eq!(p, "Lees meer (https://www.twentsekoers.nl) hier.\n\n- een\n- twee");
+        let p = to_plain("- een\n\n  nog een alinea\n- twee", 72);
+        assert_eq!(p, "- een\n\n  nog een alinea\n- twee", "paragraphs of a list item stay paragraphs");
     }
 
     #[test]

@@ -235,7 +235,8 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     Ok((BuildReport { diagnostics: checked.diagnostics, files: entries, provenance }, rendered))
 }
 
-/// A draft edition file: the edition's frame to fill in and the projects with results dated in it.
+/// A draft edition file: the edition's frame to fill in and a block for each project with results
+/// reported in it, under its thema heading, in table order.
 pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> String {
     use std::fmt::Write;
     let mut s = String::from("# yaml-language-server: $schema=../schema/nieuwsbrief.schema.json\n");
@@ -248,35 +249,41 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
     let _ = writeln!(s, "titel: \"{titel}\"");
     s.push_str("inleiding: |\n  We verzenden iedere maand een update naar jou als betrokken BO- of AO-lid.\n");
     s.push_str("# highlights: |\n#   Deze maand lees je o.a. over ...\n");
-    s.push_str("# uitgelicht:\n#   titel: ...\n#   tekst: |\n#     ...\n");
-    s.push_str("# The project updates: results dated in this edition. Remove a line to leave a project out,\n# reorder lines to reorder the newsletter.\n");
-    s.push_str("projecten:\n");
-    let mut any = false;
+    s.push_str(
+        "# The blocks of the newsletter, in the order they stand: a \"thema\" heading, a \"project\" update\n\
+         # (its results reported in this edition), an \"item\", the \"uitgelicht\" block. Reorder, remove or\n\
+         # add blocks; every result reported in this edition must be shown in one.\n",
+    );
+    let mut blocks = String::new();
     for t in &prog.themalijnen {
+        let mut thema = false;
         for p in &t.projecten {
             let n = p.resultaten_in_editie(period).count();
-            if n > 0 {
-                any = true;
-                let _ = writeln!(
-                    s,
-                    "  - {}  # {} ({}): {} result{}",
-                    p.id,
-                    p.naam,
-                    t.naam,
-                    n,
-                    if n == 1 { "" } else { "s" }
-                );
-                // What the updates say, to help choose (comments: not part of the data).
-                for r in p.resultaten_in_editie(period) {
-                    let first: String =
-                        r.tekst.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect();
-                    let _ = writeln!(s, "    #   {first}…");
-                }
+            if n == 0 {
+                continue;
+            }
+            if !thema {
+                thema = true;
+                let _ = writeln!(blocks, "  - thema: {}  # Thema {}", t.id, t.naam.to_lowercase());
+            }
+            let _ =
+                writeln!(blocks, "  - project: {}  # {}: {} result{}", p.id, p.naam, n, if n == 1 { "" } else { "s" });
+            // What the updates say, to help choose (comments: not part of the data).
+            for r in p.resultaten_in_editie(period) {
+                let first: String = r.tekst.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect();
+                let _ = writeln!(blocks, "    #   {first}…");
             }
         }
     }
-    if !any {
-        s.push_str("  []  # no results are dated in this edition yet: add them to the project files\n");
+    let example = |kind: &str| format!("  # - {kind}:\n  #     titel: ...\n  #     tekst: |\n  #       ...\n");
+    if blocks.is_empty() {
+        s.push_str("blokken: []  # no results are reported in this edition yet: add them to the project files\n");
+        s.push_str(&example("item"));
+    } else {
+        s.push_str("blokken:\n");
+        s.push_str(&example("item"));
+        s.push_str(&blocks);
+        s.push_str(&example("uitgelicht"));
     }
     s
 }

@@ -585,26 +585,194 @@ impl<'a> Validator<'a> {
         None
     }
 
+    /// Edition files: named after their month or quarter; each block one thing, referring to
+    /// what exists; every result reported in the edition shown in it.
     fn editions(&mut self) {
         let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
+        let themalijn_ids: Vec<&str> = self.set.themalijnen.keys().map(String::as_str).collect();
         for (id, e) in &self.set.edities {
             let f = &e.file;
-            if let Err(msg) = Period::parse_edition(id) {
-                self.diags.push(f.error_at(&[], format!("the file name: {msg}")).hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"));
-            }
-            let mut seen = HashMap::new();
-            for (i, pid) in e.data.projecten.iter().flatten().enumerate() {
-                if let Some(first) = seen.insert(pid.as_str(), i) {
-                    self.diags.push(
-                        f.error_at(&path!["projecten", i], format!("project \"{pid}\" is listed twice"))
-                            .hint(format!("remove this entry; it is already entry {}", first + 1)),
-                    );
-                } else if !self.set.projecten.contains_key(pid) {
-                    let mut d = f.error_at(&path!["projecten", i], format!("there is no project \"{pid}\""));
-                    if let Some(s) = did_you_mean(pid, project_ids.iter().copied()) {
-                        d = d.hint(format!("did you mean \"{s}\"?"));
+            let period = match Period::parse_edition(id) {
+                Ok(p) => Some(p),
+                Err(msg) => {
+                    self.diags.push(f.error_at(&[], format!("the file name: {msg}")).hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"));
+                    None
+                }
+            };
+            // The indices (in `resultaten`) of a project's results reported in this edition.
+            let reported = |pid: &str| -> Vec<usize> {
+                let Some(p) = self.set.projecten.get(pid) else { return vec![] };
+                p.data
+                    .resultaten
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.editie.as_deref().and_then(|x| Period::parse_edition(x).ok()) == period)
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            // (project, result number in the edition) → the block that shows it first.
+            let mut shown: HashMap<(&str, usize), usize> = HashMap::new();
+            // The same, for the blocks that show results under their own heading (no `kop`).
+            let mut own: HashMap<(&str, usize), usize> = HashMap::new();
+            for (i, b) in e.data.blokken.iter().enumerate() {
+                let kinds: Vec<&str> = [
+                    ("thema", b.thema.is_some()),
+                    ("project", b.project.is_some()),
+                    ("item", b.item.is_some()),
+                    ("uitgelicht", b.uitgelicht.is_some()),
+                ]
+                .into_iter()
+                .filter(|k| k.1)
+                .map(|k| k.0)
+                .collect();
+                match kinds.as_slice() {
+                    [] => {
+                        self.diags.push(
+                            f.error_at(&path!["blokken", i], "this block shows nothing")
+                                .hint("a block is a \"thema\" heading, a \"project\" update, an \"item\" or the \"uitgelicht\" block"),
+                        );
+                        continue;
                     }
-                    self.diags.push(d);
+                    [_] => {}
+                    [first, second, ..] => {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["blokken", i, *second],
+                                format!("a block is one thing: this one is \"{first}\" already"),
+                            )
+                            .hint(format!("make \"{second}\" a block of its own")),
+                        );
+                        continue;
+                    }
+                }
+                if b.project.is_none() {
+                    for (key, set) in [("resultaten", b.resultaten.is_some()), ("kop", b.kop.is_some())] {
+                        if set {
+                            self.diags.push(
+                                f.error_at(&path!["blokken", i, key], format!("\"{key}\" belongs to a project block"))
+                                    .hint("remove it, or add it to the block of the project it is about"),
+                            );
+                        }
+                    }
+                }
+                if b.thema.is_some() && !b.links.is_empty() {
+                    self.diags.push(
+                        f.error_at(&path!["blokken", i, "links"], "a thema heading has no links")
+                            .hint("give the links to the block they belong under"),
+                    );
+                }
+                if let Some(t) = &b.thema
+                    && !self.set.themalijnen.contains_key(t)
+                    && !self.set.failed_ids.contains(t)
+                {
+                    let d = f.error_at(&path!["blokken", i, "thema"], format!("there is no themalijn \"{t}\""));
+                    self.diags.push(match did_you_mean(t, themalijn_ids.iter().copied()) {
+                        Some(s) => d.hint(format!("did you mean \"{s}\"?")),
+                        None => d.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
+                    });
+                }
+                let Some(pid) = b.project.as_deref() else { continue };
+                if !self.set.projecten.contains_key(pid) {
+                    if !self.set.failed_ids.contains(pid) {
+                        let d = f.error_at(&path!["blokken", i, "project"], format!("there is no project \"{pid}\""));
+                        self.diags.push(match did_you_mean(pid, project_ids.iter().copied()) {
+                            Some(s) => d.hint(format!("did you mean \"{s}\"?")),
+                            None => {
+                                d.hint("projects are the files in projecten/; the id is the file name without .yaml")
+                            }
+                        });
+                    }
+                    continue;
+                }
+                if period.is_none() {
+                    continue;
+                }
+                let n = reported(pid).len();
+                if n == 0 {
+                    // It shows nothing; not fatal.
+                    self.diags.push(
+                        f.warning_at(
+                            &path!["blokken", i, "project"],
+                            format!("project \"{pid}\" has no result reported in edition {id}"),
+                        )
+                        .hint(format!(
+                            "add a result with \"editie: {id}\" to projecten/{pid}.yaml, or remove this block"
+                        )),
+                    );
+                    continue;
+                }
+                let numbers: Vec<(Vec<crate::yaml_tree::Step>, u32)> = match &b.resultaten {
+                    Some(list) => {
+                        if list.is_empty() {
+                            self.diags.push(
+                                f.error_at(&path!["blokken", i, "resultaten"], "an empty list shows no result").hint(
+                                    "leave \"resultaten\" out to show all of the project's results in this edition",
+                                ),
+                            );
+                        }
+                        list.iter()
+                            .enumerate()
+                            .map(|(j, nr)| (path!["blokken", i, "resultaten", j].to_vec(), *nr))
+                            .collect()
+                    }
+                    None => (1..=n as u32).map(|nr| (path!["blokken", i, "project"].to_vec(), nr)).collect(),
+                };
+                for (at, nr) in numbers {
+                    let nr = nr as usize;
+                    if nr == 0 || nr > n {
+                        let results = if n == 1 { "1 result".to_string() } else { format!("{n} results") };
+                        self.diags.push(
+                            f.error_at(
+                                &at,
+                                format!("project \"{pid}\" has {results} in edition {id}: there is no result {nr}"),
+                            )
+                            .hint(format!(
+                                "number the results with \"editie: {id}\" in projecten/{pid}.yaml from 1, in file order"
+                            )),
+                        );
+                        continue;
+                    }
+                    shown.entry((pid, nr)).or_insert(i);
+                    // Shown under its own heading once; a repeat names the heading it stands under.
+                    if b.kop.is_none() {
+                        match own.get(&(pid, nr)) {
+                            Some(first) => self.diags.push(
+                                f.error_at(&at, format!("result {nr} of project \"{pid}\" is already shown in block {}", first + 1))
+                                    .hint("remove it here, or give this block a \"kop\" to repeat the result under another heading"),
+                            ),
+                            None => {
+                                own.insert((pid, nr), i);
+                            }
+                        }
+                    }
+                }
+            }
+            // Every result reported in this edition is shown in it.
+            if period.is_none() {
+                continue;
+            }
+            for (pid, p) in &self.set.projecten {
+                for (nr, ri) in reported(pid).into_iter().enumerate() {
+                    if shown.contains_key(&(pid.as_str(), nr + 1)) {
+                        continue;
+                    }
+                    let listed = e.data.blokken.iter().any(|b| b.project.as_deref() == Some(pid.as_str()));
+                    let hint = if listed {
+                        format!(
+                            "add {} to the \"resultaten\" of a \"project: {pid}\" block in nieuwsbrief/{id}.yaml",
+                            nr + 1
+                        )
+                    } else {
+                        format!("add \"- project: {pid}\" to \"blokken\" in nieuwsbrief/{id}.yaml")
+                    };
+                    self.diags.push(
+                        p.file
+                            .error_at(
+                                &path!["resultaten", ri, "editie"],
+                                format!("this result is reported in edition {id}, but that edition does not show it"),
+                            )
+                            .hint(hint),
+                    );
                 }
             }
         }

@@ -304,13 +304,42 @@ fn newsletter_email_is_mail_safe() {
     }
     let headings: Vec<String> = html.select(&sel("h3")).map(|h| h.text().collect()).collect();
     assert_eq!(&headings[..3], ["Kinderarmoede", "Bereik vergroten aanpak geldzorgen", "Alcoholontmoediging"]);
-    let themes: Vec<String> = html.select(&sel("td.thema")).map(|h| h.text().collect()).collect();
+    let themes: Vec<String> = html.select(&sel("h2.thema")).map(|h| h.text().collect()).collect();
     assert_eq!(
         themes,
         ["Thema bestaanszekerheid", "Thema preventie en gezondheid", "Thema mentale gezondheid", "Thema ouderen"]
     );
-    assert!(raw.contains("Praat samen over later"), "Uitgelicht block");
-    assert!(raw.contains("We koersen samen"));
+    // The blocks in the edition's order: the Uitgelicht block between two ouderen updates.
+    let order: Vec<String> = html.select(&sel("h2, h3, h4")).map(|h| h.text().collect()).collect();
+    let at = |h: &str| order.iter().position(|x| x == h).unwrap_or_else(|| panic!("no heading {h}: {order:?}"));
+    let uitgelicht = at("Uitgelicht: Campagne \"Praat samen over later\" van start op 6 mei");
+    assert_eq!(at("Gezond en zelfredzaam ouder worden") + 1, uitgelicht);
+    assert_eq!(uitgelicht + 1, at("Samenwerken in de wijk"));
+    assert_eq!(*order.last().unwrap(), "We koersen samen");
+    // The footer: "Lees meer", the web address, LinkedIn as text (no address is known).
+    let slot: Vec<(String, Option<String>)> = html
+        .select(&sel("td.slot p"))
+        .map(|p| {
+            (p.text().collect(), p.select(&sel("a")).next().and_then(|a| a.value().attr("href").map(String::from)))
+        })
+        .collect();
+    let tail: Vec<_> = slot.iter().rev().take(3).rev().cloned().collect();
+    assert_eq!(
+        tail,
+        [
+            ("Lees meer".to_string(), Some("https://www.twentsekoers.nl".to_string())),
+            ("www.twentsekoers.nl".to_string(), Some("https://www.twentsekoers.nl".to_string())),
+            ("LinkedIn Twentse Koers".to_string(), None),
+        ]
+    );
+    // A link line without an address is text.
+    let line = "In het nieuwsbericht op onze website lees je meer over de voorstelling en de première.";
+    assert!(
+        html.select(&sel("td.item p"))
+            .any(|p| p.text().collect::<String>() == line && p.select(&sel("a")).next().is_none())
+    );
+    // Nothing but the e-mail's own blocks: no "view in browser" line, no subtitle.
+    assert!(!raw.contains("Bekijk deze e-mail"));
 }
 
 #[test]
@@ -326,10 +355,23 @@ fn newsletter_quarterly_edition_and_text_version() {
         "Welzijn op recept",
         "Jongeren en Schulden",
         "Deze e-mail is verstuurd aan {{email}}.",
-        "Afmelden: {{unsubscribe}}",
+        "Als u geen nieuwsbrief meer wilt ontvangen, kunt u zich hier afmelden:\n{{unsubscribe}}\n",
+        "\nLees hier het hele artikel\n\nWerkwijze\n",
+        "\nwww.twentsekoers.nl\n\nLinkedIn Twentse Koers\n",
     ] {
         assert!(txt.contains(needle), "Q3 txt lacks {needle}");
     }
+    // The Q3 edition's own shape: no "Thema ouderen" heading and no "Lees meer" (seed 001).
+    assert!(!txt.contains("THEMA OUDEREN") && !txt.contains("Lees meer"), "{txt}");
+    // The bullets of "Gezond en zelfredzaam ouder worden" in the edition's order, across projects.
+    let bullets: Vec<usize> =
+        ["- In juli namen we", "- Sinds mei 2025", "- In Enschede heeft een Bennie Oud", "- In afstemming met"]
+            .iter()
+            .map(|b| txt.find(b).unwrap_or_else(|| panic!("{b}")))
+            .collect();
+    assert!(bullets.windows(2).all(|w| w[0] < w[1]), "{bullets:?}");
+    // A list item's paragraphs stay paragraphs in the text version.
+    assert!(txt.contains("reacties).\n\n  Dit geeft inzicht"), "{txt}");
     // A subproject's update under its parent's heading, as the April seed shows it.
     let april = text("nieuwsbrief/even-bijpraten-2025-04.md");
     assert!(
@@ -342,7 +384,32 @@ fn newsletter_quarterly_edition_and_text_version() {
     assert!(md.contains("## Thema preventie en gezondheid"));
     assert!(md.contains("### Valpreventie"));
     let web = Html::parse_document(&text("nieuwsbrief/even-bijpraten-2025-Q3.html"));
-    assert!(web.select(&sel("h2")).any(|h| h.text().collect::<String>() == "Evaluatie Twentse Koers"));
+    let h2: Vec<String> = web.select(&sel("h2")).map(|h| h.text().collect()).collect();
+    assert_eq!(
+        h2,
+        [
+            "Evaluatie Twentse Koers",
+            "Werkbezoek 5 november",
+            "Thema bestaanszekerheid",
+            "Thema preventie en gezondheid",
+            "Klankbordgroep Regioplan",
+            "We koersen samen"
+        ]
+    );
+    // The update without a heading of its own in the e-mail follows the bullets, under theirs.
+    let doorstroom = web
+        .select(&sel("main p"))
+        .find(|p| p.text().collect::<String>().starts_with("In onderlinge afstemming"))
+        .expect("the Doorstroom Wlz update");
+    let section = doorstroom.parent().and_then(scraper::ElementRef::wrap).unwrap();
+    assert_eq!(
+        section.select(&sel("h3")).map(|h| h.text().collect::<String>()).collect::<Vec<_>>(),
+        ["Gezond en zelfredzaam ouder worden"]
+    );
+    assert!(
+        web.select(&sel("main a")).all(|a| a.text().collect::<String>() != "Lees hier het hele artikel"),
+        "no address is known"
+    );
 }
 
 #[test]

@@ -247,7 +247,9 @@ fn newsletter_commands() {
     let draft = std::fs::read_to_string(data.join("nieuwsbrief/2024-04.yaml")).unwrap();
     assert!(draft.contains("titel: \"Even bijpraten... April 2024\""));
     assert!(
-        draft.contains("  - fietsen  # Fietsen (Gezondheid): 1 result\n    #   Een fietsroute is uitgezet in april.…"),
+        draft.contains(
+            "  - thema: gezondheid  # Thema gezondheid\n  - project: fietsen  # Fietsen: 1 result\n    #   Een fietsroute is uitgezet in april.…"
+        ),
         "{draft}"
     );
     // The draft is a valid edition file.

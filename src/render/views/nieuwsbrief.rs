@@ -2,31 +2,47 @@
 
 use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::data_files::{self as df, Markdown};
+use crate::dates::Period;
 use crate::model::{Programme, Project};
 use serde::Serialize;
 
+/// A piece of a block: a Markdown text, or a link line (text only when there is no address).
+#[derive(Debug, Serialize)]
+pub struct Deel {
+    pub tekst: Option<Markdown>,
+    pub link: Option<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    pub tekst: String,
+    pub url: Option<String>,
+}
+
+/// One block of the edition, in the order the edition file lists them.
+#[derive(Debug, Serialize)]
+#[serde(tag = "soort", rename_all = "lowercase")]
+pub enum Blok {
+    /// "Thema <naam>".
+    Thema { naam: String },
+    /// A programme item.
+    Item { titel: String, delen: Vec<Deel> },
+    /// The "Uitgelicht" block.
+    Uitgelicht { titel: String, delen: Vec<Deel> },
+    /// Project updates under one heading.
+    Update(Update),
+}
+
 #[derive(Debug, Serialize)]
 pub struct Update {
-    /// Heading of the update (the result's `kop`, or the project's newsletter name).
+    /// Heading of the update (the block's `kop`, the result's `kop`, or the project's newsletter name).
     pub kop: String,
     /// A subproject's update under its own heading: the parent's heading, printed before it when
     /// the update before was not already under that parent.
     pub groep: Option<String>,
     /// The update stands under a parent heading (its own heading one level lower).
     pub sub: bool,
-    pub teksten: Vec<Markdown>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ThemaUpdates {
-    pub naam: String,
-    pub updates: Vec<Update>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct LinkView {
-    pub tekst: String,
-    pub url: String,
+    pub delen: Vec<Deel>,
 }
 
 #[derive(Debug, Serialize)]
@@ -38,16 +54,12 @@ pub struct NieuwsbriefView {
     pub programma: ProgrammeInfo,
     pub inleiding: Option<Markdown>,
     pub highlights: Option<Markdown>,
-    /// Programme items before the project updates.
-    pub items: Vec<df::NieuwsbriefItem>,
-    /// Programme items after the project updates.
-    pub items_einde: Vec<df::NieuwsbriefItem>,
-    pub uitgelicht: Option<df::NieuwsbriefItem>,
-    pub themas: Vec<ThemaUpdates>,
+    /// Everything between the introduction and the closing block, in order.
+    pub blokken: Vec<Blok>,
     pub slot_titel: Option<String>,
     pub slot_tekst: Option<Markdown>,
+    /// The "Lees meer" link of the closing block, when the edition has one.
     pub lees_meer_url: Option<String>,
-    pub links: Vec<LinkView>,
     pub afzender: Option<String>,
     /// Merge tags of the mailing tool, passed through verbatim.
     pub tag_email: String,
@@ -76,8 +88,56 @@ impl MergeTags {
     }
 }
 
-/// The updates of an edition: results dated in its period, grouped per themalijn, a subproject's
-/// under its parent; in the edition's project order when it gives one, else in table order.
+fn tekst(t: &Markdown) -> Deel {
+    Deel { tekst: Some(t.clone()), link: None }
+}
+
+fn links(l: &[df::Link]) -> impl Iterator<Item = Deel> + '_ {
+    l.iter().map(|l| Deel {
+        tekst: None,
+        link: Some(LinkView { tekst: l.tekst.clone(), url: l.url.clone().filter(|u| crate::validate::is_safe_url(u)) }),
+    })
+}
+
+/// The updates of one project block: the chosen results (all of the edition's by default), one
+/// update per heading; a subproject's under its parent's heading unless the update before already
+/// stands there.
+fn project_updates(prog: &Programme, p: &Project, blok: &df::NieuwsbriefBlok, period: Period, out: &mut Vec<Blok>) {
+    let all: Vec<_> = p.resultaten_in_editie(period).collect();
+    let chosen: Vec<_> = match &blok.resultaten {
+        Some(nrs) => nrs.iter().filter_map(|n| all.get((*n as usize).checked_sub(1)?).copied()).collect(),
+        None => all,
+    };
+    let parent = p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.nieuwsbriefnaam.clone());
+    for r in chosen {
+        let (kop, parent) = match &blok.kop {
+            // Placed under a heading of the edition's choosing: no parent heading.
+            Some(k) => (k.clone(), None),
+            None => (r.kop.clone().unwrap_or_else(|| p.nieuwsbriefnaam.clone()), parent.clone()),
+        };
+        // Under the parent's heading unless the update's own heading is the parent's.
+        let sub = parent.as_ref().is_some_and(|pn| *pn != kop);
+        let previous = match out.last_mut() {
+            Some(Blok::Update(u)) => Some(u),
+            _ => None,
+        };
+        match previous {
+            // Consecutive results under the same heading read as one update.
+            Some(u) if u.kop == kop && u.sub == sub => u.delen.push(tekst(&r.tekst)),
+            previous => {
+                let under_parent_already = previous.is_some_and(|u| {
+                    parent
+                        .as_ref()
+                        .is_some_and(|pn| u.groep.as_ref() == Some(pn) || (u.sub && u.groep.is_none()) || &u.kop == pn)
+                });
+                let groep = if sub && !under_parent_already { parent.clone() } else { None };
+                out.push(Blok::Update(Update { kop, groep, sub, delen: vec![tekst(&r.tekst)] }));
+            }
+        }
+    }
+}
+
+/// The edition's blocks in the order of its file; the introduction and the closing block around them.
 pub fn nieuwsbrief(
     prog: &Programme,
     editie: &crate::model::Editie,
@@ -85,75 +145,31 @@ pub fn nieuwsbrief(
     bron: &Provenance,
 ) -> NieuwsbriefView {
     let period = editie.periode;
-    let chosen: Option<&Vec<String>> = editie.data.projecten.as_ref();
-    let mut themas = Vec::new();
-    for t in &prog.themalijnen {
-        let mut order: Vec<&Project> = match chosen {
-            Some(ids) => ids.iter().filter_map(|id| t.projecten.iter().find(|p| &p.id == id)).collect(),
-            None => t.projecten.iter().collect(),
-        };
-        order.retain(|p| p.resultaten_in_editie(period).next().is_some());
-        let mut updates: Vec<Update> = Vec::new();
-        for p in order {
-            let parent = p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.nieuwsbriefnaam.clone());
-            let results: Vec<_> = p.resultaten_in_editie(period).collect();
-            // Consecutive results with the same heading form one update.
-            let mut cur: Option<Update> = None;
-            for r in results {
-                let kop = r.kop.clone().unwrap_or_else(|| p.nieuwsbriefnaam.clone());
-                match &mut cur {
-                    Some(u) if u.kop == kop => u.teksten.push(r.tekst.clone()),
-                    _ => {
-                        if let Some(u) = cur.take() {
-                            updates.push(u);
-                        }
-                        // Under the parent's heading unless the update's own heading is the parent's.
-                        let sub = parent.as_ref().is_some_and(|pn| *pn != kop);
-                        let previous = cur.as_ref().or(updates.last());
-                        let under_parent_already = previous.is_some_and(|u| {
-                            parent.as_ref().is_some_and(|pn| {
-                                u.groep.as_ref() == Some(pn) || (u.sub && u.groep.is_none()) || &u.kop == pn
-                            })
-                        });
-                        let groep = if sub && !under_parent_already { parent.clone() } else { None };
-                        cur = Some(Update { kop, groep, sub, teksten: vec![r.tekst.clone()] });
-                    }
-                }
+    let mut blokken: Vec<Blok> = Vec::new();
+    for b in &editie.data.blokken {
+        if let Some(t) = b.thema.as_deref().and_then(|id| prog.themalijnen.iter().find(|t| t.id == id)) {
+            blokken.push(Blok::Thema { naam: t.naam.clone() });
+        } else if let Some(p) = b.project.as_deref().and_then(|id| prog.project(id)) {
+            project_updates(prog, p, b, period, &mut blokken);
+            if let Some(Blok::Update(u)) = blokken.last_mut() {
+                u.delen.extend(links(&b.links));
             }
-            if let Some(u) = cur {
-                updates.push(u);
-            }
-        }
-        // Updates of several projects under the same heading (e.g. a parent and its subprojects
-        // all headed "Gezond en zelfredzaam ouder worden") read as one.
-        let mut merged: Vec<Update> = Vec::new();
-        for u in updates {
-            match merged.last_mut() {
-                Some(last) if last.kop == u.kop && last.sub == u.sub && u.groep.is_none() => {
-                    last.teksten.extend(u.teksten)
-                }
-                _ => merged.push(u),
-            }
-        }
-        let updates = merged;
-        if !updates.is_empty() {
-            themas.push(ThemaUpdates { naam: t.naam.clone(), updates });
+        } else if let Some(i) = &b.item {
+            let delen = std::iter::once(tekst(&i.tekst)).chain(links(&b.links)).collect();
+            blokken.push(Blok::Item { titel: i.titel.clone(), delen });
+        } else if let Some(i) = &b.uitgelicht {
+            let delen = std::iter::once(tekst(&i.tekst)).chain(links(&b.links)).collect();
+            blokken.push(Blok::Uitgelicht { titel: i.titel.clone(), delen });
         }
     }
     let settings = prog.nieuwsbrief.as_ref();
-    let mut links = Vec::new();
-    if let Some(w) = &prog.website {
-        links.push(LinkView { tekst: programme_info(prog).website_kort.unwrap_or_else(|| w.clone()), url: w.clone() });
-    }
-    if let Some(l) = &prog.linkedin {
-        links.push(LinkView { tekst: format!("LinkedIn {}", prog.naam), url: l.clone() });
-    }
     let [tag_email, tag_afmelden, tag_voorkeuren, tag_webversie] = tags.tags().map(String::from);
     let preheader = editie.data.preheader.clone().unwrap_or_else(|| {
         let plain =
             editie.data.highlights.as_deref().map(|h| crate::markdown::to_plain(h, usize::MAX / 2)).unwrap_or_default();
         plain.chars().take(140).collect()
     });
+    let lees_meer = editie.data.lees_meer.unwrap_or(true);
     NieuwsbriefView {
         titel: editie.data.titel.clone(),
         editie: period.id(),
@@ -162,14 +178,13 @@ pub fn nieuwsbrief(
         programma: programme_info(prog),
         inleiding: editie.data.inleiding.clone(),
         highlights: editie.data.highlights.clone(),
-        items: editie.data.items.iter().filter(|i| i.plaats != Some(df::Plaats::Einde)).cloned().collect(),
-        items_einde: editie.data.items.iter().filter(|i| i.plaats == Some(df::Plaats::Einde)).cloned().collect(),
-        uitgelicht: editie.data.uitgelicht.clone(),
-        themas,
+        blokken,
         slot_titel: settings.map(|s| s.slot_titel.clone()),
         slot_tekst: settings.map(|s| s.slot_tekst.clone()),
-        lees_meer_url: settings.and_then(|s| s.lees_meer_url.clone()).or_else(|| prog.website.clone()),
-        links,
+        lees_meer_url: settings
+            .and_then(|s| s.lees_meer_url.clone())
+            .or_else(|| prog.website.clone())
+            .filter(|_| lees_meer),
         afzender: settings.and_then(|s| s.afzender.clone()),
         tag_email,
         tag_afmelden,
