@@ -5,12 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
 cargo build --release --quiet
+bin="${CARGO_TARGET_DIR:-target}/release/koers"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 TIMEFORMAT='%R'
 times=()
 for _ in $(seq "$runs"); do
-  t=$( { time ./target/release/koers build-report --out "$out/out" >/dev/null 2>&1; } 2>&1 )
+  t=$( { time "$bin" build-report --out "$out/out" >/dev/null 2>"$out/err" || { cat "$out/err" >&2; exit 1; }; } 2>&1 )
   times+=("$t")
 done
 printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" '
