@@ -5,27 +5,12 @@ mod common;
 use common::*;
 use scraper::{Html, Selector};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
-
-struct Built {
-    _dir: tempfile::TempDir,
-    out: PathBuf,
-}
 
 fn built() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        let o = run(koers()
-            .args(["build-report", "--date", "2025-10-15", "--data"])
-            .arg(root().join("data"))
-            .arg("--out")
-            .arg(&out));
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        Built { _dir: dir, out }
-    })
+    B.get_or_init(|| build_real_data(&[]))
 }
 
 fn read(rel: &str) -> Vec<u8> {

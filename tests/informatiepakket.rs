@@ -7,7 +7,6 @@
 mod common;
 use common::*;
 use scraper::{ElementRef, Html, Selector};
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// 004, "Baten" column: label and amount, in the table's order.
@@ -75,24 +74,9 @@ const KOPPEN: &[&str] = &[
     "5. Gebruikte bronnen",
 ];
 
-struct Built {
-    _dir: tempfile::TempDir,
-    out: PathBuf,
-}
-
 fn built() -> &'static Built {
     static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        let o = run(koers()
-            .args(["build-report", "--only", "informatiepakket", "--date", "2025-10-15", "--data"])
-            .arg(root().join("data"))
-            .arg("--out")
-            .arg(&out));
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        Built { _dir: dir, out }
-    })
+    B.get_or_init(|| build_real_data(&["--only", "informatiepakket"]))
 }
 
 fn read(ext: &str) -> Vec<u8> {

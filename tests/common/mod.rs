@@ -69,3 +69,25 @@ pub fn pdf_text(bytes: &[u8]) -> String {
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The real data/ built into a temporary output directory (kept as long as this value lives).
+pub struct Built {
+    _dir: tempfile::TempDir,
+    pub out: PathBuf,
+}
+
+/// `koers build-report --date 2025-10-15 ARGS --data data/` into a fresh directory; the build must
+/// succeed.
+pub fn build_real_data(args: &[&str]) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = run(koers()
+        .args(["build-report", "--date", "2025-10-15"])
+        .args(args)
+        .arg("--data")
+        .arg(root().join("data"))
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Built { _dir: dir, out }
+}
