@@ -96,16 +96,28 @@ fn project_pages_match_the_rapportage_seed() {
             }
         }
     }
-    for text in &general {
-        for f in fragments(text) {
+    let general: Vec<(String, String)> = general.into_iter().map(|t| ("general text".to_string(), t)).collect();
+    let (n, general_missing) = fragments_missing(&general, &haystack);
+    compared += n;
+    missing.extend(general_missing);
+    assert!(compared > 150, "compared {compared} texts");
+    assert!(missing.is_empty(), "not in 003:\n{}", missing.join("\n"));
+}
+
+/// Look up every fragment of each (whose, text) in a normalised seed: how many were compared,
+/// and the ones the seed lacks.
+fn fragments_missing(texts: &[(String, String)], haystack: &str) -> (usize, Vec<String>) {
+    let mut compared = 0;
+    let mut missing = Vec::new();
+    for (whose, t) in texts {
+        for f in fragments(t) {
             compared += 1;
             if !haystack.contains(&norm(&f)) {
-                missing.push(format!("general text: {}", f.chars().take(80).collect::<String>()));
+                missing.push(format!("{whose}: {}", f.chars().take(80).collect::<String>()));
             }
         }
     }
-    assert!(compared > 150, "compared {compared} texts");
-    assert!(missing.is_empty(), "not in 003:\n{}", missing.join("\n"));
+    (compared, missing)
 }
 
 /// Markdown links `[text](address)` as their text.
@@ -207,16 +219,7 @@ fn regioplan_texts_match_the_regioplan_seed() {
             }
         }
     }
-    let mut missing = Vec::new();
-    let mut compared = 0;
-    for (whose, t) in &texts {
-        for f in fragments(t) {
-            compared += 1;
-            if !haystack.contains(&norm(&f)) {
-                missing.push(format!("{whose}: {}", f.chars().take(80).collect::<String>()));
-            }
-        }
-    }
+    let (compared, missing) = fragments_missing(&texts, &haystack);
     assert!(compared > 250, "compared {compared} paragraphs");
     assert!(missing.is_empty(), "not in 002:\n{}", missing.join("\n"));
 }
