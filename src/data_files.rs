@@ -315,7 +315,8 @@ pub struct ProjectFile {
     pub start: String,
     /// A month (YYYY-MM), "doorlopend" or "nog niet bekend".
     pub einde: String,
-    /// Phase history, oldest first.
+    /// Phase history, oldest first (empty while no phase is recorded).
+    #[serde(default)]
     pub fasen: Vec<FaseStap>,
     #[serde(default)]
     pub voetnoten: Vec<Voetnoot>,

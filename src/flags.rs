@@ -31,6 +31,18 @@ pub(crate) enum Command {
     Schema(SchemaArgs),
     /// List what changed in the data since a git revision: phase transitions, new results, new and ended projects.
     Changes(ChangesArgs),
+    /// Add a project, or end one: `project new ID ...`, `project einde ID YYYY-MM`.
+    #[command(subcommand)]
+    Project(ProjectCommand),
+    /// Record a phase step: the project is in FASE since a month (a step back needs --reden).
+    Fase(FaseArgs),
+    /// Record a result, reported in a rapportage (--periode) or a newsletter edition (--editie).
+    Resultaat(ResultaatArgs),
+    /// Declare a report period: `rapportage new YYYY-Hn` adds it to koers.yaml with its texts to fill in.
+    #[command(subcommand)]
+    Rapportage(RapportageCommand),
+    /// Preview every document in the browser, rebuilt and reloaded when the data or templates change.
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output: `koers man > koers.1`.
@@ -138,6 +150,127 @@ pub(crate) struct NewsletterArgs {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
     pub(crate) message_format: DiagnosticFormat,
+}
+
+/// What every authoring command shares.
+#[derive(Args)]
+pub(crate) struct EditArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// Print the change as a diff and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ProjectCommand {
+    /// Create projecten/ID.yaml and add ID to its themalijn's list of projects.
+    New(ProjectNewArgs),
+    /// End a project: set its "einde" to a month.
+    Einde(ProjectEindeArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct ProjectNewArgs {
+    /// The new project's id: lowercase letters, digits and hyphens (the file name).
+    pub(crate) id: String,
+    /// The themalijn it belongs to (an id, e.g. ouderen).
+    #[arg(long, value_name = "ID")]
+    pub(crate) themalijn: String,
+    /// Its name, as the documents print it.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) naam: String,
+    /// The month it started (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub(crate) start: String,
+    /// The month it ends, "doorlopend" or "nog niet bekend" (the default: not known yet).
+    #[arg(long, value_name = "YYYY-MM|doorlopend|\"nog niet bekend\"")]
+    pub(crate) einde: Option<String>,
+    /// Make it a subproject of this project.
+    #[arg(long, value_name = "ID")]
+    pub(crate) hoofdproject: Option<String>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct ProjectEindeArgs {
+    /// The project's id.
+    pub(crate) project: String,
+    /// The month it ends (YYYY-MM).
+    #[arg(value_name = "YYYY-MM")]
+    pub(crate) einde: String,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct FaseArgs {
+    /// The project's id.
+    pub(crate) project: String,
+    /// The phase: Initiatiefase, Definitiefase, Ontwerpfase, Voorbereidingsfase, Realisatiefase or Borgingsfase.
+    pub(crate) fase: String,
+    /// The month the project entered the phase (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub(crate) sinds: String,
+    /// Why the project went back to an earlier phase (required for a step back; shown in the rapportage).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) reden: Option<String>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Args)]
+#[command(group = clap::ArgGroup::new("gemeld").required(true).args(["periode", "editie"]))]
+pub(crate) struct ResultaatArgs {
+    /// The project's id.
+    pub(crate) project: String,
+    /// The result, in Markdown (one sentence or more).
+    pub(crate) tekst: String,
+    /// Reported in the rapportage of this half year (YYYY-H1 or YYYY-H2).
+    #[arg(long, value_name = "YYYY-Hn")]
+    pub(crate) periode: Option<String>,
+    /// Reported in this newsletter edition (YYYY-MM or YYYY-Qn).
+    #[arg(long, value_name = "YYYY-MM|YYYY-Qn")]
+    pub(crate) editie: Option<String>,
+    /// The month it happened, where you know it (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub(crate) maand: Option<String>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum RapportageCommand {
+    /// Declare the rapportage of a half year in koers.yaml, with its text fields to fill in.
+    New(RapportageNewArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct RapportageNewArgs {
+    /// The half year: YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december).
+    #[arg(value_name = "YYYY-Hn")]
+    pub(crate) periode: String,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// The port on 127.0.0.1 (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8000)]
+    pub(crate) port: u16,
+    /// Open the index in the default browser.
+    #[arg(long)]
+    pub(crate) open: bool,
+    /// Templates directory overriding the built-in templates. Default: templates/ beside the data directory, if present.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
+    /// Merge-tag syntax of the mailing tool for the newsletter e-mail.
+    #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
+    pub(crate) merge_tags: MergeTags,
 }
 
 #[derive(Args)]

@@ -10,8 +10,13 @@
 //!    Markdown, HTML, e-mail, plain text and PDF (typst, embedded);
 //! 5. [`output`] — files written atomically with a manifest and an index.
 //!
+//! Beside the pipeline: [`authoring`] records new facts in the data by lossless edits (the
+//! authoring commands), and [`preview`] keeps the documents in memory for `koers serve`,
+//! re-rendering only what a change affects.
+//!
 //! The `koers` binary is a thin command line over [`check`] and [`build`].
 
+pub mod authoring;
 pub mod changes;
 pub mod data_files;
 pub mod dates;
@@ -24,6 +29,7 @@ pub mod model;
 pub mod out_guard;
 pub mod output;
 pub mod phase;
+pub mod preview;
 pub mod render;
 pub mod schema;
 pub mod validate;

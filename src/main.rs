@@ -16,6 +16,11 @@ fn main() -> ExitCode {
         Command::Newsletter(a) => cmd::newsletter::run(a),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Changes(a) => cmd::changes::run(a),
+        Command::Project(c) => cmd::author::project(c),
+        Command::Fase(a) => cmd::author::fase(a),
+        Command::Resultaat(a) => cmd::author::resultaat(a),
+        Command::Rapportage(c) => cmd::author::rapportage(c),
+        Command::Serve(a) => cmd::serve::run(a),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -111,8 +111,9 @@ struct Manifest<'a> {
     documents: &'a [ManifestEntry],
 }
 
+/// The git commit the data came from, as the manifest records it.
 #[derive(Serialize)]
-struct SourceInfo {
+pub struct SourceInfo {
     commit: String,
     date: Option<String>,
     /// The data in the work tree differs from the commit.
@@ -139,10 +140,62 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     if let Some(protected) = &protected {
         out_guard::check(&opts.out_dir, protected, opts.force)?;
     }
+    let prepared = prepare(opts, repo.as_ref())?;
+    let source = prepared.source_info();
+    let Prepared { diagnostics, programme, provenance, templates, date, .. } = prepared;
+    let Some(prog) = programme else {
+        return Ok((BuildReport { diagnostics, files: vec![], provenance: Provenance::default() }, vec![]));
+    };
+    let jobs = plan_jobs(&prog, opts)?;
+    let mut renderer = Renderer::new(&templates).map_err(|e| anyhow!(e))?;
+    renderer.merge_tags = opts.merge_tags;
+    let formats: Vec<Format> = if opts.formats.is_empty() {
+        vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt]
+    } else {
+        opts.formats.clone()
+    };
+    let rendered = renderer.render_all(&prog, &jobs, &formats, &provenance, date).map_err(|e| anyhow!(e))?;
+    let entries: Vec<ManifestEntry> = rendered
+        .iter()
+        .map(|f| ManifestEntry {
+            document: f.document,
+            period: f.period.clone(),
+            format: f.format,
+            path: f.path.to_string_lossy().replace('\\', "/"),
+            sha256: sha256_hex(&f.bytes),
+            title: f.title.clone(),
+        })
+        .collect();
+    if write {
+        // The manifest and the index describe everything in out/ after this build.
+        let finish = |all: &[ManifestEntry]| -> Result<Vec<(&'static str, Vec<u8>)>> {
+            let index = render_index(&templates, &prog.naam, all, &provenance)?;
+            Ok(vec![("manifest.json", render_manifest(source.as_ref(), all)?), ("index.html", index)])
+        };
+        let protected = protected.as_ref().expect("computed when writing");
+        let target = OutputTarget { path: &opts.out_dir, protected, force: opts.force };
+        write_atomically(&target, &rendered, &entries, opts.is_partial(), finish)?;
+    }
+    Ok((BuildReport { diagnostics, files: entries, provenance }, rendered))
+}
+
+/// Stages 1–3 and what every document shares: the data loaded and validated (from the work tree
+/// or a git revision), the templates, the document date and the provenance stamp.
+pub struct Prepared {
+    pub diagnostics: Diagnostics,
+    /// Present when the data is valid.
+    pub programme: Option<crate::model::Programme>,
+    pub provenance: Provenance,
+    pub templates: TemplateSet,
+    pub date: chrono::NaiveDate,
+    commit: Option<git::CommitInfo>,
+    gewijzigd: bool,
+}
+
+pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared> {
     let (source, templates): (Box<dyn DataSource>, TemplateSet) = match &opts.rev {
         Some(rev) => {
-            let repo =
-                repo.as_ref().ok_or_else(|| anyhow!("--rev needs the data directory to be inside a git repository"))?;
+            let repo = repo.ok_or_else(|| anyhow!("--rev needs the data directory to be inside a git repository"))?;
             let snapshot = repo.snapshot(rev, &opts.data_dir, opts.templates_dir.as_deref())?;
             let mut templates = TemplateSet::embedded();
             templates.override_from(snapshot.templates.clone());
@@ -150,7 +203,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         }
         None => (Box::new(DirSource { root: opts.data_dir.clone() }), load_templates(opts)?),
     };
-    let commit = match (&repo, &opts.rev) {
+    let commit = match (repo, &opts.rev) {
         (Some(r), Some(rev)) => r.commit_info(rev).ok(),
         (Some(r), None) => r.commit_info("HEAD").ok(),
         _ => None,
@@ -171,10 +224,15 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         );
     }
     let Some(prog) = checked.programme else {
-        return Ok((
-            BuildReport { diagnostics: checked.diagnostics, files: vec![], provenance: Provenance::default() },
-            vec![],
-        ));
+        return Ok(Prepared {
+            diagnostics: checked.diagnostics,
+            programme: None,
+            provenance: Provenance::default(),
+            templates,
+            date: chrono::NaiveDate::default(),
+            commit,
+            gewijzigd,
+        });
     };
 
     let date = opts
@@ -191,48 +249,47 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         datum_nl: format!("{} {}", chrono::Datelike::day(&date), Month::of(date).dutch()),
     };
 
-    let jobs = plan_jobs(&prog, opts)?;
-    let mut renderer = Renderer::new(&templates).map_err(|e| anyhow!(e))?;
-    renderer.merge_tags = opts.merge_tags;
-    let formats: Vec<Format> = if opts.formats.is_empty() {
-        vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt]
-    } else {
-        opts.formats.clone()
-    };
-    let rendered = renderer.render_all(&prog, &jobs, &formats, &provenance, date).map_err(|e| anyhow!(e))?;
-    let entries: Vec<ManifestEntry> = rendered
-        .iter()
-        .map(|f| ManifestEntry {
-            document: f.document,
-            period: f.period.clone(),
-            format: f.format,
-            path: f.path.to_string_lossy().replace('\\', "/"),
-            sha256: hex(&Sha256::digest(&f.bytes)),
-            title: f.title.clone(),
-        })
-        .collect();
-    if write {
-        let index_env = crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, &templates)
-            .map_err(|e| anyhow!(e))?;
-        let source = commit.as_ref().map(|c| SourceInfo {
+    Ok(Prepared {
+        diagnostics: checked.diagnostics,
+        programme: Some(prog),
+        provenance,
+        templates,
+        date,
+        commit,
+        gewijzigd,
+    })
+}
+
+impl Prepared {
+    /// The commit the data came from, if it is in a git repository.
+    pub fn source_info(&self) -> Option<SourceInfo> {
+        self.commit.as_ref().map(|c| SourceInfo {
             commit: c.short.clone(),
             date: Some(c.date.to_string()),
-            modified: gewijzigd,
-        });
-        // The manifest and the index describe everything in out/ after this build.
-        let finish = |all: &[ManifestEntry]| -> Result<Vec<(&'static str, Vec<u8>)>> {
-            let manifest = Manifest { generator: GENERATOR, source: source.as_ref(), documents: all };
-            let mut manifest_json = serde_json::to_string_pretty(&manifest)?;
-            manifest_json.push('\n');
-            let ctx = index_context(&prog.naam, all, &provenance);
-            let index = crate::render::tera_env::render(&index_env, "index.html", &ctx).map_err(|e| anyhow!(e))?;
-            Ok(vec![("manifest.json", manifest_json.into_bytes()), ("index.html", index.into_bytes())])
-        };
-        let protected = protected.as_ref().expect("computed when writing");
-        let target = OutputTarget { path: &opts.out_dir, protected, force: opts.force };
-        write_atomically(&target, &rendered, &entries, opts.is_partial(), finish)?;
+            modified: self.gewijzigd,
+        })
     }
-    Ok((BuildReport { diagnostics: checked.diagnostics, files: entries, provenance }, rendered))
+}
+
+/// `manifest.json`: what koers wrote (the output guard reads it back) and from which commit.
+pub fn render_manifest(source: Option<&SourceInfo>, entries: &[ManifestEntry]) -> Result<Vec<u8>> {
+    let manifest = Manifest { generator: GENERATOR, source, documents: entries };
+    let mut json = serde_json::to_string_pretty(&manifest)?;
+    json.push('\n');
+    Ok(json.into_bytes())
+}
+
+/// The index page of the output: every document with its formats.
+pub fn render_index(
+    templates: &TemplateSet,
+    naam: &str,
+    entries: &[ManifestEntry],
+    bron: &Provenance,
+) -> Result<Vec<u8>> {
+    let env =
+        crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
+    let ctx = index_context(naam, entries, bron);
+    Ok(crate::render::tera_env::render(&env, "index.html", &ctx).map_err(|e| anyhow!(e))?.into_bytes())
 }
 
 /// A draft edition file: the edition's frame to fill in and a block for each project with results
@@ -300,12 +357,17 @@ fn protected_paths(opts: &BuildOptions, repo: Option<&git::Repo>) -> out_guard::
     }
 }
 
-fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
-    let dir = match &opts.templates_dir {
+/// The directory of templates overriding the built-in ones: `--templates`, else `templates/`
+/// beside the data directory when it exists.
+pub fn templates_dir(opts: &BuildOptions) -> Option<PathBuf> {
+    match &opts.templates_dir {
         Some(d) => Some(d.clone()),
         None => opts.data_dir.parent().map(|p| p.join("templates")).filter(|p| p.is_dir()),
-    };
-    match dir {
+    }
+}
+
+fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
+    match templates_dir(opts) {
         Some(d) => TemplateSet::with_overrides(&d).with_context(|| format!("reading templates from {}", d.display())),
         None => Ok(TemplateSet::embedded()),
     }
@@ -416,8 +478,9 @@ fn index_context(naam: &str, entries: &[ManifestEntry], bron: &Provenance) -> te
     ctx
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The SHA-256 of `bytes` in hexadecimal, as the manifest records it.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The output directory of a build and what it may not replace.

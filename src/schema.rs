@@ -329,6 +329,8 @@ mod tests {
         let d = problems(FileKind::Project, "naam: X\n");
         let missing: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert!(missing.iter().any(|m| m.contains("\"themalijn\" is missing")), "{missing:?}");
-        assert!(missing.iter().any(|m| m.contains("\"fasen\" is missing")), "{missing:?}");
+        assert!(missing.iter().any(|m| m.contains("\"einde\" is missing")), "{missing:?}");
+        // A project may be recorded before its phase is known (a warning, from validate).
+        assert!(!missing.iter().any(|m| m.contains("\"fasen\"")), "{missing:?}");
     }
 }

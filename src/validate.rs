@@ -51,7 +51,8 @@ fn month_at(file: &SourceFile, path: &[Step], s: &str, diags: &mut Diagnostics) 
     }
 }
 
-fn is_id(s: &str) -> bool {
+/// An id as file names, links and commands use it: lowercase letters, digits and hyphens.
+pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
@@ -70,7 +71,7 @@ impl<'a> Validator<'a> {
             .map(|(id, l)| (id, &l.file))
             .chain(self.set.projecten.iter().map(|(id, l)| (id, &l.file)));
         for (id, file) in files {
-            if !is_id(id) {
+            if !is_valid_id(id) {
                 self.diags.push(file.warning_at(&[], format!("the file name \"{id}\" is not a plain id")).hint(
                     "use lowercase letters, digits and hyphens (e.g. welzijn-op-recept.yaml): ids appear in links and commands",
                 ));
@@ -369,9 +370,10 @@ impl<'a> Validator<'a> {
             }
             // Phase history.
             if d.fasen.is_empty() {
+                // A project recorded before its phase is known: the documents say so.
                 self.diags.push(
-                    f.error_at(&path!["fasen"], "the phase history is empty")
-                        .hint("add at least the current phase, e.g. \"- fase: Initiatiefase\""),
+                    f.warning_at(&path!["fasen"], "no phase is recorded for this project")
+                        .hint(format!("record it: koers fase {id} FASE --sinds YYYY-MM")),
                 );
             }
             let mut prev: Option<(Fase, Option<Month>)> = None;

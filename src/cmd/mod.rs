@@ -1,11 +1,13 @@
 //! One module per command; this one holds what they share: exit codes and how diagnostics and
 //! progress reach the terminal.
 
+pub(crate) mod author;
 pub(crate) mod build;
 pub(crate) mod changes;
 pub(crate) mod check;
 pub(crate) mod newsletter;
 pub(crate) mod schema;
+pub(crate) mod serve;
 
 use koers::diagnostics::{DiagnosticFormat, Diagnostics};
 use std::io::{IsTerminal, Write};

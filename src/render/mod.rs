@@ -118,6 +118,19 @@ pub struct RenderedFile {
     pub bytes: Vec<u8>,
 }
 
+/// A document ready to render: its view as template context, and what names it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: DocumentKind,
+    /// The template's base name: `rapportage` renders through rapportage.md, .html, .typ.
+    pub template: &'static str,
+    pub context: tera::Context,
+    pub period: String,
+    pub title: String,
+    /// Path of the files without extension, relative to the output directory.
+    pub stem: String,
+}
+
 /// The template environments, built once and shared by all jobs.
 pub struct Renderer {
     md: tera::Tera,
@@ -177,6 +190,15 @@ impl Renderer {
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Result<Option<RenderedFile>, String> {
+        match self.document(prog, job, bron)? {
+            Some(doc) => self.render_document(&doc, format, bron, date).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A job's document: its view as template context, title and file stem (None when the job has
+    /// nothing to show, e.g. no regioplan).
+    pub fn document(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<Document>, String> {
         let (template, context, period, title, stem) = match job {
             Job::Rapportage { periode, concept } => {
                 let view = views::rapportage(prog, *periode, *concept, bron);
@@ -231,30 +253,42 @@ impl Renderer {
                 ("informatiepakket", to_context(&view)?, period, title, stem)
             }
         };
+        Ok(Some(Document { kind: job.kind(), template, context, period, title, stem }))
+    }
+
+    /// One document in one format.
+    pub fn render_document(
+        &self,
+        doc: &Document,
+        format: Format,
+        bron: &Provenance,
+        date: chrono::NaiveDate,
+    ) -> Result<RenderedFile, String> {
+        let Document { template, context, stem, .. } = doc;
         let (bytes, ext) = match format {
-            Format::Md => (tidy(&tera_env::render(&self.md, &format!("{template}.md"), &context)?).into_bytes(), "md"),
-            Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), &context)?.into_bytes(), "html"),
+            Format::Md => (tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(), "md"),
+            Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(), "html"),
             Format::Txt => {
-                (tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), &context)?).into_bytes(), "txt")
+                (tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(), "txt")
             }
             Format::Email => {
-                let html = tera_env::render(&self.html, &format!("{template}.email.html"), &context)?;
+                let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;
                 (inline_css(&html)?.into_bytes(), "email.html")
             }
             Format::Pdf => {
-                let main = tera_env::render(&self.typ, &format!("{template}.typ"), &context)?;
+                let main = tera_env::render(&self.typ, &format!("{template}.typ"), context)?;
                 let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
                 (pdf::compile(&main, &self.style_typ, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))?, "pdf")
             }
         };
-        Ok(Some(RenderedFile {
-            document: job.kind(),
-            period,
+        Ok(RenderedFile {
+            document: doc.kind,
+            period: doc.period.clone(),
             format,
-            title,
+            title: doc.title.clone(),
             path: PathBuf::from(format!("{stem}.{ext}")),
             bytes,
-        }))
+        })
     }
 }
 

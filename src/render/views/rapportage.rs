@@ -86,6 +86,8 @@ pub struct ProjectPagina {
     pub naam: String,
     pub hoofdproject: Option<String>,
     pub fase: Option<&'static str>,
+    /// False while no phase is recorded for the project at all.
+    pub fase_vastgelegd: bool,
     pub ladder: Vec<Sport>,
     /// Why the project went back to its current phase, when it did.
     pub terugstap: Option<String>,
@@ -309,6 +311,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         naam: p.naam.clone(),
         hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
         fase: fase.map(Fase::name),
+        fase_vastgelegd: !p.fasen.is_empty(),
         ladder: ladder(fase),
         terugstap: p.current_step(period.last).and_then(|s| s.reden.clone()),
         start: p.start.table(),

@@ -1,0 +1,467 @@
+//! Authoring: record the next period's facts in the data without editing YAML by hand.
+//!
+//! Each request (a new project, a phase step, a result, a project's end, a report period) becomes
+//! a [`ChangeSet`]: new texts for one or more data files, made by lossless line edits
+//! ([`yaml_text`]). The change set is validated as if it were written ([`ChangeSet::check`], the
+//! same rules as `koers check`); only valid data is written ([`ChangeSet::write`]), each file
+//! atomically. A request that names something unknown fails before any of that, with a
+//! "did you mean".
+
+pub mod yaml_text;
+
+use crate::dates::{Einde, Month, Period, PeriodKind, Start};
+use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::load::{DataSet, DataSource, DirSource};
+use crate::phase::Fase;
+use crate::validate::ValidateOptions;
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use yaml_text::YamlText;
+
+/// What to record.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// `koers project new`.
+    NewProject { id: String, themalijn: String, naam: String, start: Start, einde: Einde, hoofdproject: Option<String> },
+    /// `koers fase`: the project is in `fase` since `sinds`.
+    PhaseStep { project: String, fase: Fase, sinds: Month, reden: Option<String> },
+    /// `koers resultaat`: a result, reported in a rapportage (`Gemeld::Rapportage`) or a newsletter edition.
+    Result { project: String, tekst: String, gemeld: crate::model::Gemeld, maand: Option<Month> },
+    /// `koers project einde`.
+    EndProject { project: String, einde: Month },
+    /// `koers rapportage new`: declare the rapportage of a half year in koers.yaml.
+    NewReport { periode: Period },
+}
+
+/// A request that cannot be carried out as asked (unknown id, duplicate, a step back without a
+/// reason): nothing is changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Refusal {
+    fn new(message: impl Into<String>) -> Refusal {
+        Refusal { message: message.into(), hint: None }
+    }
+    fn hint(mut self, hint: impl Into<String>) -> Refusal {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One file's new text.
+#[derive(Debug, Clone)]
+pub struct FileChange {
+    /// Relative to the data directory.
+    pub rel: PathBuf,
+    /// None for a new file.
+    pub before: Option<String>,
+    pub after: String,
+    /// What changed, by 1-based line of the new text.
+    pub notes: Vec<(usize, String)>,
+}
+
+/// The files a request changes.
+#[derive(Debug, Clone, Default)]
+pub struct ChangeSet {
+    pub files: Vec<FileChange>,
+}
+
+impl ChangeSet {
+    fn edit(&mut self, set: &DataSet, rel: &Path) -> &mut FileChange {
+        if let Some(i) = self.files.iter().position(|f| f.rel == rel) {
+            return &mut self.files[i];
+        }
+        let text = source_text(set, rel).unwrap_or_default();
+        self.files.push(FileChange { rel: rel.to_path_buf(), before: Some(text.clone()), after: text, notes: vec![] });
+        self.files.last_mut().expect("just pushed")
+    }
+
+    /// Validate the data as it would be with these changes: every diagnostic (the same rules as
+    /// `koers check`).
+    pub fn check(&self, data_dir: &Path, opts: &ValidateOptions) -> io::Result<Diagnostics> {
+        let overlay = Overlay {
+            base: DirSource { root: data_dir.to_path_buf() },
+            files: self.files.iter().map(|f| (f.rel.clone(), f.after.clone().into_bytes())).collect(),
+        };
+        Ok(crate::check(&overlay, opts)?.diagnostics)
+    }
+
+    /// Write every changed file, each atomically (a temporary file renamed into place).
+    pub fn write(&self, data_dir: &Path) -> io::Result<()> {
+        for f in &self.files {
+            let path = data_dir.join(&f.rel);
+            let dir = path.parent().unwrap_or(data_dir);
+            std::fs::create_dir_all(dir)?;
+            let mut tmp = tempfile::Builder::new().prefix(".koers-edit-").tempfile_in(dir)?;
+            io::Write::write_all(&mut tmp, f.after.as_bytes())?;
+            if let Ok(meta) = std::fs::metadata(&path) {
+                let _ = tmp.as_file().set_permissions(meta.permissions());
+            }
+            tmp.persist(&path).map_err(|e| e.error)?;
+        }
+        Ok(())
+    }
+
+    /// A unified diff of every change (for `--dry-run`), paths shown under `shown_root`.
+    pub fn diff(&self, shown_root: &Path) -> String {
+        let mut out = String::new();
+        for f in &self.files {
+            let shown = shown_root.join(&f.rel).display().to_string();
+            let before = f.before.as_deref().unwrap_or("");
+            let old_name = if f.before.is_some() { shown.clone() } else { "/dev/null".to_string() };
+            let diff = similar::TextDiff::from_lines(before, f.after.as_str());
+            out.push_str(&diff.unified_diff().context_radius(2).header(&old_name, &shown).to_string());
+        }
+        out
+    }
+}
+
+/// The data directory with some files replaced or added.
+struct Overlay {
+    base: DirSource,
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl DataSource for Overlay {
+    fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
+        let mut all: BTreeMap<PathBuf, Vec<u8>> = self.base.files()?.into_iter().collect();
+        all.extend(self.files.iter().map(|(p, b)| (p.clone(), b.clone())));
+        Ok(all.into_iter().collect())
+    }
+    fn display_root(&self) -> PathBuf {
+        self.base.display_root()
+    }
+}
+
+fn source_text(set: &DataSet, rel: &Path) -> Option<String> {
+    let files = set
+        .programme
+        .iter()
+        .map(|l| &l.file)
+        .chain(set.themalijnen.values().map(|l| &l.file))
+        .chain(set.projecten.values().map(|l| &l.file))
+        .chain(set.edities.values().map(|l| &l.file));
+    files.into_iter().find(|f| f.rel == rel).map(|f| f.text.clone())
+}
+
+/// Turn a request into the changes it makes, given the loaded data.
+pub fn plan(set: &DataSet, request: &Request) -> Result<ChangeSet, Refusal> {
+    let mut changes = ChangeSet::default();
+    match request {
+        Request::NewProject { id, themalijn, naam, start, einde, hoofdproject } => {
+            new_project(set, &mut changes, id, themalijn, naam, *start, *einde, hoofdproject.as_deref())?
+        }
+        Request::PhaseStep { project, fase, sinds, reden } => {
+            phase_step(set, &mut changes, project, *fase, *sinds, reden.as_deref())?
+        }
+        Request::Result { project, tekst, gemeld, maand } => {
+            result(set, &mut changes, project, tekst, *gemeld, *maand)?
+        }
+        Request::EndProject { project, einde } => end_project(set, &mut changes, project, *einde)?,
+        Request::NewReport { periode } => new_report(set, &mut changes, *periode)?,
+    }
+    Ok(changes)
+}
+
+fn project_file<'a>(
+    set: &'a DataSet,
+    id: &str,
+) -> Result<&'a crate::load::Loaded<crate::data_files::ProjectFile>, Refusal> {
+    set.projecten.get(id).ok_or_else(|| {
+        let r = Refusal::new(format!("there is no project \"{id}\" (no file projecten/{id}.yaml)"));
+        match did_you_mean(id, set.projecten.keys().map(String::as_str)) {
+            Some(s) => r.hint(format!("did you mean \"{s}\"?")),
+            None => r.hint("`ls data/projecten` lists the project ids"),
+        }
+    })
+}
+
+fn edit_failed(rel: &Path, e: String) -> Refusal {
+    Refusal::new(format!("cannot edit {}: {e}", rel.display()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn new_project(
+    set: &DataSet,
+    changes: &mut ChangeSet,
+    id: &str,
+    themalijn: &str,
+    naam: &str,
+    start: Start,
+    einde: Einde,
+    hoofdproject: Option<&str>,
+) -> Result<(), Refusal> {
+    if !crate::validate::is_valid_id(id) {
+        return Err(Refusal::new(format!("\"{id}\" cannot be a project id"))
+            .hint("use lowercase letters, digits and hyphens, e.g. welzijn-op-recept: ids appear in file names, links and commands"));
+    }
+    if let Some(p) = set.projecten.get(id) {
+        return Err(Refusal::new(format!("a project \"{id}\" exists already ({})", p.file.path.display()))
+            .hint("choose another id, or record phases and results of the existing project with `koers fase` and `koers resultaat`"));
+    }
+    let Some(t) = set.themalijnen.get(themalijn) else {
+        let r = Refusal::new(format!("there is no themalijn \"{themalijn}\""));
+        let known: Vec<&str> = set.themalijnen.keys().map(String::as_str).collect();
+        return Err(match did_you_mean(themalijn, known.iter().copied()) {
+            Some(s) => r.hint(format!("did you mean \"{s}\"?")),
+            None => r.hint(format!("the themalijnen are: {}", known.join(", "))),
+        });
+    };
+    if naam.trim().is_empty() {
+        return Err(Refusal::new("the project needs a name (--naam)"));
+    }
+    if let Some(h) = hoofdproject {
+        let parent = project_file(set, h)?;
+        if parent.data.themalijn != themalijn {
+            return Err(Refusal::new(format!(
+                "the main project \"{h}\" belongs to themalijn \"{}\", not to \"{themalijn}\"",
+                parent.data.themalijn
+            ))
+            .hint("a subproject belongs to the themalijn of its main project"));
+        }
+        if parent.data.hoofdproject.is_some() {
+            return Err(Refusal::new(format!(
+                "\"{h}\" is itself a subproject; a subproject's main project must be a project"
+            )));
+        }
+    }
+    let rel = PathBuf::from("projecten").join(format!("{id}.yaml"));
+    let mut text = String::from("# yaml-language-server: $schema=../schema/project.schema.json\n");
+    let mut fields: Vec<(&str, String)> = vec![("naam", naam.to_string()), ("themalijn", themalijn.to_string())];
+    if let Some(h) = hoofdproject {
+        fields.push(("hoofdproject", h.to_string()));
+    }
+    fields.push(("start", start_text(start)));
+    fields.push(("einde", einde_text(einde)));
+    for (k, v) in &fields {
+        text.push_str(&yaml_text::one_line_field(k, v));
+        text.push('\n');
+    }
+    text.push_str(
+        "# Record the phase with `koers fase`, results with `koers resultaat`; the doelstelling and\n\
+         # the Regioplan texts are written here (see README, \"Data format\").\n",
+    );
+    changes.files.push(FileChange {
+        rel: rel.clone(),
+        before: None,
+        after: text,
+        notes: vec![(2, format!("new project \"{id}\" ({naam}) in themalijn {themalijn}"))],
+    });
+
+    // The themalijn lists it: a subproject after its main project and that project's subprojects.
+    let list = &t.data.projecten;
+    let after = match hoofdproject {
+        Some(h) => {
+            let parent_at = list.iter().position(|p| p == h);
+            parent_at.map(|at| {
+                let mut last = at;
+                for (i, p) in list.iter().enumerate().skip(at + 1) {
+                    if set.projecten.get(p).and_then(|x| x.data.hoofdproject.as_deref()) == Some(h) {
+                        last = i;
+                    } else {
+                        break;
+                    }
+                }
+                last
+            })
+        }
+        None => None,
+    };
+    let t_rel = t.file.rel.clone();
+    let change = changes.edit(set, &t_rel);
+    let mut doc = YamlText::new(&change.after);
+    let line = doc.insert_scalar_item("projecten", after, id).map_err(|e| edit_failed(&t_rel, e))?;
+    change.notes.push((line, format!("\"{id}\" added to the projects of themalijn {themalijn}")));
+    if let Some(order) = &t.data.paginavolgorde {
+        let after_page = after.and_then(|a| order.iter().position(|p| p == &list[a]));
+        let line = doc.insert_scalar_item("paginavolgorde", after_page, id).map_err(|e| edit_failed(&t_rel, e))?;
+        change.notes.push((line, format!("\"{id}\" added to the page order of themalijn {themalijn}")));
+    }
+    change.after = doc.text();
+    Ok(())
+}
+
+fn phase_step(
+    set: &DataSet,
+    changes: &mut ChangeSet,
+    project: &str,
+    fase: Fase,
+    sinds: Month,
+    reden: Option<&str>,
+) -> Result<(), Refusal> {
+    let p = project_file(set, project)?;
+    // The steps as recorded; the new one goes where its month puts it.
+    let steps: Vec<(Fase, Option<Month>)> =
+        p.data.fasen.iter().map(|s| (s.fase, s.sinds.as_deref().and_then(|m| Month::parse(m).ok()))).collect();
+    if let Some((_, Some(m))) = steps.iter().find(|(_, m)| *m == Some(sinds)) {
+        return Err(Refusal::new(format!("{project} already records a phase step in {m}"))
+            .hint(format!("edit that step in {}, or give another month", p.file.path.display())));
+    }
+    let at = steps.iter().position(|(_, m)| m.is_some_and(|m| m > sinds)).unwrap_or(steps.len());
+    let previous = at.checked_sub(1).map(|i| steps[i].0);
+    if previous == Some(fase) {
+        return Err(Refusal::new(format!("{project} is already in the {fase} since before {sinds}"))
+            .hint("record a step to another phase"));
+    }
+    let reden = reden.map(str::trim).filter(|r| !r.is_empty());
+    if let Some(prev) = previous
+        && fase < prev
+        && reden.is_none()
+    {
+        return Err(Refusal::new(format!(
+            "{project}: from {prev} back to {fase} is a step back, and a step back needs a reason"
+        ))
+        .hint("give it with --reden \"...\" (it is shown in the rapportage)"));
+    }
+    let rel = p.file.rel.clone();
+    let change = changes.edit(set, &rel);
+    let mut doc = YamlText::new(&change.after);
+    let sinds_text = sinds.to_string();
+    let mut fields: Vec<(&str, &str)> = vec![("fase", fase.name()), ("sinds", &sinds_text)];
+    if let Some(r) = reden {
+        fields.push(("reden", r));
+    }
+    let before = (at < steps.len()).then_some(at);
+    let line = doc.insert_mapping_item("fasen", before, &fields, &[]).map_err(|e| edit_failed(&rel, e))?;
+    change.notes.push((line, format!("{project}: {fase} since {sinds}")));
+    change.after = doc.text();
+    Ok(())
+}
+
+fn result(
+    set: &DataSet,
+    changes: &mut ChangeSet,
+    project: &str,
+    tekst: &str,
+    gemeld: crate::model::Gemeld,
+    maand: Option<Month>,
+) -> Result<(), Refusal> {
+    use crate::model::Gemeld;
+    let p = project_file(set, project)?;
+    if tekst.trim().is_empty() {
+        return Err(Refusal::new("the result has no text"));
+    }
+    let period = match gemeld {
+        Gemeld::Rapportage(h) | Gemeld::Editie(h) => h,
+    };
+    if let Some(m) = maand
+        && !period.contains(m)
+    {
+        return Err(Refusal::new(format!("--maand {m} is not in {}", period.id()))
+            .hint("the month a result happened lies in the period or edition that reports it"));
+    }
+    // In time order: after the last result reported in the same period or earlier.
+    let reported_in = |r: &crate::data_files::Resultaat| -> Option<Period> {
+        match (&r.periode, &r.editie) {
+            (Some(h), _) => Period::parse_half(h).ok(),
+            (_, Some(e)) => Period::parse_edition(e).ok(),
+            _ => None,
+        }
+    };
+    let results = &p.data.resultaten;
+    let before = results.iter().position(|r| reported_in(r).is_some_and(|q| q.first > period.first));
+    let rel = p.file.rel.clone();
+    let change = changes.edit(set, &rel);
+    let mut doc = YamlText::new(&change.after);
+    let (key, id) = match gemeld {
+        Gemeld::Rapportage(h) => ("periode", h.id()),
+        Gemeld::Editie(e) => ("editie", e.id()),
+    };
+    let maand_text = maand.map(|m| m.to_string());
+    let mut fields: Vec<(&str, &str)> = vec![(key, &id)];
+    if let Some(m) = &maand_text {
+        fields.push(("maand", m));
+    }
+    fields.push(("tekst", tekst));
+    let line = doc.insert_mapping_item("resultaten", before, &fields, &[]).map_err(|e| edit_failed(&rel, e))?;
+    change.notes.push((line, format!("{project}: a result reported in the {}", gemeld.label())));
+    change.after = doc.text();
+    Ok(())
+}
+
+fn end_project(set: &DataSet, changes: &mut ChangeSet, project: &str, einde: Month) -> Result<(), Refusal> {
+    let p = project_file(set, project)?;
+    let rel = p.file.rel.clone();
+    let change = changes.edit(set, &rel);
+    let mut doc = YamlText::new(&change.after);
+    let (line, old) =
+        doc.set_top_level_value("einde", &einde.to_string(), "start").map_err(|e| edit_failed(&rel, e))?;
+    let was = old.map(|o| format!(" (was {o})")).unwrap_or_default();
+    change.notes.push((line, format!("{project} ends {einde}{was}")));
+    change.after = doc.text();
+    Ok(())
+}
+
+fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result<(), Refusal> {
+    if !matches!(periode.kind, PeriodKind::Half(_)) {
+        return Err(
+            Refusal::new(format!("{periode} is not a half year")).hint("a rapportage covers YYYY-H1 or YYYY-H2")
+        );
+    }
+    let Some(prog) = &set.programme else {
+        return Err(Refusal::new("koers.yaml did not load; fix it first (`koers check`)"));
+    };
+    let declared: Vec<Option<Period>> =
+        prog.data.rapportages.iter().map(|r| Period::parse_half(&r.periode).ok()).collect();
+    if declared.contains(&Some(periode)) {
+        return Err(Refusal::new(format!("koers.yaml declares the rapportage {periode} already"))
+            .hint("fill in its texts under \"rapportages\" in koers.yaml"));
+    }
+    let before = declared.iter().position(|p| p.is_some_and(|p| p > periode));
+    let rel = prog.file.rel.clone();
+    let change = changes.edit(set, &rel);
+    let mut doc = YamlText::new(&change.after);
+    let id = periode.id();
+    let comments: Vec<String> = [
+        "The texts of this rapportage, in Markdown. Fill in what the report says; leave out what it",
+        "does not have (nothing is printed for a missing text).",
+        "publicatie: <maand jaar> | Publieksversie",
+        "voorwoord: |",
+        "  ...",
+        "ondertekening:",
+        "  namen: ...",
+        "  functies: ...",
+        "algemene_informatie: |",
+        "  ...",
+        "programmaorganisatie: |",
+        "  ...",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let line = doc
+        .insert_mapping_item("rapportages", before, &[("periode", &id)], &comments)
+        .map_err(|e| edit_failed(&rel, e))?;
+    change.notes.push((line, format!("the rapportage {id} is declared; fill in its texts below this line")));
+    change.after = doc.text();
+    Ok(())
+}
+
+fn start_text(s: Start) -> String {
+    match s {
+        Start::Month(m) => m.to_string(),
+        Start::BeforeWerkagenda => "voor huidige werkagenda".into(),
+    }
+}
+
+fn einde_text(e: Einde) -> String {
+    match e {
+        Einde::Month(m) => m.to_string(),
+        Einde::Doorlopend => "doorlopend".into(),
+        Einde::NogNietBekend => "nog niet bekend".into(),
+    }
+}

@@ -1,0 +1,247 @@
+//! The documents in memory for `koers serve`: rebuilt on each change, re-rendering only the
+//! documents whose view changed.
+//!
+//! An update runs stages 1–3 again (a few milliseconds), then compares each document's view — the
+//! template context, which holds everything a template can show — with the one it rendered last.
+//! A document whose view and templates are unchanged keeps its files; the others are rendered
+//! anew. Fast formats and PDFs update separately ([`Formats`]) so a page can reload before the
+//! PDFs are typeset. typst keeps its incremental cache between updates in the same process.
+
+use crate::diagnostics::Diagnostics;
+use crate::output::{self, BuildOptions, ManifestEntry, Prepared};
+use crate::render::{Document, Format, Renderer};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Which formats an update renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formats {
+    /// Markdown, HTML, e-mail and text: milliseconds.
+    Fast,
+    /// The PDFs (typst).
+    Pdf,
+}
+
+impl Formats {
+    fn includes(self, f: Format) -> bool {
+        (f == Format::Pdf) == (self == Formats::Pdf)
+    }
+}
+
+/// A file as served.
+#[derive(Debug, Clone)]
+pub struct ServedFile {
+    pub format: Format,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// The state of the preview after an update.
+#[derive(Debug, Clone)]
+pub enum Site {
+    /// Every document rendered; `warnings` as `koers check` gives them.
+    Built { files: BTreeMap<String, ServedFile>, index: Arc<Vec<u8>>, manifest: Arc<Vec<u8>>, warnings: Diagnostics },
+    /// The data is invalid: every page shows these diagnostics.
+    Invalid { diagnostics: Diagnostics },
+    /// A template or typesetting error.
+    Failed { message: String },
+}
+
+/// What an update changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Update {
+    /// Paths (relative, as in out/) whose bytes changed, were added or removed.
+    pub changed: Vec<String>,
+    /// Documents rendered anew (document × format).
+    pub rendered: usize,
+    /// The site switched between valid and invalid (or failed) or the diagnostics changed: every page changes.
+    pub everything: bool,
+}
+
+struct Cached {
+    view_hash: u64,
+    file: ServedFile,
+}
+
+/// The in-memory site and what it needs to update.
+pub struct Preview {
+    opts: BuildOptions,
+    renderer: Option<(u64, Renderer)>,
+    /// By output path.
+    cache: HashMap<String, Cached>,
+    entries: BTreeMap<String, ManifestEntry>,
+    site: Site,
+}
+
+impl Preview {
+    pub fn new(opts: BuildOptions) -> Preview {
+        Preview {
+            opts,
+            renderer: None,
+            cache: HashMap::new(),
+            entries: BTreeMap::new(),
+            site: Site::Failed { message: "not built yet".into() },
+        }
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The directories whose changes matter: the data and the templates (if any).
+    pub fn watched_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.opts.data_dir.clone()];
+        dirs.extend(output::templates_dir(&self.opts));
+        dirs
+    }
+
+    /// Load, validate and render what changed in `formats`.
+    pub fn update(&mut self, formats: Formats) -> Update {
+        let was_valid = matches!(self.site, Site::Built { .. });
+        let repo = crate::git::Repo::discover(&self.opts.data_dir);
+        let prepared = match output::prepare(&self.opts, repo.as_ref()) {
+            Ok(p) => p,
+            Err(e) => return self.fail(format!("{e:#}")),
+        };
+        let source = prepared.source_info();
+        let Prepared { diagnostics, programme, provenance, templates, date, .. } = prepared;
+        let Some(prog) = programme else {
+            let same = matches!(&self.site, Site::Invalid { diagnostics: d } if d.items == diagnostics.items);
+            self.site = Site::Invalid { diagnostics };
+            return Update { everything: !same, ..Update::default() };
+        };
+        let template_hash = hash_of(&templates.sources);
+        if self.renderer.as_ref().is_none_or(|(h, _)| *h != template_hash) {
+            match Renderer::new(&templates) {
+                Ok(mut r) => {
+                    r.merge_tags = self.opts.merge_tags;
+                    self.renderer = Some((template_hash, r));
+                    self.cache.clear();
+                }
+                Err(e) => return self.fail(e),
+            }
+        }
+        let (_, renderer) = self.renderer.as_ref().expect("set above");
+        let jobs = match output::plan_jobs(&prog, &self.opts) {
+            Ok(j) => j,
+            Err(e) => return self.fail(format!("{e:#}")),
+        };
+        let documents: Vec<Document> =
+            match jobs.iter().map(|j| renderer.document(&prog, j, &provenance)).collect::<Result<Vec<_>, _>>() {
+                Ok(d) => d.into_iter().flatten().collect(),
+                Err(e) => return self.fail(e),
+            };
+        // What to render: each document × format of this update whose view changed.
+        let mut wanted: Vec<(&Document, Format, u64, String)> = Vec::new();
+        let mut present: Vec<String> = Vec::new();
+        for doc in &documents {
+            let view_hash = view_hash(doc) ^ hash_of(&provenance_key(&provenance, date));
+            for &format in Format::for_kind(doc.kind) {
+                let path = format!("{}.{}", doc.stem, extension(format));
+                present.push(path.clone());
+                if !formats.includes(format) {
+                    continue;
+                }
+                if self.cache.get(&path).is_some_and(|c| c.view_hash == view_hash) {
+                    continue;
+                }
+                wanted.push((doc, format, view_hash, path));
+            }
+        }
+        let rendered: Vec<Result<(String, u64, crate::render::RenderedFile), String>> = wanted
+            .par_iter()
+            .map(|(doc, format, h, path)| {
+                renderer.render_document(doc, *format, &provenance, date).map(|f| (path.clone(), *h, f))
+            })
+            .collect();
+        let mut update = Update { rendered: rendered.len(), everything: !was_valid, ..Update::default() };
+        for r in rendered {
+            let (path, view_hash, file) = match r {
+                Ok(x) => x,
+                Err(e) => return self.fail(e),
+            };
+            let bytes = Arc::new(file.bytes);
+            if self.cache.get(&path).is_none_or(|c| c.file.bytes != bytes) {
+                update.changed.push(path.clone());
+            }
+            self.entries.insert(
+                path.clone(),
+                ManifestEntry {
+                    document: file.document,
+                    period: file.period.clone(),
+                    format: file.format,
+                    path: path.clone(),
+                    sha256: output::sha256_hex(&bytes),
+                    title: file.title.clone(),
+                },
+            );
+            self.cache.insert(path, Cached { view_hash, file: ServedFile { format: file.format, bytes } });
+        }
+        // Documents that are gone (a newsletter edition removed, say).
+        let gone: Vec<String> = self.cache.keys().filter(|p| !present.contains(p)).cloned().collect();
+        for p in gone {
+            self.cache.remove(&p);
+            self.entries.remove(&p);
+            update.changed.push(p);
+        }
+        let mut entries: Vec<ManifestEntry> = self.entries.values().cloned().collect();
+        entries.sort_by(|a, b| (a.document, &a.period, &a.path).cmp(&(b.document, &b.period, &b.path)));
+        let index = match output::render_index(&templates, &prog.naam, &entries, &provenance) {
+            Ok(i) => Arc::new(i),
+            Err(e) => return self.fail(format!("{e:#}")),
+        };
+        if let Site::Built { index: old, .. } = &self.site
+            && *old != index
+        {
+            update.changed.push(String::new());
+        }
+        let manifest = match output::render_manifest(source.as_ref(), &entries) {
+            Ok(m) => Arc::new(m),
+            Err(e) => return self.fail(format!("{e:#}")),
+        };
+        let files = self.cache.iter().map(|(p, c)| (p.clone(), c.file.clone())).collect();
+        self.site = Site::Built { files, index, manifest, warnings: diagnostics };
+        update.changed.sort();
+        update
+    }
+
+    fn fail(&mut self, message: String) -> Update {
+        let same = matches!(&self.site, Site::Failed { message: m } if *m == message);
+        self.site = Site::Failed { message };
+        Update { everything: !same, ..Update::default() }
+    }
+}
+
+fn extension(f: Format) -> &'static str {
+    match f {
+        Format::Email => "email.html",
+        other => other.as_str(),
+    }
+}
+
+fn provenance_key(p: &crate::render::views::Provenance, date: chrono::NaiveDate) -> String {
+    format!("{:?}|{date}", (&p.commit, &p.commit_datum, p.gewijzigd, &p.datum))
+}
+
+/// A hash of everything a document's templates can show (its whole context), without building
+/// a string of it.
+fn view_hash(doc: &Document) -> u64 {
+    struct Feed<'a>(&'a mut std::collections::hash_map::DefaultHasher);
+    impl std::fmt::Write for Feed<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let _ = std::fmt::Write::write_fmt(&mut Feed(&mut h), format_args!("{}|{:?}", doc.stem, doc.context));
+    h.finish()
+}
+
+fn hash_of<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}

@@ -1,0 +1,213 @@
+//! `koers serve` as a user meets it: the process started on a free port over a copy of the data,
+//! pages fetched over HTTP, a change seen through the reload channel (server-sent events), an
+//! invalid file turning every page into the diagnostics and back, a port in use refused.
+
+mod common;
+
+use common::{copy_dir, koers, root, run, stderr};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    url: String,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// `koers serve --port 0` over a copy of data/; waits for the address it prints.
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&root().join("data"), &dir.path().join("data"));
+        let mut child = koers()
+            .current_dir(dir.path())
+            .args(["serve", "--data", "data", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start koers serve");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines.next().expect("koers serve printed nothing").unwrap();
+        let url = first.strip_prefix("koers serve: ").unwrap_or_else(|| panic!("unexpected first line {first:?}"));
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, url: url.trim_end_matches('/').to_string(), dir }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .build()
+            .into();
+        let mut r = agent.get(&format!("{}{path}", self.url)).call().expect("request");
+        let status = r.status().as_u16();
+        let ct = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let body = r.body_mut().with_config().limit(100 << 20).read_to_vec().unwrap();
+        (status, ct, body)
+    }
+
+    fn text(&self, path: &str) -> (u16, String) {
+        let (s, _, b) = self.get(path);
+        (s, String::from_utf8(b).unwrap())
+    }
+
+    /// Subscribe to the reload channel: each event's data arrives on the receiver.
+    fn events(&self) -> mpsc::Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        let url = format!("{}/__koers/events", self.url);
+        let (ready_tx, ready_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let r = ureq::get(&url).call().expect("subscribe");
+            assert_eq!(r.headers().get("content-type").unwrap().to_str().unwrap(), "text/event-stream");
+            let _ = ready_tx.send(());
+            for line in BufReader::new(r.into_body().into_reader()).lines() {
+                let Ok(line) = line else { return };
+                if let Some(data) = line.strip_prefix("data: ")
+                    && tx.send(data.to_string()).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        ready_rx.recv_timeout(Duration::from_secs(10)).expect("the event stream did not open");
+        rx
+    }
+}
+
+/// The first event that satisfies `pred`, within 30 s.
+fn wait_for(rx: &mpsc::Receiver<String>, what: &str, pred: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let data = rx.recv_timeout(left).unwrap_or_else(|_| panic!("no reload event for {what} within 30 s"));
+        let v: serde_json::Value = serde_json::from_str(&data).unwrap();
+        if pred(&v) {
+            return v;
+        }
+    }
+}
+
+fn changed(v: &serde_json::Value, path: &str) -> bool {
+    v["changed"].as_array().unwrap().iter().any(|p| p == path)
+}
+
+const RAPPORTAGE_HTML: &str = "/rapportage/tussentijdse-rapportage-2024-H1.html";
+
+#[test]
+fn serves_every_document_with_its_content_type() {
+    let s = Server::start();
+    let (status, index) = s.text("/");
+    assert_eq!(status, 200);
+    let doc = scraper::Html::parse_document(&index);
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .filter(|h| !h.starts_with('#') && !h.starts_with("http") && !h.starts_with("mailto"))
+        .collect();
+    assert!(links.len() >= 18, "the index links {} documents: {links:?}", links.len());
+    for link in &links {
+        let (status, ct, body) = s.get(&format!("/{link}"));
+        assert_eq!(status, 200, "{link}");
+        let expected = match link.rsplit('.').next().unwrap() {
+            "html" => "text/html; charset=utf-8",
+            "pdf" => "application/pdf",
+            "md" | "txt" => "text/plain; charset=utf-8",
+            "json" => "application/json",
+            other => panic!("unexpected file type {other} ({link})"),
+        };
+        assert_eq!(ct, expected, "{link}");
+        if expected == "application/pdf" {
+            assert!(body.starts_with(b"%PDF-"), "{link} is not a PDF");
+        }
+        if expected.starts_with("text/html") {
+            let html = String::from_utf8(body).unwrap();
+            assert!(html.contains("new EventSource(\"/__koers/events\")"), "{link} has no reload script");
+        }
+    }
+    let (status, _) = s.text("/rapportage/bestaat-niet.html");
+    assert_eq!(status, 404);
+    // Serving never writes an output directory.
+    assert!(!s.dir.path().join("out").exists());
+}
+
+#[test]
+fn a_change_is_rebuilt_and_announced_and_invalid_data_shows_everywhere() {
+    let s = Server::start();
+    let (_, page) = s.text(RAPPORTAGE_HTML);
+    assert!(!page.contains("Valpreventieweek in alle veertien gemeenten"));
+    let events = s.events();
+
+    // A result recorded with the authoring command: the rapportage's pages are rebuilt and
+    // announced, then its PDF.
+    let o = run(koers().current_dir(s.dir.path()).args([
+        "resultaat",
+        "valpreventie",
+        "Valpreventieweek in alle veertien gemeenten",
+        "--periode",
+        "2024-H1",
+        "--data",
+        "data",
+    ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = wait_for(&events, "the rapportage HTML", |v| changed(v, &RAPPORTAGE_HTML[1..]));
+    assert_eq!(v["everything"], false);
+    // Only what the change affects: not the regioplan, not the newsletters.
+    assert!(v["changed"].as_array().unwrap().iter().all(|p| p.as_str().unwrap().starts_with("rapportage/")), "{v}");
+    let (_, page) = s.text(RAPPORTAGE_HTML);
+    assert!(page.contains("Valpreventieweek in alle veertien gemeenten"), "the page was not rebuilt");
+    wait_for(&events, "the rapportage PDF", |v| changed(v, "rapportage/tussentijdse-rapportage-2024-H1.pdf"));
+
+    // Invalid YAML: every page, the index and the PDF show the diagnostics.
+    let path = s.data().join("projecten/valpreventie.yaml");
+    let good = std::fs::read_to_string(&path).unwrap();
+    let lines = good.lines().count();
+    std::fs::write(&path, format!("{good}  - fase: [kapot\n")).unwrap();
+    wait_for(&events, "the invalid data", |v| v["everything"] == true);
+    for page in [
+        "/",
+        RAPPORTAGE_HTML,
+        "/rapportage/tussentijdse-rapportage-2024-H1.pdf",
+        "/nieuwsbrief/even-bijpraten-2025-04.email.html",
+    ] {
+        let (status, ct, body) = s.get(page);
+        let body = String::from_utf8(body).unwrap();
+        assert_eq!(status, 500, "{page}");
+        assert_eq!(ct, "text/html; charset=utf-8", "{page}");
+        let doc = scraper::Html::parse_document(&body);
+        let item = doc.select(&scraper::Selector::parse("li code").unwrap()).next().expect("a diagnostic").inner_html();
+        assert_eq!(item, format!("data/projecten/valpreventie.yaml:{}:11", lines + 1), "{page}");
+        assert!(body.contains("unclosed bracket"), "{page}: {body}");
+        assert!(body.contains("new EventSource"), "{page}: the diagnostics page must reload by itself");
+    }
+    // Fixed: the pages come back.
+    std::fs::write(&path, &good).unwrap();
+    wait_for(&events, "the repaired data", |v| v["everything"] == true);
+    let (status, page) = s.text(RAPPORTAGE_HTML);
+    assert_eq!(status, 200);
+    assert!(page.contains("Valpreventieweek in alle veertien gemeenten"));
+}
+
+#[test]
+fn a_port_in_use_is_refused_with_the_flag_to_change_it() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let o = run(koers().args(["serve", "--data", &root().join("data").to_string_lossy(), "--port", &port]));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("port {port}")) && err.contains("--port"), "{err}");
+}
