@@ -4,6 +4,7 @@
 //! newsletter edition) and the formats wanted. The [`Renderer`] holds the template environments
 //! (built once) and turns jobs into [`RenderedFile`]s; jobs render in parallel.
 
+pub mod chart;
 pub mod pdf;
 pub mod templates;
 pub mod tera_env;
@@ -154,21 +155,21 @@ impl Renderer {
             .iter()
             .flat_map(|j| Format::for_kind(j.kind()).iter().filter(|f| formats.contains(f)).map(move |f| (j, *f)))
             .collect();
-        let results: Vec<Result<Option<RenderedFile>, String>> =
+        let results: Vec<Result<Vec<RenderedFile>, String>> =
             tasks.par_iter().map(|(job, format)| self.render(prog, job, *format, bron, date)).collect();
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for r in results {
             match r {
-                Ok(Some(f)) => files.push(f),
-                Ok(None) => {}
+                Ok(f) => files.extend(f),
                 Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() { Ok(files) } else { Err(errors.join("\n")) }
     }
 
-    /// Render one job in one format (None when the job has nothing to show, e.g. no regioplan).
+    /// Render one job in one format: the document, and for the e-mail the images beside it (empty
+    /// when the job has nothing to show, e.g. no regioplan).
     pub fn render(
         &self,
         prog: &Programme,
@@ -176,10 +177,14 @@ impl Renderer {
         format: Format,
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<Option<RenderedFile>, String> {
+    ) -> Result<Vec<RenderedFile>, String> {
+        // The charts of the document: SVG files for typst, PNG files beside the e-mail.
+        let mut grafieken: Vec<chart::Grafiek> = Vec::new();
+        let mut afbeeldingen: Vec<(String, chart::Grafiek)> = Vec::new();
         let (template, context, period, title, stem) = match job {
             Job::Rapportage { periode, concept } => {
                 let view = views::rapportage(prog, *periode, *concept, bron);
+                grafieken = view.grafieken().into_iter().cloned().collect();
                 let suffix = if *concept { " (CONCEPT)" } else { "" };
                 let title = format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase());
                 let stem_suffix = if *concept { "-concept" } else { "" };
@@ -193,7 +198,7 @@ impl Renderer {
             }
             Job::Regioplan(sel) => {
                 let Some(view) = views::regioplan(prog, sel, bron) else {
-                    return Ok(None);
+                    return Ok(vec![]);
                 };
                 let (stem, title) = match (&sel.project, &sel.themalijn) {
                     (Some(p), _) => (
@@ -214,6 +219,8 @@ impl Renderer {
                 };
                 let view = views::nieuwsbrief(prog, editie, self.merge_tags, bron);
                 let title = view.titel.clone();
+                grafieken = vec![view.verdeling.clone()];
+                afbeeldingen = vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())];
                 (
                     "nieuwsbrief",
                     to_context(&view)?,
@@ -224,7 +231,7 @@ impl Renderer {
             }
             Job::Informatiepakket => {
                 let Some(view) = views::informatiepakket(prog, bron) else {
-                    return Ok(None);
+                    return Ok(vec![]);
                 };
                 let (title, period) = (view.titel.clone(), view.datum.clone());
                 let stem = format!("informatiepakket/informatiepakket-{period}");
@@ -244,17 +251,36 @@ impl Renderer {
             Format::Pdf => {
                 let main = tera_env::render(&self.typ, &format!("{template}.typ"), &context)?;
                 let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
-                (pdf::compile(&main, &self.style_typ, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))?, "pdf")
+                let files: Vec<(String, Vec<u8>)> =
+                    grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
+                (
+                    pdf::compile(&main, &self.style_typ, &files, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))?,
+                    "pdf",
+                )
             }
         };
-        Ok(Some(RenderedFile {
+        let mut out = vec![RenderedFile {
             document: job.kind(),
-            period,
+            period: period.clone(),
             format,
-            title,
+            title: title.clone(),
             path: PathBuf::from(format!("{stem}.{ext}")),
             bytes,
-        }))
+        }];
+        if format == Format::Email {
+            for (path, g) in afbeeldingen {
+                let bytes = chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?;
+                out.push(RenderedFile {
+                    document: job.kind(),
+                    period: period.clone(),
+                    format,
+                    title: title.clone(),
+                    path: PathBuf::from(path),
+                    bytes,
+                });
+            }
+        }
+        Ok(out)
     }
 }
 
