@@ -266,10 +266,7 @@ impl Wijzigingen {
                         })
                         .collect(),
                     nieuw: van_t.iter().filter(|w| w.nieuw).map(|w| r(w.project, None)).collect(),
-                    beeindigd: van_t
-                        .iter()
-                        .filter_map(|w| w.beeindigd.map(|m| r(w.project, Some(m))))
-                        .collect(),
+                    beeindigd: van_t.iter().filter_map(|w| w.beeindigd.map(|m| r(w.project, Some(m)))).collect(),
                     zonder_resultaten: van_t
                         .iter()
                         .filter(|w| w.zonder_resultaten)
@@ -278,7 +275,10 @@ impl Wijzigingen {
                 }
             })
             .filter(|t| {
-                !(t.fasestappen.is_empty() && t.nieuw.is_empty() && t.beeindigd.is_empty() && t.zonder_resultaten.is_empty())
+                !(t.fasestappen.is_empty()
+                    && t.nieuw.is_empty()
+                    && t.beeindigd.is_empty()
+                    && t.zonder_resultaten.is_empty())
             })
             .collect();
         let tel = |n: usize, een: &str, meer: &str| format!("{n} {}", if n == 1 { een } else { meer });
@@ -288,7 +288,11 @@ impl Wijzigingen {
             tel(n(|t| t.fasestappen.len()), "faseovergang", "faseovergangen"),
             tel(n(|t| t.nieuw.len()), "nieuw project", "nieuwe projecten"),
             tel(n(|t| t.beeindigd.len()), "beëindigd project", "beëindigde projecten"),
-            tel(n(|t| t.zonder_resultaten.len()), "lopend project zonder resultaten", "lopende projecten zonder resultaten"),
+            tel(
+                n(|t| t.zonder_resultaten.len()),
+                "lopend project zonder resultaten",
+                "lopende projecten zonder resultaten"
+            ),
         );
         Wijzigingen {
             sinds,
@@ -343,7 +347,11 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
             continue;
         }
         if w.nieuw {
-            out.push(Change::NewProject { project: id.clone(), naam: naam.clone(), themalijn: w.project.themalijn.clone() });
+            out.push(Change::NewProject {
+                project: id.clone(),
+                naam: naam.clone(),
+                themalijn: w.project.themalijn.clone(),
+            });
         }
         for f in &w.fasen {
             out.push(Change::PhaseTransition {

@@ -254,7 +254,8 @@ impl Renderer {
                 let files: Vec<(String, Vec<u8>)> =
                     grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
                 (
-                    pdf::compile(&main, &self.style_typ, &files, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))?,
+                    pdf::compile(&main, &self.style_typ, &files, date, &ident)
+                        .map_err(|e| format!("{stem}.pdf: {e}"))?,
                     "pdf",
                 )
             }

@@ -1,10 +1,10 @@
 //! The tussentijdse rapportage of a half year.
 
 use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info, used_abbreviations};
+use crate::changes::{Stand, Wijzigingen};
 use crate::data_files::{self as df, Markdown, VoetnootBij};
 use crate::dates::{Einde, Month, Period};
 use crate::model::{Programme, Project, Themalijn};
-use crate::changes::{Stand, Wijzigingen};
 use crate::phase::Fase;
 use crate::render::chart::{self, Grafiek};
 use serde::Serialize;
