@@ -169,7 +169,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     if write {
         // The manifest and the index describe everything in out/ after this build.
         let finish = |all: &[ManifestEntry]| -> Result<Vec<(&'static str, Vec<u8>)>> {
-            let index = render_index(&templates, &prog.naam, all, &provenance)?;
+            let index = render_index(&templates, &prog, all, &provenance)?;
             Ok(vec![("manifest.json", render_manifest(source.as_ref(), all)?), ("index.html", index)])
         };
         let protected = protected.as_ref().expect("computed when writing");
@@ -282,13 +282,13 @@ pub fn render_manifest(source: Option<&SourceInfo>, entries: &[ManifestEntry]) -
 /// The index page of the output: every document with its formats.
 pub fn render_index(
     templates: &TemplateSet,
-    naam: &str,
+    prog: &crate::model::Programme,
     entries: &[ManifestEntry],
     bron: &Provenance,
 ) -> Result<Vec<u8>> {
     let env =
         crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
-    let ctx = index_context(naam, entries, bron);
+    let ctx = index_context(prog, entries, bron);
     Ok(crate::render::tera_env::render(&env, "index.html", &ctx).map_err(|e| anyhow!(e))?.into_bytes())
 }
 
@@ -311,6 +311,7 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
          # (its results reported in this edition), an \"item\", the \"uitgelicht\" block. Reorder, remove or\n\
          # add blocks; every result reported in this edition must be shown in one.\n",
     );
+    s.push_str(&draft_changes(prog, period));
     let mut blocks = String::new();
     for t in &prog.themalijnen {
         let mut thema = false;
@@ -343,6 +344,52 @@ pub fn draft_edition_yaml(prog: &crate::model::Programme, period: Period) -> Str
         s.push_str(&example("uitgelicht"));
     }
     s
+}
+
+/// Comment lines for a draft edition: what changed since the edition before it (or, for the first
+/// edition, since the latest rapportage before it) — the same comparison as `koers changes` and
+/// the rapportage's "Wat is er veranderd".
+fn draft_changes(prog: &crate::model::Programme, period: Period) -> String {
+    use crate::changes::{Stand, compare};
+    use std::fmt::Write;
+    let vorige_editie = prog.edities.iter().map(|e| e.periode).filter(|e| e.last < period.first).max_by_key(|e| e.last);
+    let (oud, sinds) = match vorige_editie {
+        Some(e) => (Stand::editie(prog, e), format!("edition {}", e.id())),
+        None => match prog.rapportage_periods().into_iter().filter(|r| r.last < period.first).max() {
+            Some(r) => (Stand::rapportage(prog, r), format!("rapportage {}", r.id())),
+            None => return String::new(),
+        },
+    };
+    let lijst = compare(&oud, &Stand::editie(prog, period));
+    let mut lines = Vec::new();
+    for w in &lijst {
+        let naam = &w.project.naam;
+        for f in &w.fasen {
+            let van = f.van.map(|v| v.name()).unwrap_or("–");
+            let sinds = f.sinds.map(|m| format!(" (sinds {})", m.table())).unwrap_or_default();
+            let reden = f.reden.as_deref().filter(|_| f.terug()).map(|r| format!(" — terug: {r}")).unwrap_or_default();
+            lines.push(format!("fase: {naam}: {van} → {}{sinds}{reden}", f.naar));
+        }
+        if w.nieuw {
+            lines.push(format!("nieuw project: {naam}"));
+        }
+        if let Some(m) = w.beeindigd {
+            lines.push(format!("beëindigd: {naam} ({})", m.table()));
+        }
+    }
+    let zonder: Vec<&str> = lijst.iter().filter(|w| w.zonder_resultaten).map(|w| w.project.naam.as_str()).collect();
+    if !zonder.is_empty() {
+        lines.push(format!("zonder resultaten voor deze editie: {}", zonder.join(", ")));
+    }
+    let mut out = format!("# What changed since {sinds}, according to the data (koers changes computes the same):\n");
+    if lines.is_empty() {
+        out.push_str("#   nothing\n");
+    }
+    for l in lines {
+        let one: String = l.split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(out, "#   {one}");
+    }
+    out
 }
 
 /// What the output may never replace: the data, the templates, the repository root, the home
@@ -450,7 +497,74 @@ pub fn plan_jobs(prog: &crate::model::Programme, opts: &BuildOptions) -> Result<
     Ok(jobs)
 }
 
-fn index_context(naam: &str, entries: &[ManifestEntry], bron: &Provenance) -> tera::Context {
+/// The front page's view of the latest rapportage in the output: its phase distribution, what
+/// changed since the rapportage before it, and every project with a link to its page.
+#[derive(Serialize)]
+struct Voorpagina {
+    titel: String,
+    pad: String,
+    overzicht: crate::render::chart::Grafiek,
+    wijzigingen: Option<crate::changes::Wijzigingen>,
+    /// The first rapportage: nothing to compare with.
+    eerste: bool,
+    themalijnen: Vec<VoorpaginaThemalijn>,
+}
+
+#[derive(Serialize)]
+struct VoorpaginaThemalijn {
+    naam: String,
+    projecten: Vec<VoorpaginaProject>,
+}
+
+#[derive(Serialize)]
+struct VoorpaginaProject {
+    naam: String,
+    fase: Option<&'static str>,
+    href: String,
+}
+
+fn voorpagina(prog: &crate::model::Programme, entries: &[ManifestEntry]) -> Option<Voorpagina> {
+    // The latest rapportage in HTML (a draft counts: it is the latest the reader can open).
+    let (e, periode) = entries
+        .iter()
+        .filter(|e| e.document == DocumentKind::Rapportage && e.format == Format::Html)
+        .filter_map(|e| Some((e, Period::parse_half(&e.period).ok()?)))
+        .max_by_key(|(e, p)| (*p, !e.path.contains("-concept")))?;
+    let stand = crate::changes::Stand::rapportage(prog, periode);
+    let themalijnen = prog
+        .themalijnen
+        .iter()
+        .map(|t| VoorpaginaThemalijn {
+            naam: t.naam.clone(),
+            projecten: t
+                .projecten
+                .iter()
+                .filter(|p| stand.toont(p))
+                .map(|p| VoorpaginaProject {
+                    naam: p.naam.clone(),
+                    fase: p.fase_op(periode.last).map(crate::phase::Fase::name),
+                    href: format!("{}#project-{}", e.path, p.id),
+                })
+                .collect(),
+        })
+        .filter(|t| !t.projecten.is_empty())
+        .collect();
+    Some(Voorpagina {
+        titel: e.title.clone(),
+        pad: e.path.clone(),
+        overzicht: crate::render::chart::fasenverdeling(
+            &stand,
+            "fasen-voorpagina",
+            &format!("stand eind {}", periode.last.dutch()),
+        ),
+        eerste: crate::changes::vorige_rapportage(prog, periode).is_none(),
+        wijzigingen: crate::changes::sinds_vorige_rapportage(prog, periode),
+        themalijnen,
+    })
+}
+
+fn index_context(prog: &crate::model::Programme, entries: &[ManifestEntry], bron: &Provenance) -> tera::Context {
+    let naam = prog.naam.as_str();
     #[derive(Serialize)]
     struct Doc<'a> {
         document: &'a str,
@@ -459,7 +573,8 @@ fn index_context(naam: &str, entries: &[ManifestEntry], bron: &Provenance) -> te
         files: Vec<(&'a str, &'a str)>,
     }
     let mut docs: Vec<Doc> = Vec::new();
-    for e in entries {
+    // The chart images beside the e-mail are part of it, not a format of their own.
+    for e in entries.iter().filter(|e| !e.path.ends_with(".png")) {
         let key = (e.document.as_str(), e.title.as_str());
         match docs.iter_mut().find(|d| (d.document, d.title) == key) {
             Some(d) => d.files.push((e.format.as_str(), &e.path)),
@@ -474,6 +589,7 @@ fn index_context(naam: &str, entries: &[ManifestEntry], bron: &Provenance) -> te
     let mut ctx = tera::Context::new();
     ctx.insert("programma", naam);
     ctx.insert("documenten", &docs);
+    ctx.insert("voorpagina", &voorpagina(prog, entries));
     ctx.insert("bron", bron);
     ctx
 }

@@ -60,30 +60,24 @@ pub struct Update {
     pub everything: bool,
 }
 
+/// One document in one format as last rendered: the file, and for the e-mail its images.
 struct Cached {
     view_hash: u64,
-    file: ServedFile,
+    files: Vec<(String, ServedFile, ManifestEntry)>,
 }
 
 /// The in-memory site and what it needs to update.
 pub struct Preview {
     opts: BuildOptions,
     renderer: Option<(u64, Renderer)>,
-    /// By output path.
+    /// By the output path of the document's file in that format.
     cache: HashMap<String, Cached>,
-    entries: BTreeMap<String, ManifestEntry>,
     site: Site,
 }
 
 impl Preview {
     pub fn new(opts: BuildOptions) -> Preview {
-        Preview {
-            opts,
-            renderer: None,
-            cache: HashMap::new(),
-            entries: BTreeMap::new(),
-            site: Site::Failed { message: "not built yet".into() },
-        }
+        Preview { opts, renderer: None, cache: HashMap::new(), site: Site::Failed { message: "not built yet".into() } }
     }
 
     pub fn site(&self) -> &Site {
@@ -150,45 +144,55 @@ impl Preview {
                 wanted.push((doc, format, view_hash, path));
             }
         }
-        let rendered: Vec<Result<(String, u64, crate::render::RenderedFile), String>> = wanted
+        // (the cache key, the view's hash, the files)
+        type Rendered = (String, u64, Vec<crate::render::RenderedFile>);
+        let rendered: Vec<Result<Rendered, String>> = wanted
             .par_iter()
             .map(|(doc, format, h, path)| {
                 renderer.render_document(doc, *format, &provenance, date).map(|f| (path.clone(), *h, f))
             })
             .collect();
         let mut update = Update { rendered: rendered.len(), everything: !was_valid, ..Update::default() };
+        let previous: HashMap<String, Arc<Vec<u8>>> =
+            self.cache.values().flat_map(|c| c.files.iter().map(|(p, f, _)| (p.clone(), f.bytes.clone()))).collect();
         for r in rendered {
-            let (path, view_hash, file) = match r {
+            let (key, view_hash, rendered_files) = match r {
                 Ok(x) => x,
                 Err(e) => return self.fail(e),
             };
-            let bytes = Arc::new(file.bytes);
-            if self.cache.get(&path).is_none_or(|c| c.file.bytes != bytes) {
-                update.changed.push(path.clone());
-            }
-            self.entries.insert(
-                path.clone(),
-                ManifestEntry {
-                    document: file.document,
-                    period: file.period.clone(),
-                    format: file.format,
-                    path: path.clone(),
-                    sha256: output::sha256_hex(&bytes),
-                    title: file.title.clone(),
-                },
-            );
-            self.cache.insert(path, Cached { view_hash, file: ServedFile { format: file.format, bytes } });
+            let files = rendered_files
+                .into_iter()
+                .map(|file| {
+                    let path = file.path.to_string_lossy().replace('\\', "/");
+                    let entry = ManifestEntry {
+                        document: file.document,
+                        period: file.period.clone(),
+                        format: file.format,
+                        path: path.clone(),
+                        sha256: output::sha256_hex(&file.bytes),
+                        title: file.title.clone(),
+                    };
+                    (path, ServedFile { format: file.format, bytes: Arc::new(file.bytes) }, entry)
+                })
+                .collect();
+            self.cache.insert(key, Cached { view_hash, files });
         }
         // Documents that are gone (a newsletter edition removed, say).
-        let gone: Vec<String> = self.cache.keys().filter(|p| !present.contains(p)).cloned().collect();
-        for p in gone {
-            self.cache.remove(&p);
-            self.entries.remove(&p);
-            update.changed.push(p);
+        self.cache.retain(|p, _| present.contains(p));
+        let current: BTreeMap<String, (ServedFile, ManifestEntry)> = self
+            .cache
+            .values()
+            .flat_map(|c| c.files.iter().map(|(p, f, e)| (p.clone(), (f.clone(), e.clone()))))
+            .collect();
+        for (p, (f, _)) in &current {
+            if previous.get(p) != Some(&f.bytes) {
+                update.changed.push(p.clone());
+            }
         }
-        let mut entries: Vec<ManifestEntry> = self.entries.values().cloned().collect();
+        update.changed.extend(previous.keys().filter(|p| !current.contains_key(*p)).cloned());
+        let mut entries: Vec<ManifestEntry> = current.values().map(|(_, e)| e.clone()).collect();
         entries.sort_by(|a, b| (a.document, &a.period, &a.path).cmp(&(b.document, &b.period, &b.path)));
-        let index = match output::render_index(&templates, &prog.naam, &entries, &provenance) {
+        let index = match output::render_index(&templates, &prog, &entries, &provenance) {
             Ok(i) => Arc::new(i),
             Err(e) => return self.fail(format!("{e:#}")),
         };
@@ -201,7 +205,7 @@ impl Preview {
             Ok(m) => Arc::new(m),
             Err(e) => return self.fail(format!("{e:#}")),
         };
-        let files = self.cache.iter().map(|(p, c)| (p.clone(), c.file.clone())).collect();
+        let files = current.into_iter().map(|(p, (f, _))| (p, f)).collect();
         self.site = Site::Built { files, index, manifest, warnings: diagnostics };
         update.changed.sort();
         update

@@ -116,8 +116,10 @@ fn serves_every_document_with_its_content_type() {
     let doc = scraper::Html::parse_document(&index);
     let links: Vec<String> = doc
         .select(&scraper::Selector::parse("a[href]").unwrap())
-        .map(|a| a.value().attr("href").unwrap().to_string())
-        .filter(|h| !h.starts_with('#') && !h.starts_with("http") && !h.starts_with("mailto"))
+        .map(|a| a.value().attr("href").unwrap().split('#').next().unwrap().to_string())
+        .filter(|h| !h.is_empty() && !h.starts_with("http") && !h.starts_with("mailto"))
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
         .collect();
     assert!(links.len() >= 18, "the index links {} documents: {links:?}", links.len());
     for link in &links {
@@ -128,6 +130,7 @@ fn serves_every_document_with_its_content_type() {
             "pdf" => "application/pdf",
             "md" | "txt" => "text/plain; charset=utf-8",
             "json" => "application/json",
+            "png" => "image/png",
             other => panic!("unexpected file type {other} ({link})"),
         };
         assert_eq!(ct, expected, "{link}");

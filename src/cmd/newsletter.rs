@@ -35,7 +35,8 @@ pub(crate) fn run(a: NewsletterArgs) -> Result<u8> {
             return Ok(EXIT_INVALID);
         }
         let mut out = std::io::stdout().lock();
-        for f in files {
+        // The document itself; the chart images beside the e-mail are files, not text.
+        for f in files.iter().filter(|f| f.path.extension().is_none_or(|e| e != "png")) {
             out.write_all(&f.bytes)?;
         }
         return Ok(EXIT_OK);

@@ -206,6 +206,9 @@ async fn file(State(shared): State<Arc<Shared>>, UrlPath(path): UrlPath<String>)
         );
         return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     };
+    if path.ends_with(".png") {
+        return typed(&f.bytes, "image/png");
+    }
     match f.format {
         Format::Html | Format::Email => html_page(&f.bytes),
         Format::Md | Format::Txt => typed(&f.bytes, "text/plain; charset=utf-8"),

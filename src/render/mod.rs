@@ -4,6 +4,7 @@
 //! newsletter edition) and the formats wanted. The [`Renderer`] holds the template environments
 //! (built once) and turns jobs into [`RenderedFile`]s; jobs render in parallel.
 
+pub mod chart;
 pub mod pdf;
 pub mod templates;
 pub mod tera_env;
@@ -118,7 +119,7 @@ pub struct RenderedFile {
     pub bytes: Vec<u8>,
 }
 
-/// A document ready to render: its view as template context, and what names it.
+/// A document ready to render: its view as template context, its charts, and what names it.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: DocumentKind,
@@ -129,6 +130,10 @@ pub struct Document {
     pub title: String,
     /// Path of the files without extension, relative to the output directory.
     pub stem: String,
+    /// The charts the PDF embeds (as SVG files in typst's world).
+    pub grafieken: Vec<chart::Grafiek>,
+    /// Images written beside the e-mail: (path, chart rendered to PNG).
+    pub afbeeldingen: Vec<(String, chart::Grafiek)>,
 }
 
 /// The template environments, built once and shared by all jobs.
@@ -167,21 +172,21 @@ impl Renderer {
             .iter()
             .flat_map(|j| Format::for_kind(j.kind()).iter().filter(|f| formats.contains(f)).map(move |f| (j, *f)))
             .collect();
-        let results: Vec<Result<Option<RenderedFile>, String>> =
+        let results: Vec<Result<Vec<RenderedFile>, String>> =
             tasks.par_iter().map(|(job, format)| self.render(prog, job, *format, bron, date)).collect();
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for r in results {
             match r {
-                Ok(Some(f)) => files.push(f),
-                Ok(None) => {}
+                Ok(f) => files.extend(f),
                 Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() { Ok(files) } else { Err(errors.join("\n")) }
     }
 
-    /// Render one job in one format (None when the job has nothing to show, e.g. no regioplan).
+    /// Render one job in one format: the document, and for the e-mail the images beside it (empty
+    /// when the job has nothing to show, e.g. no regioplan).
     pub fn render(
         &self,
         prog: &Programme,
@@ -189,19 +194,23 @@ impl Renderer {
         format: Format,
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<Option<RenderedFile>, String> {
+    ) -> Result<Vec<RenderedFile>, String> {
         match self.document(prog, job, bron)? {
-            Some(doc) => self.render_document(&doc, format, bron, date).map(Some),
-            None => Ok(None),
+            Some(doc) => self.render_document(&doc, format, bron, date),
+            None => Ok(vec![]),
         }
     }
 
-    /// A job's document: its view as template context, title and file stem (None when the job has
-    /// nothing to show, e.g. no regioplan).
+    /// A job's document: its view as template context, its charts, title and file stem (None
+    /// when the job has nothing to show, e.g. no regioplan).
     pub fn document(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<Document>, String> {
+        // The charts of the document: SVG files for typst, PNG files beside the e-mail.
+        let mut grafieken: Vec<chart::Grafiek> = Vec::new();
+        let mut afbeeldingen: Vec<(String, chart::Grafiek)> = Vec::new();
         let (template, context, period, title, stem) = match job {
             Job::Rapportage { periode, concept } => {
                 let view = views::rapportage(prog, *periode, *concept, bron);
+                grafieken = view.grafieken().into_iter().cloned().collect();
                 let suffix = if *concept { " (CONCEPT)" } else { "" };
                 let title = format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase());
                 let stem_suffix = if *concept { "-concept" } else { "" };
@@ -236,6 +245,8 @@ impl Renderer {
                 };
                 let view = views::nieuwsbrief(prog, editie, self.merge_tags, bron);
                 let title = view.titel.clone();
+                grafieken = vec![view.verdeling.clone()];
+                afbeeldingen = vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())];
                 (
                     "nieuwsbrief",
                     to_context(&view)?,
@@ -253,18 +264,18 @@ impl Renderer {
                 ("informatiepakket", to_context(&view)?, period, title, stem)
             }
         };
-        Ok(Some(Document { kind: job.kind(), template, context, period, title, stem }))
+        Ok(Some(Document { kind: job.kind(), template, context, period, title, stem, grafieken, afbeeldingen }))
     }
 
-    /// One document in one format.
+    /// One document in one format: the file, and for the e-mail the images beside it.
     pub fn render_document(
         &self,
         doc: &Document,
         format: Format,
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<RenderedFile, String> {
-        let Document { template, context, stem, .. } = doc;
+    ) -> Result<Vec<RenderedFile>, String> {
+        let Document { template, context, stem, grafieken, afbeeldingen, .. } = doc;
         let (bytes, ext) = match format {
             Format::Md => (tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(), "md"),
             Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(), "html"),
@@ -278,17 +289,37 @@ impl Renderer {
             Format::Pdf => {
                 let main = tera_env::render(&self.typ, &format!("{template}.typ"), context)?;
                 let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
-                (pdf::compile(&main, &self.style_typ, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))?, "pdf")
+                let files: Vec<(String, Vec<u8>)> =
+                    grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
+                (
+                    pdf::compile(&main, &self.style_typ, &files, date, &ident)
+                        .map_err(|e| format!("{stem}.pdf: {e}"))?,
+                    "pdf",
+                )
             }
         };
-        Ok(RenderedFile {
+        let mut out = vec![RenderedFile {
             document: doc.kind,
             period: doc.period.clone(),
             format,
             title: doc.title.clone(),
             path: PathBuf::from(format!("{stem}.{ext}")),
             bytes,
-        })
+        }];
+        if format == Format::Email {
+            for (path, g) in afbeeldingen {
+                let bytes = chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?;
+                out.push(RenderedFile {
+                    document: doc.kind,
+                    period: doc.period.clone(),
+                    format,
+                    title: doc.title.clone(),
+                    path: PathBuf::from(path),
+                    bytes,
+                });
+            }
+        }
+        Ok(out)
     }
 }
 

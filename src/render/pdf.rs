@@ -34,7 +34,7 @@ fn shared() -> &'static Shared {
 }
 
 /// A sans-serif body font (Carlito, SIL Open Font License 1.1, see `fonts/LICENSE-Carlito.txt`).
-const EXTRA_FONTS: &[&[u8]] = &[
+pub(crate) const EXTRA_FONTS: &[&[u8]] = &[
     include_bytes!("../../fonts/Carlito-Regular.ttf"),
     include_bytes!("../../fonts/Carlito-Bold.ttf"),
     include_bytes!("../../fonts/Carlito-Italic.ttf"),
@@ -48,6 +48,8 @@ fn file_id(path: &str) -> FileId {
 struct KoersWorld {
     main: Source,
     style: Source,
+    /// Data files the document reads (the chart SVGs), by virtual path: bytes, never typst code.
+    files: Vec<(FileId, Bytes)>,
     today: Datetime,
 }
 
@@ -70,8 +72,8 @@ impl World for KoersWorld {
             Err(FileError::AccessDenied)
         }
     }
-    fn file(&self, _id: FileId) -> FileResult<Bytes> {
-        Err(FileError::AccessDenied)
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.iter().find(|(f, _)| *f == id).map(|(_, b)| b.clone()).ok_or(FileError::AccessDenied)
     }
     fn font(&self, index: usize) -> Option<Font> {
         shared().fonts.get(index).cloned()
@@ -83,13 +85,21 @@ impl World for KoersWorld {
 
 /// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
 /// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
-/// always gives the same bytes.
-pub fn compile(main: &str, style: &str, date: chrono::NaiveDate, ident: &str) -> Result<Vec<u8>, String> {
+/// always gives the same bytes. `files` are data files the markup may read by their absolute
+/// virtual path (`image("/grafiek/x.svg")`).
+pub fn compile(
+    main: &str,
+    style: &str,
+    files: &[(String, Vec<u8>)],
+    date: chrono::NaiveDate,
+    ident: &str,
+) -> Result<Vec<u8>, String> {
     use chrono::Datelike;
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8).ok_or("invalid date")?;
     let world = KoersWorld {
         main: Source::new(file_id("/main.typ"), main.to_string()),
         style: Source::new(file_id("/koers.typ"), style.to_string()),
+        files: files.iter().map(|(p, b)| (file_id(p), Bytes::new(b.clone()))).collect(),
         today,
     };
     let result = typst::compile::<PagedDocument>(&world);

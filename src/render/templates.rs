@@ -24,6 +24,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("document.css", include_str!("../../templates/document.css")),
     ("interessant.html", include_str!("../../templates/interessant.html")),
     ("interessant.typ", include_str!("../../templates/interessant.typ")),
+    ("grafiek.html", include_str!("../../templates/grafiek.html")),
+    ("grafiek.md", include_str!("../../templates/grafiek.md")),
+    ("grafiek.typ", include_str!("../../templates/grafiek.typ")),
     ("koers.typ", include_str!("../../templates/koers.typ")),
 ];
 

@@ -56,6 +56,12 @@ pub struct NieuwsbriefView {
     pub highlights: Option<Markdown>,
     /// Everything between the introduction and the closing block, in order.
     pub blokken: Vec<Blok>,
+    /// The projects per phase at the end of the edition's period.
+    pub verdeling: crate::render::chart::Grafiek,
+    /// The file name of its PNG (beside the e-mail), for the e-mail, and its height at the
+    /// e-mail's content width (536 px).
+    pub verdeling_png: String,
+    pub verdeling_png_hoogte: u32,
     pub slot_titel: Option<String>,
     pub slot_tekst: Option<Markdown>,
     /// The "Lees meer" link of the closing block, when the edition has one.
@@ -170,6 +176,11 @@ pub fn nieuwsbrief(
         plain.chars().take(140).collect()
     });
     let lees_meer = editie.data.lees_meer.unwrap_or(true);
+    let verdeling = crate::render::chart::fasenverdeling(
+        &crate::changes::Stand::editie(prog, period),
+        &format!("fasen-{}", period.id()),
+        &format!("stand eind {}", period.last.dutch()),
+    );
     NieuwsbriefView {
         titel: editie.data.titel.clone(),
         editie: period.id(),
@@ -179,6 +190,9 @@ pub fn nieuwsbrief(
         inleiding: editie.data.inleiding.clone(),
         highlights: editie.data.highlights.clone(),
         blokken,
+        verdeling_png: format!("even-bijpraten-{}-fasen.png", period.id()),
+        verdeling_png_hoogte: verdeling.hoogte_bij(536),
+        verdeling,
         slot_titel: settings.map(|s| s.slot_titel.clone()),
         slot_tekst: settings.map(|s| s.slot_tekst.clone()),
         lees_meer_url: settings

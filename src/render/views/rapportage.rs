@@ -1,10 +1,12 @@
 //! The tussentijdse rapportage of a half year.
 
 use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info, used_abbreviations};
+use crate::changes::{Stand, Wijzigingen};
 use crate::data_files::{self as df, Markdown, VoetnootBij};
 use crate::dates::{Einde, Month, Period};
 use crate::model::{Programme, Project, Themalijn};
 use crate::phase::Fase;
+use crate::render::chart::{self, Grafiek};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -109,6 +111,8 @@ pub struct ThemalijnRapportage {
     /// "7 projecten", "5 projecten en 6 subprojecten".
     pub aantal_tekst: String,
     pub tabel: Tabel,
+    /// The phase timeline of the table's projects.
+    pub tijdlijn: Grafiek,
     pub projecten: Vec<ProjectPagina>,
     pub lokale_inzet: Option<Markdown>,
     pub lokale_inzet_interessant: Vec<InteressantView>,
@@ -139,6 +143,10 @@ pub struct RapportageView {
     pub kaders_programmaorganisatie_begin: Vec<InteressantView>,
     pub kaders_programmaorganisatie: Vec<InteressantView>,
     pub kaders_definities: Vec<InteressantView>,
+    /// "In één oogopslag": the projects per phase at the end of the period.
+    pub overzicht: Grafiek,
+    /// "Wat is er veranderd sinds de vorige rapportage" (none for the first rapportage).
+    pub wijzigingen: Option<Wijzigingen>,
     pub themalijnen: Vec<ThemalijnRapportage>,
     pub afkortingen: Vec<df::Afkorting>,
     pub fasen: Vec<FaseUitleg>,
@@ -226,6 +234,8 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
             .map(|t| t.interessant.iter().filter(|k| k.plaats == Some(plaats)).map(interessant).collect())
             .unwrap_or_default()
     };
+    let alle: Vec<&Project> = prog.projects().filter(|p| p.in_rapportage(&period)).collect();
+    let as_ = chart::Tijdas::voor(prog, &alle, period);
     let themalijnen: Vec<ThemalijnRapportage> = prog
         .themalijnen
         .iter()
@@ -244,6 +254,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
                 aantal_subprojecten: projects.iter().filter(|p| p.is_subproject()).count(),
                 aantal_tekst: aantal_tekst(&projects),
                 tabel: project_table(prog, t, &projects, period.last),
+                tijdlijn: chart::tijdlijn(prog, t, &projects, period, as_),
                 projecten: t
                     .paginavolgorde
                     .iter()
@@ -272,6 +283,12 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         kaders_programmaorganisatie_begin: kaders(df::KaderPlaats::ProgrammaorganisatieBegin),
         kaders_programmaorganisatie: kaders(df::KaderPlaats::Programmaorganisatie),
         kaders_definities: kaders(df::KaderPlaats::Definities),
+        overzicht: chart::fasenverdeling(
+            &Stand::rapportage(prog, period),
+            &format!("fasen-{}", period.id()),
+            &format!("stand eind {}", period.last.dutch()),
+        ),
+        wijzigingen: crate::changes::sinds_vorige_rapportage(prog, period),
         themalijnen,
         afkortingen: vec![],
         fasen: prog
@@ -283,6 +300,13 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
     };
     view.afkortingen = used_abbreviations(prog, &view);
     view
+}
+
+impl RapportageView {
+    /// Every chart of the document, in document order.
+    pub fn grafieken(&self) -> Vec<&Grafiek> {
+        std::iter::once(&self.overzicht).chain(self.themalijnen.iter().map(|t| &t.tijdlijn)).collect()
+    }
 }
 
 fn aantal_tekst(projects: &[&Project]) -> String {

@@ -1,0 +1,765 @@
+//! Charts of the programme, computed from the model once and drawn as ONE SVG per chart.
+//!
+//! Every format uses the same SVG: the HTML inlines it (with `<title>`, `<desc>` and the same
+//! numbers in a real table), the PDF embeds it as a vector image with alt text (handed to typst
+//! as a file, never as typst code), the e-mail gets a PNG rasterised from it with resvg. Phases
+//! are told apart by pattern, by their number in the bar and by position on the ladder, never by
+//! colour alone. No clock, no hash map: the same data gives the same bytes.
+//!
+//! - [`fasenverdeling`]: per themalijn and in total, how many projects stand in each phase;
+//! - [`tijdlijn`]: per project, its phases over time from start to end, the period marked.
+
+use crate::changes::Stand;
+use crate::dates::{Einde, Month, Period, Start};
+use crate::model::{Programme, Project, Themalijn};
+use crate::phase::Fase;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// A chart: its one SVG and the same numbers as a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Grafiek {
+    /// Unique in its document; also the file name of the image (`<id>.svg`, `<id>.png`).
+    pub id: String,
+    /// Short title: `<title>`, caption.
+    pub titel: String,
+    /// The numbers in words: `<desc>`, the alt text of the PDF image and of the e-mail PNG.
+    pub beschrijving: String,
+    /// The SVG document (without XML declaration, so it can be inlined in HTML).
+    pub svg: String,
+    /// Its size in CSS pixels.
+    pub breedte: u32,
+    pub hoogte: u32,
+    pub tabel: Tabel,
+}
+
+impl Grafiek {
+    /// The height at `breedte` pixels wide, for an `<img>` scaled down (the e-mail).
+    pub fn hoogte_bij(&self, breedte: u32) -> u32 {
+        (self.hoogte as u64 * breedte as u64).div_ceil(self.breedte as u64) as u32
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tabel {
+    pub bijschrift: String,
+    /// The cells are numbers (aligned right).
+    pub numeriek: bool,
+    /// Column headers; the first heads the row headers.
+    pub kolommen: Vec<String>,
+    pub rijen: Vec<TabelRij>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelRij {
+    pub kop: String,
+    pub cellen: Vec<String>,
+    /// The total row, set apart.
+    pub totaal: bool,
+}
+
+/// The body font of the documents, first in the SVG's font list (typst and resvg resolve it from
+/// the embedded fonts; browsers fall back to the rest).
+const FONTS: &str = "Carlito, Calibri, Arial, Helvetica, sans-serif";
+const PRIMAIR: &str = "#005f73";
+const TEKST: &str = "#1e1e1e";
+const GRIJS: &str = "#5c5c5c";
+const PERIODE: &str = "#fdf0e1";
+const ACCENT: &str = "#b85f00";
+
+/// Fill, pattern and label colour of each phase, in ladder order.
+const FASE_STIJL: [(&str, Patroon, &str); 6] = [
+    ("#eef6f7", Patroon::Stippen, TEKST),
+    ("#c6e3e8", Patroon::Schuin, TEKST),
+    ("#93cdd7", Patroon::Ruit, TEKST),
+    ("#56a9b8", Patroon::Horizontaal, TEKST),
+    ("#1b7686", Patroon::TegenSchuin, "#ffffff"),
+    ("#003f4c", Patroon::Geen, "#ffffff"),
+];
+
+#[derive(Clone, Copy, Debug)]
+enum Patroon {
+    Stippen,
+    Schuin,
+    Ruit,
+    Horizontaal,
+    TegenSchuin,
+    Geen,
+}
+
+/// Escape text for XML (element content and attribute values alike).
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `<svg …><title/><desc/>` and the pattern definitions.
+fn begin(id: &str, w: u32, h: u32, titel: &str, beschrijving: &str) -> String {
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"grafiek\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-titel {id}-desc\" font-family=\"{FONTS}\" font-size=\"12\">\n<title id=\"{id}-titel\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<defs>\n",
+        xml(titel),
+        xml(beschrijving)
+    );
+    for (i, (_, patroon, _)) in FASE_STIJL.iter().enumerate() {
+        let (lijn, licht) = if i >= 4 { ("#ffffff", "0.45") } else { ("#0b3640", "0.4") };
+        let body = match patroon {
+            Patroon::Stippen => {
+                format!("<circle cx=\"3\" cy=\"3\" r=\"1.1\" fill=\"{lijn}\" fill-opacity=\"{licht}\"/>")
+            }
+            Patroon::Schuin => {
+                format!(
+                    "<path d=\"M0 6 L6 0 M-1 1 L1 -1 M5 7 L7 5\" stroke=\"{lijn}\" stroke-opacity=\"{licht}\" stroke-width=\"1\"/>"
+                )
+            }
+            Patroon::Ruit => format!(
+                "<path d=\"M0 3 H6 M3 0 V6\" stroke=\"{lijn}\" stroke-opacity=\"{licht}\" stroke-width=\"0.9\"/>"
+            ),
+            Patroon::Horizontaal => {
+                format!(
+                    "<path d=\"M0 1.5 H6 M0 4.5 H6\" stroke=\"{lijn}\" stroke-opacity=\"{licht}\" stroke-width=\"1\"/>"
+                )
+            }
+            Patroon::TegenSchuin => {
+                format!(
+                    "<path d=\"M0 0 L6 6 M5 -1 L7 1 M-1 5 L1 7\" stroke=\"{lijn}\" stroke-opacity=\"{licht}\" stroke-width=\"1\"/>"
+                )
+            }
+            Patroon::Geen => String::new(),
+        };
+        if !body.is_empty() {
+            let _ = writeln!(
+                s,
+                "<pattern id=\"{id}-p{n}\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">{body}</pattern>",
+                n = i + 1
+            );
+        }
+    }
+    s.push_str("</defs>\n");
+    s
+}
+
+/// A rectangle in a phase's fill and pattern.
+fn fase_rect(s: &mut String, id: &str, f: Fase, x: f64, y: f64, w: f64, h: f64) {
+    let (fill, patroon, _) = FASE_STIJL[f.index()];
+    let _ = write!(s, "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"/>");
+    if !matches!(patroon, Patroon::Geen) {
+        let _ = write!(
+            s,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{})\"/>",
+            f.index() + 1
+        );
+    }
+}
+
+/// A number in a small white label, centred at (cx, cy).
+fn pill(s: &mut String, cx: f64, cy: f64, text: &str) {
+    let w = 6.0 + 6.0 * text.chars().count() as f64;
+    let _ = write!(
+        s,
+        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"13\" rx=\"6.5\" fill=\"#ffffff\" fill-opacity=\"0.92\"/><text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10.5\" font-weight=\"bold\" fill=\"{TEKST}\">{}</text>",
+        cx - w / 2.0,
+        cy - 6.5,
+        cy + 3.7,
+        xml(text)
+    );
+}
+
+/// The phase legend: swatch, ladder number and name, in `per_rij` columns.
+fn legenda(s: &mut String, id: &str, x0: f64, y0: f64, breedte: f64, per_rij: usize) -> f64 {
+    let kol = breedte / per_rij as f64;
+    for (i, f) in Fase::ALL.iter().enumerate() {
+        let x = x0 + kol * (i % per_rij) as f64;
+        let y = y0 + 20.0 * (i / per_rij) as f64;
+        let _ = write!(s, "<g class=\"legenda\" data-fase=\"{}\">", f.name());
+        fase_rect(s, id, *f, x, y, 22.0, 14.0);
+        let _ = write!(
+            s,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"22\" height=\"14\" fill=\"none\" stroke=\"#7a9aa0\" stroke-width=\"0.6\"/>"
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TEKST}\">{}. {}</text></g>",
+            x + 28.0,
+            y + 11.0,
+            i + 1,
+            f.name()
+        );
+    }
+    y0 + 20.0 * Fase::ALL.len().div_ceil(per_rij) as f64
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase distribution
+
+/// One row of the distribution: a themalijn or the total.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdelingRij {
+    /// The themalijn id, or `totaal`.
+    pub id: String,
+    pub naam: String,
+    /// Projects per phase, in ladder order.
+    pub aantallen: [usize; 6],
+    /// Projects without a phase at that moment (not started on the ladder yet).
+    pub zonder_fase: usize,
+}
+
+impl VerdelingRij {
+    pub fn totaal(&self) -> usize {
+        self.aantallen.iter().sum::<usize>() + self.zonder_fase
+    }
+}
+
+/// How many projects the state shows in each phase at its last month, per themalijn (those with
+/// projects, in themalijn order) and in total (the last row).
+pub fn verdeling(stand: &Stand) -> Vec<VerdelingRij> {
+    let at = stand.tot.unwrap_or(stand.prog.werkagenda_einde);
+    let mut rijen: Vec<VerdelingRij> = Vec::new();
+    let mut totaal = VerdelingRij { id: "totaal".into(), naam: "Totaal".into(), aantallen: [0; 6], zonder_fase: 0 };
+    for t in &stand.prog.themalijnen {
+        let mut rij = VerdelingRij { id: t.id.clone(), naam: t.naam.clone(), aantallen: [0; 6], zonder_fase: 0 };
+        for p in t.projecten.iter().filter(|p| stand.toont(p)) {
+            match p.fase_op(at) {
+                Some(f) => rij.aantallen[f.index()] += 1,
+                None => rij.zonder_fase += 1,
+            }
+        }
+        if rij.totaal() == 0 {
+            continue;
+        }
+        for i in 0..6 {
+            totaal.aantallen[i] += rij.aantallen[i];
+        }
+        totaal.zonder_fase += rij.zonder_fase;
+        rijen.push(rij);
+    }
+    rijen.push(totaal);
+    rijen
+}
+
+fn projecten(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "project" } else { "projecten" })
+}
+
+/// The phase distribution chart of a state. `moment` names its last month in words ("eind juni
+/// 2024").
+pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
+    let rijen = verdeling(stand);
+    let totaal = rijen.last().expect("the total row");
+    let titel = format!("Projecten per fase, {moment}");
+    let per_fase = |r: &VerdelingRij, ook_nul: bool| -> String {
+        let mut delen: Vec<String> = Fase::ALL
+            .iter()
+            .filter(|f| ook_nul || r.aantallen[f.index()] > 0)
+            .map(|f| format!("{} {}", f.name(), r.aantallen[f.index()]))
+            .collect();
+        if r.zonder_fase > 0 {
+            delen.push(format!("nog zonder fase {}", r.zonder_fase));
+        }
+        delen.join(", ")
+    };
+    let mut beschrijving = format!(
+        "Aantal projecten per fase, {moment}. In totaal {}: {}.",
+        projecten(totaal.totaal()),
+        per_fase(totaal, true)
+    );
+    for r in &rijen[..rijen.len() - 1] {
+        let _ = write!(beschrijving, " {} ({}): {}.", r.naam, projecten(r.totaal()), per_fase(r, false));
+    }
+
+    // Layout: a label column, a bar of 100 % per row with the count in every segment, the row
+    // total, then the legend.
+    let (w, label_w, bar_x, bar_w) = (640.0, 176.0, 184.0, 372.0);
+    let (rij_h, bar_h, top) = (28.0, 20.0, 22.0);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<text x=\"{bar_x}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">← 1. Initiatiefase … 6. Borgingsfase →</text><text x=\"{:.1}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">aantal</text>",
+        bar_x + bar_w + 10.0
+    );
+    let mut y = top;
+    let laatste = rijen.len() - 1;
+    for (ri, r) in rijen.iter().enumerate() {
+        if ri == laatste {
+            let _ = writeln!(
+                s,
+                "<line x1=\"0\" y1=\"{:.1}\" x2=\"{w}\" y2=\"{:.1}\" stroke=\"#b8c4c6\" stroke-width=\"0.8\"/>",
+                y + 1.0,
+                y + 1.0
+            );
+            y += 6.0;
+        }
+        let n = r.totaal();
+        let gewicht = if ri == laatste { "bold" } else { "normal" };
+        let _ = writeln!(
+            s,
+            "<g class=\"rij\" data-rij=\"{}\" data-totaal=\"{n}\"><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-weight=\"{gewicht}\" fill=\"{TEKST}\">{}</text>",
+            xml(&r.id),
+            label_w,
+            y + bar_h / 2.0 + 4.0,
+            xml(&r.naam)
+        );
+        let mut x = bar_x;
+        let per = if n == 0 { 0.0 } else { bar_w / n as f64 };
+        for f in Fase::ALL {
+            let a = r.aantallen[f.index()];
+            if a == 0 {
+                continue;
+            }
+            let sw = per * a as f64;
+            let _ = write!(
+                s,
+                "<g class=\"segment\" data-fase=\"{}\" data-aantal=\"{a}\"><title>{}: {} in de {}</title>",
+                f.name(),
+                xml(&r.naam),
+                projecten(a),
+                f.name()
+            );
+            fase_rect(&mut s, id, f, x, y, sw, bar_h);
+            let _ = write!(
+                s,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+            );
+            let pw = 6.0 + 6.0 * a.to_string().len() as f64;
+            let cx = (x + sw / 2.0).clamp(bar_x + pw / 2.0, bar_x + bar_w - pw / 2.0);
+            pill(&mut s, cx, y + bar_h / 2.0, &a.to_string());
+            s.push_str("</g>\n");
+            x += sw;
+        }
+        if r.zonder_fase > 0 {
+            let sw = per * r.zonder_fase as f64;
+            let _ = write!(
+                s,
+                "<g class=\"segment\" data-fase=\"geen\" data-aantal=\"{}\"><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-dasharray=\"3 2\"/>",
+                r.zonder_fase
+            );
+            pill(&mut s, x + sw / 2.0, y + bar_h / 2.0, &r.zonder_fase.to_string());
+            s.push_str("</g>\n");
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"{gewicht}\" fill=\"{TEKST}\">{n}</text></g>",
+            bar_x + bar_w + 10.0,
+            y + bar_h / 2.0 + 4.0
+        );
+        y += rij_h;
+    }
+    let eind = legenda(&mut s, id, bar_x - 60.0, y + 6.0, w - (bar_x - 60.0), 3);
+    let h = (eind + 4.0).ceil() as u32;
+    let svg = begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+
+    let mut kolommen = vec!["Themalijn".to_string()];
+    kolommen.extend(Fase::ALL.iter().map(|f| f.name().to_string()));
+    let met_zonder = rijen.iter().any(|r| r.zonder_fase > 0);
+    if met_zonder {
+        kolommen.push("Nog zonder fase".into());
+    }
+    kolommen.push("Totaal".into());
+    let tabel = Tabel {
+        bijschrift: format!("Aantal projecten per fase per themalijn, {moment}"),
+        numeriek: true,
+        kolommen,
+        rijen: rijen
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut cellen: Vec<String> = r.aantallen.iter().map(|a| a.to_string()).collect();
+                if met_zonder {
+                    cellen.push(r.zonder_fase.to_string());
+                }
+                cellen.push(r.totaal().to_string());
+                TabelRij { kop: r.naam.clone(), cellen, totaal: i == laatste }
+            })
+            .collect(),
+    };
+    Grafiek { id: id.to_string(), titel, beschrijving, svg, breedte: w as u32, hoogte: h, tabel }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase timeline
+
+/// The time axis of the timelines of one document, whole years: from the year of the earliest
+/// dated start to the end of the werkagenda (or a later end).
+#[derive(Debug, Clone, Copy)]
+pub struct Tijdas {
+    pub van: Month,
+    pub tot: Month,
+}
+
+impl Tijdas {
+    pub fn voor(prog: &Programme, projecten: &[&Project], periode: Period) -> Tijdas {
+        let eerste = projecten.iter().filter_map(|p| p.start.month()).chain([periode.first]).min().expect("non-empty");
+        let laatste = projecten
+            .iter()
+            .filter_map(|p| p.einde.month())
+            .chain([periode.last, prog.werkagenda_einde])
+            .max()
+            .expect("non-empty");
+        Tijdas { van: Month { year: eerste.year, month: 1 }, tot: Month { year: laatste.year, month: 12 } }
+    }
+
+    fn maanden(&self) -> i64 {
+        index(self.van, self.tot) + 1
+    }
+}
+
+/// Months from `a` to `b`.
+fn index(a: Month, b: Month) -> i64 {
+    (b.year as i64 - a.year as i64) * 12 + b.month as i64 - a.month as i64
+}
+
+/// Wrap a label into lines of at most `breedte` characters (at most `max` lines; the last line
+/// ends in "…" when the name is longer: the table under the chart has it in full).
+fn regels(tekst: &str, breedte: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = textwrap::wrap(tekst, breedte).into_iter().map(|c| c.into_owned()).collect();
+    if lines.len() > max {
+        lines.truncate(max);
+        let last = lines.last_mut().expect("max > 0");
+        let keep: String = last.chars().take(breedte.saturating_sub(1)).collect();
+        *last = format!("{}…", keep.trim_end());
+    }
+    lines
+}
+
+/// A phase segment of a project: `fase` (None: before its first phase) from `van` to `tot`.
+struct Stuk {
+    fase: Option<Fase>,
+    van: Month,
+    tot: Month,
+}
+
+/// The known phases of `p` from `begin` to `eind` (inclusive).
+fn stukken(p: &Project, begin: Month, eind: Month) -> Vec<Stuk> {
+    let mut out: Vec<Stuk> = Vec::new();
+    let mut m = begin;
+    while m <= eind {
+        let f = p.fase_op(m);
+        match out.last_mut() {
+            Some(s) if s.fase == f => s.tot = m,
+            _ => out.push(Stuk { fase: f, van: m, tot: m }),
+        }
+        m = m.next();
+    }
+    out
+}
+
+/// "Definitiefase vanaf de start; Realisatiefase sinds 03-2024" — the phase history up to `tot`.
+fn geschiedenis(p: &Project, tot: Month) -> String {
+    let delen: Vec<String> = p
+        .fasen
+        .iter()
+        .filter(|s| s.sinds.is_none_or(|m| m <= tot))
+        .map(|s| match s.sinds {
+            None => format!("{} vanaf de start", s.fase.name()),
+            Some(m) => format!("{} sinds {}", s.fase.name(), m.table()),
+        })
+        .collect();
+    if delen.is_empty() { "nog geen fase".into() } else { delen.join("; ") }
+}
+
+/// The phase timeline of the projects of themalijn `t` that the rapportage of `periode` shows.
+pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode: Period, as_: Tijdas) -> Grafiek {
+    let id = format!("tijdlijn-{}", t.id);
+    let titel = format!("Tijdlijn van de projecten van de themalijn {}", t.naam);
+    let tot = periode.last;
+    let mut beschrijving = format!(
+        "Per project de looptijd van start tot einde, met de fasen tot en met {}; gemarkeerd is de rapportageperiode {}.",
+        tot.dutch(),
+        periode.dutch().to_lowercase()
+    );
+    for p in projecten {
+        let _ = write!(
+            beschrijving,
+            " {}: start {}, einde {}; {}.",
+            p.tabelnaam,
+            p.start.table(),
+            p.einde.table(),
+            geschiedenis(p, tot)
+        );
+    }
+
+    let (w, label_w, x0, kaart_w) = (640.0, 214.0, 222.0, 378.0);
+    let maanden = as_.maanden() as f64;
+    let x = |m: Month| x0 + index(as_.van, m) as f64 * kaart_w / maanden;
+    let x_na = |m: Month| x(m) + kaart_w / maanden; // the end of month m
+    let kop = 20.0;
+    // Rows and their heights first: the period band spans them all.
+    let labels: Vec<Vec<String>> =
+        projecten.iter().map(|p| regels(&p.tabelnaam, if p.is_subproject() { 33 } else { 36 }, 3)).collect();
+    let hoogtes: Vec<f64> = labels.iter().map(|l| (l.len() as f64 * 13.0 + 9.0).max(24.0)).collect();
+    let rijen_h: f64 = hoogtes.iter().sum();
+    let mut s = String::new();
+    // The period band, the year grid, the year labels.
+    let _ = writeln!(
+        s,
+        "<rect class=\"periode\" data-van=\"{}\" data-tot=\"{}\" x=\"{:.1}\" y=\"{kop}\" width=\"{:.1}\" height=\"{rijen_h:.1}\" fill=\"{PERIODE}\" stroke=\"{ACCENT}\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/>",
+        periode.first,
+        periode.last,
+        x(periode.first),
+        x_na(periode.last) - x(periode.first)
+    );
+    for jaar in as_.van.year..=as_.tot.year {
+        let jx = x(Month { year: jaar, month: 1 });
+        let _ = writeln!(
+            s,
+            "<line x1=\"{jx:.1}\" y1=\"{:.1}\" x2=\"{jx:.1}\" y2=\"{:.1}\" stroke=\"#d5dcde\" stroke-width=\"0.7\"/><text x=\"{:.1}\" y=\"14\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"{GRIJS}\">{jaar}</text>",
+            kop - 4.0,
+            kop + rijen_h,
+            jx + kaart_w / maanden * 6.0
+        );
+    }
+    let eind_x = x_na(as_.tot);
+    let _ = writeln!(
+        s,
+        "<line x1=\"{eind_x:.1}\" y1=\"{:.1}\" x2=\"{eind_x:.1}\" y2=\"{:.1}\" stroke=\"#d5dcde\" stroke-width=\"0.7\"/>",
+        kop - 4.0,
+        kop + rijen_h
+    );
+    let mut y = kop;
+    for ((p, label), h) in projecten.iter().zip(&labels).zip(&hoogtes) {
+        let bar_h = 12.0;
+        let by = y + (h - bar_h) / 2.0;
+        let fase = p.fase_op(tot);
+        let _ = write!(
+            s,
+            "<g class=\"project\" data-project=\"{}\" data-start=\"{}\" data-einde=\"{}\" data-fase=\"{}\">",
+            xml(&p.id),
+            xml(&p.start.table()),
+            xml(&p.einde.table()),
+            fase.map(Fase::name).unwrap_or("")
+        );
+        let ly = y + (h - 13.0 * label.len() as f64) / 2.0 + 10.0;
+        // A subproject: indented under a small hook (the fonts have no arrow glyph to rely on).
+        let inspring = if p.is_subproject() { 14.0 } else { 0.0 };
+        if p.is_subproject() {
+            let _ = write!(
+                s,
+                "<path class=\"sub\" d=\"M3 {:.1} V{:.1} H10\" fill=\"none\" stroke=\"{GRIJS}\" stroke-width=\"1\"/>",
+                ly - 9.0,
+                ly - 3.5
+            );
+        }
+        let _ = write!(s, "<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{TEKST}\" font-size=\"11\">", inspring);
+        for (i, l) in label.iter().enumerate() {
+            let _ = write!(s, "<tspan x=\"{inspring}\" dy=\"{}\">{}</tspan>", if i == 0 { 0 } else { 13 }, xml(l));
+        }
+        s.push_str("</text>");
+        let _ = label_w;
+        // Start: a month, or before the werkagenda (an open start at the axis).
+        let begin = match p.start {
+            Start::Month(m) => m.max(as_.van),
+            Start::BeforeWerkagenda => as_.van,
+        };
+        // End: a month, the werkagenda's end for "doorlopend", the axis end for "nog niet bekend".
+        let eind = match p.einde {
+            Einde::Month(m) => m.min(as_.tot),
+            Einde::Doorlopend => prog.werkagenda_einde.min(as_.tot),
+            Einde::NogNietBekend => as_.tot,
+        };
+        // Known: the phases up to the end of the period; after it only the expected run.
+        let bekend_tot = eind.min(tot);
+        if begin <= bekend_tot {
+            for st in stukken(p, begin, bekend_tot) {
+                let (sx, sw) = (x(st.van), x_na(st.tot) - x(st.van));
+                match st.fase {
+                    Some(f) => {
+                        let _ = write!(
+                            s,
+                            "<g class=\"fase\" data-fase=\"{}\" data-van=\"{}\" data-tot=\"{}\"><title>{}: {} van {} tot en met {}</title>",
+                            f.name(),
+                            st.van,
+                            st.tot,
+                            xml(&p.tabelnaam),
+                            f.name(),
+                            st.van.table(),
+                            st.tot.table()
+                        );
+                        fase_rect(&mut s, &id, f, sx, by, sw, bar_h);
+                        let _ = write!(
+                            s,
+                            "<rect x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.6\"/>"
+                        );
+                        if sw >= 16.0 {
+                            pill(&mut s, sx + sw / 2.0, by + bar_h / 2.0, &(f.index() + 1).to_string());
+                        }
+                        s.push_str("</g>");
+                    }
+                    None => {
+                        let _ = write!(
+                            s,
+                            "<rect class=\"zonder-fase\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\"/>"
+                        );
+                    }
+                }
+            }
+        }
+        let gepland_van = if begin > tot { begin } else { tot.next() };
+        if gepland_van <= eind {
+            let (gx, gw) = (x(gepland_van), x_na(eind) - x(gepland_van));
+            let _ = write!(
+                s,
+                "<rect class=\"gepland\" data-van=\"{gepland_van}\" data-tot=\"{eind}\" x=\"{gx:.1}\" y=\"{:.1}\" width=\"{gw:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.9\" stroke-dasharray=\"3 2\"/>",
+                by + 1.5,
+                bar_h - 3.0
+            );
+        }
+        // Open start and open ends.
+        let my = by + bar_h / 2.0;
+        if p.start == Start::BeforeWerkagenda {
+            let ax = x(as_.van);
+            let _ = write!(
+                s,
+                "<path class=\"open-start\" d=\"M{:.1} {my:.1} L{ax:.1} {:.1} L{ax:.1} {:.1} Z\" fill=\"{PRIMAIR}\"><title>gestart voor de huidige werkagenda</title></path>",
+                ax - 7.0,
+                my - 5.0,
+                my + 5.0
+            );
+        }
+        let ex = x_na(eind);
+        match p.einde {
+            Einde::Doorlopend => {
+                let _ = write!(
+                    s,
+                    "<path class=\"open-einde\" data-einde=\"doorlopend\" d=\"M{ex:.1} {:.1} L{:.1} {my:.1} L{ex:.1} {:.1} Z\" fill=\"{PRIMAIR}\"><title>doorlopend</title></path><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9.5\" fill=\"{GRIJS}\">doorl.</text>",
+                    my - 5.0,
+                    ex + 8.0,
+                    my + 5.0,
+                    ex + 10.0,
+                    my + 3.5
+                );
+            }
+            Einde::NogNietBekend => {
+                let _ = write!(
+                    s,
+                    "<text class=\"open-einde\" data-einde=\"nog niet bekend\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" font-weight=\"bold\" fill=\"{PRIMAIR}\">?<title>einde nog niet bekend</title></text>",
+                    ex + 3.0,
+                    my + 4.0
+                );
+            }
+            Einde::Month(_) => {
+                let _ = write!(
+                    s,
+                    "<line class=\"einde\" x1=\"{ex:.1}\" y1=\"{:.1}\" x2=\"{ex:.1}\" y2=\"{:.1}\" stroke=\"{PRIMAIR}\" stroke-width=\"2\"/>",
+                    by - 2.0,
+                    by + bar_h + 2.0
+                );
+            }
+        }
+        s.push_str("</g>\n");
+        y += h;
+    }
+    // Legend: the marks, then the phases.
+    let ly = y + 16.0;
+    let _ = writeln!(
+        s,
+        "<g class=\"legenda-tekens\" font-size=\"10.5\" fill=\"{TEKST}\"><rect x=\"0\" y=\"{:.1}\" width=\"18\" height=\"10\" fill=\"{PERIODE}\" stroke=\"{ACCENT}\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/><text x=\"24\" y=\"{:.1}\">rapportageperiode {}</text><rect x=\"230\" y=\"{:.1}\" width=\"18\" height=\"9\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-dasharray=\"3 2\"/><text x=\"254\" y=\"{:.1}\">verwachte looptijd na de periode</text><path d=\"M440 {:.1} L448 {:.1} L440 {:.1} Z\" fill=\"{PRIMAIR}\"/><text x=\"452\" y=\"{:.1}\">doorlopend</text><text x=\"520\" y=\"{:.1}\" font-weight=\"bold\" fill=\"{PRIMAIR}\">?</text><text x=\"530\" y=\"{:.1}\">einde nog niet bekend</text></g>",
+        ly - 9.0,
+        ly,
+        xml(&periode.dutch().to_lowercase()),
+        ly - 8.5,
+        ly,
+        ly - 8.0,
+        ly - 3.0,
+        ly + 2.0,
+        ly,
+        ly,
+        ly
+    );
+    let ly2 = ly + 16.0;
+    let _ = writeln!(
+        s,
+        "<g class=\"legenda-tekens\" font-size=\"10.5\" fill=\"{TEKST}\"><path d=\"M0 {:.1} L7 {:.1} L7 {:.1} Z\" fill=\"{PRIMAIR}\"/><text x=\"12\" y=\"{ly2:.1}\">gestart voor de huidige werkagenda</text><line x1=\"230\" y1=\"{:.1}\" x2=\"230\" y2=\"{:.1}\" stroke=\"{PRIMAIR}\" stroke-width=\"2\"/><text x=\"236\" y=\"{ly2:.1}\">einddatum</text><text x=\"330\" y=\"{ly2:.1}\">het cijfer in de balk is de fase:</text></g>",
+        ly2 - 4.0,
+        ly2 - 9.0,
+        ly2 + 1.0,
+        ly2 - 10.0,
+        ly2 + 2.0
+    );
+    let eind_y = legenda(&mut s, &id, 0.0, ly2 + 8.0, w, 3);
+    let h = (eind_y + 4.0).ceil() as u32;
+    let svg = begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+
+    let tabel = Tabel {
+        bijschrift: format!("Looptijd en fasen van de projecten van de themalijn {}", t.naam.to_lowercase()),
+        numeriek: false,
+        kolommen: vec![
+            "Project".into(),
+            "Startdatum".into(),
+            "Einddatum".into(),
+            format!("Fasen tot en met {}", tot.dutch()),
+            "Fase aan het einde van de periode".into(),
+        ],
+        rijen: projecten
+            .iter()
+            .map(|p| TabelRij {
+                kop: p.tabelnaam.clone(),
+                cellen: vec![
+                    p.start.table(),
+                    p.einde.table(),
+                    geschiedenis(p, tot),
+                    p.fase_op(tot).map(|f| f.name().to_string()).unwrap_or_else(|| "–".into()),
+                ],
+                totaal: false,
+            })
+            .collect(),
+    };
+    Grafiek { id, titel, beschrijving, svg, breedte: w as u32, hoogte: h, tabel }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raster image for e-mail
+
+/// The SVG rasterised to PNG at `schaal` (2: sharp on high-density screens), with the embedded
+/// fonts only (no system fonts: the same bytes on every machine).
+pub fn png(svg: &str, schaal: f32) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    use std::sync::{Arc, OnceLock};
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    let fontdb = FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            for f in super::pdf::EXTRA_FONTS {
+                db.load_font_data(f.to_vec());
+            }
+            db.set_sans_serif_family("Carlito");
+            Arc::new(db)
+        })
+        .clone();
+    let opt = usvg::Options { font_family: "Carlito".into(), fontdb, ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("chart SVG: {e}"))?;
+    let size = tree.size().to_int_size().scale_by(schaal).ok_or("chart size")?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("chart size")?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(&tree, tiny_skia::Transform::from_scale(schaal, schaal), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("chart PNG: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escapes_markup_in_names() {
+        assert_eq!(xml("A & B <script>\"x\"'"), "A &amp; B &lt;script&gt;&quot;x&quot;&#39;");
+    }
+
+    #[test]
+    fn long_labels_wrap_and_end_in_an_ellipsis() {
+        let l = regels("Scholing- en deskundigheidsbevordering voor huishoudelijke ondersteuning", 36, 3);
+        assert!(l.len() <= 3 && !l.concat().contains('…'), "{l:?}");
+        let l = regels(&"woord ".repeat(40), 12, 2);
+        assert_eq!(l.len(), 2);
+        assert!(l[1].ends_with('…'));
+    }
+}

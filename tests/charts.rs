@@ -1,0 +1,403 @@
+//! The charts (phase distribution, phase timeline) and "Wat is er veranderd": their numbers read
+//! back from the built SVG, tables, alt texts and PDF structure, against the model.
+
+mod common;
+use common::*;
+use koers::dates::{Month, Period};
+use koers::load::DirSource;
+use koers::phase::Fase;
+use koers::validate::ValidateOptions;
+use scraper::{ElementRef, Html, Selector};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| build_real_data(&[]))
+}
+
+fn read(rel: &str) -> Vec<u8> {
+    std::fs::read(built().out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn text(rel: &str) -> String {
+    String::from_utf8(read(rel)).unwrap()
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn programme(data: &Path) -> koers::model::Programme {
+    let checked = koers::check(
+        &DirSource { root: data.to_path_buf() },
+        &ValidateOptions { report_month: Some(Month { year: 2026, month: 11 }) },
+    )
+    .unwrap();
+    assert!(!checked.diagnostics.has_errors());
+    checked.programme.unwrap()
+}
+
+fn h1() -> Period {
+    Period::parse_half("2024-H1").unwrap()
+}
+
+type Counts = BTreeMap<String, BTreeMap<String, usize>>;
+
+/// Per themalijn name (and "Totaal"): projects per phase, straight from the model.
+fn model_counts(prog: &koers::model::Programme, p: Period) -> Counts {
+    let mut out = Counts::new();
+    for t in &prog.themalijnen {
+        for pr in t.projecten.iter().filter(|x| x.in_rapportage(&p)) {
+            let f = pr.fase_op(p.last).unwrap().name().to_string();
+            *out.entry(t.naam.clone()).or_default().entry(f.clone()).or_default() += 1;
+            *out.entry("Totaal".into()).or_default().entry(f).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The distribution as the SVG draws it: per row, the count of each segment.
+fn svg_counts(svg: ElementRef, prog: &koers::model::Programme) -> Counts {
+    let naam = |id: &str| {
+        if id == "totaal" {
+            "Totaal".to_string()
+        } else {
+            prog.themalijnen.iter().find(|t| t.id == id).unwrap().naam.clone()
+        }
+    };
+    let mut out = Counts::new();
+    for rij in svg.select(&sel("g.rij")) {
+        let id = rij.value().attr("data-rij").unwrap();
+        let mut sum = 0;
+        for seg in rij.select(&sel("g.segment")) {
+            let f = seg.value().attr("data-fase").unwrap().to_string();
+            let n: usize = seg.value().attr("data-aantal").unwrap().parse().unwrap();
+            // The number is printed in the segment, not only in an attribute.
+            let printed: Vec<String> = seg.select(&sel("text")).map(|t| t.text().collect()).collect();
+            assert_eq!(printed, [n.to_string()], "{id} {f}");
+            sum += n;
+            out.entry(naam(id)).or_default().insert(f, n);
+        }
+        assert_eq!(rij.value().attr("data-totaal").unwrap(), sum.to_string());
+    }
+    out
+}
+
+/// The same numbers from the chart's table.
+fn table_counts(figure: ElementRef) -> Counts {
+    let table = figure.select(&sel("table")).next().expect("a table under the chart");
+    let heads: Vec<String> = table.select(&sel("thead th")).map(|t| t.text().collect()).collect();
+    assert_eq!(heads[0], "Themalijn");
+    assert!(table.select(&sel("caption")).next().is_some());
+    let mut out = Counts::new();
+    for tr in table.select(&sel("tbody tr")) {
+        let kop: String = tr.select(&sel("th[scope=row]")).next().unwrap().text().collect();
+        let cells: Vec<String> = tr.select(&sel("td")).map(|t| t.text().collect()).collect();
+        for (h, c) in heads[1..].iter().zip(&cells) {
+            let n: usize = c.parse().unwrap();
+            if n > 0 && h != "Totaal" {
+                out.entry(kop.clone()).or_default().insert(h.clone(), n);
+            }
+        }
+    }
+    out
+}
+
+fn figure<'a>(doc: &'a Html, id: &str) -> ElementRef<'a> {
+    doc.select(&sel(&format!("figure#grafiek-{id}"))).next().unwrap_or_else(|| panic!("no chart {id}"))
+}
+
+#[test]
+fn distribution_svg_and_table_match_the_model() {
+    let prog = programme(&root().join("data"));
+    let expected = model_counts(&prog, h1());
+    assert_eq!(expected["Totaal"].values().sum::<usize>(), 32);
+    for (file, id) in
+        [("rapportage/tussentijdse-rapportage-2024-H1.html", "fasen-2024-H1"), ("index.html", "fasen-voorpagina")]
+    {
+        let doc = Html::parse_document(&text(file));
+        let fig = figure(&doc, id);
+        let svg = fig.select(&sel("svg")).next().unwrap();
+        assert_eq!(svg_counts(svg, &prog), expected, "{file}: SVG");
+        assert_eq!(table_counts(fig), expected, "{file}: table");
+        // Accessible: an image with a title and a description that states the numbers.
+        assert_eq!(svg.value().attr("role"), Some("img"));
+        let labelled: Vec<&str> = svg.value().attr("aria-labelledby").unwrap().split(' ').collect();
+        let title: String = svg.select(&sel("title")).next().unwrap().text().collect();
+        let desc: String = svg.select(&sel("desc")).next().unwrap().text().collect();
+        assert_eq!(labelled, [format!("{id}-titel"), format!("{id}-desc")]);
+        assert_eq!(title, "Projecten per fase, stand eind juni 2024");
+        let totaal = Fase::ALL
+            .iter()
+            .map(|f| format!("{} {}", f.name(), expected["Totaal"].get(f.name()).copied().unwrap_or(0)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(desc.contains(&format!("In totaal 32 projecten: {totaal}.")), "{desc}");
+        // Phases are told apart by pattern too: every phase but the darkest has one.
+        let legend = svg.select(&sel("g.legenda")).count();
+        assert_eq!(legend, 6);
+        let patterns = svg.select(&sel("pattern")).count();
+        assert_eq!(patterns, 5);
+    }
+}
+
+#[test]
+fn timelines_show_every_project_with_its_period_and_open_ends() {
+    let prog = programme(&root().join("data"));
+    let doc = Html::parse_document(&text("rapportage/tussentijdse-rapportage-2024-H1.html"));
+    let mut projects = 0;
+    for t in prog.themalijnen.iter().filter(|t| !t.projecten.is_empty()) {
+        let fig = figure(&doc, &format!("tijdlijn-{}", t.id));
+        let svg = fig.select(&sel("svg")).next().unwrap();
+        let band = svg.select(&sel("rect.periode")).next().expect("the report period is marked");
+        assert_eq!((band.value().attr("data-van"), band.value().attr("data-tot")), (Some("2024-01"), Some("2024-06")));
+        let rows: Vec<ElementRef> = svg.select(&sel("g.project")).collect();
+        let ids: Vec<&str> = rows.iter().map(|r| r.value().attr("data-project").unwrap()).collect();
+        let expected: Vec<&str> =
+            t.projecten.iter().filter(|p| p.in_rapportage(&h1())).map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, expected, "{}: rows in table order", t.id);
+        for (row, p) in rows.iter().zip(t.projecten.iter()) {
+            projects += 1;
+            assert_eq!(row.value().attr("data-einde"), Some(p.einde.table().as_str()));
+            assert_eq!(row.value().attr("data-fase"), p.fase_op(h1().last).map(Fase::name));
+            let open =
+                row.select(&sel(".open-einde")).next().map(|e| e.value().attr("data-einde").unwrap().to_string());
+            match p.einde {
+                koers::dates::Einde::Month(_) => {
+                    assert!(open.is_none(), "{}", p.id);
+                    assert!(row.select(&sel("line.einde")).next().is_some(), "{}: a closed end", p.id);
+                }
+                e => assert_eq!(open.as_deref(), Some(e.table().as_str()), "{}: an open end", p.id),
+            }
+            // The known phases end at the report period; what comes after is drawn as expected run.
+            for seg in row.select(&sel("g.fase")) {
+                let tot = Month::parse(seg.value().attr("data-tot").unwrap()).unwrap();
+                assert!(tot <= h1().last, "{}", p.id);
+                let fase = seg.value().attr("data-fase").unwrap();
+                let van = Month::parse(seg.value().attr("data-van").unwrap()).unwrap();
+                assert_eq!(p.fase_op(van).map(Fase::name), Some(fase), "{}", p.id);
+            }
+            if p.start == koers::dates::Start::BeforeWerkagenda {
+                assert!(row.select(&sel(".open-start")).next().is_some(), "{}", p.id);
+            }
+        }
+        // The table under it has every project with its phase.
+        let rows_in_table = fig.select(&sel("tbody tr")).count();
+        assert_eq!(rows_in_table, expected.len());
+        let desc: String = svg.select(&sel("desc")).next().unwrap().text().collect();
+        for p in t.projecten.iter() {
+            assert!(
+                desc.contains(&format!(" {}: start {}, einde {};", p.tabelnaam, p.start.table(), p.einde.table())),
+                "{desc}"
+            );
+        }
+    }
+    assert_eq!(projects, 32);
+}
+
+#[test]
+fn email_has_a_png_with_the_numbers_as_alt_text() {
+    let prog = programme(&root().join("data"));
+    for (edition, last) in [("2025-04", "2025-04"), ("2025-Q3", "2025-09")] {
+        let mail = Html::parse_document(&text(&format!("nieuwsbrief/even-bijpraten-{edition}.email.html")));
+        let img = mail.select(&sel("img")).next().expect("the chart image");
+        let src = img.value().attr("src").unwrap();
+        assert_eq!(src, format!("even-bijpraten-{edition}-fasen.png"));
+        let png = read(&format!("nieuwsbrief/{src}"));
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(width, 1280, "drawn at twice the SVG's 640 px");
+        // The alt text states the numbers of the model: phase at the end of the edition.
+        let m = Month::parse(last).unwrap();
+        let e = Period::parse_edition(edition).unwrap();
+        let shown: Vec<_> =
+            prog.projects().filter(|p| p.loopt_in(&e) || p.resultaten_in_editie(e).next().is_some()).collect();
+        let alt = img.value().attr("alt").unwrap();
+        let totaal = Fase::ALL
+            .iter()
+            .map(|f| format!("{} {}", f.name(), shown.iter().filter(|p| p.fase_op(m) == Some(*f)).count()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(alt.contains(&format!("In totaal {} projecten: {totaal}.", shown.len())), "{alt}");
+        // The web version inlines the same chart as SVG.
+        let web = Html::parse_document(&text(&format!("nieuwsbrief/even-bijpraten-{edition}.html")));
+        let svg = figure(&web, &format!("fasen-{edition}"));
+        let desc: String = svg.select(&sel("desc")).next().unwrap().text().collect();
+        assert_eq!(desc, alt);
+        // The text version states the numbers too.
+        let txt = squash(&text(&format!("nieuwsbrief/even-bijpraten-{edition}.txt")));
+        assert!(txt.contains(&format!("In totaal {} projecten: {totaal}.", shown.len())));
+    }
+    // The index lists the e-mail once, not its image as a format of its own.
+    let index = text("index.html");
+    assert!(!index.contains(".png"));
+}
+
+/// Every /Alt text of the PDF's structure tree.
+fn pdf_alt_texts(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut out = Vec::new();
+    for obj in doc.objects.values() {
+        if let Ok(dict) = obj.as_dict()
+            && let Ok(alt) = dict.get(b"Alt")
+            && let Ok(bytes) = alt.as_str()
+        {
+            let s = if bytes.starts_with(&[0xfe, 0xff]) {
+                let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                String::from_utf16_lossy(&units)
+            } else {
+                String::from_utf8_lossy(bytes).into_owned()
+            };
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[test]
+fn pdf_charts_are_images_with_the_numbers_as_alt_text() {
+    let prog = programme(&root().join("data"));
+    let pdf = read("rapportage/tussentijdse-rapportage-2024-H1.pdf");
+    let alts = pdf_alt_texts(&pdf);
+    let expected = model_counts(&prog, h1());
+    let totaal = Fase::ALL
+        .iter()
+        .map(|f| format!("{} {}", f.name(), expected["Totaal"].get(f.name()).copied().unwrap_or(0)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    assert!(alts.iter().any(|a| a.contains(&format!("In totaal 32 projecten: {totaal}."))), "{alts:?}");
+    let timelines = alts.iter().filter(|a| a.starts_with("Per project de looptijd van start tot einde")).count();
+    assert_eq!(timelines, 4, "one timeline per themalijn with projects");
+    // The chart's labels are vector text in the PDF.
+    let text = squash(&pdf_text(&pdf));
+    assert!(text.contains("Het programma in één oogopslag"));
+    assert!(text.contains("Figuur 1: Projecten per fase, stand eind juni 2024"));
+}
+
+#[test]
+fn charts_are_byte_identical_between_builds() {
+    let again = build_real_data(&[]);
+    let a = snapshot(&built().out);
+    let b = snapshot(&again.out);
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs between two builds");
+    }
+    assert!(a.keys().any(|k| k.ends_with("-fasen.png")));
+}
+
+fn fixture() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures/valid"), &tmp.path().join("data"));
+    tmp
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{}: {from}", path.display());
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn names_with_markup_are_text_in_the_svg() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    edit(&data.join("projecten/fietsen.yaml"), "naam: Fietsen", "naam: \"Fietsen <b>&amp; co</b> & 'zo'\"");
+    let out = tmp.path().join("out");
+    let o = run(koers().args(["build-report", "--date", "2024-10-01", "--data"]).arg(&data).arg("--out").arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    let svg = figure(&doc, "tijdlijn-gezondheid").select(&sel("svg")).next().unwrap();
+    assert!(svg.select(&sel("b")).next().is_none(), "no element from the data");
+    let labels: String = svg.select(&sel("g.project text")).flat_map(|t| t.text()).collect();
+    assert!(labels.contains("Fietsen <b>&amp; co</b> & 'zo'"), "{labels}");
+    // The SVG is well-formed XML on its own: the PDF (typst parses it) and the PNG were made.
+    assert!(out.join("rapportage/tussentijdse-rapportage-2024-H1.pdf").exists());
+    assert!(out.join("nieuwsbrief/even-bijpraten-2024-05-fasen.png").exists());
+}
+
+#[test]
+fn what_changed_since_the_previous_rapportage_in_a_draft_and_the_newsletter_draft() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    // After 2024-H1: Wandelen steps up, then back with a reason; Fietsen ends; Zwemmen is new.
+    edit(
+        &data.join("projecten/wandelen.yaml"),
+        "    sinds: 2024-03\n",
+        "    sinds: 2024-03\n  - fase: Borgingsfase\n    sinds: 2024-09\n  - fase: Definitiefase\n    sinds: 2024-11\n    reden: De regionale ambitie wordt opnieuw vastgesteld.\n",
+    );
+    edit(&data.join("projecten/fietsen.yaml"), "einde: 12-2025", "einde: 2024-10");
+    std::fs::write(
+        data.join("projecten/zwemmen.yaml"),
+        "naam: Zwemmen\nthemalijn: gezondheid\nstart: 2024-08\neinde: nog niet bekend\nfasen:\n  - fase: Initiatiefase\n",
+    )
+    .unwrap();
+    edit(&data.join("themalijnen/gezondheid.yaml"), "fietsen-jong]", "fietsen-jong, zwemmen]");
+    let out = tmp.path().join("out");
+    let o = run(koers()
+        .args([
+            "build-report",
+            "--date",
+            "2025-01-15",
+            "--period",
+            "2024-H2",
+            "--draft",
+            "--format",
+            "md,html",
+            "--data",
+        ])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H2-concept.md")).unwrap();
+    let section = md
+        .split("## Wat is er veranderd sinds de vorige rapportage")
+        .nth(1)
+        .expect("the section")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    assert!(section.contains("Vergeleken met de rapportage januari t/m juni 2024: 2 faseovergangen, 1 nieuw project, 1 beëindigd project en 4 lopende projecten zonder resultaten."), "{section}");
+    assert!(section.contains("- Wandelen: Realisatiefase → Borgingsfase (sinds 09-2024)\n"), "{section}");
+    assert!(
+        section.contains("- Wandelen: Borgingsfase → Definitiefase (sinds 11-2024); een stap terug: De regionale ambitie wordt opnieuw vastgesteld.\n"),
+        "{section}"
+    );
+    assert!(section.contains("Nieuwe projecten:\n\n- Zwemmen\n"), "{section}");
+    assert!(section.contains("Beëindigde projecten:\n\n- Fietsen (einddatum 10-2024)\n"), "{section}");
+    // The HTML links the steps to the project pages.
+    let html = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H2-concept.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    let links: Vec<&str> = doc.select(&sel("section.wijzigingen a")).map(|a| a.value().attr("href").unwrap()).collect();
+    assert!(links.contains(&"#project-zwemmen") && links.contains(&"#project-wandelen"), "{links:?}");
+    // The index, the front page, shows the latest report (the draft) and the same changes.
+    let index = Html::parse_document(&std::fs::read_to_string(out.join("index.html")).unwrap());
+    let wijz: String = index.select(&sel("section.wijzigingen")).next().unwrap().text().collect();
+    assert!(wijz.contains("Wandelen: Realisatiefase → Borgingsfase (sinds 09-2024)"), "{wijz}");
+    assert!(wijz.contains("Nieuw: Zwemmen"), "{wijz}");
+    // The first rapportage has no such section.
+    let o = run(koers()
+        .args(["build-report", "--date", "2025-01-15", "--period", "2024-H1", "--format", "md", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
+    assert!(!md.contains("Wat is er veranderd"));
+    // The newsletter draft lists the same changes since the edition before it.
+    let o = run(koers().args(["newsletter", "2024-11", "--new", "--date", "2025-01-15", "--data"]).arg(&data));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let draft = std::fs::read_to_string(data.join("nieuwsbrief/2024-11.yaml")).unwrap();
+    assert!(draft.contains("# What changed since edition 2024-05"), "{draft}");
+    assert!(draft.contains("#   fase: Wandelen: Realisatiefase → Borgingsfase (sinds 09-2024)\n"), "{draft}");
+    assert!(
+        draft.contains("#   fase: Wandelen: Borgingsfase → Definitiefase (sinds 11-2024) — terug: De regionale"),
+        "{draft}"
+    );
+    assert!(draft.contains("#   nieuw project: Zwemmen\n"), "{draft}");
+    assert!(draft.contains("#   beëindigd: Fietsen (10-2024)\n"), "{draft}");
+}
