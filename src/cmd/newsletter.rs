@@ -1,7 +1,7 @@
 //! `koers newsletter EDITION`: one edition into out/, to standard output, or a draft edition file.
 
 use super::check::today_month;
-use super::{EXIT_INVALID, EXIT_OK, print_diagnostics};
+use super::{EXIT_INVALID, EXIT_OK, print_build_diagnostics, print_diagnostics};
 use crate::flags::NewsletterArgs;
 use anyhow::{Context, Result, bail};
 use koers::dates::{Period, PeriodChoice};
@@ -62,7 +62,7 @@ fn draft_edition(
         &DirSource { root: data.to_path_buf() },
         &ValidateOptions { report_month: Some(today_month(date)) },
     )?;
-    print_diagnostics(&checked.diagnostics, format);
+    print_build_diagnostics(&checked.diagnostics, format, data);
     let Some(prog) = checked.programme else {
         return Ok(EXIT_INVALID);
     };
