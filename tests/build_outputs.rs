@@ -3,27 +3,9 @@
 
 mod common;
 use common::*;
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 use std::path::Path;
-use std::sync::OnceLock;
-
-fn built() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| build_real_data(&[]))
-}
-
-fn read(rel: &str) -> Vec<u8> {
-    std::fs::read(built().out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-fn text(rel: &str) -> String {
-    String::from_utf8(read(rel)).unwrap()
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
 
 fn table_rows() -> Vec<Vec<String>> {
     std::fs::read_to_string(root().join("tests/fixtures/tabellen-2024-H1.tsv"))

@@ -7,27 +7,9 @@ use koers::dates::{Month, Period};
 use koers::load::DirSource;
 use koers::phase::Fase;
 use koers::validate::ValidateOptions;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
-
-fn built() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| build_real_data(&[]))
-}
-
-fn read(rel: &str) -> Vec<u8> {
-    std::fs::read(built().out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-fn text(rel: &str) -> String {
-    String::from_utf8(read(rel)).unwrap()
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
 
 fn programme(data: &Path) -> koers::model::Programme {
     let checked = koers::check(

@@ -91,3 +91,23 @@ pub fn build_real_data(args: &[&str]) -> Built {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     Built { _dir: dir, out }
 }
+
+/// The real data built once per test binary (`build_real_data(&[])`).
+pub fn built() -> &'static Built {
+    static B: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+    B.get_or_init(|| build_real_data(&[]))
+}
+
+/// A file of that build, by its path in out/.
+pub fn read(rel: &str) -> Vec<u8> {
+    std::fs::read(built().out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// A text file of that build.
+pub fn text(rel: &str) -> String {
+    String::from_utf8(read(rel)).unwrap()
+}
+
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
