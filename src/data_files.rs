@@ -58,6 +58,61 @@ pub struct ProgrammeFile {
     /// abbreviations whose meaning no source gives.
     #[serde(default)]
     pub geen_afkortingen: Vec<String>,
+    /// The accessibility statement (toegankelijkheidsverklaring, `out/toegankelijkheidsverklaring.html`):
+    /// the fields of the Dutch model statement that no other data gives. A field left out is shown
+    /// as "nog in te vullen".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toegankelijkheid: Option<Toegankelijkheid>,
+}
+
+/// The fields of the model toegankelijkheidsverklaring (digitoegankelijk.nl) that are decisions
+/// of the organisation, not measurements.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Toegankelijkheid {
+    /// The organisation responsible for the documents (default: not filled in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisatie: Option<String>,
+    /// The status of the statement: A voldoet volledig, B voldoet gedeeltelijk, C eerste
+    /// maatregelen genomen, D voldoet niet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ToegankelijkheidStatus>,
+    /// Date the organisation signed the statement (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datum: Option<String>,
+    /// Contact for accessibility problems (e-mail address; default: `email`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Known problems and what is done about them (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bekende_problemen: Option<Markdown>,
+    /// The route for a complaint or objection (klachtenprocedure, Nationale ombudsman; Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub klachten: Option<Markdown>,
+}
+
+/// Status of a toegankelijkheidsverklaring, as in the Dutch model statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ToegankelijkheidStatus {
+    /// Voldoet volledig.
+    A,
+    /// Voldoet gedeeltelijk.
+    B,
+    /// Eerste maatregelen genomen.
+    C,
+    /// Voldoet niet.
+    D,
+}
+
+impl ToegankelijkheidStatus {
+    pub fn dutch(self) -> &'static str {
+        match self {
+            ToegankelijkheidStatus::A => "A: voldoet volledig",
+            ToegankelijkheidStatus::B => "B: voldoet gedeeltelijk",
+            ToegankelijkheidStatus::C => "C: eerste maatregelen genomen",
+            ToegankelijkheidStatus::D => "D: voldoet niet",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -102,6 +157,13 @@ pub struct NieuwsbriefInstellingen {
     /// Target of the "Lees meer" link (absolute URL); defaults to the website.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lees_meer_url: Option<String>,
+    /// Reply-To of the ready-to-send message (`.eml`); default: `afzender`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antwoord_aan: Option<String>,
+    /// Where a reader unsubscribes, for the `List-Unsubscribe` header of the `.eml`: a `mailto:`
+    /// address or an `https://` URL that accepts a one-click POST (RFC 8058).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afmelden: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

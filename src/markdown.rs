@@ -164,7 +164,8 @@ pub fn to_html_with(text: &str, glossary: Glossary) -> String {
     link_abbreviations(&arena, root, glossary, true);
     let mut out = String::new();
     let _ = comrak::format_html(root, &options(), &mut out);
-    out.trim_end().to_string()
+    // Header cells of a table (comrak writes them only in its header row) say what they head.
+    out.replace("<th>", "<th scope=\"col\">").replace("<th align=", "<th scope=\"col\" align=").trim_end().to_string()
 }
 
 /// Typst markup. Footnote references become `#footnote[...]` at their place.

@@ -28,6 +28,7 @@ pub struct Programme {
     /// Sorted alphabetically (case-insensitive).
     pub afkortingen: Vec<df::Afkorting>,
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
+    pub toegankelijkheid: Option<df::Toegankelijkheid>,
     pub rapportages: Vec<Rapportage>,
     pub regioplan: Option<df::RegioplanFile>,
     pub regioplan_vastgesteld: Option<Month>,
@@ -259,6 +260,7 @@ impl Programme {
             fasen: p.fasen.clone(),
             afkortingen,
             nieuwsbrief: p.nieuwsbrief.clone(),
+            toegankelijkheid: p.toegankelijkheid.clone(),
             rapportages,
             regioplan_vastgesteld: set.regioplan.as_ref().and_then(|r| r.data.vastgesteld.as_deref()).and_then(month),
             regioplan: set.regioplan.as_ref().map(|r| r.data.clone()),

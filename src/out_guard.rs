@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 /// Files koers writes into the output directory besides the documents the manifest lists.
-pub const OWN_FILES: &[&str] = &["manifest.json", "index.html"];
+pub const OWN_FILES: &[&str] = &["manifest.json", "index.html", "toegankelijkheidsverklaring.html"];
 
 /// Paths the output may never replace, whatever `--force` says.
 #[derive(Debug, Clone, Default)]

@@ -150,7 +150,7 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     let mut renderer = Renderer::new(&templates).map_err(|e| anyhow!(e))?;
     renderer.merge_tags = opts.merge_tags;
     let formats: Vec<Format> = if opts.formats.is_empty() {
-        vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt]
+        vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml]
     } else {
         opts.formats.clone()
     };
@@ -170,7 +170,12 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         // The manifest and the index describe everything in out/ after this build.
         let finish = |all: &[ManifestEntry]| -> Result<Vec<(&'static str, Vec<u8>)>> {
             let index = render_index(&templates, &prog, all, &provenance)?;
-            Ok(vec![("manifest.json", render_manifest(source.as_ref(), all)?), ("index.html", index)])
+            let statement = render_statement(&templates, &prog, all, &provenance)?;
+            Ok(vec![
+                ("manifest.json", render_manifest(source.as_ref(), all)?),
+                ("index.html", index),
+                ("toegankelijkheidsverklaring.html", statement),
+            ])
         };
         let protected = protected.as_ref().expect("computed when writing");
         let target = OutputTarget { path: &opts.out_dir, protected, force: opts.force };
@@ -290,6 +295,19 @@ pub fn render_index(
         crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
     let ctx = index_context(prog, entries, bron);
     Ok(crate::render::tera_env::render(&env, "index.html", &ctx).map_err(|e| anyhow!(e))?.into_bytes())
+}
+
+/// The toegankelijkheidsverklaring (accessibility statement) of the output, beside the index.
+pub fn render_statement(
+    templates: &TemplateSet,
+    prog: &crate::model::Programme,
+    entries: &[ManifestEntry],
+    bron: &Provenance,
+) -> Result<Vec<u8>> {
+    let env =
+        crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
+    let ctx = index_context(prog, entries, bron);
+    Ok(crate::render::tera_env::render(&env, "toegankelijkheidsverklaring.html", &ctx).map_err(|e| anyhow!(e))?.into_bytes())
 }
 
 /// A draft edition file: the edition's frame to fill in and a block for each project with results
@@ -588,9 +606,26 @@ fn index_context(prog: &crate::model::Programme, entries: &[ManifestEntry], bron
     }
     let mut ctx = tera::Context::new();
     ctx.insert("programma", naam);
+    ctx.insert("programma_info", &crate::render::views::programme_info(prog));
     ctx.insert("documenten", &docs);
     ctx.insert("voorpagina", &voorpagina(prog, entries));
     ctx.insert("bron", bron);
+    // Links from these pages to the others are relative to out/ itself.
+    ctx.insert("wortel", "");
+    let t = prog.toegankelijkheid.clone().unwrap_or_default();
+    ctx.insert("organisatie", &t.organisatie);
+    ctx.insert("status", &t.status.map(|s| s.dutch()));
+    ctx.insert("datum", &t.datum);
+    ctx.insert(
+        "datum_nl",
+        &t.datum
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| format!("{} {}", chrono::Datelike::day(&d), Month::of(d).dutch())),
+    );
+    ctx.insert("contact", &t.contact.or_else(|| prog.email.clone()));
+    ctx.insert("bekende_problemen", &t.bekende_problemen);
+    ctx.insert("klachten", &t.klachten);
     ctx
 }
 

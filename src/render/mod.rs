@@ -143,6 +143,8 @@ pub struct Renderer {
     typ: tera::Tera,
     txt: tera::Tera,
     style_typ: String,
+    /// The custom properties of `theme.css`, resolved into the e-mail (mail clients lack `var()`).
+    theme: Vec<(String, String)>,
     pub merge_tags: MergeTags,
 }
 
@@ -154,6 +156,7 @@ impl Renderer {
             typ: tera_env::environment(Lang::Typst, templates)?,
             txt: tera_env::environment(Lang::Text, templates)?,
             style_typ: templates.get("koers.typ").to_string(),
+            theme: theme_properties(templates.get("theme.css")),
             merge_tags: MergeTags::default(),
         })
     }
@@ -284,6 +287,7 @@ impl Renderer {
             }
             Format::Email => {
                 let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;
+                let html = resolve_theme(&html, &self.theme).map_err(|e| format!("{template}.email.html: {e}"))?;
                 (inline_css(&html)?.into_bytes(), "email.html")
             }
             Format::Pdf => {
@@ -349,6 +353,64 @@ fn tidy(text: &str) -> String {
 
 fn to_context(view: &impl Serialize) -> Result<tera::Context, String> {
     tera::Context::from_serialize(view).map_err(|e| format!("template context: {e}"))
+}
+
+/// The custom properties (`--name: value;`) declared in a theme stylesheet, in order.
+pub fn theme_properties(css: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = strip_css_comments(css);
+    while let Some(at) = rest.find("--") {
+        rest = rest[at..].to_string();
+        let Some(colon) = rest.find(':') else { break };
+        let name = rest[2..colon].trim().to_string();
+        let end = rest[colon..].find([';', '}']).map(|e| colon + e).unwrap_or(rest.len());
+        let value = rest[colon + 1..end].trim().to_string();
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            out.push((name, value));
+        }
+        rest = rest[end..].to_string();
+    }
+    out
+}
+
+fn strip_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..].find("*/").map(|e| &rest[start + 2 + e + 2..]).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replace every `var(--name)` in the `<style>` elements of an HTML document by the theme's
+/// value, so that the e-mail carries plain colours. Text outside `<style>` (the data) is not
+/// touched. An unknown property is an error: the e-mail would lose that colour.
+pub fn resolve_theme(html: &str, theme: &[(String, String)]) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<style") {
+        let Some(close) = rest[open..].find("</style>").map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        let mut css = &rest[open..close];
+        while let Some(v) = css.find("var(--") {
+            out.push_str(&css[..v]);
+            let end = css[v..].find(')').map(|e| v + e).ok_or("an unclosed var( in the style")?;
+            let name = css[v + 6..end].split(',').next().unwrap_or_default().trim();
+            let value = theme
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, value)| value.as_str())
+                .ok_or_else(|| format!("the style uses --{name}, which theme.css does not define"))?;
+            out.push_str(value);
+            css = &css[end + 1..];
+        }
+        out.push_str(css);
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// Inline the `<style>` rules into `style` attributes, as e-mail clients need; remote

@@ -43,7 +43,7 @@ pub struct ProgrammeInfo {
     pub linkedin: Option<String>,
 }
 
-pub(crate) fn programme_info(p: &Programme) -> ProgrammeInfo {
+pub fn programme_info(p: &Programme) -> ProgrammeInfo {
     ProgrammeInfo {
         naam: p.naam.clone(),
         regio: p.regio.clone(),
