@@ -205,7 +205,16 @@ impl Preview {
             Ok(m) => Arc::new(m),
             Err(e) => return self.fail(format!("{e:#}")),
         };
-        let files = current.into_iter().map(|(p, (f, _))| (p, f)).collect();
+        let statement = match output::render_statement(&templates, &prog, &entries, &provenance) {
+            Ok(s) => Arc::new(s),
+            Err(e) => return self.fail(format!("{e:#}")),
+        };
+        let mut files: BTreeMap<String, ServedFile> = current.into_iter().map(|(p, (f, _))| (p, f)).collect();
+        // The toegankelijkheidsverklaring every page's footer links to.
+        files.insert(
+            "toegankelijkheidsverklaring.html".into(),
+            ServedFile { format: Format::Html, bytes: statement },
+        );
         self.site = Site::Built { files, index, manifest, warnings: diagnostics };
         update.changed.sort();
         update

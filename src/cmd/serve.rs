@@ -220,6 +220,14 @@ async fn file(State(shared): State<Arc<Shared>>, UrlPath(path): UrlPath<String>)
             }
             r
         }
+        Format::Eml => {
+            let mut r = typed(&f.bytes, "message/rfc822");
+            let name = path.rsplit('/').next().unwrap_or("nieuwsbrief.eml");
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+                r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+            }
+            r
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! (built once) and turns jobs into [`RenderedFile`]s; jobs render in parallel.
 
 pub mod chart;
+pub mod eml;
 pub mod pdf;
 pub mod templates;
 pub mod tera_env;
@@ -57,6 +58,9 @@ pub enum Format {
     Email,
     /// Plain text wrapped at 72 columns (newsletter only).
     Txt,
+    /// A message ready to send: MIME multipart/alternative of the text and the e-mail HTML
+    /// (newsletter only).
+    Eml,
 }
 
 impl Format {
@@ -67,6 +71,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Email => "email",
             Format::Txt => "txt",
+            Format::Eml => "eml",
         }
     }
 
@@ -76,7 +81,7 @@ impl Format {
             DocumentKind::Rapportage | DocumentKind::Regioplan | DocumentKind::Informatiepakket => {
                 &[Format::Md, Format::Html, Format::Pdf]
             }
-            DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md],
+            DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md, Format::Eml],
         }
     }
 }
@@ -134,6 +139,19 @@ pub struct Document {
     pub grafieken: Vec<chart::Grafiek>,
     /// Images written beside the e-mail: (path, chart rendered to PNG).
     pub afbeeldingen: Vec<(String, chart::Grafiek)>,
+    /// The newsletter's sender and list headers, for the message ready to send (`.eml`).
+    pub bericht: Option<Bericht>,
+}
+
+/// Who sends the newsletter, from koers.yaml.
+#[derive(Debug, Clone)]
+pub struct Bericht {
+    /// The `afzender`, else the programme's e-mail address.
+    pub van: String,
+    /// The programme's name, shown as the sender.
+    pub naam: String,
+    pub antwoord_aan: Option<String>,
+    pub afmelden: Option<String>,
 }
 
 /// The template environments, built once and shared by all jobs.
@@ -210,6 +228,7 @@ impl Renderer {
         // The charts of the document: SVG files for typst, PNG files beside the e-mail.
         let mut grafieken: Vec<chart::Grafiek> = Vec::new();
         let mut afbeeldingen: Vec<(String, chart::Grafiek)> = Vec::new();
+        let mut bericht = None;
         let (template, context, period, title, stem) = match job {
             Job::Rapportage { periode, concept } => {
                 let view = views::rapportage(prog, *periode, *concept, bron);
@@ -250,6 +269,13 @@ impl Renderer {
                 let title = view.titel.clone();
                 grafieken = vec![view.verdeling.clone()];
                 afbeeldingen = vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())];
+                let settings = prog.nieuwsbrief.as_ref();
+                bericht = settings.and_then(|s| s.afzender.clone()).or_else(|| prog.email.clone()).map(|van| Bericht {
+                    van,
+                    naam: prog.naam.clone(),
+                    antwoord_aan: settings.and_then(|s| s.antwoord_aan.clone()),
+                    afmelden: settings.and_then(|s| s.afmelden.clone()),
+                });
                 (
                     "nieuwsbrief",
                     to_context(&view)?,
@@ -267,7 +293,7 @@ impl Renderer {
                 ("informatiepakket", to_context(&view)?, period, title, stem)
             }
         };
-        Ok(Some(Document { kind: job.kind(), template, context, period, title, stem, grafieken, afbeeldingen }))
+        Ok(Some(Document { kind: job.kind(), template, context, period, title, stem, grafieken, afbeeldingen, bericht }))
     }
 
     /// One document in one format: the file, and for the e-mail the images beside it.
@@ -285,10 +311,28 @@ impl Renderer {
             Format::Txt => {
                 (tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(), "txt")
             }
-            Format::Email => {
-                let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;
-                let html = resolve_theme(&html, &self.theme).map_err(|e| format!("{template}.email.html: {e}"))?;
-                (inline_css(&html)?.into_bytes(), "email.html")
+            Format::Email => (self.email_html(template, context)?.into_bytes(), "email.html"),
+            Format::Eml => {
+                let Some(bericht) = &doc.bericht else { return Ok(vec![]) }; // no sender known: no message
+                let mut html = self.email_html(template, context)?;
+                let text = tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?);
+                // The images beside the e-mail travel inside the message, referred to by cid:.
+                let mut inline = Vec::new();
+                for (path, g) in afbeeldingen {
+                    let file = path.rsplit('/').next().unwrap_or(path);
+                    let cid = format!("{}@koers", file.trim_end_matches(".png"));
+                    html = html.replace(&format!("src=\"{file}\""), &format!("src=\"cid:{cid}\""));
+                    inline.push((cid, chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?));
+                }
+                let headers = eml::EmlHeaders {
+                    subject: &doc.title,
+                    from: &bericht.van,
+                    from_name: &bericht.naam,
+                    reply_to: bericht.antwoord_aan.as_deref(),
+                    unsubscribe: bericht.afmelden.as_deref(),
+                    date,
+                };
+                (eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?, "eml")
             }
             Format::Pdf => {
                 let main = tera_env::render(&self.typ, &format!("{template}.typ"), context)?;
@@ -324,6 +368,15 @@ impl Renderer {
             }
         }
         Ok(out)
+    }
+}
+
+impl Renderer {
+    /// The e-mail HTML: the theme's tokens resolved, the CSS inlined.
+    fn email_html(&self, template: &str, context: &tera::Context) -> Result<String, String> {
+        let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;
+        let html = resolve_theme(&html, &self.theme).map_err(|e| format!("{template}.email.html: {e}"))?;
+        inline_css(&html)
     }
 }
 

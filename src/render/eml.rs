@@ -1,0 +1,77 @@
+//! The newsletter as a message ready to send: `even-bijpraten-<edition>.eml`, MIME
+//! multipart/alternative (the text version and the e-mail HTML, UTF-8), built with lettre's
+//! message builder (no transport). Deterministic: the Date is the document date and the MIME
+//! boundary is derived from the content, so a rebuild gives the same bytes. It has no To and
+//! carries `X-Unsent: 1`, so Outlook and Thunderbird open it as a draft to address and send.
+
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use sha2::Digest;
+
+/// What the message needs besides its two bodies.
+pub struct EmlHeaders<'a> {
+    pub subject: &'a str,
+    /// The sender: the newsletter's `afzender`, else the programme's e-mail address.
+    pub from: &'a str,
+    /// The sender's display name (the programme's name).
+    pub from_name: &'a str,
+    pub reply_to: Option<&'a str>,
+    /// `mailto:` address or `https://` URL for List-Unsubscribe.
+    pub unsubscribe: Option<&'a str>,
+    pub date: chrono::NaiveDate,
+}
+
+fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, String> {
+    let email = address.parse().map_err(|e| format!("\"{address}\" is not an e-mail address: {e}"))?;
+    Ok(Mailbox::new(name.map(str::to_string), email))
+}
+
+/// The formatted message (CRLF line ends, as RFC 5322 has them).
+/// `inline`: images the HTML refers to as `cid:<id>`, as (id, PNG bytes); with them the HTML
+/// and its images form a multipart/related part.
+pub fn build(h: &EmlHeaders, text: &str, html: &str, inline: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let from = mailbox(Some(h.from_name), h.from)?;
+    let digest = sha2::Sha256::digest([text.as_bytes(), html.as_bytes()].concat());
+    let boundary: String = format!("koers-{}", digest[..12].iter().map(|b| format!("{b:02x}")).collect::<String>());
+    // 08:00 UTC of the document date: a fixed moment, in the morning in the Netherlands.
+    let seconds = h.date.and_hms_opt(8, 0, 0).expect("valid time").and_utc().timestamp();
+    let date = std::time::UNIX_EPOCH + std::time::Duration::from_secs(u64::try_from(seconds).unwrap_or(0));
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .subject(h.subject)
+        .date(date)
+        .user_agent(crate::output::GENERATOR.to_string())
+        // The envelope is for a transport only; the draft itself has no To.
+        .envelope(lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()]).map_err(|e| e.to_string())?)
+        .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("X-Unsent"), "1".into()));
+    if let Some(r) = h.reply_to {
+        builder = builder.reply_to(mailbox(None, r)?);
+    }
+    if let Some(u) = h.unsubscribe {
+        builder = builder
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{u}>")));
+        if u.starts_with("https://") {
+            // One-click unsubscribe (RFC 8058) needs an https URL that accepts the POST.
+            builder = builder.raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".into(),
+            ));
+        }
+    }
+    let plain = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text.to_string());
+    let html_part = SinglePart::builder().header(ContentType::TEXT_HTML).body(html.to_string());
+    let alternative = MultiPart::alternative().boundary(format!("{boundary}-alt")).singlepart(plain);
+    let body = if inline.is_empty() {
+        alternative.singlepart(html_part)
+    } else {
+        let png = ContentType::parse("image/png").expect("a valid content type");
+        let mut related = MultiPart::related().boundary(format!("{boundary}-rel")).singlepart(html_part);
+        for (cid, bytes) in inline {
+            related = related.singlepart(Attachment::new_inline(cid.clone()).body(bytes.clone(), png.clone()));
+        }
+        alternative.multipart(related)
+    };
+    let message = builder.multipart(body).map_err(|e| format!("building the message: {e}"))?;
+    Ok(message.formatted())
+}
