@@ -53,6 +53,27 @@ fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     root
 }
 
+/// A link or image in a Markdown text, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub image: bool,
+    pub url: String,
+}
+
+/// Every link and image target of a Markdown text, in order (for validation: the writers drop a
+/// link that is not a web or mail address, and the documents may show no image from elsewhere).
+pub fn targets(text: &str) -> Vec<Target> {
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, text, &options());
+    root.descendants()
+        .filter_map(|n| match &n.data().value {
+            NodeValue::Link(l) => Some(Target { image: false, url: l.url.clone() }),
+            NodeValue::Image(l) => Some(Target { image: true, url: l.url.clone() }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Where an abbreviation links to: the document's glossary section ("Afkortingen").
 pub const GLOSSARY_ANCHOR: &str = "#afkortingen";
 
@@ -486,6 +507,13 @@ mod tests {
         assert!(t.contains("\\$x\\$"));
         assert!(t.contains("\\/\\/ comment"));
         assert!(!t.contains("javascript"), "non-web links are dropped: {t}");
+        assert_eq!(
+            targets("[a](javascript:x) ![b](https://example.org/b.png)"),
+            [
+                Target { image: false, url: "javascript:x".into() },
+                Target { image: true, url: "https://example.org/b.png".into() }
+            ]
+        );
         assert!(t.contains("\\<b\\>x\\<\\/b\\>"), "{t}");
         assert!(t.contains("#strong[vet]"));
     }

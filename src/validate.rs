@@ -4,7 +4,7 @@
 //! line and column of the value at fault and a hint how to fix it.
 
 use crate::dates::{Einde, Month, Period, Start};
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::{DataSet, SourceFile};
 use crate::path;
 use crate::phase::Fase;
@@ -187,6 +187,32 @@ impl<'a> Validator<'a> {
                         file.error_at(path, format!("\"{u}\" is not a web or e-mail address"))
                             .hint("write a full address starting with https://, http:// or mailto:"),
                     );
+                }
+            });
+        }
+        // Links and images inside the Markdown texts.
+        for file in self.files() {
+            file.tree.visit(&mut |_path, node| {
+                let Some(s) = node.value.as_str() else { return };
+                if !s.contains("](") && !s.contains("]:") && !s.contains("www.") && !s.contains("://") {
+                    return;
+                }
+                for t in crate::markdown::targets(s) {
+                    let pos = text_position(&file.text, node.pos, &t.url).unwrap_or(node.pos);
+                    let lower = t.url.trim().to_ascii_lowercase();
+                    let d = if t.image && (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")) {
+                        Diagnostic::error(&file.path, format!("the image \"{}\" is on another website", t.url))
+                            .hint("the documents are self-contained: a remote image would make every reader's device contact that website (a tracking risk under the AVG); leave the image out")
+                    } else if t.image {
+                        Diagnostic::error(&file.path, format!("the image \"{}\" cannot be shown", t.url))
+                            .hint("koers does not embed images from texts; leave the image out")
+                    } else if !is_safe_url(&t.url) {
+                        Diagnostic::error(&file.path, format!("the link \"{}\" is not a web or e-mail address", t.url))
+                            .hint("a link in a text must start with https://, http:// or mailto:")
+                    } else {
+                        continue;
+                    };
+                    found.push(d.at(pos, &file.text));
                 }
             });
         }
@@ -836,6 +862,20 @@ pub fn is_safe_url(u: &str) -> bool {
     let lower = u.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
         && !u.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+/// The position of the first occurrence of `needle` at or after `from`.
+fn text_position(text: &str, from: crate::diagnostics::Pos, needle: &str) -> Option<crate::diagnostics::Pos> {
+    if needle.is_empty() {
+        return None;
+    }
+    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let start = if i + 1 == from.line { line.char_indices().nth(from.column.saturating_sub(1)).map_or(line.len(), |(b, _)| b) } else { 0 };
+        if let Some(off) = line[start..].find(needle) {
+            return Some(crate::diagnostics::Pos { line: i + 1, column: line[..start + off].chars().count() + 1 });
+        }
+    }
+    None
 }
 
 /// The position of the first whole-word occurrence of `word` at or after `from`.
