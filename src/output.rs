@@ -307,7 +307,9 @@ pub fn render_statement(
     let env =
         crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
     let ctx = index_context(prog, entries, bron);
-    Ok(crate::render::tera_env::render(&env, "toegankelijkheidsverklaring.html", &ctx).map_err(|e| anyhow!(e))?.into_bytes())
+    Ok(crate::render::tera_env::render(&env, "toegankelijkheidsverklaring.html", &ctx)
+        .map_err(|e| anyhow!(e))?
+        .into_bytes())
 }
 
 /// A draft edition file: the edition's frame to fill in and a block for each project with results

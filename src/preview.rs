@@ -211,10 +211,7 @@ impl Preview {
         };
         let mut files: BTreeMap<String, ServedFile> = current.into_iter().map(|(p, (f, _))| (p, f)).collect();
         // The toegankelijkheidsverklaring every page's footer links to.
-        files.insert(
-            "toegankelijkheidsverklaring.html".into(),
-            ServedFile { format: Format::Html, bytes: statement },
-        );
+        files.insert("toegankelijkheidsverklaring.html".into(), ServedFile { format: Format::Html, bytes: statement });
         self.site = Site::Built { files, index, manifest, warnings: diagnostics };
         update.changed.sort();
         update

@@ -870,7 +870,11 @@ fn text_position(text: &str, from: crate::diagnostics::Pos, needle: &str) -> Opt
         return None;
     }
     for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
-        let start = if i + 1 == from.line { line.char_indices().nth(from.column.saturating_sub(1)).map_or(line.len(), |(b, _)| b) } else { 0 };
+        let start = if i + 1 == from.line {
+            line.char_indices().nth(from.column.saturating_sub(1)).map_or(line.len(), |(b, _)| b)
+        } else {
+            0
+        };
         if let Some(off) = line[start..].find(needle) {
             return Some(crate::diagnostics::Pos { line: i + 1, column: line[..start + off].chars().count() + 1 });
         }

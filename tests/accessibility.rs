@@ -55,7 +55,10 @@ fn every_page_has_the_structure_of_a_government_page() {
         assert!(!title.trim().is_empty(), "{name}: a title");
         // The skip link is the first link of the page and leads to main.
         let first = doc.select(&sel("body a")).next().unwrap_or_else(|| panic!("{name}: no links"));
-        assert!(first.value().has_class("skiplink", scraper::CaseSensitivity::CaseSensitive), "{name}: skip link first");
+        assert!(
+            first.value().has_class("skiplink", scraper::CaseSensitivity::CaseSensitive),
+            "{name}: skip link first"
+        );
         let target = first.value().attr("href").unwrap().trim_start_matches('#');
         let main: Vec<ElementRef> = doc.select(&sel("main")).collect();
         assert_eq!(main.len(), 1, "{name}: one main");
@@ -65,10 +68,8 @@ fn every_page_has_the_structure_of_a_government_page() {
             assert_eq!(doc.select(&sel(landmark)).count(), 1, "{name}: {landmark}");
         }
         // One h1, and no heading level skipped.
-        let levels: Vec<usize> = doc
-            .select(&sel("h1, h2, h3, h4, h5, h6"))
-            .map(|h| h.value().name()[1..].parse().unwrap())
-            .collect();
+        let levels: Vec<usize> =
+            doc.select(&sel("h1, h2, h3, h4, h5, h6")).map(|h| h.value().name()[1..].parse().unwrap()).collect();
         assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "{name}: one h1 ({levels:?})");
         assert_eq!(levels[0], 1, "{name}: the h1 comes first");
         for w in levels.windows(2) {
@@ -76,8 +77,7 @@ fn every_page_has_the_structure_of_a_government_page() {
         }
         // Tables: a caption, header cells with a scope.
         for table in doc.select(&sel("table")) {
-            let caption: String =
-                table.select(&sel("caption")).next().map(|c| c.text().collect()).unwrap_or_default();
+            let caption: String = table.select(&sel("caption")).next().map(|c| c.text().collect()).unwrap_or_default();
             assert!(!caption.trim().is_empty(), "{name}: a table without caption: {}", &table.html()[..120]);
             let th: Vec<ElementRef> = table.select(&sel("th")).collect();
             assert!(!th.is_empty(), "{name}: a table without header cells ({caption})");
@@ -159,7 +159,8 @@ fn contrast(a: &str, b: &str) -> f64 {
 #[test]
 fn the_theme_is_one_file_of_tokens_whose_text_colours_keep_4_5_to_1() {
     let theme = koers::render::theme_properties(&read(&root().join("templates/theme.css")));
-    let token = |n: &str| theme.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str()).unwrap_or_else(|| panic!("--{n}"));
+    let token =
+        |n: &str| theme.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str()).unwrap_or_else(|| panic!("--{n}"));
     // Text on the surfaces it stands on, light and dark (the e-mail's dark mode).
     let pairs = [
         ("koers-kleur-tekst", "koers-kleur-achtergrond"),
@@ -195,7 +196,11 @@ fn the_theme_is_one_file_of_tokens_whose_text_colours_keep_4_5_to_1() {
     for name in ["document.css", "nieuwsbrief.email.html"] {
         let text = read(&root().join("templates").join(name));
         let style = text.split("<style>").nth(1).map(|s| s.split("</style>").next().unwrap()).unwrap_or(&text);
-        let hex: Vec<&str> = style.match_indices('#').filter(|(i, _)| style[i + 1..].starts_with(|c: char| c.is_ascii_hexdigit())).map(|(i, _)| &style[i..(i + 7).min(style.len())]).collect();
+        let hex: Vec<&str> = style
+            .match_indices('#')
+            .filter(|(i, _)| style[i + 1..].starts_with(|c: char| c.is_ascii_hexdigit()))
+            .map(|(i, _)| &style[i..(i + 7).min(style.len())])
+            .collect();
         assert!(hex.is_empty(), "{name} has colours of its own: {hex:?}");
     }
 }
@@ -248,7 +253,10 @@ fn need_npm_packages() {
 
 fn need_program(program: &str, arg: &str, what: &str) {
     let ok = Command::new(program).arg(arg).output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(ok, "{what} is needed: `{program} {arg}` did not run (Debian: apt-get install -y chromium default-jre-headless; .ci/run installs them)");
+    assert!(
+        ok,
+        "{what} is needed: `{program} {arg}` did not run (Debian: apt-get install -y chromium default-jre-headless; .ci/run installs them)"
+    );
 }
 
 fn chromium() -> String {

@@ -13,10 +13,7 @@ fn build_with_unsubscribe(dir: &std::path::Path, afmelden: &str) -> std::path::P
     let yaml = std::fs::read_to_string(data.join("koers.yaml")).unwrap();
     let anchor = "  afzender: communicatie@samentwente.nl\n";
     assert!(yaml.contains(anchor));
-    let yaml = yaml.replace(
-        anchor,
-        &format!("{anchor}  antwoord_aan: info@twentsekoers.nl\n  afmelden: {afmelden}\n"),
-    );
+    let yaml = yaml.replace(anchor, &format!("{anchor}  antwoord_aan: info@twentsekoers.nl\n  afmelden: {afmelden}\n"));
     std::fs::write(data.join("koers.yaml"), yaml).unwrap();
     let out = dir.join("out");
     let o = run(koers()
@@ -47,19 +44,39 @@ fn the_eml_is_a_multipart_alternative_draft_with_the_email_html() {
     assert_eq!(msg.header_raw("List-Unsubscribe-Post").map(str::trim), Some("List-Unsubscribe=One-Click"));
     // The document date, not the wall clock.
     assert_eq!(msg.date().unwrap().to_rfc3339(), "2025-10-15T08:00:00Z");
-    // Two parts, text then HTML, UTF-8, equal to the files beside it.
-    let parts: Vec<_> = msg.parts.iter().skip(1).collect();
-    assert_eq!(parts.len(), 2);
-    for (part, subtype) in parts.iter().zip(["plain", "html"]) {
+    // multipart/alternative [text/plain, multipart/related [text/html, image/png]], UTF-8.
+    let types: Vec<String> = msg
+        .parts
+        .iter()
+        .map(|p| {
+            let ct = p.content_type().unwrap();
+            format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or(""))
+        })
+        .collect();
+    assert_eq!(types, ["multipart/alternative", "text/plain", "multipart/related", "text/html", "image/png"]);
+    for part in msg.parts.iter().filter(|p| p.content_type().unwrap().ctype() == "text") {
         let ct = part.content_type().unwrap();
-        assert_eq!((ct.ctype(), ct.subtype()), ("text", Some(subtype)));
         assert_eq!(ct.attribute("charset").map(str::to_lowercase).as_deref(), Some("utf-8"));
     }
-    let email_html = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2025-04.email.html")).unwrap();
+    // The chart beside the e-mail travels inline, referred to by cid:.
+    let png_name = "even-bijpraten-2025-04-fasen.png";
+    let png = std::fs::read(out.join("nieuwsbrief").join(png_name)).unwrap();
+    let image = &msg.parts[4];
+    assert_eq!(image.content_id(), Some("even-bijpraten-2025-04-fasen@koers"));
+    assert_eq!(image.contents(), png.as_slice(), "the same PNG as beside the e-mail");
+    let email_html = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2025-04.email.html"))
+        .unwrap()
+        .replace(&format!("src=\"{png_name}\""), "src=\"cid:even-bijpraten-2025-04-fasen@koers\"");
+    assert!(email_html.contains("cid:"), "the e-mail shows the chart");
     let text = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2025-04.txt")).unwrap();
     // MIME text parts have CRLF line ends on the wire; otherwise they are the files.
     let html_part = msg.body_html(0).unwrap().replace("\r\n", "\n");
-    assert!(html_part == email_html, "the HTML part is the e-mail HTML ({} and {} bytes)", html_part.len(), email_html.len());
+    assert!(
+        html_part == email_html,
+        "the HTML part is the e-mail HTML, its image by cid: ({} and {} bytes)",
+        html_part.len(),
+        email_html.len()
+    );
     let text_part = msg.body_text(0).unwrap().replace("\r\n", "\n");
     assert!(text_part == text, "the text part is the text version:\n{text_part}");
     // In the manifest, with its own format.
@@ -72,8 +89,16 @@ fn the_eml_is_a_multipart_alternative_draft_with_the_email_html() {
 fn the_eml_is_byte_identical_on_a_rebuild_and_one_click_needs_https() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
-    let first = std::fs::read(build_with_unsubscribe(a.path(), "mailto:afmelden@twentsekoers.nl").join("nieuwsbrief/even-bijpraten-2025-Q3.eml")).unwrap();
-    let second = std::fs::read(build_with_unsubscribe(b.path(), "mailto:afmelden@twentsekoers.nl").join("nieuwsbrief/even-bijpraten-2025-Q3.eml")).unwrap();
+    let first = std::fs::read(
+        build_with_unsubscribe(a.path(), "mailto:afmelden@twentsekoers.nl")
+            .join("nieuwsbrief/even-bijpraten-2025-Q3.eml"),
+    )
+    .unwrap();
+    let second = std::fs::read(
+        build_with_unsubscribe(b.path(), "mailto:afmelden@twentsekoers.nl")
+            .join("nieuwsbrief/even-bijpraten-2025-Q3.eml"),
+    )
+    .unwrap();
     assert!(first == second, "a rebuild gives the same bytes (Date and boundaries fixed)");
     let msg = MessageParser::default().parse(&first).unwrap();
     assert_eq!(msg.header_raw("List-Unsubscribe").map(str::trim), Some("<mailto:afmelden@twentsekoers.nl>"));

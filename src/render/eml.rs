@@ -4,9 +4,9 @@
 //! boundary is derived from the content, so a rebuild gives the same bytes. It has no To and
 //! carries `X-Unsent: 1`, so Outlook and Thunderbird open it as a draft to address and send.
 
+use lettre::Message;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::Message;
 use sha2::Digest;
 
 /// What the message needs besides its two bodies.
@@ -43,14 +43,17 @@ pub fn build(h: &EmlHeaders, text: &str, html: &str, inline: &[(String, Vec<u8>)
         .date(date)
         .user_agent(crate::output::GENERATOR.to_string())
         // The envelope is for a transport only; the draft itself has no To.
-        .envelope(lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()]).map_err(|e| e.to_string())?)
+        .envelope(
+            lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()])
+                .map_err(|e| e.to_string())?,
+        )
         .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("X-Unsent"), "1".into()));
     if let Some(r) = h.reply_to {
         builder = builder.reply_to(mailbox(None, r)?);
     }
     if let Some(u) = h.unsubscribe {
-        builder = builder
-            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{u}>")));
+        builder =
+            builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{u}>")));
         if u.starts_with("https://") {
             // One-click unsubscribe (RFC 8058) needs an https URL that accepts the POST.
             builder = builder.raw_header(HeaderValue::new(

@@ -293,7 +293,17 @@ impl Renderer {
                 ("informatiepakket", to_context(&view)?, period, title, stem)
             }
         };
-        Ok(Some(Document { kind: job.kind(), template, context, period, title, stem, grafieken, afbeeldingen, bericht }))
+        Ok(Some(Document {
+            kind: job.kind(),
+            template,
+            context,
+            period,
+            title,
+            stem,
+            grafieken,
+            afbeeldingen,
+            bericht,
+        }))
     }
 
     /// One document in one format: the file, and for the e-mail the images beside it.
