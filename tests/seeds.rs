@@ -572,6 +572,10 @@ fn newsletter_seed(name: &str, repairs: &[(&str, &str)]) -> SeedText {
         assert!(text.contains(wrong), "the repair {wrong:?} no longer applies to {name}");
         text = text.replace(wrong, right);
     }
+    newsletter_seed_text(&text)
+}
+
+fn newsletter_seed_text(text: &str) -> SeedText {
     let mut s = SeedText { norm: String::new(), line_edges: BTreeSet::from([0]), paragraphs: vec![] };
     let mut paragraph = String::new();
     for line in text.lines() {
@@ -607,7 +611,9 @@ fn html_blocks(html: &str) -> (Vec<(String, String)>, String) {
             a.value().has_class("preheader", scraper::CaseSensitivity::CaseSensitive)
                 // The chart section koers adds ("Het programma in één oogopslag"): no seed has it.
                 || a.value().has_class("overzicht", scraper::CaseSensitivity::CaseSensitive)
-                || matches!(a.value().name(), "style" | "script")
+                // The page's skip link and site footer: chrome of the web page, no newsletter text.
+                || a.value().has_class("skiplink", scraper::CaseSensitivity::CaseSensitive)
+                || matches!(a.value().name(), "style" | "script" | "footer")
         })
     };
     let mut blocks = Vec::new();
@@ -723,12 +729,28 @@ fn newsletter_against_seed(edition: &str, seed_name: &str, repairs: &[(&str, &st
     assert!(seed.paragraphs.len() > 40, "{} paragraphs in {seed_name}", seed.paragraphs.len());
     let e = &newsletters()[edition];
     let mut problems = Vec::new();
-    for (what, html) in [("e-mail", &e.email), ("web page", &e.html)] {
+    // The web page is the public archive copy: the e-mail's personal footer (merge tags for the
+    // recipient's address, unsubscribe and preferences) is left out there, and the page's own
+    // chrome (skip link, site footer with the toegankelijkheidsverklaring) is no newsletter text.
+    let web_seed = {
+        let mut text = crate::seed(seed_name);
+        for (wrong, right) in repairs {
+            text = text.replace(wrong, right);
+        }
+        let end = text
+            .lines()
+            .position(|l| {
+                l.split_whitespace().collect::<Vec<_>>().join(" ").starts_with("Deze e-mail is verstuurd aan")
+            })
+            .expect("the e-mail footer in the seed");
+        newsletter_seed_text(&text.lines().take(end).collect::<Vec<_>>().join("\n"))
+    };
+    for (what, html, seed) in [("e-mail", &e.email, &seed), ("web page", &e.html, &web_seed)] {
         let (blocks, visible) = html_blocks(html);
         assert!(blocks.len() > 40, "{what}: {} blocks", blocks.len());
         let in_blocks: String = blocks.iter().map(|b| norm(&b.1)).collect();
         assert_eq!(visible, in_blocks, "{edition} {what}: text outside the blocks");
-        problems.extend(compare_with_seed(&format!("{edition} {what}"), &seed, &blocks));
+        problems.extend(compare_with_seed(&format!("{edition} {what}"), seed, &blocks));
     }
     problems.extend(compare_with_seed(&format!("{edition} text"), &seed, &text_blocks(&e.txt)));
     let mut options = comrak::Options::default();
