@@ -83,6 +83,37 @@ impl<'a> Validator<'a> {
         let Some(p) = &self.set.programme else { return };
         let (f, d) = (&p.file, &p.data);
         month_at(f, &path!["werkagenda_einde"], &d.werkagenda_einde, &mut self.diags);
+        if let Some(datum) = d.toegankelijkheid.as_ref().and_then(|t| t.datum.as_deref())
+            && chrono::NaiveDate::parse_from_str(datum.trim(), "%Y-%m-%d").is_err()
+        {
+            self.diags.push(
+                f.error_at(&path!["toegankelijkheid", "datum"], format!("\"{datum}\" is not a date"))
+                    .hint("write the date the statement was signed as YYYY-MM-DD, e.g. 2025-10-01"),
+            );
+        }
+        let addresses = d.nieuwsbrief.as_ref().map(|n| [("afzender", &n.afzender), ("antwoord_aan", &n.antwoord_aan)]);
+        for (key, value) in addresses.into_iter().flatten() {
+            if let Some(a) = value
+                && a.parse::<lettre::Address>().is_err()
+            {
+                self.diags.push(
+                    f.error_at(&path!["nieuwsbrief", key], format!("\"{a}\" is not an e-mail address"))
+                        .hint("write an address like communicatie@samentwente.nl"),
+                );
+            }
+        }
+        if let Some(u) = d.nieuwsbrief.as_ref().and_then(|n| n.afmelden.as_deref()) {
+            let lower = u.trim().to_ascii_lowercase();
+            if !(is_safe_url(u) && (lower.starts_with("https://") || lower.starts_with("mailto:"))) {
+                self.diags.push(
+                    f.error_at(
+                        &path!["nieuwsbrief", "afmelden"],
+                        format!("\"{u}\" is not an https:// or mailto: address"),
+                    )
+                    .hint("the List-Unsubscribe header needs https://… (one-click) or mailto:…"),
+                );
+            }
+        }
         let mut seen = HashMap::new();
         for (i, g) in d.gemeenten.iter().enumerate() {
             if let Some(first) = seen.insert(g.as_str(), i) {

@@ -31,7 +31,7 @@ fn manifest_lists_every_file_with_its_hash() {
         assert!(
             ["rapportage", "regioplan", "nieuwsbrief", "informatiepakket"].contains(&d["document"].as_str().unwrap())
         );
-        assert!(["md", "html", "pdf", "email", "txt"].contains(&d["format"].as_str().unwrap()));
+        assert!(["md", "html", "pdf", "email", "txt", "eml"].contains(&d["format"].as_str().unwrap()));
         seen.insert((
             d["document"].as_str().unwrap().to_string(),
             d["period"].as_str().unwrap().to_string(),
@@ -50,9 +50,9 @@ fn manifest_lists_every_file_with_its_hash() {
             assert!(seen.contains(&("nieuwsbrief".into(), e.into(), f.into())), "nieuwsbrief {e} {f}");
         }
     }
-    // Every file in out/ is in the manifest (plus the manifest and the index).
+    // Every file in out/ is in the manifest (plus the manifest, the index and the toegankelijkheidsverklaring).
     let files = snapshot(&built().out);
-    assert_eq!(files.len(), docs.len() + 2);
+    assert_eq!(files.len(), docs.len() + 3);
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn text_from_yaml_cannot_inject_html_or_typst() {
     let p = data.join("projecten/wandelen.yaml");
     let hostile = std::fs::read_to_string(&p).unwrap().replace(
         "doelstelling: Meer mensen wandelen.",
-        "doelstelling: |\n  Meer <script>alert('x')</script> wandelen #set page(fill: red) $x^2$ // weg\n\n  <img src=x onerror=alert(1)> [klik](javascript:alert(1))",
+        "doelstelling: |\n  Meer <script>alert('x')</script> wandelen #set page(fill: red) $x^2$ // weg\n\n  <img src=x onerror=alert(1)>",
     ).replace("naam: Wandelen", "naam: \"Wandelen <b>vet</b> #strong[x] ]) #panic()\"");
     std::fs::write(&p, hostile).unwrap();
     let out = tmp.path().join("out");
@@ -33,7 +33,7 @@ fn text_from_yaml_cannot_inject_html_or_typst() {
     assert!(!html.contains("<script>alert"), "script injected");
     assert!(html.contains("&lt;script&gt;alert"), "shown as text");
     assert!(!html.contains("<img src=x"), "raw HTML injected");
-    assert!(!html.contains("href=\"javascript:"), "javascript: link");
+    // A javascript: link is an error of `koers check` (fixture 39-unsafe-markdown-link).
     assert!(html.contains("Wandelen &lt;b&gt;vet&lt;/b&gt;"));
     let pdf = std::fs::read(out.join("rapportage/tussentijdse-rapportage-2024-H1.pdf")).unwrap();
     let t = squash(&pdf_text(&pdf));
@@ -303,7 +303,8 @@ fn partial_builds_add_to_the_output_and_full_builds_replace_it() {
     assert!(o.status.success(), "{}", stderr(&o));
     let after = snapshot(&out);
     for (path, bytes) in &full {
-        if path != "manifest.json" && path != "index.html" {
+        // The manifest, the index and the toegankelijkheidsverklaring list the documents: they change.
+        if !["manifest.json", "index.html", "toegankelijkheidsverklaring.html"].contains(&path.as_str()) {
             assert_eq!(after.get(path), Some(bytes), "{path} kept by the partial builds");
         }
     }

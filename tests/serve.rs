@@ -131,6 +131,7 @@ fn serves_every_document_with_its_content_type() {
             "md" | "txt" => "text/plain; charset=utf-8",
             "json" => "application/json",
             "png" => "image/png",
+            "eml" => "message/rfc822",
             other => panic!("unexpected file type {other} ({link})"),
         };
         assert_eq!(ct, expected, "{link}");
