@@ -215,3 +215,36 @@ fn a_port_in_use_is_refused_with_the_flag_to_change_it() {
     let err = stderr(&o);
     assert!(err.contains(&format!("port {port}")) && err.contains("--port"), "{err}");
 }
+
+/// The reload in a real browser: a page open in headless Chromium shows a change to the data
+/// without anyone touching it (tools/a11y/serve-reload.mjs drives it with puppeteer-core).
+#[test]
+#[ignore = "needs Chromium and the npm package puppeteer-core (tools/a11y: npm ci --ignore-scripts); run by .ci/run"]
+fn an_open_page_reloads_in_a_real_browser() {
+    let tools = root().join("tools/a11y");
+    assert!(
+        tools.join("node_modules/puppeteer-core/package.json").is_file(),
+        "missing tools/a11y/node_modules/puppeteer-core: run `npm ci --ignore-scripts` in tools/a11y (.ci/run does this)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let s = Server::start();
+    let file = s.data().join("projecten/valpreventie.yaml");
+    let old = "Aanbod valpreventieve beweeginterventies per gemeente in kaart gebracht.";
+    let new = "Aanbod valpreventieve beweeginterventies per gemeente in kaart gebracht en gedeeld.";
+    let o = run(std::process::Command::new("node")
+        .arg(tools.join("serve-reload.mjs"))
+        .arg(format!("{}{RAPPORTAGE_HTML}", s.url))
+        .arg(&file)
+        .arg(old)
+        .arg(new)
+        .env("CHROMIUM", &chromium));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        o.status.code() != Some(2),
+        "the browser check could not run (Node.js and Chromium at {chromium} are needed): {}",
+        stderr(&o)
+    );
+    assert!(o.status.success(), "the open page did not reload with the change: {out} {}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["reloaded"], true, "{out}");
+}
