@@ -94,6 +94,9 @@ impl Preview {
     /// Load, validate and render what changed in `formats`.
     pub fn update(&mut self, formats: Formats) -> Update {
         let was_valid = matches!(self.site, Site::Built { .. });
+        // What is served now, to tell what this update changes (the cache may be emptied below).
+        let previous: HashMap<String, Arc<Vec<u8>>> =
+            self.cache.values().flat_map(|c| c.files.iter().map(|(p, f, _)| (p.clone(), f.bytes.clone()))).collect();
         let repo = crate::git::Repo::discover(&self.opts.data_dir);
         let prepared = match output::prepare(&self.opts, repo.as_ref()) {
             Ok(p) => p,
@@ -111,8 +114,9 @@ impl Preview {
             match Renderer::new(&templates) {
                 Ok(mut r) => {
                     r.merge_tags = self.opts.merge_tags;
+                    // The cached files stay served until each is rendered anew (their view hashes
+                    // include the templates' hash).
                     self.renderer = Some((template_hash, r));
-                    self.cache.clear();
                 }
                 Err(e) => return self.fail(e),
             }
@@ -131,7 +135,7 @@ impl Preview {
         let mut wanted: Vec<(&Document, Format, u64, String)> = Vec::new();
         let mut present: Vec<String> = Vec::new();
         for doc in &documents {
-            let view_hash = view_hash(doc) ^ hash_of(&provenance_key(&provenance, date));
+            let view_hash = view_hash(doc) ^ hash_of(&provenance_key(&provenance, date)) ^ template_hash;
             for &format in Format::for_kind(doc.kind) {
                 let path = format!("{}.{}", doc.stem, extension(format));
                 present.push(path.clone());
@@ -153,8 +157,6 @@ impl Preview {
             })
             .collect();
         let mut update = Update { rendered: rendered.len(), everything: !was_valid, ..Update::default() };
-        let previous: HashMap<String, Arc<Vec<u8>>> =
-            self.cache.values().flat_map(|c| c.files.iter().map(|(p, f, _)| (p.clone(), f.bytes.clone()))).collect();
         for r in rendered {
             let (key, view_hash, rendered_files) = match r {
                 Ok(x) => x,

@@ -27,8 +27,17 @@ impl Drop for Server {
 impl Server {
     /// `koers serve --port 0` over a copy of data/; waits for the address it prints.
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// With these built-in templates copied into a `templates/` directory beside the data.
+    fn start_with(templates: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&root().join("data"), &dir.path().join("data"));
+        for t in templates {
+            std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+            std::fs::copy(root().join("templates").join(t), dir.path().join("templates").join(t)).unwrap();
+        }
         let mut child = koers()
             .current_dir(dir.path())
             .args(["serve", "--data", "data", "--port", "0"])
@@ -204,6 +213,22 @@ fn a_change_is_rebuilt_and_announced_and_invalid_data_shows_everywhere() {
     let (status, page) = s.text(RAPPORTAGE_HTML);
     assert_eq!(status, 200);
     assert!(page.contains("Valpreventieweek in alle veertien gemeenten"));
+}
+
+#[test]
+fn a_template_change_rebuilds_what_it_shows_and_keeps_serving_the_rest() {
+    let s = Server::start_with(&["index.html"]);
+    let events = s.events();
+    let path = s.dir.path().join("templates/index.html");
+    let t = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, t.replacen("{% block main %}", "{% block main %}<p>Sjabloon aangepast</p>", 1)).unwrap();
+    let v = wait_for(&events, "the index", |v| changed(v, ""));
+    // Only the index shows index.html: every document renders anew with the new templates, but
+    // its bytes are the same, and nothing is reported changed or goes missing meanwhile.
+    assert_eq!(v["changed"], serde_json::json!([""]), "{v}");
+    let (status, ct, _) = s.get("/rapportage/tussentijdse-rapportage-2024-H1.pdf");
+    assert_eq!((status, ct.as_str()), (200, "application/pdf"));
+    assert!(s.text("/").1.contains("Sjabloon aangepast"));
 }
 
 #[test]
