@@ -2,11 +2,15 @@
 //!
 //! A [`Job`] names a document (rapportage of a half year, the regioplan or a section of it, a
 //! newsletter edition) and the formats wanted. The [`Renderer`] holds the template environments
-//! (built once) and turns jobs into [`RenderedFile`]s; jobs render in parallel.
+//! (built once) and turns jobs into [`RenderedFile`]s. Each job's [`Document`] (its view) is made
+//! once and rendered in every format from it; the documents × formats render in parallel, the
+//! largest PDF first and with no more PDFs side by side than the largest needs alone
+//! ([`schedule`]).
 
 pub mod chart;
 pub mod eml;
 pub mod pdf;
+pub mod schedule;
 pub mod templates;
 pub mod tera_env;
 pub mod views;
@@ -179,8 +183,8 @@ impl Renderer {
         })
     }
 
-    /// Render every job in every requested format it supports, in parallel. The result is in
-    /// job order and format order, whatever the scheduling.
+    /// Render every job in every requested format it supports. The result is in job order and
+    /// format order, whatever the scheduling.
     pub fn render_all(
         &self,
         prog: &Programme,
@@ -189,15 +193,22 @@ impl Renderer {
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Result<Vec<RenderedFile>, String> {
-        let tasks: Vec<(&Job, Format)> = jobs
-            .iter()
-            .flat_map(|j| Format::for_kind(j.kind()).iter().filter(|f| formats.contains(f)).map(move |f| (j, *f)))
-            .collect();
-        let results: Vec<Result<Vec<RenderedFile>, String>> =
-            tasks.par_iter().map(|(job, format)| self.render(prog, job, *format, bron, date)).collect();
-        let mut files = Vec::new();
+        // Each job's document once: its formats all render from it.
+        let mut documents = Vec::new();
         let mut errors = Vec::new();
-        for r in results {
+        for made in jobs.par_iter().map(|job| self.document(prog, job, bron)).collect::<Vec<_>>() {
+            match made {
+                Ok(Some(doc)) => documents.push(doc),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        let wanted: Vec<(&Document, Format)> = documents
+            .iter()
+            .flat_map(|d| Format::for_kind(d.kind).iter().filter(|f| formats.contains(f)).map(move |f| (d, *f)))
+            .collect();
+        let mut files = Vec::new();
+        for r in self.render_documents(&wanted, bron, date) {
             match r {
                 Ok(f) => files.extend(f),
                 Err(e) => errors.push(e),
@@ -206,20 +217,44 @@ impl Renderer {
         if errors.is_empty() { Ok(files) } else { Err(errors.join("\n")) }
     }
 
-    /// Render one job in one format: the document, and for the e-mail the images beside it (empty
-    /// when the job has nothing to show, e.g. no regioplan).
-    pub fn render(
+    /// Render documents in formats, all cores busy: the PDFs (typst compiles, the work that needs
+    /// memory) largest first and never more of them side by side than the largest needs alone;
+    /// typst's cache is emptied whenever no compile is running, so no two large documents hold
+    /// it at once. The results are in the order of `wanted`.
+    pub fn render_documents(
         &self,
-        prog: &Programme,
-        job: &Job,
-        format: Format,
+        wanted: &[(&Document, Format)],
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<Vec<RenderedFile>, String> {
-        match self.document(prog, job, bron)? {
-            Some(doc) => self.render_document(&doc, format, bron, date),
-            None => Ok(vec![]),
+    ) -> Vec<Result<Vec<RenderedFile>, String>> {
+        enum Work<'a> {
+            /// A document's typst source, made; the compile to do.
+            Pdf(&'a Document, Result<String, String>),
+            Other(&'a Document, Format),
         }
+        let tasks: Vec<schedule::Task<Work>> = wanted
+            .par_iter()
+            .map(|&(doc, format)| match format {
+                Format::Pdf => {
+                    let main = self.typst_source(doc);
+                    // The source's size stands for the compile's memory.
+                    let weight = main.as_ref().map_or(0, String::len);
+                    schedule::Task { work: Work::Pdf(doc, main), heavy: Some(weight) }
+                }
+                _ => schedule::Task { work: Work::Other(doc, format), heavy: None },
+            })
+            .collect();
+        schedule::run(
+            &tasks,
+            |work| match work {
+                Work::Pdf(doc, main) => {
+                    let main = main.as_deref().map_err(Clone::clone)?;
+                    Ok(vec![self.file(doc, Format::Pdf, self.pdf(doc, main, bron, date)?)])
+                }
+                Work::Other(doc, format) => self.render_document(doc, *format, bron, date),
+            },
+            pdf::clear_cache,
+        )
     }
 
     /// A job's document: its view as template context, its charts, title and file stem (None
@@ -306,7 +341,9 @@ impl Renderer {
         }))
     }
 
-    /// One document in one format: the file, and for the e-mail the images beside it.
+    /// One document in one format: the file, and for the e-mail the images beside it. A PDF
+    /// compiled here leaves typst's recent cache entries for the next compile (the preview
+    /// re-renders the same documents).
     pub fn render_document(
         &self,
         doc: &Document,
@@ -314,14 +351,12 @@ impl Renderer {
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Result<Vec<RenderedFile>, String> {
-        let Document { template, context, stem, grafieken, afbeeldingen, .. } = doc;
-        let (bytes, ext) = match format {
-            Format::Md => (tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(), "md"),
-            Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(), "html"),
-            Format::Txt => {
-                (tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(), "txt")
-            }
-            Format::Email => (self.email_html(template, context)?.into_bytes(), "email.html"),
+        let Document { template, context, stem, afbeeldingen, .. } = doc;
+        let bytes = match format {
+            Format::Md => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
+            Format::Html => tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(),
+            Format::Txt => tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(),
+            Format::Email => self.email_html(template, context)?.into_bytes(),
             Format::Eml => {
                 let Some(bericht) = &doc.bericht else { return Ok(vec![]) }; // no sender known: no message
                 let mut html = self.email_html(template, context)?;
@@ -342,30 +377,17 @@ impl Renderer {
                     unsubscribe: bericht.afmelden.as_deref(),
                     date,
                 };
-                (eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?, "eml")
+                eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?
             }
             Format::Pdf => {
-                let main = tera_env::render(&self.typ, &format!("{template}.typ"), context)?;
-                let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
-                let files: Vec<(String, Vec<u8>)> =
-                    grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
-                (
-                    pdf::compile(&main, &self.style_typ, &files, date, &ident)
-                        .map_err(|e| format!("{stem}.pdf: {e}"))?,
-                    "pdf",
-                )
+                let pdf = self.pdf(doc, &self.typst_source(doc)?, bron, date);
+                pdf::evict_cache();
+                pdf?
             }
         };
-        let mut out = vec![RenderedFile {
-            document: doc.kind,
-            period: doc.period.clone(),
-            format,
-            title: doc.title.clone(),
-            path: PathBuf::from(format!("{stem}.{ext}")),
-            bytes,
-        }];
+        let mut out = vec![self.file(doc, format, bytes)];
         if format == Format::Email {
-            for (path, g) in afbeeldingen {
+            for (path, g) in &doc.afbeeldingen {
                 let bytes = chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?;
                 out.push(RenderedFile {
                     document: doc.kind,
@@ -378,6 +400,36 @@ impl Renderer {
             }
         }
         Ok(out)
+    }
+
+    /// The typst source of a document's PDF (it imports `koers.typ`).
+    fn typst_source(&self, doc: &Document) -> Result<String, String> {
+        tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)
+    }
+
+    /// A document's PDF, compiled from its typst source with its charts as files.
+    fn pdf(&self, doc: &Document, main: &str, bron: &Provenance, date: chrono::NaiveDate) -> Result<Vec<u8>, String> {
+        let stem = &doc.stem;
+        let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
+        let files: Vec<(String, Vec<u8>)> =
+            doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
+        pdf::compile(main, &self.style_typ, &files, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))
+    }
+
+    /// The document's file in a format (for the e-mail without its images).
+    fn file(&self, doc: &Document, format: Format, bytes: Vec<u8>) -> RenderedFile {
+        let ext = match format {
+            Format::Email => "email.html",
+            f => f.as_str(),
+        };
+        RenderedFile {
+            document: doc.kind,
+            period: doc.period.clone(),
+            format,
+            title: doc.title.clone(),
+            path: PathBuf::from(format!("{}.{ext}", doc.stem)),
+            bytes,
+        }
     }
 }
 

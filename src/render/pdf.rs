@@ -86,7 +86,8 @@ impl World for KoersWorld {
 /// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
 /// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
 /// always gives the same bytes. `files` are data files the markup may read by their absolute
-/// virtual path (`image("/grafiek/x.svg")`).
+/// virtual path (`image("/grafiek/x.svg")`). The caller frees typst's cache afterwards
+/// ([`evict_cache`], [`clear_cache`]).
 pub fn compile(
     main: &str,
     style: &str,
@@ -115,9 +116,19 @@ pub fn compile(
         tagged: true,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs));
+    typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs))
+}
+
+/// Drop typst's cache entries not used in the last few compiles: what a run of compiles of the
+/// same documents (the preview) still reuses stays.
+pub fn evict_cache() {
     typst::comemo::evict(10);
-    pdf
+}
+
+/// Empty typst's cache. Call it only when no compile is running (a compile in flight would lose
+/// its cache and redo work); between the documents of a build nothing in it is worth the memory.
+pub fn clear_cache() {
+    typst::comemo::evict(0);
 }
 
 fn describe(world: &KoersWorld, errs: &[SourceDiagnostic]) -> String {
