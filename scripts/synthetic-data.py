@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Make a large synthetic data directory from data/ for benchmarks: the real projects copied
-until there are N projects, each copy with a new id (`<id>-k<round>`) and name (`<naam> (<round>)`),
+until there are N projects, each copy with a new id (`<id>-k<round>`) and name (`<naam> (kopie <round>)`),
 added to its themalijn's `projecten` list (and `paginavolgorde`, when the themalijn has one).
 
-A copy keeps its phases, dates, texts and the results of the half years (`periode:`), so every
-rapportage and the regioplan grow with N; results of newsletter editions (`editie:`) are left out
+A copy keeps its phases, dates and the results of the half years (`periode:`), so every
+rapportage and the regioplan grow with N; its texts stay those of the original with the round
+marked on every line (`… (kopie 3)`): real projects differ in every paragraph, and typst's cache
+finds identical paragraphs in identical ones, which would flatter (or, in its lookups, distort)
+the measurement; results of newsletter editions (`editie:`) are left out
 of copies, since an edition shows only the projects its blocks name. A copied subproject points to
 the copy of its hoofdproject of the same round (or to the original when that round has none).
 
@@ -31,6 +34,32 @@ def load(path: Path):
 def dump(path: Path, schema: str, value) -> None:
     text = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000)
     path.write_text(SCHEMA_LINE.format(schema) + text, encoding="utf-8")
+
+
+# The free texts of a project (Markdown or one line), at any depth: marked per copy.
+TEXT_KEYS = {
+    "doelstelling", "tekst", "reden", "kop", "doel", "aanleiding", "aanpak", "inwonerparticipatie",
+    "effect_voor_de_inwoner", "raakvlakken", "toelichting", "tabelnaam", "nieuwsbriefnaam", "naam",
+}
+
+
+def mark_line(line: str, marker: str) -> str:
+    """The line with the marker at its end (before a Markdown hard break); table rows and empty
+    lines unchanged."""
+    body = line.rstrip()
+    if not body or body.lstrip().startswith("|"):
+        return line
+    return body + marker + line[len(body):]
+
+
+def mark_texts(value, marker: str, key=None):
+    if isinstance(value, dict):
+        return {k: mark_texts(v, marker, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mark_texts(v, marker, key) for v in value]
+    if isinstance(value, str) and key in TEXT_KEYS:
+        return "\n".join(mark_line(line, marker) for line in value.split("\n"))
+    return value
 
 
 def parents_first(projects: dict) -> list:
@@ -75,9 +104,8 @@ def main() -> int:
         for pid in order:
             if copies == total - len(projects):
                 break
-            copy = dict(projects[pid])
+            copy = mark_texts(projects[pid], f" (kopie {rnd})")
             cid = f"{pid}-k{rnd}"
-            copy["naam"] = f"{copy['naam']} ({rnd})"
             parent = copy.get("hoofdproject")
             if parent is not None and (data / "projecten" / f"{parent}-k{rnd}.yaml").exists():
                 copy["hoofdproject"] = f"{parent}-k{rnd}"

@@ -103,6 +103,7 @@ pub fn compile(
         files: files.iter().map(|(p, b)| (file_id(p), Bytes::new(b.clone()))).collect(),
         today,
     };
+    let trace = timing::start();
     let result = typst::compile::<PagedDocument>(&world);
     let document = result.output.map_err(|errs| describe(&world, &errs))?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| format!("{e:?}"))?;
@@ -116,7 +117,46 @@ pub fn compile(
         tagged: true,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs));
+    if let Some(dir) = trace {
+        timing::write(&world, &dir, ident);
+    }
+    pdf
+}
+
+/// typst's timing hooks: with `KOERS_TYPST_TIMING=DIR`, every compile writes a Chrome trace
+/// (`chrome://tracing`, Perfetto) of its phases to `DIR/<document>.json`, each event with its
+/// source line. Compiles running side by side share one recorder: trace one document at a time
+/// (`build-report --only regioplan --format pdf`).
+mod timing {
+    use super::KoersWorld;
+    use typst::WorldExt;
+    use typst::syntax::Span;
+
+    pub(super) fn start() -> Option<std::path::PathBuf> {
+        let dir = std::env::var_os("KOERS_TYPST_TIMING")?;
+        typst_timing::enable();
+        Some(dir.into())
+    }
+
+    pub(super) fn write(world: &KoersWorld, dir: &std::path::Path, ident: &str) {
+        let path = dir.join(format!("{}.json", ident.replace('/', "_")));
+        let result = std::fs::File::create(&path).map_err(|e| e.to_string()).and_then(|f| {
+            typst_timing::export_json(std::io::BufWriter::new(f), |span| {
+                let span = Span::from_raw(span);
+                let line = world
+                    .range(span)
+                    .zip(span.id().and_then(|id| typst::World::source(world, id).ok()))
+                    .and_then(|(range, src)| src.lines().byte_to_line(range.start))
+                    .map_or(0, |l| l as u32 + 1);
+                let file = span.id().map_or(String::new(), |id| format!("{id:?}"));
+                (file, line)
+            })
+        });
+        if let Err(e) = result {
+            eprintln!("warning: writing the typst timing trace {}: {e}", path.display());
+        }
+    }
 }
 
 /// Drop typst's cache entries not used in the last few compiles: what a run of compiles of the
