@@ -20,6 +20,7 @@ use crate::model::Programme;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use tera_env::Lang;
 use views::{MergeTags, Provenance, RegioplanSelection};
 
@@ -158,6 +159,18 @@ pub struct Bericht {
     pub afmelden: Option<String>,
 }
 
+/// A PDF to compile: a document's typst source and chart files, without its view (the other
+/// formats' template context, freed once they are rendered).
+struct PdfSource {
+    source: String,
+    /// The chart SVGs by their virtual path in typst's world.
+    charts: Vec<(String, Vec<u8>)>,
+    /// The PDF's identifier (stable between builds of the same commit).
+    ident: String,
+    /// The file, its bytes still empty.
+    file: RenderedFile,
+}
+
 /// The template environments, built once and shared by all jobs.
 pub struct Renderer {
     md: tera::Tera,
@@ -203,12 +216,16 @@ impl Renderer {
                 Err(e) => errors.push(e),
             }
         }
-        let wanted: Vec<(&Document, Format)> = documents
-            .iter()
-            .flat_map(|d| Format::for_kind(d.kind).iter().filter(|f| formats.contains(f)).map(move |f| (d, *f)))
+        let wanted: Vec<(Arc<Document>, Format)> = documents
+            .into_iter()
+            .map(Arc::new)
+            .flat_map(|d| {
+                let formats = Format::for_kind(d.kind).iter().filter(|f| formats.contains(f));
+                formats.map(move |f| (d.clone(), *f))
+            })
             .collect();
         let mut files = Vec::new();
-        for r in self.render_documents(&wanted, bron, date) {
+        for r in self.render_documents(wanted, bron, date) {
             match r {
                 Ok(f) => files.extend(f),
                 Err(e) => errors.push(e),
@@ -220,38 +237,38 @@ impl Renderer {
     /// Render documents in formats, all cores busy: the PDFs (typst compiles, the work that needs
     /// memory) largest first and never more of them side by side than the largest needs alone;
     /// typst's cache is emptied whenever no compile is running, so no two large documents hold
-    /// it at once. The results are in the order of `wanted`.
+    /// it at once. A document is freed when its last format is rendered, a PDF's typst source
+    /// when it is compiled. The results are in the order of `wanted`.
     pub fn render_documents(
         &self,
-        wanted: &[(&Document, Format)],
+        wanted: Vec<(Arc<Document>, Format)>,
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Vec<Result<Vec<RenderedFile>, String>> {
-        enum Work<'a> {
-            /// A document's typst source, made; the compile to do.
-            Pdf(&'a Document, Result<String, String>),
-            Other(&'a Document, Format),
+        enum Work {
+            Pdf(PdfSource),
+            Other(Arc<Document>, Format),
         }
-        let tasks: Vec<schedule::Task<Work>> = wanted
-            .par_iter()
-            .map(|&(doc, format)| match format {
-                Format::Pdf => {
-                    let main = self.typst_source(doc);
+        // Each task's work is taken when it runs, so that what it holds is freed when it ends.
+        type Slot = Mutex<Option<Result<Work, String>>>;
+        let tasks: Vec<schedule::Task<Slot>> = wanted
+            .into_par_iter()
+            .map(|(doc, format)| match format {
+                Format::Pdf => match self.pdf_source(&doc, bron) {
                     // The source's size stands for the compile's memory.
-                    let weight = main.as_ref().map_or(0, String::len);
-                    schedule::Task { work: Work::Pdf(doc, main), heavy: Some(weight) }
-                }
-                _ => schedule::Task { work: Work::Other(doc, format), heavy: None },
+                    Ok(pdf) => {
+                        schedule::Task { heavy: Some(pdf.source.len()), work: Mutex::new(Some(Ok(Work::Pdf(pdf)))) }
+                    }
+                    Err(e) => schedule::Task { heavy: None, work: Mutex::new(Some(Err(e))) },
+                },
+                _ => schedule::Task { heavy: None, work: Mutex::new(Some(Ok(Work::Other(doc, format)))) },
             })
             .collect();
         schedule::run(
             &tasks,
-            |work| match work {
-                Work::Pdf(doc, main) => {
-                    let main = main.as_deref().map_err(Clone::clone)?;
-                    Ok(vec![self.file(doc, Format::Pdf, self.pdf(doc, main, bron, date)?)])
-                }
-                Work::Other(doc, format) => self.render_document(doc, *format, bron, date),
+            |slot| match slot.lock().expect("task slot").take().expect("each task runs once")? {
+                Work::Pdf(pdf) => Ok(vec![self.compile(pdf, date)?]),
+                Work::Other(doc, format) => self.render_document(&doc, format, bron, date),
             },
             pdf::clear_cache,
         )
@@ -380,9 +397,9 @@ impl Renderer {
                 eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?
             }
             Format::Pdf => {
-                let pdf = self.pdf(doc, &self.typst_source(doc)?, bron, date);
+                let pdf = self.compile(self.pdf_source(doc, bron)?, date);
                 pdf::evict_cache();
-                pdf?
+                return Ok(vec![pdf?]);
             }
         };
         let mut out = vec![self.file(doc, format, bytes)];
@@ -402,18 +419,27 @@ impl Renderer {
         Ok(out)
     }
 
-    /// The typst source of a document's PDF (it imports `koers.typ`).
-    fn typst_source(&self, doc: &Document) -> Result<String, String> {
-        tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)
+    /// What a document's PDF is compiled from: its typst source (which imports `koers.typ`) and
+    /// its charts as files.
+    fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, String> {
+        Ok(PdfSource {
+            source: tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)?,
+            charts: doc
+                .grafieken
+                .iter()
+                .map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes()))
+                .collect(),
+            ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
+            file: self.file(doc, Format::Pdf, Vec::new()),
+        })
     }
 
-    /// A document's PDF, compiled from its typst source with its charts as files.
-    fn pdf(&self, doc: &Document, main: &str, bron: &Provenance, date: chrono::NaiveDate) -> Result<Vec<u8>, String> {
-        let stem = &doc.stem;
-        let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
-        let files: Vec<(String, Vec<u8>)> =
-            doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
-        pdf::compile(main, &self.style_typ, &files, date, &ident).map_err(|e| format!("{stem}.pdf: {e}"))
+    /// Compile a PDF.
+    fn compile(&self, pdf: PdfSource, date: chrono::NaiveDate) -> Result<RenderedFile, String> {
+        let PdfSource { source, charts, ident, mut file } = pdf;
+        file.bytes = pdf::compile(&source, &self.style_typ, &charts, date, &ident)
+            .map_err(|e| format!("{}: {e}", file.path.display()))?;
+        Ok(file)
     }
 
     /// The document's file in a format (for the e-mail without its images).
