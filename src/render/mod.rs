@@ -159,6 +159,11 @@ pub struct Bericht {
     pub afmelden: Option<String>,
 }
 
+/// typst sources up to this many bytes in all may compile side by side, however large the largest
+/// is: laying out 1 MB of source takes some 350 MB, and compiling small documents one at a time
+/// would leave a core idle (typst's own parallelism, over pages, is small in a small document).
+const PDF_SIDE_BY_SIDE: usize = 1 << 20;
+
 /// A PDF to compile: a document's typst source and chart files, without its view (the other
 /// formats' template context, freed once they are rendered).
 struct PdfSource {
@@ -235,9 +240,10 @@ impl Renderer {
     }
 
     /// Render documents in formats, all cores busy: the PDFs (typst compiles, the work that needs
-    /// memory) largest first and never more of them side by side than the largest needs alone;
-    /// typst's cache is emptied whenever no compile is running, so no two large documents hold
-    /// it at once. A document is freed when its last format is rendered, a PDF's typst source
+    /// memory) largest first and never more of them side by side than the largest needs alone
+    /// (or than [`PDF_SIDE_BY_SIDE`] when that is more). When no compile is running after a large
+    /// one, typst's cache is emptied, so no two large documents hold it at once (after small ones
+    /// it keeps what the next may reuse: fonts, the style library). A document is freed when its last format is rendered, a PDF's typst source
     /// when it is compiled. The results are in the order of `wanted`.
     pub fn render_documents(
         &self,
@@ -266,11 +272,12 @@ impl Renderer {
             .collect();
         schedule::run(
             &tasks,
+            PDF_SIDE_BY_SIDE,
             |slot| match slot.lock().expect("task slot").take().expect("each task runs once")? {
                 Work::Pdf(pdf) => Ok(vec![self.compile(pdf, date)?]),
                 Work::Other(doc, format) => self.render_document(&doc, format, bron, date),
             },
-            pdf::clear_cache,
+            |heaviest| if heaviest > PDF_SIDE_BY_SIDE / 4 { pdf::clear_cache() } else { pdf::evict_cache() },
         )
     }
 
