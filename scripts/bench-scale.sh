@@ -23,17 +23,21 @@ measure() {
   local lines=()
   for _ in $(seq "$runs"); do
     rm -rf "$work/out"
-    /usr/bin/time -f '%e %U %M' -o "$work/time" "$KOERS_BIN" build-report --date 2025-10-15 --out "$work/out" "$@" \
-      >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    if ! /usr/bin/time -f '%e %U %M' -o "$work/time" "$KOERS_BIN" build-report --date 2025-10-15 --out "$work/out" "$@" \
+      >/dev/null 2>"$work/err"; then
+      printf '| %-34s | failed: %s |\n' "$label" "$(grep -m1 -i error "$work/err" | cut -c1-120)"
+      return
+    fi
     lines+=("$(cat "$work/time")")
   done
-  printf '%s\n' "${lines[@]}" | sort -n | awk -v n="$runs" -v label="$label" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
-    { wall[NR] = $1; user[NR] = $2; if ($3 > rss) rss = $3 }
-    END {
-      asort(user)
-      printf "| %-34s | %6.2f s (%.2f–%.2f) | %6.2f s | %5.0f MB | %s |\n",
-        label, wall[int((n + 1) / 2)], wall[1], wall[n], user[int((n + 1) / 2)], rss / 1024, load
-    }'
+  printf '%s\n' "${lines[@]}" | python3 -c '
+import statistics, sys
+label, load = sys.argv[1], sys.argv[2]
+runs = [tuple(map(float, line.split())) for line in sys.stdin if line.strip()]
+wall = [r[0] for r in runs]
+print(f"| {label} | {statistics.median(wall):.2f} s ({min(wall):.2f}–{max(wall):.2f}) | "
+      f"{statistics.median(r[1] for r in runs):.2f} s | {max(r[2] for r in runs) / 1024:.0f} MB | {load} |")
+' "$label" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "| what | wall: median (min–max) | user CPU | peak RSS | load after |"
