@@ -28,19 +28,22 @@ fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let runs: usize = std::env::var("KOERS_BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
     let tmp = tempfile::tempdir().expect("temp dir");
-    let mut opts = koers::BuildOptions::new(root.join("data"), tmp.path().join("out"));
+    // KOERS_BENCH_DATA=DIR times another data directory (e.g. one of scripts/synthetic-data.py).
+    let data = std::env::var_os("KOERS_BENCH_DATA").map_or_else(|| root.join("data"), std::path::PathBuf::from);
+    let mut opts = koers::BuildOptions::new(data.clone(), tmp.path().join("out"));
     opts.date = chrono::NaiveDate::from_ymd_opt(2025, 10, 15);
 
     let (report, files) = koers::output::build_in_memory(&opts).expect("build");
     assert!(!report.diagnostics.has_errors());
     println!(
-        "real data: {} documents/files, {} bytes",
+        "{}: {} documents/files, {} bytes",
+        data.display(),
         files.len(),
         files.iter().map(|f| f.bytes.len()).sum::<usize>()
     );
 
     measure("check (load + validate + model)", runs, || {
-        let src = koers::load::DirSource { root: root.join("data") };
+        let src = koers::load::DirSource { root: data.clone() };
         let c = koers::check(
             &src,
             &koers::validate::ValidateOptions { report_month: Some(koers::dates::Month { year: 2026, month: 11 }) },

@@ -23,8 +23,10 @@ pub struct Grafiek {
     pub id: String,
     /// Short title: `<title>`, caption.
     pub titel: String,
-    /// The numbers in words: `<desc>`, the alt text of the PDF image and of the e-mail PNG.
+    /// The numbers in words: `<desc>`, the alt text of the e-mail PNG.
     pub beschrijving: String,
+    /// The alt text of the PDF image: the description, shortened when PDF/A cannot hold it.
+    pub beschrijving_pdf: String,
     /// The SVG document (without XML declaration, so it can be inlined in HTML).
     pub svg: String,
     /// Its size in CSS pixels.
@@ -38,6 +40,22 @@ impl Grafiek {
     pub fn hoogte_bij(&self, breedte: u32) -> u32 {
         (self.hoogte as u64 * breedte as u64).div_ceil(self.breedte as u64) as u32
     }
+}
+
+/// The longest alt text a PDF image gets, in characters. PDF/A allows no string longer than
+/// 32767 bytes, and typst writes a non-ASCII text in UTF-16 (two bytes a character).
+const PDF_ALT_MAX: usize = 16_000;
+
+/// A description as alt text for the PDF: whole when it fits in [`PDF_ALT_MAX`], else cut after
+/// the last sentence that fits, saying so (a timeline of some hundreds of projects).
+fn pdf_alt(beschrijving: &str) -> String {
+    const INGEKORT: &str = " (Ingekort: de fase van elk project staat in de projecttabel en op zijn projectpagina.)";
+    if beschrijving.chars().count() <= PDF_ALT_MAX {
+        return beschrijving.to_string();
+    }
+    let ruimte: String = beschrijving.chars().take(PDF_ALT_MAX - INGEKORT.chars().count()).collect();
+    let zin = ruimte.rfind(". ").map_or(ruimte.len(), |i| i + 1);
+    format!("{}{INGEKORT}", &ruimte[..zin])
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -383,7 +401,8 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
             })
             .collect(),
     };
-    Grafiek { id: id.to_string(), titel, beschrijving, svg, breedte: w as u32, hoogte: h, tabel }
+    let beschrijving_pdf = pdf_alt(&beschrijving);
+    Grafiek { id: id.to_string(), titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -714,7 +733,8 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
             })
             .collect(),
     };
-    Grafiek { id, titel, beschrijving, svg, breedte: w as u32, hoogte: h, tabel }
+    let beschrijving_pdf = pdf_alt(&beschrijving);
+    Grafiek { id, titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -752,6 +772,17 @@ mod tests {
     #[test]
     fn xml_escapes_markup_in_names() {
         assert_eq!(xml("A & B <script>\"x\"'"), "A &amp; B &lt;script&gt;&quot;x&quot;&#39;");
+    }
+
+    #[test]
+    fn the_pdf_alt_text_is_whole_when_it_fits_and_cut_after_a_sentence_when_not() {
+        assert_eq!(pdf_alt("Twee projecten. Eén: start 2024."), "Twee projecten. Eén: start 2024.");
+        let lang = "Project één: start 2024-01, einde doorlopend. ".repeat(1000);
+        let alt = pdf_alt(&lang);
+        assert!(alt.chars().count() <= PDF_ALT_MAX, "{}", alt.chars().count());
+        assert!(alt.ends_with("op zijn projectpagina.)") && alt.contains("doorlopend. (Ingekort"), "{alt}");
+        // UTF-16 with its byte-order mark: within PDF/A's 32767 bytes.
+        assert!(alt.encode_utf16().count() * 2 + 2 <= 32767);
     }
 
     #[test]

@@ -2,11 +2,15 @@
 //!
 //! A [`Job`] names a document (rapportage of a half year, the regioplan or a section of it, a
 //! newsletter edition) and the formats wanted. The [`Renderer`] holds the template environments
-//! (built once) and turns jobs into [`RenderedFile`]s; jobs render in parallel.
+//! (built once) and turns jobs into [`RenderedFile`]s. Each job's [`Document`] (its view) is made
+//! once and rendered in every format from it; the documents × formats render in parallel, the
+//! largest PDF first and with no more PDFs side by side than the largest needs alone
+//! ([`schedule`]).
 
 pub mod chart;
 pub mod eml;
 pub mod pdf;
+pub mod schedule;
 pub mod templates;
 pub mod tera_env;
 pub mod views;
@@ -16,6 +20,7 @@ use crate::model::Programme;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use tera_env::Lang;
 use views::{MergeTags, Provenance, RegioplanSelection};
 
@@ -154,6 +159,23 @@ pub struct Bericht {
     pub afmelden: Option<String>,
 }
 
+/// typst sources up to this many bytes in all may compile side by side, however large the largest
+/// is: laying out 1 MB of source takes some 350 MB, and compiling small documents one at a time
+/// would leave a core idle (typst's own parallelism, over pages, is small in a small document).
+const PDF_SIDE_BY_SIDE: usize = 1 << 20;
+
+/// A PDF to compile: a document's typst source and chart files, without its view (the other
+/// formats' template context, freed once they are rendered).
+struct PdfSource {
+    source: String,
+    /// The chart SVGs by their virtual path in typst's world.
+    charts: Vec<(String, Vec<u8>)>,
+    /// The PDF's identifier (stable between builds of the same commit).
+    ident: String,
+    /// The file, its bytes still empty.
+    file: RenderedFile,
+}
+
 /// The template environments, built once and shared by all jobs.
 pub struct Renderer {
     md: tera::Tera,
@@ -179,8 +201,8 @@ impl Renderer {
         })
     }
 
-    /// Render every job in every requested format it supports, in parallel. The result is in
-    /// job order and format order, whatever the scheduling.
+    /// Render every job in every requested format it supports. The result is in job order and
+    /// format order, whatever the scheduling.
     pub fn render_all(
         &self,
         prog: &Programme,
@@ -189,15 +211,26 @@ impl Renderer {
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Result<Vec<RenderedFile>, String> {
-        let tasks: Vec<(&Job, Format)> = jobs
-            .iter()
-            .flat_map(|j| Format::for_kind(j.kind()).iter().filter(|f| formats.contains(f)).map(move |f| (j, *f)))
-            .collect();
-        let results: Vec<Result<Vec<RenderedFile>, String>> =
-            tasks.par_iter().map(|(job, format)| self.render(prog, job, *format, bron, date)).collect();
-        let mut files = Vec::new();
+        // Each job's document once: its formats all render from it.
+        let mut documents = Vec::new();
         let mut errors = Vec::new();
-        for r in results {
+        for made in jobs.par_iter().map(|job| self.document(prog, job, bron)).collect::<Vec<_>>() {
+            match made {
+                Ok(Some(doc)) => documents.push(doc),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        let wanted: Vec<(Arc<Document>, Format)> = documents
+            .into_iter()
+            .map(Arc::new)
+            .flat_map(|d| {
+                let formats = Format::for_kind(d.kind).iter().filter(|f| formats.contains(f));
+                formats.map(move |f| (d.clone(), *f))
+            })
+            .collect();
+        let mut files = Vec::new();
+        for r in self.render_documents(wanted, bron, date) {
             match r {
                 Ok(f) => files.extend(f),
                 Err(e) => errors.push(e),
@@ -206,20 +239,46 @@ impl Renderer {
         if errors.is_empty() { Ok(files) } else { Err(errors.join("\n")) }
     }
 
-    /// Render one job in one format: the document, and for the e-mail the images beside it (empty
-    /// when the job has nothing to show, e.g. no regioplan).
-    pub fn render(
+    /// Render documents in formats, all cores busy: the PDFs (typst compiles, the work that needs
+    /// memory) largest first and never more of them side by side than the largest needs alone
+    /// (or than [`PDF_SIDE_BY_SIDE`] when that is more). When no compile is running after a large
+    /// one, typst's cache is emptied, so no two large documents hold it at once (after small ones
+    /// it keeps what the next may reuse: fonts, the style library). A document is freed when its last format is rendered, a PDF's typst source
+    /// when it is compiled. The results are in the order of `wanted`.
+    pub fn render_documents(
         &self,
-        prog: &Programme,
-        job: &Job,
-        format: Format,
+        wanted: Vec<(Arc<Document>, Format)>,
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<Vec<RenderedFile>, String> {
-        match self.document(prog, job, bron)? {
-            Some(doc) => self.render_document(&doc, format, bron, date),
-            None => Ok(vec![]),
+    ) -> Vec<Result<Vec<RenderedFile>, String>> {
+        enum Work {
+            Pdf(PdfSource),
+            Other(Arc<Document>, Format),
         }
+        // Each task's work is taken when it runs, so that what it holds is freed when it ends.
+        type Slot = Mutex<Option<Result<Work, String>>>;
+        let tasks: Vec<schedule::Task<Slot>> = wanted
+            .into_par_iter()
+            .map(|(doc, format)| match format {
+                Format::Pdf => match self.pdf_source(&doc, bron) {
+                    // The source's size stands for the compile's memory.
+                    Ok(pdf) => {
+                        schedule::Task { heavy: Some(pdf.source.len()), work: Mutex::new(Some(Ok(Work::Pdf(pdf)))) }
+                    }
+                    Err(e) => schedule::Task { heavy: None, work: Mutex::new(Some(Err(e))) },
+                },
+                _ => schedule::Task { heavy: None, work: Mutex::new(Some(Ok(Work::Other(doc, format)))) },
+            })
+            .collect();
+        schedule::run(
+            &tasks,
+            PDF_SIDE_BY_SIDE,
+            |slot| match slot.lock().expect("task slot").take().expect("each task runs once")? {
+                Work::Pdf(pdf) => Ok(vec![self.compile(pdf, date)?]),
+                Work::Other(doc, format) => self.render_document(&doc, format, bron, date),
+            },
+            |heaviest| if heaviest > PDF_SIDE_BY_SIDE / 4 { pdf::clear_cache() } else { pdf::evict_cache() },
+        )
     }
 
     /// A job's document: its view as template context, its charts, title and file stem (None
@@ -306,7 +365,9 @@ impl Renderer {
         }))
     }
 
-    /// One document in one format: the file, and for the e-mail the images beside it.
+    /// One document in one format: the file, and for the e-mail the images beside it. A PDF
+    /// compiled here leaves typst's recent cache entries for the next compile (the preview
+    /// re-renders the same documents).
     pub fn render_document(
         &self,
         doc: &Document,
@@ -314,14 +375,12 @@ impl Renderer {
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Result<Vec<RenderedFile>, String> {
-        let Document { template, context, stem, grafieken, afbeeldingen, .. } = doc;
-        let (bytes, ext) = match format {
-            Format::Md => (tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(), "md"),
-            Format::Html => (tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(), "html"),
-            Format::Txt => {
-                (tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(), "txt")
-            }
-            Format::Email => (self.email_html(template, context)?.into_bytes(), "email.html"),
+        let Document { template, context, stem, afbeeldingen, .. } = doc;
+        let bytes = match format {
+            Format::Md => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
+            Format::Html => tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(),
+            Format::Txt => tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(),
+            Format::Email => self.email_html(template, context)?.into_bytes(),
             Format::Eml => {
                 let Some(bericht) = &doc.bericht else { return Ok(vec![]) }; // no sender known: no message
                 let mut html = self.email_html(template, context)?;
@@ -342,30 +401,17 @@ impl Renderer {
                     unsubscribe: bericht.afmelden.as_deref(),
                     date,
                 };
-                (eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?, "eml")
+                eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?
             }
             Format::Pdf => {
-                let main = tera_env::render(&self.typ, &format!("{template}.typ"), context)?;
-                let ident = format!("{stem}-{}", bron.commit.as_deref().unwrap_or("local"));
-                let files: Vec<(String, Vec<u8>)> =
-                    grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())).collect();
-                (
-                    pdf::compile(&main, &self.style_typ, &files, date, &ident)
-                        .map_err(|e| format!("{stem}.pdf: {e}"))?,
-                    "pdf",
-                )
+                let pdf = self.compile(self.pdf_source(doc, bron)?, date);
+                pdf::evict_cache();
+                return Ok(vec![pdf?]);
             }
         };
-        let mut out = vec![RenderedFile {
-            document: doc.kind,
-            period: doc.period.clone(),
-            format,
-            title: doc.title.clone(),
-            path: PathBuf::from(format!("{stem}.{ext}")),
-            bytes,
-        }];
+        let mut out = vec![self.file(doc, format, bytes)];
         if format == Format::Email {
-            for (path, g) in afbeeldingen {
+            for (path, g) in &doc.afbeeldingen {
                 let bytes = chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?;
                 out.push(RenderedFile {
                     document: doc.kind,
@@ -378,6 +424,45 @@ impl Renderer {
             }
         }
         Ok(out)
+    }
+
+    /// What a document's PDF is compiled from: its typst source (which imports `koers.typ`) and
+    /// its charts as files.
+    fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, String> {
+        Ok(PdfSource {
+            source: tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)?,
+            charts: doc
+                .grafieken
+                .iter()
+                .map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes()))
+                .collect(),
+            ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
+            file: self.file(doc, Format::Pdf, Vec::new()),
+        })
+    }
+
+    /// Compile a PDF.
+    fn compile(&self, pdf: PdfSource, date: chrono::NaiveDate) -> Result<RenderedFile, String> {
+        let PdfSource { source, charts, ident, mut file } = pdf;
+        file.bytes = pdf::compile(&source, &self.style_typ, &charts, date, &ident)
+            .map_err(|e| format!("{}: {e}", file.path.display()))?;
+        Ok(file)
+    }
+
+    /// The document's file in a format (for the e-mail without its images).
+    fn file(&self, doc: &Document, format: Format, bytes: Vec<u8>) -> RenderedFile {
+        let ext = match format {
+            Format::Email => "email.html",
+            f => f.as_str(),
+        };
+        RenderedFile {
+            document: doc.kind,
+            period: doc.period.clone(),
+            format,
+            title: doc.title.clone(),
+            path: PathBuf::from(format!("{}.{ext}", doc.stem)),
+            bytes,
+        }
     }
 }
 

@@ -86,7 +86,8 @@ impl World for KoersWorld {
 /// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
 /// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
 /// always gives the same bytes. `files` are data files the markup may read by their absolute
-/// virtual path (`image("/grafiek/x.svg")`).
+/// virtual path (`image("/grafiek/x.svg")`). The caller frees typst's cache afterwards
+/// ([`evict_cache`], [`clear_cache`]).
 pub fn compile(
     main: &str,
     style: &str,
@@ -102,6 +103,7 @@ pub fn compile(
         files: files.iter().map(|(p, b)| (file_id(p), Bytes::new(b.clone()))).collect(),
         today,
     };
+    let trace = timing::start();
     let result = typst::compile::<PagedDocument>(&world);
     let document = result.output.map_err(|errs| describe(&world, &errs))?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| format!("{e:?}"))?;
@@ -116,8 +118,57 @@ pub fn compile(
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs));
-    typst::comemo::evict(10);
+    if let Some(dir) = trace {
+        timing::write(&world, &dir, ident);
+    }
     pdf
+}
+
+/// typst's timing hooks: with `KOERS_TYPST_TIMING=DIR`, every compile writes a Chrome trace
+/// (`chrome://tracing`, Perfetto) of its phases to `DIR/<document>.json`, each event with its
+/// source line. Compiles running side by side share one recorder: trace one document at a time
+/// (`build-report --only regioplan --format pdf`).
+mod timing {
+    use super::KoersWorld;
+    use typst::WorldExt;
+    use typst::syntax::Span;
+
+    pub(super) fn start() -> Option<std::path::PathBuf> {
+        let dir = std::env::var_os("KOERS_TYPST_TIMING")?;
+        typst_timing::enable();
+        Some(dir.into())
+    }
+
+    pub(super) fn write(world: &KoersWorld, dir: &std::path::Path, ident: &str) {
+        let path = dir.join(format!("{}.json", ident.replace('/', "_")));
+        let result = std::fs::File::create(&path).map_err(|e| e.to_string()).and_then(|f| {
+            typst_timing::export_json(std::io::BufWriter::new(f), |span| {
+                let span = Span::from_raw(span);
+                let line = world
+                    .range(span)
+                    .zip(span.id().and_then(|id| typst::World::source(world, id).ok()))
+                    .and_then(|(range, src)| src.lines().byte_to_line(range.start))
+                    .map_or(0, |l| l as u32 + 1);
+                let file = span.id().map_or(String::new(), |id| format!("{id:?}"));
+                (file, line)
+            })
+        });
+        if let Err(e) = result {
+            eprintln!("warning: writing the typst timing trace {}: {e}", path.display());
+        }
+    }
+}
+
+/// Drop typst's cache entries not used in the last few compiles: what a run of compiles of the
+/// same documents (the preview) still reuses stays.
+pub fn evict_cache() {
+    typst::comemo::evict(10);
+}
+
+/// Empty typst's cache. Call it only when no compile is running (a compile in flight would lose
+/// its cache and redo work); between the documents of a build nothing in it is worth the memory.
+pub fn clear_cache() {
+    typst::comemo::evict(0);
 }
 
 fn describe(world: &KoersWorld, errs: &[SourceDiagnostic]) -> String {
