@@ -291,10 +291,7 @@ pub fn render_index(
     entries: &[ManifestEntry],
     bron: &Provenance,
 ) -> Result<Vec<u8>> {
-    let env =
-        crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
-    let ctx = index_context(prog, entries, bron);
-    Ok(crate::render::tera_env::render(&env, "index.html", &ctx).map_err(|e| anyhow!(e))?.into_bytes())
+    render_site_page("index.html", templates, prog, entries, bron)
 }
 
 /// The toegankelijkheidsverklaring (accessibility statement) of the output, beside the index.
@@ -304,12 +301,21 @@ pub fn render_statement(
     entries: &[ManifestEntry],
     bron: &Provenance,
 ) -> Result<Vec<u8>> {
+    render_site_page("toegankelijkheidsverklaring.html", templates, prog, entries, bron)
+}
+
+/// A page of the output beside the documents, from the index's context.
+fn render_site_page(
+    template: &str,
+    templates: &TemplateSet,
+    prog: &crate::model::Programme,
+    entries: &[ManifestEntry],
+    bron: &Provenance,
+) -> Result<Vec<u8>> {
     let env =
         crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
     let ctx = index_context(prog, entries, bron);
-    Ok(crate::render::tera_env::render(&env, "toegankelijkheidsverklaring.html", &ctx)
-        .map_err(|e| anyhow!(e))?
-        .into_bytes())
+    Ok(crate::render::tera_env::render(&env, template, &ctx).map_err(|e| anyhow!(e))?.into_bytes())
 }
 
 /// A draft edition file: the edition's frame to fill in and a block for each project with results
