@@ -2,8 +2,10 @@
 //!
 //! These types are the single source of truth for the data format: the JSON Schemas that editors
 //! use (`koers schema`) and the structural check of `koers check` are both derived from them.
-//! Texts are Markdown; dates are kept as written and checked in `validate`.
+//! Texts are Markdown; months, periods and dates are typed values ([`crate::dates::TextValue`]),
+//! parsed once when the file is loaded.
 
+use crate::dates::{Day, Edition, Einde, HalfYear, Month, Parsed, Start};
 use crate::phase::Fase;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -30,7 +32,7 @@ pub struct ProgrammeFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linkedin: Option<String>,
     /// Last month of the werkagenda (YYYY-MM): what "doorlopend" means.
-    pub werkagenda_einde: String,
+    pub werkagenda_einde: Parsed<Month>,
     /// Footnote shown at the first "doorlopend" of every project table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doorlopend_uitleg: Option<String>,
@@ -79,7 +81,7 @@ pub struct Toegankelijkheid {
     pub status: Option<ToegankelijkheidStatus>,
     /// Date the organisation signed the statement (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub datum: Option<String>,
+    pub datum: Option<Parsed<Day>>,
     /// Contact for accessibility problems (e-mail address; default: `email`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
@@ -170,7 +172,7 @@ pub struct NieuwsbriefInstellingen {
 #[serde(deny_unknown_fields)]
 pub struct RapportageTeksten {
     /// Half year, YYYY-H1 or YYYY-H2.
-    pub periode: String,
+    pub periode: Parsed<HalfYear>,
     /// Publication line on the cover, e.g. "oktober 2024 | Publieksversie".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publicatie: Option<String>,
@@ -201,7 +203,7 @@ pub struct Ondertekening {
 pub struct Interessant {
     /// On a project page: the report period it belongs to (YYYY-H1 or YYYY-H2). Not used elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub periode: Option<String>,
+    pub periode: Option<Parsed<HalfYear>>,
     /// In `rapportages` of koers.yaml: the section it stands after. Not used elsewhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plaats: Option<KaderPlaats>,
@@ -258,7 +260,7 @@ pub struct RegioplanFile {
     pub periode: String,
     /// Month the plan was adopted (YYYY-MM).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vastgesteld: Option<String>,
+    pub vastgesteld: Option<Parsed<Month>>,
     #[serde(default)]
     pub hoofdstukken: Vec<Hoofdstuk>,
 }
@@ -347,7 +349,7 @@ pub struct ThemalijnRegioplan {
 #[serde(deny_unknown_fields)]
 pub struct LokaleInzet {
     /// Half year, YYYY-H1 or YYYY-H2.
-    pub periode: String,
+    pub periode: Parsed<HalfYear>,
     pub tekst: Markdown,
     #[serde(default)]
     pub interessant: Vec<Interessant>,
@@ -372,11 +374,11 @@ pub struct ProjectFile {
     pub hoofdproject: Option<String>,
     /// Month (YYYY-MM) the project was added after the Regioplan was adopted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub toegevoegd_na_regioplan: Option<String>,
+    pub toegevoegd_na_regioplan: Option<Parsed<Month>>,
     /// A month (YYYY-MM) or "voor huidige werkagenda".
-    pub start: String,
+    pub start: Parsed<Start>,
     /// A month (YYYY-MM), "doorlopend" or "nog niet bekend".
-    pub einde: String,
+    pub einde: Parsed<Einde>,
     /// Phase history, oldest first (empty while no phase is recorded).
     #[serde(default)]
     pub fasen: Vec<FaseStap>,
@@ -405,7 +407,7 @@ pub struct FaseStap {
     pub fase: Fase,
     /// Month (YYYY-MM) the phase began; the first step may leave it out (then: since the start).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sinds: Option<String>,
+    pub sinds: Option<Parsed<Month>>,
     /// Why, required for a step back to an earlier phase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reden: Option<String>,
@@ -455,13 +457,13 @@ pub struct ProjectRegioplan {
 pub struct Resultaat {
     /// The rapportage that reports it: a half year, YYYY-H1 or YYYY-H2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub periode: Option<String>,
+    pub periode: Option<Parsed<HalfYear>>,
     /// The newsletter edition that reports it: YYYY-MM or YYYY-Q1..Q4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub editie: Option<String>,
+    pub editie: Option<Parsed<Edition>>,
     /// The month it happened (YYYY-MM), only where a source states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub maand: Option<String>,
+    pub maand: Option<Parsed<Month>>,
     pub tekst: Markdown,
     /// Heading above this result in the newsletter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -473,7 +475,7 @@ pub struct Resultaat {
 #[serde(deny_unknown_fields)]
 pub struct Bijzonderheid {
     /// The report period: a half year, YYYY-H1 or YYYY-H2.
-    pub periode: String,
+    pub periode: Parsed<HalfYear>,
     /// Its heading; default "Bijzonderheden" (bijzonderheden) — not shown for a toelichting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kop: Option<String>,
@@ -555,7 +557,7 @@ pub struct InformatiepakketFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub afschrift_aan: Option<String>,
     /// Date of the document, YYYY-MM-DD.
-    pub datum: String,
+    pub datum: Parsed<Day>,
     /// "Vooraf".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vooraf: Option<Markdown>,
@@ -596,7 +598,7 @@ pub struct InformatiepakketFile {
 #[serde(deny_unknown_fields)]
 pub struct Personeel {
     /// Reference date of the figures, YYYY-MM-DD.
-    pub peildatum: String,
+    pub peildatum: Parsed<Day>,
     /// The roles, in document order.
     pub functies: Vec<Functie>,
     /// The stated total in fte (a decimal, e.g. 33.21); must equal the sum of the roles.

@@ -88,12 +88,6 @@ impl fmt::Display for Month {
     }
 }
 
-impl Serialize for Month {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// When a project started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {
@@ -296,6 +290,221 @@ impl fmt::Display for Period {
         f.write_str(&self.id())
     }
 }
+
+/// A value that a data file writes as text and koers reads as a typed value: a month, a start,
+/// an end, a half year, an edition, a date. Each is parsed when the file is loaded, by its
+/// [`TextValue::parse_text`]: the deserialisation yields a [`Parsed`] value, and the structural
+/// check reports every text that does not parse with its position. Nothing after loading parses
+/// a date again.
+pub trait TextValue: Sized {
+    /// The value's `format` in the JSON schema, by which the structural check recognises it.
+    const FORMAT: &'static str;
+    /// How to write it, for the schema's description and the hint of a diagnostic.
+    const HOW: &'static str;
+    fn parse_text(s: &str) -> Result<Self, String>;
+}
+
+/// A half year as the data writes it: `2024-H1`, `2024-H2` (the period of a rapportage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HalfYear(pub Period);
+
+/// A newsletter edition as the data writes it: a month `2025-04` or a quarter `2025-Q3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Edition(pub Period);
+
+/// A calendar day as the data writes it: `2024-10-31`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub chrono::NaiveDate);
+
+impl TextValue for Month {
+    const FORMAT: &'static str = "koers-month";
+    const HOW: &'static str = "months are written YYYY-MM (2024-03); MM-YYYY (03-2024) is accepted too";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        Month::parse(s)
+    }
+}
+
+impl TextValue for Start {
+    const FORMAT: &'static str = "koers-start";
+    const HOW: &'static str = "a month (YYYY-MM) or \"voor huidige werkagenda\"";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        Start::parse(s)
+    }
+}
+
+impl TextValue for Einde {
+    const FORMAT: &'static str = "koers-einde";
+    const HOW: &'static str = "a month (YYYY-MM), \"doorlopend\" or \"nog niet bekend\"";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        Einde::parse(s)
+    }
+}
+
+impl TextValue for HalfYear {
+    const FORMAT: &'static str = "koers-half-year";
+    const HOW: &'static str = "a half year: YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december)";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        Period::parse_half(s).map(HalfYear)
+    }
+}
+
+impl TextValue for Edition {
+    const FORMAT: &'static str = "koers-edition";
+    const HOW: &'static str = "a newsletter edition: a month (YYYY-MM) or a quarter (YYYY-Q1 … YYYY-Q4)";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        Period::parse_edition(s).map(Edition)
+    }
+}
+
+impl TextValue for Day {
+    const FORMAT: &'static str = "koers-date";
+    const HOW: &'static str = "a date: YYYY-MM-DD, e.g. 2024-10-31";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(Day)
+            .map_err(|_| format!("\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2024-10-31", s.trim()))
+    }
+}
+
+/// The structural check of a text whose schema has the `format` of a [`TextValue`]: `None` for
+/// a format koers does not define, else whether the text parses (the message and how to write it).
+pub fn check_text(format: &str, s: &str) -> Option<Result<(), (String, &'static str)>> {
+    fn check<T: TextValue>(s: &str) -> Result<(), (String, &'static str)> {
+        T::parse_text(s).map(drop).map_err(|e| (e, T::HOW))
+    }
+    Some(match format {
+        Month::FORMAT => check::<Month>(s),
+        Start::FORMAT => check::<Start>(s),
+        Einde::FORMAT => check::<Einde>(s),
+        HalfYear::FORMAT => check::<HalfYear>(s),
+        Edition::FORMAT => check::<Edition>(s),
+        Day::FORMAT => check::<Day>(s),
+        _ => return None,
+    })
+}
+
+/// A [`TextValue`] as loaded from a data file: the typed value, or `Invalid` when its text did not
+/// parse. The structural check has reported that text already (file, line, column, how to write
+/// it), and the rest of the file is still checked; a rule that needs the value skips it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Parsed<T> {
+    Valid(T),
+    Invalid,
+}
+
+impl<T: Copy> Parsed<T> {
+    /// The value, when its text parsed.
+    pub fn valid(self) -> Option<T> {
+        match self {
+            Parsed::Valid(v) => Some(v),
+            Parsed::Invalid => None,
+        }
+    }
+}
+
+impl<T> From<T> for Parsed<T> {
+    fn from(v: T) -> Self {
+        Parsed::Valid(v)
+    }
+}
+
+impl<'de, T: TextValue> serde::Deserialize<'de> for Parsed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(T::parse_text(&s).map_or(Parsed::Invalid, Parsed::Valid))
+    }
+}
+
+impl<T: Serialize> Serialize for Parsed<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Parsed::Valid(v) => v.serialize(s),
+            Parsed::Invalid => s.serialize_none(),
+        }
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Parsed<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// The JSON schema of a [`TextValue`]: text of its `format`.
+macro_rules! text_value_schema {
+    ($($t:ty),*) => {$(
+        impl schemars::JsonSchema for $t {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                <$t as TextValue>::FORMAT.into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "format": <$t as TextValue>::FORMAT,
+                    "description": <$t as TextValue>::HOW,
+                })
+            }
+        }
+    )*};
+}
+text_value_schema!(Month, Start, Einde, HalfYear, Edition, Day);
+
+impl fmt::Display for Start {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Start::Month(m) => m.fmt(f),
+            Start::BeforeWerkagenda => f.write_str("voor huidige werkagenda"),
+        }
+    }
+}
+
+impl fmt::Display for Einde {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Einde::Month(m) => m.fmt(f),
+            Einde::Doorlopend => f.write_str("doorlopend"),
+            Einde::NogNietBekend => f.write_str("nog niet bekend"),
+        }
+    }
+}
+
+impl fmt::Display for HalfYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Edition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+macro_rules! serialize_as_text {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
+}
+serialize_as_text!(Month, Start, Einde, HalfYear, Edition, Day);
 
 #[cfg(test)]
 mod tests {

@@ -53,12 +53,6 @@ pub fn euro(amount: i64) -> String {
     format!("€ {}{grouped}", if amount < 0 { "-" } else { "" })
 }
 
-/// A date as YYYY-MM-DD.
-pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date: write it as YYYY-MM-DD, e.g. 2024-10-31"))
-}
-
 /// "31 oktober 2024".
 pub fn date_dutch(d: chrono::NaiveDate) -> String {
     format!("{} {}", chrono::Datelike::day(&d), Month::of(d).dutch())
@@ -117,26 +111,34 @@ impl Zijde {
 
 impl Informatiepakket {
     /// The model of a validated data set (None when there is no informatiepakket.yaml).
-    pub fn from_data(set: &DataSet) -> Option<Informatiepakket> {
-        let d = &set.informatiepakket.as_ref()?.data;
-        let personeel = d.personeel.as_ref().and_then(|p| {
-            let functies: Vec<(df::Functie, Fte)> =
-                p.functies.iter().map(|f| Some((f.clone(), Fte::from_decimal(f.fte)?))).collect::<Option<_>>()?;
-            Some(Personeel {
-                peildatum: parse_date(&p.peildatum).ok()?,
+    /// A rule of validation that did not hold is an `Err` naming it (see `Programme::from_data`).
+    pub fn from_data(set: &DataSet) -> Result<Option<Informatiepakket>, String> {
+        let Some(loaded) = &set.informatiepakket else { return Ok(None) };
+        let d = &loaded.data;
+        let not_parsed = |what: &str| format!("{what} in informatiepakket.yaml did not parse");
+        let personeel = d.personeel.as_ref().map(|p| {
+            let functies: Vec<(df::Functie, Fte)> = p
+                .functies
+                .iter()
+                .map(|f| Ok((f.clone(), Fte::from_decimal(f.fte).ok_or_else(|| not_parsed("an fte"))?)))
+                .collect::<Result<_, String>>()?;
+            Ok::<_, String>(Personeel {
+                peildatum: p.peildatum.valid().ok_or_else(|| not_parsed("peildatum"))?.0,
                 totaal: Fte(functies.iter().map(|(_, f)| f.0).sum()),
                 functies,
                 medewerkers: p.medewerkers,
                 medewerkers_toelichting: p.medewerkers_toelichting.clone(),
             })
         });
+        let personeel = personeel.transpose()?;
         let begroting = d.begroting.as_ref().map(|b| Begroting {
             jaar: b.jaar,
             kolom: b.kolom.clone(),
             baten: Zijde::of(&b.baten),
             lasten: Zijde::of(&b.lasten),
         });
-        Some(Informatiepakket { data: d.clone(), datum: parse_date(&d.datum).ok()?, personeel, begroting })
+        let datum = d.datum.valid().ok_or_else(|| not_parsed("datum"))?.0;
+        Ok(Some(Informatiepakket { data: d.clone(), datum, personeel, begroting }))
     }
 }
 
@@ -146,9 +148,6 @@ pub fn validate(set: &DataSet) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let Some(ip) = &set.informatiepakket else { return diags };
     let (f, d) = (&ip.file, &ip.data);
-    if let Err(e) = parse_date(&d.datum) {
-        diags.push(f.error_at(&path!["datum"], e));
-    }
     if let Some(p) = &d.personeel {
         personeel(f, p, &mut diags);
     }
@@ -226,9 +225,6 @@ fn owner_counts(f: &SourceFile, owners: usize, diags: &mut Diagnostics) {
 }
 
 fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
-    if let Err(e) = parse_date(&p.peildatum) {
-        diags.push(f.error_at(&path!["personeel", "peildatum"], e));
-    }
     let mut sum = Fte(0);
     let mut complete = true;
     for (i, r) in p.functies.iter().enumerate() {

@@ -56,8 +56,23 @@ pub fn check(source: &dyn DataSource, opts: &validate::ValidateOptions) -> std::
     if data.programme.is_some() {
         diagnostics.extend(validate::validate(&data, opts));
     }
+    let programme = if diagnostics.has_errors() {
+        None
+    } else {
+        match Programme::from_data(&data) {
+            Ok(programme) => Some(programme),
+            // A rule the validation should have enforced did not hold: a defect of koers, and
+            // never a build that silently leaves something out.
+            Err(broken) => {
+                diagnostics.push(
+                    diagnostics::Diagnostic::error(&data.root, format!("internal error: {broken}"))
+                        .hint("koers accepted data it cannot build; please report this with the data"),
+                );
+                None
+            }
+        }
+    };
     diagnostics.sort();
-    let programme = if diagnostics.has_errors() { None } else { Programme::from_data(&data) };
     Ok(Checked { data, diagnostics, programme })
 }
 

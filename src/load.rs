@@ -6,6 +6,7 @@
 use crate::data_files::{
     InformatiepakketFile, NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
 };
+use crate::dates::{Edition, TextValue};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::schema::{self, FileKind};
 use crate::yaml_tree::{self, Node};
@@ -115,7 +116,8 @@ pub struct DataSet {
     pub informatiepakket: Option<Loaded<InformatiepakketFile>>,
     pub themalijnen: BTreeMap<String, Loaded<ThemalijnFile>>,
     pub projecten: BTreeMap<String, Loaded<ProjectFile>>,
-    pub edities: BTreeMap<String, Loaded<NieuwsbriefFile>>,
+    /// Newsletter editions, by the period their file is named after.
+    pub edities: BTreeMap<Edition, Loaded<NieuwsbriefFile>>,
     /// Ids that occur in more than one file (e.g. `x.yaml` and `x.yml`).
     pub duplicate_ids: Vec<(String, PathBuf)>,
     /// Ids of files that exist but could not be loaded (their problems are reported already).
@@ -188,15 +190,20 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
                     set.informatiepakket = Some(l);
                 }
             }
-            FileKind::Themalijn => {
-                insert(&mut set.themalijnen, &mut set.duplicate_ids, &mut set.failed_ids, id, ok, file, &mut diags)
-            }
-            FileKind::Project => {
-                insert(&mut set.projecten, &mut set.duplicate_ids, &mut set.failed_ids, id, ok, file, &mut diags)
-            }
-            FileKind::Nieuwsbrief => {
-                insert(&mut set.edities, &mut set.duplicate_ids, &mut set.failed_ids, id, ok, file, &mut diags)
-            }
+            FileKind::Themalijn => insert(&mut set, |s| &mut s.themalijnen, id.clone(), id, ok, file, &mut diags),
+            FileKind::Project => insert(&mut set, |s| &mut s.projecten, id.clone(), id, ok, file, &mut diags),
+            // An edition file is named after its month or quarter: the name is its period.
+            FileKind::Nieuwsbrief => match Edition::parse_text(&id) {
+                Ok(edition) => insert(&mut set, |s| &mut s.edities, edition, id, ok, file, &mut diags),
+                Err(message) => {
+                    diags.push(
+                        Diagnostic::error(&file.path, format!("the file name: {message}"))
+                            .at(file.tree.pos, &file.text)
+                            .hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"),
+                    );
+                    set.failed_ids.insert(id);
+                }
+            },
         }
     }
     if !seen_programme {
@@ -207,26 +214,27 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
     Ok((set, diags))
 }
 
-fn insert<T: DeserializeOwned>(
-    map: &mut BTreeMap<String, Loaded<T>>,
-    dups: &mut Vec<(String, PathBuf)>,
-    failed: &mut std::collections::BTreeSet<String>,
+/// Add a loaded file under `key` (its id, or for an edition its period), unless a file with the
+/// same key came first (`x.yaml` and `x.yml`).
+fn insert<K: Ord, T: DeserializeOwned>(
+    set: &mut DataSet,
+    map: impl Fn(&mut DataSet) -> &mut BTreeMap<K, Loaded<T>>,
+    key: K,
     id: String,
     ok: bool,
     file: SourceFile,
     diags: &mut Diagnostics,
 ) {
-    let path = file.path.clone();
-    if map.contains_key(&id) {
-        dups.push((id, path));
+    if map(set).contains_key(&key) {
+        set.duplicate_ids.push((id, file.path));
         return;
     }
     match ok.then(|| typed::<T>(file, diags)).flatten() {
         Some(l) => {
-            map.insert(id, l);
+            map(set).insert(key, l);
         }
         None => {
-            failed.insert(id);
+            set.failed_ids.insert(id);
         }
     }
 }

@@ -5,7 +5,7 @@
 //! and ordered.
 
 use crate::data_files::{self as df, Markdown};
-use crate::dates::{Einde, Month, Period, Start};
+use crate::dates::{Einde, Month, Parsed, Period, Start};
 use crate::load::DataSet;
 use crate::phase::Fase;
 use serde::Serialize;
@@ -188,22 +188,32 @@ impl Project {
     }
 }
 
-fn month(s: &str) -> Option<Month> {
-    Month::parse(s).ok()
+/// The value of a text that parsed when it was loaded (the structural check reported every one
+/// that did not, and a data set with errors is never resolved).
+fn valid<T: Copy>(p: Parsed<T>, what: impl FnOnce() -> String) -> Result<T, String> {
+    p.valid().ok_or_else(|| format!("{} did not parse", what()))
+}
+
+fn valid_opt<T: Copy>(p: Option<Parsed<T>>, what: impl FnOnce() -> String) -> Result<Option<T>, String> {
+    p.map(|p| valid(p, what)).transpose()
 }
 
 impl Programme {
-    /// Resolve a data set that passed validation. Values that would not parse (impossible after
-    /// validation) are dropped rather than panicking.
-    pub fn from_data(set: &DataSet) -> Option<Programme> {
-        let p = &set.programme.as_ref()?.data;
+    /// Resolve a data set that passed validation: its values are typed already (parsed when
+    /// loaded); this orders them and follows the references. A rule of validation that did not
+    /// hold (a reference to nothing, a result reported nowhere) is an `Err` naming it, never a
+    /// silent omission.
+    pub fn from_data(set: &DataSet) -> Result<Programme, String> {
+        let p = &set.programme.as_ref().ok_or("there is no koers.yaml")?.data;
         let mut afkortingen = p.afkortingen.clone();
         afkortingen.sort_by_key(|a| a.afkorting.to_lowercase());
         let mut rapportages: Vec<Rapportage> = p
             .rapportages
             .iter()
-            .filter_map(|r| Some(Rapportage { periode: Period::parse_half(&r.periode).ok()?, teksten: r.clone() }))
-            .collect();
+            .map(|r| {
+                Ok(Rapportage { periode: valid(r.periode, || "a rapportage's period".into())?.0, teksten: r.clone() })
+            })
+            .collect::<Result<_, String>>()?;
         rapportages.sort_by_key(|r| r.periode);
 
         let mut themalijnen: Vec<Themalijn> = set
@@ -214,15 +224,18 @@ impl Programme {
                 let projecten = t
                     .projecten
                     .iter()
-                    .filter_map(|pid| set.projecten.get(pid).map(|p| project(pid, &p.data)))
-                    .collect();
+                    .map(|pid| match set.projecten.get(pid) {
+                        Some(p) => project(pid, &p.data),
+                        None => Err(format!("themalijn {id} lists the unknown project {pid}")),
+                    })
+                    .collect::<Result<_, _>>()?;
                 let mut lokale_inzet: Vec<(Period, df::LokaleInzet)> = t
                     .lokale_inzet
                     .iter()
-                    .filter_map(|l| Some((Period::parse_half(&l.periode).ok()?, l.clone())))
-                    .collect();
+                    .map(|l| Ok((valid(l.periode, || format!("a period of themalijn {id}"))?.0, l.clone())))
+                    .collect::<Result<_, String>>()?;
                 lokale_inzet.sort_by_key(|(p, _)| *p);
-                Themalijn {
+                Ok(Themalijn {
                     id: id.clone(),
                     naam: t.naam.clone(),
                     volgorde: t.volgorde,
@@ -233,25 +246,22 @@ impl Programme {
                     lokale_inzet,
                     paginavolgorde: t.paginavolgorde.clone().unwrap_or_else(|| t.projecten.clone()),
                     projecten,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, String>>()?;
         themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
 
-        let mut edities: Vec<Editie> = set
-            .edities
-            .iter()
-            .filter_map(|(id, e)| Some(Editie { periode: Period::parse_edition(id).ok()?, data: e.data.clone() }))
-            .collect();
+        let mut edities: Vec<Editie> =
+            set.edities.iter().map(|(editie, e)| Editie { periode: editie.0, data: e.data.clone() }).collect();
         edities.sort_by_key(|e| (e.periode.first, e.periode.last));
 
-        Some(Programme {
+        Ok(Programme {
             naam: p.naam.clone(),
             regio: p.regio.clone(),
             website: p.website.clone(),
             email: p.email.clone(),
             linkedin: p.linkedin.clone(),
-            werkagenda_einde: month(&p.werkagenda_einde)?,
+            werkagenda_einde: valid(p.werkagenda_einde, || "werkagenda_einde".into())?,
             doorlopend_uitleg: p.doorlopend_uitleg.clone(),
             gemeenten: p.gemeenten.clone(),
             geen_afkortingen: p.geen_afkortingen.clone(),
@@ -262,9 +272,11 @@ impl Programme {
             nieuwsbrief: p.nieuwsbrief.clone(),
             toegankelijkheid: p.toegankelijkheid.clone(),
             rapportages,
-            regioplan_vastgesteld: set.regioplan.as_ref().and_then(|r| r.data.vastgesteld.as_deref()).and_then(month),
+            regioplan_vastgesteld: valid_opt(set.regioplan.as_ref().and_then(|r| r.data.vastgesteld), || {
+                "vastgesteld".into()
+            })?,
             regioplan: set.regioplan.as_ref().map(|r| r.data.clone()),
-            informatiepakket: crate::informatiepakket::Informatiepakket::from_data(set),
+            informatiepakket: crate::informatiepakket::Informatiepakket::from_data(set)?,
             themalijnen,
             edities,
         })
@@ -293,55 +305,62 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn project(id: &str, p: &df::ProjectFile) -> Project {
-    let start = Start::parse(&p.start).unwrap_or(Start::BeforeWerkagenda);
-    let einde = Einde::parse(&p.einde).unwrap_or(Einde::NogNietBekend);
-    let half = |s: &str| Period::parse_half(s).ok();
+fn project(id: &str, p: &df::ProjectFile) -> Result<Project, String> {
     let resultaten = p
         .resultaten
         .iter()
-        .filter_map(|r| {
-            let gemeld = match (&r.periode, &r.editie) {
-                (Some(h), None) => Gemeld::Rapportage(half(h)?),
-                (None, Some(e)) => Gemeld::Editie(Period::parse_edition(e).ok()?),
-                _ => return None,
+        .map(|r| {
+            let what = || format!("a result of project {id}");
+            let gemeld = match (r.periode, r.editie) {
+                (Some(h), None) => Gemeld::Rapportage(valid(h, what)?.0),
+                (None, Some(e)) => Gemeld::Editie(valid(e, what)?.0),
+                _ => return Err(format!("a result of project {id} has not exactly one of \"periode\" and \"editie\"")),
             };
-            Some(Resultaat {
-                gemeld,
-                maand: r.maand.as_deref().and_then(month),
-                tekst: r.tekst.clone(),
-                kop: r.kop.clone(),
-            })
+            Ok(Resultaat { gemeld, maand: valid_opt(r.maand, what)?, tekst: r.tekst.clone(), kop: r.kop.clone() })
         })
-        .collect();
-    let notities = |v: &[df::Bijzonderheid]| -> Vec<Notitie> {
+        .collect::<Result<_, _>>()?;
+    let notities = |v: &[df::Bijzonderheid]| -> Result<Vec<Notitie>, String> {
         v.iter()
-            .filter_map(|b| Some(Notitie { periode: half(&b.periode)?, kop: b.kop.clone(), tekst: b.tekst.clone() }))
+            .map(|b| {
+                let periode = valid(b.periode, || format!("a note of project {id}"))?.0;
+                Ok(Notitie { periode, kop: b.kop.clone(), tekst: b.tekst.clone() })
+            })
             .collect()
     };
-    Project {
+    let interessant = p
+        .interessant
+        .iter()
+        .map(|i| match i.periode {
+            Some(h) => Ok((valid(h, || format!("a box of project {id}"))?.0, i.clone())),
+            None => Err(format!("a box of project {id} has no \"periode\"")),
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Project {
         id: id.to_string(),
         naam: one_line(&p.naam),
         tabelnaam: one_line(p.tabelnaam.as_deref().unwrap_or(&p.naam)),
         nieuwsbriefnaam: one_line(p.nieuwsbriefnaam.as_deref().unwrap_or(&p.naam)),
         themalijn: p.themalijn.clone(),
         hoofdproject: p.hoofdproject.clone(),
-        toegevoegd_na_regioplan: p.toegevoegd_na_regioplan.as_deref().and_then(month),
-        start,
-        einde,
+        toegevoegd_na_regioplan: valid_opt(p.toegevoegd_na_regioplan, || format!("toegevoegd_na_regioplan of {id}"))?,
+        start: valid(p.start, || format!("the start of project {id}"))?,
+        einde: valid(p.einde, || format!("the end of project {id}"))?,
         fasen: p
             .fasen
             .iter()
-            .map(|f| FaseStap { fase: f.fase, sinds: f.sinds.as_deref().and_then(month), reden: f.reden.clone() })
-            .collect(),
+            .map(|f| {
+                let sinds = valid_opt(f.sinds, || format!("a phase step of project {id}"))?;
+                Ok(FaseStap { fase: f.fase, sinds, reden: f.reden.clone() })
+            })
+            .collect::<Result<_, String>>()?,
         voetnoten: p.voetnoten.clone(),
         doelstelling: p.doelstelling.clone(),
         regioplan: p.regioplan.clone().unwrap_or_default(),
         resultaten,
-        toelichting: notities(&p.toelichting),
-        bijzonderheden: notities(&p.bijzonderheden),
-        interessant: p.interessant.iter().filter_map(|i| Some((half(i.periode.as_deref()?)?, i.clone()))).collect(),
-    }
+        toelichting: notities(&p.toelichting)?,
+        bijzonderheden: notities(&p.bijzonderheden)?,
+        interessant,
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! swapped into place in one step. A failed build leaves the previous output exactly as it was;
 //! a lock file keeps two builds from writing at once.
 
-use crate::dates::{Month, Period, PeriodChoice};
+use crate::dates::{Month, Parsed, Period, PeriodChoice};
 use crate::diagnostics::Diagnostics;
 use crate::git;
 use crate::load::{DataSource, DirSource};
@@ -626,10 +626,7 @@ fn index_context(prog: &crate::model::Programme, entries: &[ManifestEntry], bron
     ctx.insert("datum", &t.datum);
     ctx.insert(
         "datum_nl",
-        &t.datum
-            .as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .map(|d| format!("{} {}", chrono::Datelike::day(&d), Month::of(d).dutch())),
+        &t.datum.and_then(Parsed::valid).map(|d| format!("{} {}", chrono::Datelike::day(&d.0), Month::of(d.0).dutch())),
     );
     ctx.insert("contact", &t.contact.or_else(|| prog.email.clone()));
     ctx.insert("bekende_problemen", &t.bekende_problemen);

@@ -222,6 +222,14 @@ impl<'a> Checker<'a> {
             self.error(node.pos, format!("{field} must be {want}, but it is {}", article(node.value.kind())), hint);
             return;
         }
+        // A month, period or date: parsed here, where every text of the file is checked, by the
+        // same function that reads it when the file is deserialised.
+        if let (Some(format), Value::Str(s)) = (schema.get("format").and_then(J::as_str), &node.value)
+            && let Some(Err((message, how))) = crate::dates::check_text(format, s)
+        {
+            // Not fatal to the file: the value loads as invalid, the file's other rules still run.
+            self.push(node.pos, message, Some(how.to_string()));
+        }
         if let (Some(J::Array(allowed)), Value::Str(s)) = (schema.get("enum"), &node.value) {
             let allowed: Vec<&str> = allowed.iter().filter_map(J::as_str).collect();
             self.check_allowed(node.pos, s, &allowed, &field);

@@ -3,7 +3,7 @@
 //! Phases, dates and references are checked across files; every problem is reported with the file,
 //! line and column of the value at fault and a hint how to fix it.
 
-use crate::dates::{Einde, Month, Period, Start};
+use crate::dates::{Einde, Month, Parsed, Period, Start};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::{DataSet, SourceFile};
 use crate::path;
@@ -23,7 +23,6 @@ pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
     let mut v = Validator { set, opts, diags: Diagnostics::default() };
     v.ids();
     v.programme();
-    v.regioplan();
     v.urls();
     v.themalijnen();
     v.projects();
@@ -37,18 +36,6 @@ struct Validator<'a> {
     set: &'a DataSet,
     opts: &'a ValidateOptions,
     diags: Diagnostics,
-}
-
-fn month_at(file: &SourceFile, path: &[Step], s: &str, diags: &mut Diagnostics) -> Option<Month> {
-    match Month::parse(s) {
-        Ok(m) => Some(m),
-        Err(e) => {
-            diags.push(
-                file.error_at(path, e).hint("months are written YYYY-MM (2024-03); MM-YYYY (03-2024) is accepted too"),
-            );
-            None
-        }
-    }
 }
 
 /// An id as file names, links and commands use it: lowercase letters, digits and hyphens.
@@ -82,15 +69,6 @@ impl<'a> Validator<'a> {
     fn programme(&mut self) {
         let Some(p) = &self.set.programme else { return };
         let (f, d) = (&p.file, &p.data);
-        month_at(f, &path!["werkagenda_einde"], &d.werkagenda_einde, &mut self.diags);
-        if let Some(datum) = d.toegankelijkheid.as_ref().and_then(|t| t.datum.as_deref())
-            && chrono::NaiveDate::parse_from_str(datum.trim(), "%Y-%m-%d").is_err()
-        {
-            self.diags.push(
-                f.error_at(&path!["toegankelijkheid", "datum"], format!("\"{datum}\" is not a date"))
-                    .hint("write the date the statement was signed as YYYY-MM-DD, e.g. 2025-10-01"),
-            );
-        }
         let addresses = d.nieuwsbrief.as_ref().map(|n| [("afzender", &n.afzender), ("antwoord_aan", &n.antwoord_aan)]);
         for (key, value) in addresses.into_iter().flatten() {
             if let Some(a) = value
@@ -155,19 +133,13 @@ impl<'a> Validator<'a> {
         }
         let mut periods = BTreeSet::new();
         for (i, r) in d.rapportages.iter().enumerate() {
-            match Period::parse_half(&r.periode) {
-                Ok(p) => {
-                    if !periods.insert(p) {
-                        self.diags.push(
-                            f.error_at(
-                                &path!["rapportages", i, "periode"],
-                                format!("the period {} is described twice", p.id()),
-                            )
-                            .hint("merge the two entries"),
-                        );
-                    }
-                }
-                Err(e) => self.diags.push(f.error_at(&path!["rapportages", i, "periode"], e)),
+            if let Some(periode) = r.periode.valid()
+                && !periods.insert(periode)
+            {
+                self.diags.push(
+                    f.error_at(&path!["rapportages", i, "periode"], format!("the period {periode} is described twice"))
+                        .hint("merge the two entries"),
+                );
             }
             for (j, k) in r.interessant.iter().enumerate() {
                 if k.plaats.is_none() {
@@ -250,13 +222,6 @@ impl<'a> Validator<'a> {
         self.diags.items.extend(found);
     }
 
-    fn regioplan(&mut self) {
-        let Some(r) = &self.set.regioplan else { return };
-        if let Some(v) = &r.data.vastgesteld {
-            month_at(&r.file, &path!["vastgesteld"], v, &mut self.diags);
-        }
-    }
-
     fn themalijnen(&mut self) {
         let mut order: BTreeMap<u32, &str> = BTreeMap::new();
         let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
@@ -303,11 +268,6 @@ impl<'a> Validator<'a> {
                         );
                     }
                     Some(_) => {}
-                }
-            }
-            for (i, li) in t.data.lokale_inzet.iter().enumerate() {
-                if let Err(e) = Period::parse_half(&li.periode) {
-                    self.diags.push(f.error_at(&path!["lokale_inzet", i, "periode"], e));
                 }
             }
             if let Some(order) = &t.data.paginavolgorde {
@@ -398,22 +358,8 @@ impl<'a> Validator<'a> {
                 }
             }
             // Dates.
-            let start = match Start::parse(&d.start) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    self.diags.push(f.error_at(&path!["start"], e));
-                    None
-                }
-            };
-            let einde = match Einde::parse(&d.einde) {
-                Ok(e) => Some(e),
-                Err(e) => {
-                    self.diags.push(f.error_at(&path!["einde"], e));
-                    None
-                }
-            };
-            let start_m = start.and_then(Start::month);
-            let end_m = einde.and_then(Einde::month);
+            let start_m = d.start.valid().and_then(Start::month);
+            let end_m = d.einde.valid().and_then(Einde::month);
             if let (Some(s), Some(e)) = (start_m, end_m)
                 && e < s
             {
@@ -421,9 +367,6 @@ impl<'a> Validator<'a> {
                     f.error_at(&path!["einde"], format!("the end ({}) is before the start ({})", e, s))
                         .hint("swap them or correct one of the two months"),
                 );
-            }
-            if let Some(t) = &d.toegevoegd_na_regioplan {
-                month_at(f, &path!["toegevoegd_na_regioplan"], t, &mut self.diags);
             }
             // Phase history.
             if d.fasen.is_empty() {
@@ -435,8 +378,8 @@ impl<'a> Validator<'a> {
             }
             let mut prev: Option<(Fase, Option<Month>)> = None;
             for (i, step) in d.fasen.iter().enumerate() {
-                let sinds = match &step.sinds {
-                    Some(s) => month_at(f, &path!["fasen", i, "sinds"], s, &mut self.diags),
+                let sinds = match step.sinds {
+                    Some(s) => s.valid(),
                     None if i > 0 => {
                         self.diags.push(
                             f.error_at(&path!["fasen", i], format!("the phase change to {} has no date", step.fase))
@@ -489,21 +432,9 @@ impl<'a> Validator<'a> {
             // Results: each reported in one rapportage or one newsletter edition.
             let mut has_latest = false;
             for (i, r) in d.resultaten.iter().enumerate() {
-                let reported = match (&r.periode, &r.editie) {
-                    (Some(h), None) => match Period::parse_half(h) {
-                        Ok(h) => Some((h, "periode")),
-                        Err(e) => {
-                            self.diags.push(f.error_at(&path!["resultaten", i, "periode"], e));
-                            None
-                        }
-                    },
-                    (None, Some(e)) => match Period::parse_edition(e) {
-                        Ok(e) => Some((e, "editie")),
-                        Err(msg) => {
-                            self.diags.push(f.error_at(&path!["resultaten", i, "editie"], msg));
-                            None
-                        }
-                    },
+                let reported = match (r.periode, r.editie) {
+                    (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
+                    (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
                     (Some(_), Some(_)) => {
                         self.diags.push(
                             f.error_at(
@@ -542,9 +473,7 @@ impl<'a> Validator<'a> {
                 {
                     has_latest = true;
                 }
-                if let Some(m) = &r.maand
-                    && let Some(m) = month_at(f, &path!["resultaten", i, "maand"], m, &mut self.diags)
-                {
+                if let Some(m) = r.maand.and_then(Parsed::valid) {
                     if let Some(e) = end_m
                         && m > e
                     {
@@ -571,21 +500,10 @@ impl<'a> Validator<'a> {
                     }
                 }
             }
-            // Notes and boxes belong to the page of one report period.
-            for (key, items) in [("toelichting", &d.toelichting), ("bijzonderheden", &d.bijzonderheden)] {
-                for (i, b) in items.iter().enumerate() {
-                    if let Err(e) = Period::parse_half(&b.periode) {
-                        self.diags.push(f.error_at(&path![key, i, "periode"], e));
-                    }
-                }
-            }
+            // Boxes belong to the page of one report period.
             for (i, it) in d.interessant.iter().enumerate() {
                 match &it.periode {
-                    Some(h) => {
-                        if let Err(e) = Period::parse_half(h) {
-                            self.diags.push(f.error_at(&path!["interessant", i, "periode"], e));
-                        }
-                    }
+                    Some(_) => {}
                     None => self.diags.push(
                         f.error_at(
                             &path!["interessant", i],
@@ -624,7 +542,7 @@ impl<'a> Validator<'a> {
         self.set
             .programme
             .as_ref()
-            .and_then(|p| p.data.rapportages.iter().filter_map(|r| Period::parse_half(&r.periode).ok()).max())
+            .and_then(|p| p.data.rapportages.iter().filter_map(|r| r.periode.valid()).map(|h| h.0).max())
     }
 
     fn parent_cycle(&self, start: &str) -> Option<Vec<String>> {
@@ -649,15 +567,9 @@ impl<'a> Validator<'a> {
     fn editions(&mut self) {
         let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
         let themalijn_ids: Vec<&str> = self.set.themalijnen.keys().map(String::as_str).collect();
-        for (id, e) in &self.set.edities {
+        for (editie, e) in &self.set.edities {
             let f = &e.file;
-            let period = match Period::parse_edition(id) {
-                Ok(p) => Some(p),
-                Err(msg) => {
-                    self.diags.push(f.error_at(&[], format!("the file name: {msg}")).hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"));
-                    None
-                }
-            };
+            let id = &f.id();
             // The indices (in `resultaten`) of a project's results reported in this edition.
             let reported = |pid: &str| -> Vec<usize> {
                 let Some(p) = self.set.projecten.get(pid) else { return vec![] };
@@ -665,7 +577,7 @@ impl<'a> Validator<'a> {
                     .resultaten
                     .iter()
                     .enumerate()
-                    .filter(|(_, r)| r.editie.as_deref().and_then(|x| Period::parse_edition(x).ok()) == period)
+                    .filter(|(_, r)| r.editie == Some(Parsed::Valid(*editie)))
                     .map(|(i, _)| i)
                     .collect()
             };
@@ -743,9 +655,6 @@ impl<'a> Validator<'a> {
                     }
                     continue;
                 }
-                if period.is_none() {
-                    continue;
-                }
                 let n = reported(pid).len();
                 if n == 0 {
                     // It shows nothing; not fatal.
@@ -807,9 +716,6 @@ impl<'a> Validator<'a> {
                 }
             }
             // Every result reported in this edition is shown in it.
-            if period.is_none() {
-                continue;
-            }
             for (pid, p) in &self.set.projecten {
                 for (nr, ri) in reported(pid).into_iter().enumerate() {
                     if shown.contains_key(&(pid.as_str(), nr + 1)) {

@@ -342,3 +342,34 @@ fn check_renders_in_memory_and_catches_template_errors() {
     let o = run(koers().args(["check", "--data-only", "--date", "2024-10-01", "--data"]).arg(&data));
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// Months and periods are parsed once, when a file is loaded: a text that does not parse is
+/// reported by the structural check (and the file's other rules still run), and the model never
+/// drops such a value silently — given one anyway, it refuses with an error naming it.
+#[test]
+fn a_month_that_does_not_parse_is_reported_once_and_never_dropped() {
+    let tmp = fixture();
+    let data = tmp.path().join("data");
+    let file = data.join("projecten/fietsen-jong.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("start: 2024-02", "start: 2024-14")).unwrap();
+
+    let (set, diagnostics) = koers::load::load(&koers::load::DirSource { root: data.clone() }).unwrap();
+    let errors: Vec<String> =
+        diagnostics.items.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+    assert_eq!(
+        errors,
+        ["5:8 \"2024-14\" is not a start: write a month (YYYY-MM) or \"voor huidige werkagenda\""],
+        "{errors:#?}"
+    );
+    // The file loaded, with its start marked invalid, so that its other rules are checked too.
+    let project = &set.projecten["fietsen-jong"].data;
+    assert_eq!(project.start, koers::dates::Parsed::Invalid);
+    let broken = koers::model::Programme::from_data(&set).err().expect("the model refuses an invalid start");
+    assert!(broken.contains("the start of project fietsen-jong did not parse"), "{broken}");
+
+    // `koers check` reports it once, at its position.
+    let o = run(koers().args(["check", "--date", "2024-10-01", "--data"]).arg(&data));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("\"2024-14\" is not a start").count(), 1, "{}", stderr(&o));
+}

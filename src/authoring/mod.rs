@@ -9,7 +9,7 @@
 
 pub mod yaml_text;
 
-use crate::dates::{Einde, Month, Period, PeriodKind, Start};
+use crate::dates::{Einde, Month, Parsed, Period, PeriodKind, Start};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{DataSet, DataSource, DirSource};
 use crate::phase::Fase;
@@ -306,7 +306,7 @@ fn phase_step(
     let p = project_file(set, project)?;
     // The steps as recorded; the new one goes where its month puts it.
     let steps: Vec<(Fase, Option<Month>)> =
-        p.data.fasen.iter().map(|s| (s.fase, s.sinds.as_deref().and_then(|m| Month::parse(m).ok()))).collect();
+        p.data.fasen.iter().map(|s| (s.fase, s.sinds.and_then(Parsed::valid))).collect();
     if let Some((_, Some(m))) = steps.iter().find(|(_, m)| *m == Some(sinds)) {
         return Err(Refusal::new(format!("{project} already records a phase step in {m}"))
             .hint(format!("edit that step in {}, or give another month", p.file.path.display())));
@@ -366,9 +366,9 @@ fn result(
     }
     // In time order: after the last result reported in the same period or earlier.
     let reported_in = |r: &crate::data_files::Resultaat| -> Option<Period> {
-        match (&r.periode, &r.editie) {
-            (Some(h), _) => Period::parse_half(h).ok(),
-            (_, Some(e)) => Period::parse_edition(e).ok(),
+        match (r.periode, r.editie) {
+            (Some(h), _) => h.valid().map(|h| h.0),
+            (_, Some(e)) => e.valid().map(|e| e.0),
             _ => None,
         }
     };
@@ -415,13 +415,11 @@ fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result
     let Some(prog) = &set.programme else {
         return Err(Refusal::new("koers.yaml did not load; fix it first (`koers check`)"));
     };
-    let declared: Vec<Option<Period>> =
-        prog.data.rapportages.iter().map(|r| Period::parse_half(&r.periode).ok()).collect();
-    if declared.contains(&Some(periode)) {
+    if prog.data.rapportages.iter().any(|r| r.periode.valid().map(|h| h.0) == Some(periode)) {
         return Err(Refusal::new(format!("koers.yaml declares the rapportage {periode} already"))
             .hint("fill in its texts under \"rapportages\" in koers.yaml"));
     }
-    let before = declared.iter().position(|p| p.is_some_and(|p| p > periode));
+    let before = prog.data.rapportages.iter().position(|r| r.periode.valid().is_some_and(|h| h.0 > periode));
     let rel = prog.file.rel.clone();
     let change = changes.edit(set, &rel);
     let mut doc = YamlText::new(&change.after);
