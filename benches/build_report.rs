@@ -33,7 +33,7 @@ fn main() {
     let mut opts = koers::BuildOptions::new(data.clone(), tmp.path().join("out"));
     opts.date = chrono::NaiveDate::from_ymd_opt(2025, 10, 15);
 
-    let (report, files) = koers::output::build_in_memory(&opts).expect("build");
+    let (report, files) = koers::driver::build_in_memory(&opts).expect("build");
     assert!(!report.diagnostics.has_errors());
     println!(
         "{}: {} documents/files, {} bytes",
@@ -52,7 +52,7 @@ fn main() {
         assert!(c.programme.is_some());
     });
     measure("build-report in memory (all formats)", runs, || {
-        koers::output::build_in_memory(&opts).unwrap();
+        koers::driver::build_in_memory(&opts).unwrap();
     });
     measure("build-report with atomic write (all formats)", runs, || {
         koers::build(&opts).unwrap();
@@ -60,7 +60,7 @@ fn main() {
     let mut pdf_only = opts.clone();
     pdf_only.formats = vec![koers::render::Format::Pdf];
     measure("PDFs only", runs, || {
-        koers::output::build_in_memory(&pdf_only).unwrap();
+        koers::driver::build_in_memory(&pdf_only).unwrap();
     });
     let mut md_html = opts.clone();
     md_html.formats = vec![
@@ -70,6 +70,6 @@ fn main() {
         koers::render::Format::Txt,
     ];
     measure("Markdown, HTML, e-mail and text only", runs, || {
-        koers::output::build_in_memory(&md_html).unwrap();
+        koers::driver::build_in_memory(&md_html).unwrap();
     });
 }

@@ -21,59 +21,21 @@ pub mod changes;
 pub mod data_files;
 pub mod dates;
 pub mod diagnostics;
+pub mod driver;
 pub mod git;
 pub mod informatiepakket;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod newsletter_draft;
 pub mod out_guard;
 pub mod output;
 pub mod phase;
+pub mod plan;
 pub mod preview;
 pub mod render;
 pub mod schema;
 pub mod validate;
 pub mod yaml_tree;
 
-use diagnostics::Diagnostics;
-use load::{DataSet, DataSource};
-use model::Programme;
-
-/// The result of loading and validating a data directory.
-pub struct Checked {
-    pub data: DataSet,
-    pub diagnostics: Diagnostics,
-    /// Present when there are no errors.
-    pub programme: Option<Programme>,
-}
-
-/// Stages 1–3: load, validate and (when valid) build the model. I/O failure of the data
-/// directory itself is an error; problems in the data are diagnostics.
-pub fn check(source: &dyn DataSource, opts: &validate::ValidateOptions) -> std::io::Result<Checked> {
-    let (data, mut diagnostics) = load::load(source)?;
-    // The rules across files need the programme (phases, glossary, declared reports): without a
-    // loaded koers.yaml they would only repeat its problem.
-    if data.programme.is_some() {
-        diagnostics.extend(validate::validate(&data, opts));
-    }
-    let programme = if diagnostics.has_errors() {
-        None
-    } else {
-        match Programme::from_data(&data) {
-            Ok(programme) => Some(programme),
-            // A rule the validation should have enforced did not hold: a defect of koers, and
-            // never a build that silently leaves something out.
-            Err(broken) => {
-                diagnostics.push(
-                    diagnostics::Diagnostic::error(&data.root, format!("internal error: {broken}"))
-                        .hint("koers accepted data it cannot build; please report this with the data"),
-                );
-                None
-            }
-        }
-    };
-    diagnostics.sort();
-    Ok(Checked { data, diagnostics, programme })
-}
-
-pub use output::{BuildOptions, BuildReport, build};
+pub use driver::{BuildOptions, BuildReport, Checked, build, check};

@@ -8,7 +8,8 @@
 //! PDFs are typeset. typst keeps its incremental cache between updates in the same process.
 
 use crate::diagnostics::Diagnostics;
-use crate::output::{self, BuildOptions, ManifestEntry, Prepared};
+use crate::driver::{self, BuildOptions, Prepared};
+use crate::output::{self, ManifestEntry};
 use crate::render::{Document, Format, Renderer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -87,7 +88,7 @@ impl Preview {
     /// The directories whose changes matter: the data and the templates (if any).
     pub fn watched_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = vec![self.opts.data_dir.clone()];
-        dirs.extend(output::templates_dir(&self.opts));
+        dirs.extend(driver::templates_dir(&self.opts));
         dirs
     }
 
@@ -98,7 +99,7 @@ impl Preview {
         let previous: HashMap<String, Arc<Vec<u8>>> =
             self.cache.values().flat_map(|c| c.files.iter().map(|(p, f, _)| (p.clone(), f.bytes.clone()))).collect();
         let repo = crate::git::Repo::discover(&self.opts.data_dir);
-        let prepared = match output::prepare(&self.opts, repo.as_ref()) {
+        let prepared = match driver::prepare(&self.opts, repo.as_ref()) {
             Ok(p) => p,
             Err(e) => return self.fail(format!("{e:#}")),
         };
@@ -122,7 +123,7 @@ impl Preview {
             }
         }
         let (_, renderer) = self.renderer.as_ref().expect("set above");
-        let jobs = match output::plan_jobs(&prog, &self.opts) {
+        let jobs = match crate::plan::plan_jobs(&prog, &self.opts) {
             Ok(j) => j,
             Err(e) => return self.fail(format!("{e:#}")),
         };
@@ -194,7 +195,7 @@ impl Preview {
         update.changed.extend(previous.keys().filter(|p| !current.contains_key(*p)).cloned());
         let mut entries: Vec<ManifestEntry> = current.values().map(|(_, e)| e.clone()).collect();
         entries.sort_by(|a, b| (a.document, &a.period, &a.path).cmp(&(b.document, &b.period, &b.path)));
-        let index = match output::render_index(&templates, &prog, &entries, &provenance) {
+        let index = match crate::render::site::render_index(&templates, &prog, &entries, &provenance) {
             Ok(i) => Arc::new(i),
             Err(e) => return self.fail(format!("{e:#}")),
         };
@@ -207,7 +208,7 @@ impl Preview {
             Ok(m) => Arc::new(m),
             Err(e) => return self.fail(format!("{e:#}")),
         };
-        let statement = match output::render_statement(&templates, &prog, &entries, &provenance) {
+        let statement = match crate::render::site::render_statement(&templates, &prog, &entries, &provenance) {
             Ok(s) => Arc::new(s),
             Err(e) => return self.fail(format!("{e:#}")),
         };

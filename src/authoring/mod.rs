@@ -97,7 +97,7 @@ impl ChangeSet {
             base: DirSource { root: data_dir.to_path_buf() },
             files: self.files.iter().map(|f| (f.rel.clone(), f.after.clone().into_bytes())).collect(),
         };
-        Ok(crate::check(&overlay, opts)?.diagnostics)
+        Ok(crate::driver::check(&overlay, opts)?.diagnostics)
     }
 
     /// Write every changed file, each atomically (a temporary file renamed into place).

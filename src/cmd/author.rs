@@ -111,7 +111,7 @@ fn run(a: &EditArgs, request: Result<Request, Refusal>) -> Result<u8> {
         Err(r) => return Ok(refuse(&r)),
     };
     let data = &a.data.data;
-    let opts = ValidateOptions { report_month: Some(koers::output::current_month()) };
+    let opts = ValidateOptions { report_month: Some(koers::driver::current_month()) };
     let before = koers::check(&DirSource { root: data.clone() }, &opts)?;
     let changes = match koers::authoring::plan(&before.data, &request) {
         Ok(c) => c,

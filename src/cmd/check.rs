@@ -29,5 +29,5 @@ pub(crate) fn run(a: CheckArgs) -> Result<u8> {
 }
 
 pub(crate) fn today_month(date: Option<chrono::NaiveDate>) -> Month {
-    date.map(Month::of).unwrap_or_else(koers::output::current_month)
+    date.map(Month::of).unwrap_or_else(koers::driver::current_month)
 }

@@ -29,7 +29,7 @@ pub(crate) fn run(a: NewsletterArgs) -> Result<u8> {
         }
         opts.formats = vec![format];
         opts.dry_run = true;
-        let (report, files) = koers::output::build_in_memory(&opts)?;
+        let (report, files) = koers::driver::build_in_memory(&opts)?;
         print_diagnostics(&report.diagnostics, a.message_format);
         if report.diagnostics.has_errors() {
             return Ok(EXIT_INVALID);
@@ -70,7 +70,7 @@ fn draft_edition(
     if path.exists() {
         bail!("{} already exists; edit it, or remove it to draft anew", path.display());
     }
-    let text = koers::output::draft_edition_yaml(&prog, period);
+    let text = koers::newsletter_draft::draft_edition_yaml(&prog, period);
     std::fs::create_dir_all(path.parent().expect("has parent"))
         .with_context(|| format!("creating {}", path.display()))?;
     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;

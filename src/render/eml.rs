@@ -41,7 +41,7 @@ pub fn build(h: &EmlHeaders, text: &str, html: &str, inline: &[(String, Vec<u8>)
         .from(from.clone())
         .subject(h.subject)
         .date(date)
-        .user_agent(crate::output::GENERATOR.to_string())
+        .user_agent(crate::driver::GENERATOR.to_string())
         // The envelope is for a transport only; the draft itself has no To.
         .envelope(
             lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()])

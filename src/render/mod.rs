@@ -11,6 +11,7 @@ pub mod chart;
 pub mod eml;
 pub mod pdf;
 pub mod schedule;
+pub mod site;
 pub mod templates;
 pub mod tera_env;
 pub mod views;
