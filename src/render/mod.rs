@@ -283,87 +283,17 @@ impl Renderer {
     }
 
     /// A job's document: its view as template context, its charts, title and file stem (None
-    /// when the job has nothing to show, e.g. no regioplan).
+    /// when the job has nothing to show, e.g. no regioplan). Each kind makes its own, in its
+    /// module of [`views`]; a new kind is one such module and its templates.
     pub fn document(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<Document>, String> {
-        // The charts of the document: SVG files for typst, PNG files beside the e-mail.
-        let mut grafieken: Vec<chart::Grafiek> = Vec::new();
-        let mut afbeeldingen: Vec<(String, chart::Grafiek)> = Vec::new();
-        let mut bericht = None;
-        let (template, context, period, title, stem) = match job {
+        match job {
             Job::Rapportage { periode, concept } => {
-                let view = views::rapportage(prog, *periode, *concept, bron);
-                grafieken = view.grafieken().into_iter().cloned().collect();
-                let suffix = if *concept { " (CONCEPT)" } else { "" };
-                let title = format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase());
-                let stem_suffix = if *concept { "-concept" } else { "" };
-                (
-                    "rapportage",
-                    to_context(&view)?,
-                    periode.id(),
-                    title,
-                    format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
-                )
+                views::rapportage::document(prog, *periode, *concept, bron).map(Some)
             }
-            Job::Regioplan(sel) => {
-                let Some(view) = views::regioplan(prog, sel, bron) else {
-                    return Ok(None);
-                };
-                let (stem, title) = match (&sel.project, &sel.themalijn) {
-                    (Some(p), _) => (
-                        format!("regioplan/regioplan-project-{p}"),
-                        format!("{} — {}", view.titel, view.onderdeel.clone().unwrap_or_default()),
-                    ),
-                    (None, Some(t)) => (
-                        format!("regioplan/regioplan-{t}"),
-                        format!("{} — {}", view.titel, view.onderdeel.clone().unwrap_or_default()),
-                    ),
-                    _ => (format!("regioplan/regioplan-{}", view.periode), view.titel.clone()),
-                };
-                ("regioplan", to_context(&view)?, view.periode.clone(), title, stem)
-            }
-            Job::Nieuwsbrief(period) => {
-                let Some(editie) = prog.edities.iter().find(|e| e.periode == *period) else {
-                    return Err(format!("there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"));
-                };
-                let view = views::nieuwsbrief(prog, editie, self.merge_tags, bron);
-                let title = view.titel.clone();
-                grafieken = vec![view.verdeling.clone()];
-                afbeeldingen = vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())];
-                let settings = prog.nieuwsbrief.as_ref();
-                bericht = settings.and_then(|s| s.afzender.clone()).or_else(|| prog.email.clone()).map(|van| Bericht {
-                    van,
-                    naam: prog.naam.clone(),
-                    antwoord_aan: settings.and_then(|s| s.antwoord_aan.clone()),
-                    afmelden: settings.and_then(|s| s.afmelden.clone()),
-                });
-                (
-                    "nieuwsbrief",
-                    to_context(&view)?,
-                    period.id(),
-                    title,
-                    format!("nieuwsbrief/even-bijpraten-{}", period.id()),
-                )
-            }
-            Job::Informatiepakket => {
-                let Some(view) = views::informatiepakket(prog, bron) else {
-                    return Ok(None);
-                };
-                let (title, period) = (view.titel.clone(), view.datum.clone());
-                let stem = format!("informatiepakket/informatiepakket-{period}");
-                ("informatiepakket", to_context(&view)?, period, title, stem)
-            }
-        };
-        Ok(Some(Document {
-            kind: job.kind(),
-            template,
-            context,
-            period,
-            title,
-            stem,
-            grafieken,
-            afbeeldingen,
-            bericht,
-        }))
+            Job::Regioplan(sel) => views::regioplan::document(prog, sel, bron),
+            Job::Nieuwsbrief(period) => views::nieuwsbrief::document(prog, *period, self.merge_tags, bron).map(Some),
+            Job::Informatiepakket => views::informatiepakket::document(prog, bron),
+        }
     }
 
     /// One document in one format: the file, and for the e-mail the images beside it. A PDF
@@ -500,7 +430,7 @@ fn tidy(text: &str) -> String {
     out
 }
 
-fn to_context(view: &impl Serialize) -> Result<tera::Context, String> {
+pub(crate) fn to_context(view: &impl Serialize) -> Result<tera::Context, String> {
     tera::Context::from_serialize(view).map_err(|e| format!("template context: {e}"))
 }
 

@@ -6,6 +6,7 @@ use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::data_files::{self as df, Markdown};
 use crate::informatiepakket::{Zijde, date_dutch, euro};
 use crate::model::Programme;
+use crate::render::{Document, DocumentKind, to_context};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -173,6 +174,24 @@ fn naast_elkaar<T>(a: Vec<T>, b: Vec<T>) -> Vec<RijView<T>> {
     let n = a.len().max(b.len());
     let (mut a, mut b) = (a.into_iter(), b.into_iter());
     (0..n).map(|_| RijView { baten: a.next(), lasten: b.next() }).collect()
+}
+
+/// The informatiepakket as a document; None when there is no informatiepakket.yaml.
+pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Document>, String> {
+    let Some(view) = informatiepakket(prog, bron) else {
+        return Ok(None);
+    };
+    Ok(Some(Document {
+        kind: DocumentKind::Informatiepakket,
+        template: "informatiepakket",
+        context: to_context(&view)?,
+        title: view.titel.clone(),
+        stem: format!("informatiepakket/informatiepakket-{}", view.datum),
+        period: view.datum.clone(),
+        grafieken: vec![],
+        afbeeldingen: vec![],
+        bericht: None,
+    }))
 }
 
 pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<InformatiepakketView> {

@@ -4,6 +4,7 @@ use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::data_files::{self as df, Markdown};
 use crate::dates::Period;
 use crate::model::{Programme, Project};
+use crate::render::{Bericht, Document, DocumentKind, to_context};
 use serde::Serialize;
 
 /// A piece of a block: a Markdown text, or a link line (text only when there is no address).
@@ -144,6 +145,38 @@ fn project_updates(prog: &Programme, p: &Project, blok: &df::NieuwsbriefBlok, pe
 }
 
 /// The edition's blocks in the order of its file; the introduction and the closing block around them.
+/// A newsletter edition as a document: its view, title, file stem, the chart (as an image
+/// beside the e-mail) and who sends it.
+pub(crate) fn document(
+    prog: &Programme,
+    period: Period,
+    merge_tags: MergeTags,
+    bron: &Provenance,
+) -> Result<Document, String> {
+    let Some(editie) = prog.edities.iter().find(|e| e.periode == period) else {
+        return Err(format!("there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"));
+    };
+    let view = nieuwsbrief(prog, editie, merge_tags, bron);
+    let settings = prog.nieuwsbrief.as_ref();
+    let bericht = settings.and_then(|s| s.afzender.clone()).or_else(|| prog.email.clone()).map(|van| Bericht {
+        van,
+        naam: prog.naam.clone(),
+        antwoord_aan: settings.and_then(|s| s.antwoord_aan.clone()),
+        afmelden: settings.and_then(|s| s.afmelden.clone()),
+    });
+    Ok(Document {
+        kind: DocumentKind::Nieuwsbrief,
+        template: "nieuwsbrief",
+        title: view.titel.clone(),
+        grafieken: vec![view.verdeling.clone()],
+        afbeeldingen: vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())],
+        context: to_context(&view)?,
+        period: period.id(),
+        stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),
+        bericht,
+    })
+}
+
 pub fn nieuwsbrief(
     prog: &Programme,
     editie: &crate::model::Editie,

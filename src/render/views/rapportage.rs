@@ -7,6 +7,7 @@ use crate::dates::{Einde, Month, Period};
 use crate::model::{Programme, Project, Themalijn};
 use crate::phase::Fase;
 use crate::render::chart::{self, Grafiek};
+use crate::render::{Document, DocumentKind, to_context};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -225,6 +226,29 @@ fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Mon
         rijen.push(rij);
     }
     Tabel { rijen, noten: notes.all() }
+}
+
+/// The rapportage of a half year as a document: its view, title, file stem and charts.
+pub(crate) fn document(
+    prog: &Programme,
+    periode: Period,
+    concept: bool,
+    bron: &Provenance,
+) -> Result<Document, String> {
+    let view = rapportage(prog, periode, concept, bron);
+    let suffix = if concept { " (CONCEPT)" } else { "" };
+    let stem_suffix = if concept { "-concept" } else { "" };
+    Ok(Document {
+        kind: DocumentKind::Rapportage,
+        template: "rapportage",
+        grafieken: view.grafieken().into_iter().cloned().collect(),
+        context: to_context(&view)?,
+        period: periode.id(),
+        title: format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase()),
+        stem: format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
+        afbeeldingen: vec![],
+        bericht: None,
+    })
 }
 
 pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {

@@ -3,6 +3,7 @@
 use super::{ProgrammeInfo, Provenance, programme_info, used_abbreviations};
 use crate::data_files as df;
 use crate::model::{Programme, Project};
+use crate::render::{Document, DocumentKind, to_context};
 use serde::Serialize;
 
 /// Which part of the Regioplan to render.
@@ -47,6 +48,34 @@ pub struct RegioplanView {
     pub themalijnen: Vec<RegioplanThemalijn>,
     pub afkortingen: Vec<df::Afkorting>,
     pub bron: Provenance,
+}
+
+/// The regioplan (or the section `sel` names) as a document; None when there is no regioplan.
+pub(crate) fn document(
+    prog: &Programme,
+    sel: &RegioplanSelection,
+    bron: &Provenance,
+) -> Result<Option<Document>, String> {
+    let Some(view) = regioplan(prog, sel, bron) else {
+        return Ok(None);
+    };
+    let onderdeel = || format!("{} — {}", view.titel, view.onderdeel.clone().unwrap_or_default());
+    let (stem, title) = match (&sel.project, &sel.themalijn) {
+        (Some(p), _) => (format!("regioplan/regioplan-project-{p}"), onderdeel()),
+        (None, Some(t)) => (format!("regioplan/regioplan-{t}"), onderdeel()),
+        _ => (format!("regioplan/regioplan-{}", view.periode), view.titel.clone()),
+    };
+    Ok(Some(Document {
+        kind: DocumentKind::Regioplan,
+        template: "regioplan",
+        context: to_context(&view)?,
+        period: view.periode.clone(),
+        title,
+        stem,
+        grafieken: vec![],
+        afbeeldingen: vec![],
+        bericht: None,
+    }))
 }
 
 pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) -> Option<RegioplanView> {
