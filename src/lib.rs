@@ -18,24 +18,24 @@
 
 pub mod authoring;
 pub mod changes;
-pub mod data_files;
+pub(crate) mod data_files;
 pub mod dates;
 pub mod diagnostics;
 pub mod driver;
 pub mod git;
-pub mod informatiepakket;
+pub(crate) mod informatiepakket;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod newsletter_draft;
-pub mod out_guard;
-pub mod output;
+pub(crate) mod out_guard;
+pub(crate) mod output;
 pub mod phase;
-pub mod plan;
+pub(crate) mod plan;
 pub mod preview;
 pub mod render;
 pub mod schema;
 pub mod validate;
-pub mod yaml_tree;
+pub(crate) mod yaml_tree;
 
 pub use driver::{BuildOptions, BuildReport, Checked, build, check};

@@ -7,13 +7,13 @@
 //! largest PDF first and with no more PDFs side by side than the largest needs alone
 //! ([`schedule`]).
 
-pub mod chart;
-pub mod eml;
-pub mod pdf;
-pub mod schedule;
-pub mod site;
-pub mod templates;
-pub mod tera_env;
+pub(crate) mod chart;
+pub(crate) mod eml;
+pub(crate) mod pdf;
+pub(crate) mod schedule;
+pub(crate) mod site;
+pub(crate) mod templates;
+pub(crate) mod tera_env;
 pub mod views;
 
 use crate::dates::Period;
