@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
+import { launchOptions } from "./chromium.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const axeSource = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
@@ -36,20 +37,7 @@ if (files.length === 0) {
 const profile = mkdtempSync(join(tmpdir(), "koers-axe-"));
 let browser;
 try {
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    userDataDir: profile,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  browser = await puppeteer.launch(launchOptions(profile));
 } catch (e) {
   console.error(`cannot start Chromium: ${e.message}`);
   rmSync(profile, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
+import { launchOptions } from "./chromium.mjs";
 
 const [url, file, oldText, newText] = process.argv.slice(2);
 if (!newText) {
@@ -19,19 +20,7 @@ const profile = mkdtempSync(join(tmpdir(), "koers-reload-"));
 let browser;
 let code = 0;
 try {
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    userDataDir: profile,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await puppeteer.launch(launchOptions(profile));
   const page = await browser.newPage();
   let navigations = 0;
   page.on("framenavigated", (f) => {
