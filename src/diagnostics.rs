@@ -116,7 +116,7 @@ impl Diagnostics {
 }
 
 /// How diagnostics are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiagnosticFormat {
     /// For people: file:line:column, the source line, a hint.
     #[default]
@@ -125,6 +125,26 @@ pub enum DiagnosticFormat {
     Json,
     /// GitHub Actions workflow commands (::error file=…,line=…,col=…::message).
     Github,
+}
+
+impl crate::named::Named for DiagnosticFormat {
+    const ALL: &'static [Self] = &[DiagnosticFormat::Human, DiagnosticFormat::Json, DiagnosticFormat::Github];
+    fn name(self) -> &'static str {
+        match self {
+            DiagnosticFormat::Human => "human",
+            DiagnosticFormat::Json => "json",
+            DiagnosticFormat::Github => "github",
+        }
+    }
+    fn help(self) -> &'static str {
+        match self {
+            DiagnosticFormat::Human => "For people: file:line:column, the source line, a hint",
+            DiagnosticFormat::Json => {
+                "A stable JSON document: {\"errors\": n, \"warnings\": n, \"diagnostics\": [...]}"
+            }
+            DiagnosticFormat::Github => "GitHub Actions workflow commands (::error file=…,line=…,col=…::message)",
+        }
+    }
 }
 
 #[derive(Serialize)]

@@ -5,6 +5,7 @@
 use clap::{Args, Parser, Subcommand};
 use koers::dates::{Period, PeriodChoice};
 use koers::diagnostics::DiagnosticFormat;
+use koers::named::Named;
 use koers::render::views::MergeTags;
 use koers::render::{DocumentKind, Format};
 use std::path::PathBuf;
@@ -61,7 +62,7 @@ pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) data: DataArgs,
     /// How to print diagnostics (the same flag as on build-report; --format is accepted too).
-    #[arg(long = "message-format", visible_alias = "format", value_enum, default_value_t = DiagnosticFormat::Human)]
+    #[arg(long = "message-format", visible_alias = "format", value_parser = choice::<DiagnosticFormat>(), default_value = "human")]
     pub(crate) message_format: DiagnosticFormat,
     /// Report date (YYYY-MM-DD): results may not be dated after it. Default: today.
     #[arg(long, value_name = "DATE")]
@@ -88,10 +89,10 @@ pub(crate) struct BuildArgs {
     #[arg(long, requires = "period")]
     pub(crate) draft: bool,
     /// Only these documents.
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = choice::<DocumentKind>(), value_delimiter = ',')]
     pub(crate) only: Vec<DocumentKind>,
     /// Only these formats.
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = choice::<Format>(), value_delimiter = ',')]
     pub(crate) format: Vec<Format>,
     /// Regioplan: only this themalijn's section (an id, e.g. ouderen).
     #[arg(long, value_name = "ID")]
@@ -112,10 +113,10 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "REV")]
     pub(crate) rev: Option<String>,
     /// Merge-tag syntax of the mailing tool for the newsletter e-mail.
-    #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
+    #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
     /// How to print diagnostics.
-    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    #[arg(long, value_parser = choice::<DiagnosticFormat>(), default_value = "human")]
     pub(crate) message_format: DiagnosticFormat,
 }
 
@@ -130,7 +131,7 @@ pub(crate) struct NewsletterArgs {
     #[arg(long, conflicts_with = "stdout")]
     pub(crate) new: bool,
     /// Print one format to standard output instead of writing files.
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_parser = choice::<Format>(), value_name = "FORMAT")]
     pub(crate) stdout: Option<Format>,
     /// The output directory. Only a directory koers wrote is replaced.
     #[arg(long, default_value = "out", value_name = "DIR")]
@@ -139,7 +140,7 @@ pub(crate) struct NewsletterArgs {
     #[arg(long, conflicts_with_all = ["stdout", "new"])]
     pub(crate) force: bool,
     /// Merge-tag syntax of the mailing tool.
-    #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
+    #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
     /// Document date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -148,7 +149,7 @@ pub(crate) struct NewsletterArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
     /// How to print diagnostics.
-    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    #[arg(long, value_parser = choice::<DiagnosticFormat>(), default_value = "human")]
     pub(crate) message_format: DiagnosticFormat,
 }
 
@@ -269,7 +270,7 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
     /// Merge-tag syntax of the mailing tool for the newsletter e-mail.
-    #[arg(long, value_enum, default_value_t = MergeTags::Braces)]
+    #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
 }
 
@@ -300,4 +301,12 @@ pub(crate) enum ChangesFormat {
 
 fn parse_edition(s: &str) -> Result<Period, String> {
     Period::parse_edition(s)
+}
+
+/// The choices of a flag whose values are a closed set of the library's ([`Named`]): their names
+/// and help for `--help`, the man page and completions, parsed into the typed value here.
+fn choice<T: Named + Clone>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(T::ALL.iter().map(|v| PossibleValue::new(v.name()).help(v.help())))
+        .map(|name| *T::ALL.iter().find(|v| v.name() == name).expect("one of the possible values"))
 }

@@ -27,6 +27,7 @@ pub(crate) mod informatiepakket;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod named;
 pub mod newsletter_draft;
 pub(crate) mod out_guard;
 pub(crate) mod output;

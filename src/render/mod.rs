@@ -26,7 +26,7 @@ use tera_env::Lang;
 use views::{MergeTags, Provenance, RegioplanSelection};
 
 /// The kinds of document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// The half-yearly progress report (tussentijdse rapportage).
@@ -51,7 +51,7 @@ impl DocumentKind {
 }
 
 /// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Markdown (GitHub-flavoured, with tables and footnotes).
@@ -88,6 +88,43 @@ impl Format {
                 &[Format::Md, Format::Html, Format::Pdf]
             }
             DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md, Format::Eml],
+        }
+    }
+}
+
+impl crate::named::Named for DocumentKind {
+    const ALL: &'static [Self] =
+        &[DocumentKind::Rapportage, DocumentKind::Regioplan, DocumentKind::Nieuwsbrief, DocumentKind::Informatiepakket];
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn help(self) -> &'static str {
+        match self {
+            DocumentKind::Rapportage => "The half-yearly progress report (tussentijdse rapportage)",
+            DocumentKind::Regioplan => "The Regioplan, or a section of it",
+            DocumentKind::Nieuwsbrief => "The \"Even bijpraten\" newsletter",
+            DocumentKind::Informatiepakket => {
+                "The Informatiepakket: owners, governance, staffing, themalijnen and budget"
+            }
+        }
+    }
+}
+
+impl crate::named::Named for Format {
+    const ALL: &'static [Self] = &[Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml];
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn help(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown (GitHub-flavoured, with tables and footnotes)",
+            Format::Html => "A self-contained HTML page",
+            Format::Pdf => "A tagged PDF (PDF/UA-1, PDF/A-2a), typeset by typst",
+            Format::Email => "E-mail-safe HTML with inlined CSS (newsletter only)",
+            Format::Txt => "Plain text wrapped at 72 columns (newsletter only)",
+            Format::Eml => {
+                "A message ready to send: MIME multipart/alternative of the text and the e-mail HTML (newsletter only)"
+            }
         }
     }
 }

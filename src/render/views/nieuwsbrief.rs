@@ -77,13 +77,29 @@ pub struct NieuwsbriefView {
 }
 
 /// The merge-tag syntax of the mailing tool that sends the e-mail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MergeTags {
     /// {{email}}, {{unsubscribe}}, {{preferences}}, {{webversion}} (Laposta-, Brevo-style).
     #[default]
     Braces,
     /// *|EMAIL|*, *|UNSUB|*, *|UPDATE_PROFILE|*, *|ARCHIVE|* (Mailchimp).
     Mailchimp,
+}
+
+impl crate::named::Named for MergeTags {
+    const ALL: &'static [Self] = &[MergeTags::Braces, MergeTags::Mailchimp];
+    fn name(self) -> &'static str {
+        match self {
+            MergeTags::Braces => "braces",
+            MergeTags::Mailchimp => "mailchimp",
+        }
+    }
+    fn help(self) -> &'static str {
+        match self {
+            MergeTags::Braces => "{{email}}, {{unsubscribe}}, {{preferences}}, {{webversion}} (Laposta-, Brevo-style)",
+            MergeTags::Mailchimp => "*|EMAIL|*, *|UNSUB|*, *|UPDATE_PROFILE|*, *|ARCHIVE|* (Mailchimp)",
+        }
+    }
 }
 
 impl MergeTags {
