@@ -150,14 +150,14 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
         return Ok((BuildReport { diagnostics, files: vec![], provenance: Provenance::default() }, vec![]));
     };
     let jobs = plan_jobs(&prog, opts)?;
-    let mut renderer = Renderer::new(&templates).map_err(|e| anyhow!(e))?;
+    let mut renderer = Renderer::new(&templates)?;
     renderer.merge_tags = opts.merge_tags;
     let formats: Vec<Format> = if opts.formats.is_empty() {
         vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml]
     } else {
         opts.formats.clone()
     };
-    let rendered = renderer.render_all(&prog, &jobs, &formats, &provenance, date).map_err(|e| anyhow!(e))?;
+    let rendered = renderer.render_all(&prog, &jobs, &formats, &provenance, date)?;
     let entries: Vec<ManifestEntry> = rendered
         .iter()
         .map(|f| ManifestEntry {

@@ -112,17 +112,18 @@ impl Zijde {
 impl Informatiepakket {
     /// The model of a validated data set (None when there is no informatiepakket.yaml).
     /// A rule of validation that did not hold is an `Err` naming it (see `Programme::from_data`).
-    pub fn from_data(set: &DataSet) -> Result<Option<Informatiepakket>, String> {
+    pub fn from_data(set: &DataSet) -> Result<Option<Informatiepakket>, crate::model::Unresolved> {
         let Some(loaded) = &set.informatiepakket else { return Ok(None) };
         let d = &loaded.data;
-        let not_parsed = |what: &str| format!("{what} in informatiepakket.yaml did not parse");
+        let not_parsed =
+            |what: &str| crate::model::Unresolved(format!("{what} in informatiepakket.yaml did not parse"));
         let personeel = d.personeel.as_ref().map(|p| {
             let functies: Vec<(df::Functie, Fte)> = p
                 .functies
                 .iter()
                 .map(|f| Ok((f.clone(), Fte::from_decimal(f.fte).ok_or_else(|| not_parsed("an fte"))?)))
-                .collect::<Result<_, String>>()?;
-            Ok::<_, String>(Personeel {
+                .collect::<Result<_, crate::model::Unresolved>>()?;
+            Ok::<_, crate::model::Unresolved>(Personeel {
                 peildatum: p.peildatum.valid().ok_or_else(|| not_parsed("peildatum"))?.0,
                 totaal: Fte(functies.iter().map(|(_, f)| f.0).sum()),
                 functies,

@@ -10,6 +10,12 @@ use crate::load::DataSet;
 use crate::phase::Fase;
 use serde::Serialize;
 
+/// A rule validation should have enforced that does not hold in a data set given to the model:
+/// a defect of koers, reported, never a document that silently leaves something out.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Unresolved(pub String);
+
 #[derive(Debug, Clone)]
 pub struct Programme {
     pub naam: String,
@@ -190,11 +196,11 @@ impl Project {
 
 /// The value of a text that parsed when it was loaded (the structural check reported every one
 /// that did not, and a data set with errors is never resolved).
-fn valid<T: Copy>(p: Parsed<T>, what: impl FnOnce() -> String) -> Result<T, String> {
-    p.valid().ok_or_else(|| format!("{} did not parse", what()))
+fn valid<T: Copy>(p: Parsed<T>, what: impl FnOnce() -> String) -> Result<T, Unresolved> {
+    p.valid().ok_or_else(|| Unresolved(format!("{} did not parse", what())))
 }
 
-fn valid_opt<T: Copy>(p: Option<Parsed<T>>, what: impl FnOnce() -> String) -> Result<Option<T>, String> {
+fn valid_opt<T: Copy>(p: Option<Parsed<T>>, what: impl FnOnce() -> String) -> Result<Option<T>, Unresolved> {
     p.map(|p| valid(p, what)).transpose()
 }
 
@@ -203,8 +209,8 @@ impl Programme {
     /// loaded); this orders them and follows the references. A rule of validation that did not
     /// hold (a reference to nothing, a result reported nowhere) is an `Err` naming it, never a
     /// silent omission.
-    pub fn from_data(set: &DataSet) -> Result<Programme, String> {
-        let p = &set.programme.as_ref().ok_or("there is no koers.yaml")?.data;
+    pub fn from_data(set: &DataSet) -> Result<Programme, Unresolved> {
+        let p = &set.programme.as_ref().ok_or_else(|| Unresolved("there is no koers.yaml".into()))?.data;
         let mut afkortingen = p.afkortingen.clone();
         afkortingen.sort_by_key(|a| a.afkorting.to_lowercase());
         let mut rapportages: Vec<Rapportage> = p
@@ -213,7 +219,7 @@ impl Programme {
             .map(|r| {
                 Ok(Rapportage { periode: valid(r.periode, || "a rapportage's period".into())?.0, teksten: r.clone() })
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, Unresolved>>()?;
         rapportages.sort_by_key(|r| r.periode);
 
         let mut themalijnen: Vec<Themalijn> = set
@@ -226,14 +232,14 @@ impl Programme {
                     .iter()
                     .map(|pid| match set.projecten.get(pid) {
                         Some(p) => project(pid, &p.data),
-                        None => Err(format!("themalijn {id} lists the unknown project {pid}")),
+                        None => Err(Unresolved(format!("themalijn {id} lists the unknown project {pid}"))),
                     })
                     .collect::<Result<_, _>>()?;
                 let mut lokale_inzet: Vec<(Period, df::LokaleInzet)> = t
                     .lokale_inzet
                     .iter()
                     .map(|l| Ok((valid(l.periode, || format!("a period of themalijn {id}"))?.0, l.clone())))
-                    .collect::<Result<_, String>>()?;
+                    .collect::<Result<_, Unresolved>>()?;
                 lokale_inzet.sort_by_key(|(p, _)| *p);
                 Ok(Themalijn {
                     id: id.clone(),
@@ -248,7 +254,7 @@ impl Programme {
                     projecten,
                 })
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, Unresolved>>()?;
         themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
 
         let mut edities: Vec<Editie> =
@@ -305,7 +311,7 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn project(id: &str, p: &df::ProjectFile) -> Result<Project, String> {
+fn project(id: &str, p: &df::ProjectFile) -> Result<Project, Unresolved> {
     let resultaten = p
         .resultaten
         .iter()
@@ -314,12 +320,16 @@ fn project(id: &str, p: &df::ProjectFile) -> Result<Project, String> {
             let gemeld = match (r.periode, r.editie) {
                 (Some(h), None) => Gemeld::Rapportage(valid(h, what)?.0),
                 (None, Some(e)) => Gemeld::Editie(valid(e, what)?.0),
-                _ => return Err(format!("a result of project {id} has not exactly one of \"periode\" and \"editie\"")),
+                _ => {
+                    return Err(Unresolved(format!(
+                        "a result of project {id} has not exactly one of \"periode\" and \"editie\""
+                    )));
+                }
             };
             Ok(Resultaat { gemeld, maand: valid_opt(r.maand, what)?, tekst: r.tekst.clone(), kop: r.kop.clone() })
         })
         .collect::<Result<_, _>>()?;
-    let notities = |v: &[df::Bijzonderheid]| -> Result<Vec<Notitie>, String> {
+    let notities = |v: &[df::Bijzonderheid]| -> Result<Vec<Notitie>, Unresolved> {
         v.iter()
             .map(|b| {
                 let periode = valid(b.periode, || format!("a note of project {id}"))?.0;
@@ -332,7 +342,7 @@ fn project(id: &str, p: &df::ProjectFile) -> Result<Project, String> {
         .iter()
         .map(|i| match i.periode {
             Some(h) => Ok((valid(h, || format!("a box of project {id}"))?.0, i.clone())),
-            None => Err(format!("a box of project {id} has no \"periode\"")),
+            None => Err(Unresolved(format!("a box of project {id} has no \"periode\""))),
         })
         .collect::<Result<_, _>>()?;
     Ok(Project {
@@ -352,7 +362,7 @@ fn project(id: &str, p: &df::ProjectFile) -> Result<Project, String> {
                 let sinds = valid_opt(f.sinds, || format!("a phase step of project {id}"))?;
                 Ok(FaseStap { fase: f.fase, sinds, reden: f.reden.clone() })
             })
-            .collect::<Result<_, String>>()?,
+            .collect::<Result<_, Unresolved>>()?,
         voetnoten: p.voetnoten.clone(),
         doelstelling: p.doelstelling.clone(),
         regioplan: p.regioplan.clone().unwrap_or_default(),

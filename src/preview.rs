@@ -119,7 +119,7 @@ impl Preview {
                     // include the templates' hash).
                     self.renderer = Some((template_hash, r));
                 }
-                Err(e) => return self.fail(e),
+                Err(e) => return self.fail(e.to_string()),
             }
         }
         let (_, renderer) = self.renderer.as_ref().expect("set above");
@@ -130,7 +130,7 @@ impl Preview {
         let documents: Vec<Document> =
             match jobs.iter().map(|j| renderer.document(&prog, j, &provenance)).collect::<Result<Vec<_>, _>>() {
                 Ok(d) => d.into_iter().flatten().collect(),
-                Err(e) => return self.fail(e),
+                Err(e) => return self.fail(e.to_string()),
             };
         // What to render: each document × format of this update whose view changed.
         let mut wanted: Vec<(&Document, Format, u64, String)> = Vec::new();
@@ -151,7 +151,7 @@ impl Preview {
         }
         // (the cache key, the view's hash, the files)
         type Rendered = (String, u64, Vec<crate::render::RenderedFile>);
-        let rendered: Vec<Result<Rendered, String>> = wanted
+        let rendered: Vec<Result<Rendered, crate::render::RenderError>> = wanted
             .par_iter()
             .map(|(doc, format, h, path)| {
                 renderer.render_document(doc, *format, &provenance, date).map(|f| (path.clone(), *h, f))
@@ -161,7 +161,7 @@ impl Preview {
         for r in rendered {
             let (key, view_hash, rendered_files) = match r {
                 Ok(x) => x,
-                Err(e) => return self.fail(e),
+                Err(e) => return self.fail(e.to_string()),
             };
             let files = rendered_files
                 .into_iter()

@@ -742,7 +742,8 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
 
 /// The SVG rasterised to PNG at `schaal` (2: sharp on high-density screens), with the embedded
 /// fonts only (no system fonts: the same bytes on every machine).
-pub fn png(svg: &str, schaal: f32) -> Result<Vec<u8>, String> {
+pub fn png(svg: &str, schaal: f32, file: &str) -> Result<Vec<u8>, super::RenderError> {
+    let fail = |message: &str| super::RenderError::file(file, message);
     use resvg::{tiny_skia, usvg};
     use std::sync::{Arc, OnceLock};
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
@@ -757,12 +758,12 @@ pub fn png(svg: &str, schaal: f32) -> Result<Vec<u8>, String> {
         })
         .clone();
     let opt = usvg::Options { font_family: "Carlito".into(), fontdb, ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("chart SVG: {e}"))?;
-    let size = tree.size().to_int_size().scale_by(schaal).ok_or("chart size")?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("chart size")?;
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| fail(&format!("chart SVG: {e}")))?;
+    let size = tree.size().to_int_size().scale_by(schaal).ok_or_else(|| fail("chart size"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| fail("chart size"))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(&tree, tiny_skia::Transform::from_scale(schaal, schaal), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| format!("chart PNG: {e}"))
+    pixmap.encode_png().map_err(|e| fail(&format!("chart PNG: {e}")))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! boundary is derived from the content, so a rebuild gives the same bytes. It has no To and
 //! carries `X-Unsent: 1`, so Outlook and Thunderbird open it as a draft to address and send.
 
+use super::RenderError;
 use lettre::Message;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -22,16 +23,23 @@ pub struct EmlHeaders<'a> {
     pub date: chrono::NaiveDate,
 }
 
-fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, String> {
-    let email = address.parse().map_err(|e| format!("\"{address}\" is not an e-mail address: {e}"))?;
+fn mailbox(name: Option<&str>, address: &str, file: &str) -> Result<Mailbox, RenderError> {
+    let email =
+        address.parse().map_err(|e| RenderError::file(file, format!("\"{address}\" is not an e-mail address: {e}")))?;
     Ok(Mailbox::new(name.map(str::to_string), email))
 }
 
 /// The formatted message (CRLF line ends, as RFC 5322 has them).
 /// `inline`: images the HTML refers to as `cid:<id>`, as (id, PNG bytes); with them the HTML
 /// and its images form a multipart/related part.
-pub fn build(h: &EmlHeaders, text: &str, html: &str, inline: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
-    let from = mailbox(Some(h.from_name), h.from)?;
+pub fn build(
+    h: &EmlHeaders,
+    text: &str,
+    html: &str,
+    inline: &[(String, Vec<u8>)],
+    file: &str,
+) -> Result<Vec<u8>, RenderError> {
+    let from = mailbox(Some(h.from_name), h.from, file)?;
     let digest = sha2::Sha256::digest([text.as_bytes(), html.as_bytes()].concat());
     let boundary: String = format!("koers-{}", digest[..12].iter().map(|b| format!("{b:02x}")).collect::<String>());
     // 08:00 UTC of the document date: a fixed moment, in the morning in the Netherlands.
@@ -45,11 +53,11 @@ pub fn build(h: &EmlHeaders, text: &str, html: &str, inline: &[(String, Vec<u8>)
         // The envelope is for a transport only; the draft itself has no To.
         .envelope(
             lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()])
-                .map_err(|e| e.to_string())?,
+                .map_err(|e| RenderError::file(file, e))?,
         )
         .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("X-Unsent"), "1".into()));
     if let Some(r) = h.reply_to {
-        builder = builder.reply_to(mailbox(None, r)?);
+        builder = builder.reply_to(mailbox(None, r, file)?);
     }
     if let Some(u) = h.unsubscribe {
         builder =
@@ -75,6 +83,6 @@ pub fn build(h: &EmlHeaders, text: &str, html: &str, inline: &[(String, Vec<u8>)
         }
         alternative.multipart(related)
     };
-    let message = builder.multipart(body).map_err(|e| format!("building the message: {e}"))?;
+    let message = builder.multipart(body).map_err(|e| RenderError::file(file, format!("building the message: {e}")))?;
     Ok(message.formatted())
 }

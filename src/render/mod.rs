@@ -25,6 +25,31 @@ use std::sync::{Arc, Mutex};
 use tera_env::Lang;
 use views::{MergeTags, Provenance, RegioplanSelection};
 
+/// Why a document could not be rendered. The data was validated before rendering, so each is a
+/// defect of a template (a user's override, or koers' own) or of koers, named with what it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template that does not parse, or does not render with the document's view.
+    #[error("template {template}: {message}")]
+    Template { template: String, message: String },
+    /// A file that could not be made from the rendered text: a PDF (typst), a message ready to
+    /// send, a chart image, an e-mail's styles.
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    /// A view that does not become a template context.
+    #[error("the view of {document}: {message}")]
+    View { document: &'static str, message: String },
+    /// Every failure of one build, so that all are reported at once.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<RenderError>),
+}
+
+impl RenderError {
+    pub(crate) fn file(file: impl Into<String>, message: impl std::fmt::Display) -> RenderError {
+        RenderError::File { file: file.into(), message: message.to_string() }
+    }
+}
+
 /// The kinds of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -227,7 +252,7 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    pub fn new(templates: &templates::TemplateSet) -> Result<Renderer, String> {
+    pub fn new(templates: &templates::TemplateSet) -> Result<Renderer, RenderError> {
         Ok(Renderer {
             md: tera_env::environment(Lang::Markdown, templates)?,
             html: tera_env::environment(Lang::Html, templates)?,
@@ -248,7 +273,7 @@ impl Renderer {
         formats: &[Format],
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<Vec<RenderedFile>, String> {
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         // Each job's document once: its formats all render from it.
         let mut documents = Vec::new();
         let mut errors = Vec::new();
@@ -274,7 +299,11 @@ impl Renderer {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() { Ok(files) } else { Err(errors.join("\n")) }
+        match errors.len() {
+            0 => Ok(files),
+            1 => Err(errors.remove(0)),
+            _ => Err(RenderError::Several(errors)),
+        }
     }
 
     /// Render documents in formats, all cores busy: the PDFs (typst compiles, the work that needs
@@ -288,13 +317,13 @@ impl Renderer {
         wanted: Vec<(Arc<Document>, Format)>,
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Vec<Result<Vec<RenderedFile>, String>> {
+    ) -> Vec<Result<Vec<RenderedFile>, RenderError>> {
         enum Work {
             Pdf(PdfSource),
             Other(Arc<Document>, Format),
         }
         // Each task's work is taken when it runs, so that what it holds is freed when it ends.
-        type Slot = Mutex<Option<Result<Work, String>>>;
+        type Slot = Mutex<Option<Result<Work, RenderError>>>;
         let tasks: Vec<schedule::Task<Slot>> = wanted
             .into_par_iter()
             .map(|(doc, format)| match format {
@@ -322,7 +351,7 @@ impl Renderer {
     /// A job's document: its view as template context, its charts, title and file stem (None
     /// when the job has nothing to show, e.g. no regioplan). Each kind makes its own, in its
     /// module of [`views`]; a new kind is one such module and its templates.
-    pub fn document(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<Document>, String> {
+    pub fn document(&self, prog: &Programme, job: &Job, bron: &Provenance) -> Result<Option<Document>, RenderError> {
         match job {
             Job::Rapportage { periode, concept } => {
                 views::rapportage::document(prog, *periode, *concept, bron).map(Some)
@@ -342,7 +371,7 @@ impl Renderer {
         format: Format,
         bron: &Provenance,
         date: chrono::NaiveDate,
-    ) -> Result<Vec<RenderedFile>, String> {
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         let Document { template, context, stem, afbeeldingen, .. } = doc;
         let bytes = match format {
             Format::Md => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
@@ -359,7 +388,7 @@ impl Renderer {
                     let file = path.rsplit('/').next().unwrap_or(path);
                     let cid = format!("{}@koers", file.trim_end_matches(".png"));
                     html = html.replace(&format!("src=\"{file}\""), &format!("src=\"cid:{cid}\""));
-                    inline.push((cid, chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?));
+                    inline.push((cid, chart::png(&g.svg, 2.0, path)?));
                 }
                 let headers = eml::EmlHeaders {
                     subject: &doc.title,
@@ -369,7 +398,7 @@ impl Renderer {
                     unsubscribe: bericht.afmelden.as_deref(),
                     date,
                 };
-                eml::build(&headers, &text, &html, &inline).map_err(|e| format!("{stem}.eml: {e}"))?
+                eml::build(&headers, &text, &html, &inline, &format!("{stem}.eml"))?
             }
             Format::Pdf => {
                 let pdf = self.compile(self.pdf_source(doc, bron)?, date);
@@ -380,7 +409,7 @@ impl Renderer {
         let mut out = vec![self.file(doc, format, bytes)];
         if format == Format::Email {
             for (path, g) in &doc.afbeeldingen {
-                let bytes = chart::png(&g.svg, 2.0).map_err(|e| format!("{path}: {e}"))?;
+                let bytes = chart::png(&g.svg, 2.0, path)?;
                 out.push(RenderedFile {
                     document: doc.kind,
                     period: doc.period.clone(),
@@ -396,7 +425,7 @@ impl Renderer {
 
     /// What a document's PDF is compiled from: its typst source (which imports `koers.typ`) and
     /// its charts as files.
-    fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, String> {
+    fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
         Ok(PdfSource {
             source: tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)?,
             charts: doc
@@ -410,10 +439,9 @@ impl Renderer {
     }
 
     /// Compile a PDF.
-    fn compile(&self, pdf: PdfSource, date: chrono::NaiveDate) -> Result<RenderedFile, String> {
+    fn compile(&self, pdf: PdfSource, date: chrono::NaiveDate) -> Result<RenderedFile, RenderError> {
         let PdfSource { source, charts, ident, mut file } = pdf;
-        file.bytes = pdf::compile(&source, &self.style_typ, &charts, date, &ident)
-            .map_err(|e| format!("{}: {e}", file.path.display()))?;
+        file.bytes = pdf::compile(&source, &self.style_typ, &charts, date, &ident, &file.path.display().to_string())?;
         Ok(file)
     }
 
@@ -436,10 +464,11 @@ impl Renderer {
 
 impl Renderer {
     /// The e-mail HTML: the theme's tokens resolved, the CSS inlined.
-    fn email_html(&self, template: &str, context: &tera::Context) -> Result<String, String> {
+    fn email_html(&self, template: &str, context: &tera::Context) -> Result<String, RenderError> {
         let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;
-        let html = resolve_theme(&html, &self.theme).map_err(|e| format!("{template}.email.html: {e}"))?;
-        inline_css(&html)
+        let file = format!("{template}.email.html");
+        let html = resolve_theme(&html, &self.theme, &file)?;
+        inline_css(&html, &file)
     }
 }
 
@@ -467,8 +496,8 @@ fn tidy(text: &str) -> String {
     out
 }
 
-pub(crate) fn to_context(view: &impl Serialize) -> Result<tera::Context, String> {
-    tera::Context::from_serialize(view).map_err(|e| format!("template context: {e}"))
+pub(crate) fn to_context(document: &'static str, view: &impl Serialize) -> Result<tera::Context, RenderError> {
+    tera::Context::from_serialize(view).map_err(|e| RenderError::View { document, message: e.to_string() })
 }
 
 /// The custom properties (`--name: value;`) declared in a theme stylesheet, in order.
@@ -503,7 +532,7 @@ fn strip_css_comments(css: &str) -> String {
 /// Replace every `var(--name)` in the `<style>` elements of an HTML document by the theme's
 /// value, so that the e-mail carries plain colours. Text outside `<style>` (the data) is not
 /// touched. An unknown property is an error: the e-mail would lose that colour.
-pub fn resolve_theme(html: &str, theme: &[(String, String)]) -> Result<String, String> {
+pub fn resolve_theme(html: &str, theme: &[(String, String)], file: &str) -> Result<String, RenderError> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(open) = rest.find("<style") {
@@ -512,13 +541,14 @@ pub fn resolve_theme(html: &str, theme: &[(String, String)]) -> Result<String, S
         let mut css = &rest[open..close];
         while let Some(v) = css.find("var(--") {
             out.push_str(&css[..v]);
-            let end = css[v..].find(')').map(|e| v + e).ok_or("an unclosed var( in the style")?;
+            let end = css[v..]
+                .find(')')
+                .map(|e| v + e)
+                .ok_or_else(|| RenderError::file(file, "an unclosed var( in the style"))?;
             let name = css[v + 6..end].split(',').next().unwrap_or_default().trim();
-            let value = theme
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, value)| value.as_str())
-                .ok_or_else(|| format!("the style uses --{name}, which theme.css does not define"))?;
+            let value = theme.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str()).ok_or_else(|| {
+                RenderError::file(file, format!("the style uses --{name}, which theme.css does not define"))
+            })?;
             out.push_str(value);
             css = &css[end + 1..];
         }
@@ -531,12 +561,12 @@ pub fn resolve_theme(html: &str, theme: &[(String, String)]) -> Result<String, S
 
 /// Inline the `<style>` rules into `style` attributes, as e-mail clients need; remote
 /// stylesheets are never fetched. Media queries (dark mode, small screens) stay in the head.
-pub fn inline_css(html: &str) -> Result<String, String> {
+pub fn inline_css(html: &str, file: &str) -> Result<String, RenderError> {
     let inliner = css_inline::CSSInliner::options()
         .load_remote_stylesheets(false)
         .keep_style_tags(false)
         .keep_at_rules(true)
         .keep_link_tags(false)
         .build();
-    inliner.inline(html).map_err(|e| format!("inlining the e-mail's CSS: {e}"))
+    inliner.inline(html).map_err(|e| RenderError::file(file, format!("inlining the e-mail's CSS: {e}")))
 }

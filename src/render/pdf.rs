@@ -1,6 +1,7 @@
 //! PDF through typst, embedded as a library: a small `World` with the embedded fonts, the
 //! generated main source and the shared style library `koers.typ`.
 
+use super::RenderError;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -94,9 +95,12 @@ pub fn compile(
     files: &[(String, Vec<u8>)],
     date: chrono::NaiveDate,
     ident: &str,
-) -> Result<Vec<u8>, String> {
+    file: &str,
+) -> Result<Vec<u8>, RenderError> {
     use chrono::Datelike;
-    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8).ok_or("invalid date")?;
+    let fail = |message: String| RenderError::file(file, message);
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .ok_or_else(|| fail(format!("the date {date} is out of typst's range")))?;
     let world = KoersWorld {
         main: Source::new(file_id("/main.typ"), main.to_string()),
         style: Source::new(file_id("/koers.typ"), style.to_string()),
@@ -105,19 +109,19 @@ pub fn compile(
     };
     let trace = timing::start();
     let result = typst::compile::<PagedDocument>(&world);
-    let document = result.output.map_err(|errs| describe(&world, &errs))?;
-    let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| format!("{e:?}"))?;
+    let document = result.output.map_err(|errs| fail(describe(&world, &errs)))?;
+    let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| fail(format!("{e:?}")))?;
     let options = PdfOptions {
         ident: typst::foundations::Smart::Custom(ident.to_string()),
         timestamp: Some(Timestamp::new_utc(
             Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 12, 0, 0)
-                .ok_or("invalid date")?,
+                .ok_or_else(|| fail(format!("the date {date} is out of typst's range")))?,
         )),
         standards,
         tagged: true,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| describe(&world, &errs));
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| fail(describe(&world, &errs)));
     if let Some(dir) = trace {
         timing::write(&world, &dir, ident);
     }

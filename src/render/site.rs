@@ -4,10 +4,11 @@
 use crate::dates::{Month, Parsed, Period};
 use crate::model::Programme;
 use crate::output::ManifestEntry;
+use crate::render::RenderError;
 use crate::render::templates::TemplateSet;
+use crate::render::tera_env::{self, Lang};
 use crate::render::views::Provenance;
 use crate::render::{DocumentKind, Format};
-use anyhow::{Result, anyhow};
 use serde::Serialize;
 
 /// The index page of the output: every document with its formats.
@@ -16,7 +17,7 @@ pub fn render_index(
     prog: &Programme,
     entries: &[ManifestEntry],
     bron: &Provenance,
-) -> Result<Vec<u8>> {
+) -> Result<Vec<u8>, RenderError> {
     render_site_page("index.html", templates, prog, entries, bron)
 }
 
@@ -26,7 +27,7 @@ pub fn render_statement(
     prog: &Programme,
     entries: &[ManifestEntry],
     bron: &Provenance,
-) -> Result<Vec<u8>> {
+) -> Result<Vec<u8>, RenderError> {
     render_site_page("toegankelijkheidsverklaring.html", templates, prog, entries, bron)
 }
 
@@ -37,11 +38,10 @@ fn render_site_page(
     prog: &Programme,
     entries: &[ManifestEntry],
     bron: &Provenance,
-) -> Result<Vec<u8>> {
-    let env =
-        crate::render::tera_env::environment(crate::render::tera_env::Lang::Html, templates).map_err(|e| anyhow!(e))?;
+) -> Result<Vec<u8>, RenderError> {
+    let env = tera_env::environment(Lang::Html, templates)?;
     let ctx = index_context(prog, entries, bron);
-    Ok(crate::render::tera_env::render(&env, template, &ctx).map_err(|e| anyhow!(e))?.into_bytes())
+    Ok(tera_env::render(&env, template, &ctx)?.into_bytes())
 }
 
 /// The front page's view of the latest rapportage in the output: its phase distribution, what

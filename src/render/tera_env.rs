@@ -1,6 +1,7 @@
 //! One tera environment per output language, each with its own escaping and `markdown` filter:
 //! plain strings are escaped for the target, Markdown texts are converted to it.
 
+use super::RenderError;
 use super::templates::TemplateSet;
 use crate::markdown;
 use std::io::Write;
@@ -44,7 +45,7 @@ fn no_escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// Build the tera environment for one language from the templates that use it.
-pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> {
+pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     let suffix = match lang {
         Lang::Markdown => ".md",
@@ -112,7 +113,7 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, String> 
         .collect();
     // All at once: templates may include or extend each other in any order.
     tera.add_raw_templates(names.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-        .map_err(|e| format!("templates: {}", tera_error(&e)))?;
+        .map_err(|e| RenderError::Template { template: format!("*{suffix}"), message: tera_error(&e) })?;
     Ok(tera)
 }
 
@@ -130,8 +131,9 @@ fn glossary(state: &State) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, String> {
-    tera.render(name, context).map_err(|e| format!("template {name}: {}", tera_error(&e)))
+pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, RenderError> {
+    tera.render(name, context)
+        .map_err(|e| RenderError::Template { template: name.to_string(), message: tera_error(&e) })
 }
 
 fn tera_error(e: &tera::Error) -> String {

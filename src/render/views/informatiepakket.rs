@@ -6,7 +6,7 @@ use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::data_files::{self as df, Markdown};
 use crate::informatiepakket::{Zijde, date_dutch, euro};
 use crate::model::Programme;
-use crate::render::{Document, DocumentKind, to_context};
+use crate::render::{Document, DocumentKind, RenderError, to_context};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -177,14 +177,14 @@ fn naast_elkaar<T>(a: Vec<T>, b: Vec<T>) -> Vec<RijView<T>> {
 }
 
 /// The informatiepakket as a document; None when there is no informatiepakket.yaml.
-pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Document>, String> {
+pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Document>, RenderError> {
     let Some(view) = informatiepakket(prog, bron) else {
         return Ok(None);
     };
     Ok(Some(Document {
         kind: DocumentKind::Informatiepakket,
         template: "informatiepakket",
-        context: to_context(&view)?,
+        context: to_context("informatiepakket", &view)?,
         title: view.titel.clone(),
         stem: format!("informatiepakket/informatiepakket-{}", view.datum),
         period: view.datum.clone(),

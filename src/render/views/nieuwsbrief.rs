@@ -4,7 +4,7 @@ use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::data_files::{self as df, Markdown};
 use crate::dates::Period;
 use crate::model::{Programme, Project};
-use crate::render::{Bericht, Document, DocumentKind, to_context};
+use crate::render::{Bericht, Document, DocumentKind, RenderError, to_context};
 use serde::Serialize;
 
 /// A piece of a block: a Markdown text, or a link line (text only when there is no address).
@@ -168,9 +168,12 @@ pub(crate) fn document(
     period: Period,
     merge_tags: MergeTags,
     bron: &Provenance,
-) -> Result<Document, String> {
+) -> Result<Document, RenderError> {
     let Some(editie) = prog.edities.iter().find(|e| e.periode == period) else {
-        return Err(format!("there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"));
+        return Err(RenderError::View {
+            document: "nieuwsbrief",
+            message: format!("there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"),
+        });
     };
     let view = nieuwsbrief(prog, editie, merge_tags, bron);
     let settings = prog.nieuwsbrief.as_ref();
@@ -186,7 +189,7 @@ pub(crate) fn document(
         title: view.titel.clone(),
         grafieken: vec![view.verdeling.clone()],
         afbeeldingen: vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())],
-        context: to_context(&view)?,
+        context: to_context("nieuwsbrief", &view)?,
         period: period.id(),
         stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),
         bericht,

@@ -7,7 +7,7 @@ use crate::dates::{Einde, Month, Period};
 use crate::model::{Programme, Project, Themalijn};
 use crate::phase::Fase;
 use crate::render::chart::{self, Grafiek};
-use crate::render::{Document, DocumentKind, to_context};
+use crate::render::{Document, DocumentKind, RenderError, to_context};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -234,7 +234,7 @@ pub(crate) fn document(
     periode: Period,
     concept: bool,
     bron: &Provenance,
-) -> Result<Document, String> {
+) -> Result<Document, RenderError> {
     let view = rapportage(prog, periode, concept, bron);
     let suffix = if concept { " (CONCEPT)" } else { "" };
     let stem_suffix = if concept { "-concept" } else { "" };
@@ -242,7 +242,7 @@ pub(crate) fn document(
         kind: DocumentKind::Rapportage,
         template: "rapportage",
         grafieken: view.grafieken().into_iter().cloned().collect(),
-        context: to_context(&view)?,
+        context: to_context("rapportage", &view)?,
         period: periode.id(),
         title: format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase()),
         stem: format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),

@@ -3,7 +3,7 @@
 use super::{ProgrammeInfo, Provenance, programme_info, used_abbreviations};
 use crate::data_files as df;
 use crate::model::{Programme, Project};
-use crate::render::{Document, DocumentKind, to_context};
+use crate::render::{Document, DocumentKind, RenderError, to_context};
 use serde::Serialize;
 
 /// Which part of the Regioplan to render.
@@ -55,7 +55,7 @@ pub(crate) fn document(
     prog: &Programme,
     sel: &RegioplanSelection,
     bron: &Provenance,
-) -> Result<Option<Document>, String> {
+) -> Result<Option<Document>, RenderError> {
     let Some(view) = regioplan(prog, sel, bron) else {
         return Ok(None);
     };
@@ -68,7 +68,7 @@ pub(crate) fn document(
     Ok(Some(Document {
         kind: DocumentKind::Regioplan,
         template: "regioplan",
-        context: to_context(&view)?,
+        context: to_context("regioplan", &view)?,
         period: view.periode.clone(),
         title,
         stem,
