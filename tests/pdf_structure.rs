@@ -3,6 +3,8 @@
 //! - every figure (image, chart) has alt text,
 //! - headings are nested in order (never a level deeper than one below the previous),
 //! - every table has header cells, and every row is in a table,
+//! - the table of contents is a TOC with an entry (TOCI) for each heading of level 1 and 2 (the
+//!   outline's depth), each entry a link,
 //! - the document language is Dutch and the window shows the title, not the file name.
 
 mod common;
@@ -160,14 +162,39 @@ fn check(path: &str) {
     );
 }
 
+/// The table of contents: one TOC (with nested TOCs for the levels below) whose entries are one
+/// per heading of level 1 and 2 but its own title, each entry holding a link.
+fn check_toc(path: &str) {
+    let pdf = read(path);
+    let (_, top) = tree(&pdf);
+    let mut all = Vec::new();
+    walk(&top, &mut all);
+    let tocs: Vec<&&Element> = all.iter().filter(|e| e.kind == "TOC").collect();
+    assert!(!tocs.is_empty(), "{path}: no table of contents");
+    let mut in_toc = Vec::new();
+    walk(tocs[0], &mut in_toc);
+    let entries: Vec<&&Element> = in_toc.iter().filter(|e| e.kind == "TOCI").collect();
+    let entries_anywhere = all.iter().filter(|e| e.kind == "TOCI").count();
+    assert_eq!(entries.len(), entries_anywhere, "{path}: an entry outside the table of contents");
+    let headings = all.iter().filter(|e| matches!(heading_level(&e.kind), Some(1 | 2))).count();
+    assert_eq!(entries.len(), headings - 1, "{path}: entries for the {headings} headings H1–H2 and the title");
+    for e in &entries {
+        let mut inside = Vec::new();
+        walk(e, &mut inside);
+        assert!(inside.iter().any(|c| c.kind == "Link"), "{path}: an entry of the table of contents is no link");
+    }
+}
+
 #[test]
 fn the_rapportage_pdf_is_accessible_by_its_structure() {
     check("rapportage/tussentijdse-rapportage-2024-H1.pdf");
+    check_toc("rapportage/tussentijdse-rapportage-2024-H1.pdf");
 }
 
 #[test]
 fn the_regioplan_pdf_is_accessible_by_its_structure() {
     check("regioplan/regioplan-2024-2026.pdf");
+    check_toc("regioplan/regioplan-2024-2026.pdf");
 }
 
 #[test]
