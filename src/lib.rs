@@ -1,18 +1,19 @@
 //! `koers`: the Twentse Koers report generator as a library.
 //!
-//! The pipeline runs in stages, each in its own module:
+//! [`driver`] runs a build in stages, each in its own module:
 //!
-//! 1. [`load`] — read the YAML files of a data directory (or of a git commit), parse them and
-//!    check their structure against the schema derived from [`data_files`];
-//! 2. [`validate`] — phases, dates and references across files;
+//! 1. `load` — read the YAML files of a data directory (or of a git commit), parse them, check
+//!    their structure against the schema derived from `data_files`; months, periods and dates
+//!    become typed values here ([`dates::TextValue`]);
+//! 2. [`validate`] — the rules across values and files: phases, dates, references;
 //! 3. [`model`] — the validated data resolved into one ordered [`model::Programme`];
-//! 4. [`render`] — documents (rapportage, regioplan, nieuwsbrief, informatiepakket) rendered through templates to
-//!    Markdown, HTML, e-mail, plain text and PDF (typst, embedded);
-//! 5. [`output`] — files written atomically with a manifest and an index.
+//! 4. `plan` — which documents to make; [`render`] — each document's view rendered through
+//!    templates to Markdown, HTML, e-mail, plain text and PDF (typst, embedded);
+//! 5. `output` — files written atomically with a manifest.
 //!
 //! Beside the pipeline: [`authoring`] records new facts in the data by lossless edits (the
-//! authoring commands), and [`preview`] keeps the documents in memory for `koers serve`,
-//! re-rendering only what a change affects.
+//! authoring commands), [`newsletter_draft`] writes the frame of a new edition, and [`preview`]
+//! keeps the documents in memory for `koers serve`, re-rendering only what a change affects.
 //!
 //! The `koers` binary is a thin command line over [`check`] and [`build`].
 
