@@ -1,7 +1,8 @@
 //! Golden outputs: the small fixture data set (tests/fixtures/valid) built into every document in
 //! every format and compared, file by file, with tests/golden/build/. Text formats are compared
-//! byte for byte; a PDF by its extracted text (`<file>.pdf.txt`) and a chart image by its SHA-256
-//! (`<file>.png.sha256`). A change to a view or a template shows up here as a diff to review.
+//! byte for byte; a PDF by its extracted text (`<file>.pdf.txt`), a chart image by its SHA-256
+//! (`<file>.png.sha256`), the stylesheets the HTML pages inline once each (`styles/<hash>.css`,
+//! named in the page). A change to a view or a template shows up here as a diff to review.
 //!
 //! `KOERS_UPDATE_GOLDEN=1 cargo test --release --test golden_outputs` rewrites the golden files
 //! (and removes those of files the build no longer writes).
@@ -12,13 +13,32 @@ use common::{copy_dir, koers, pdf_text, root, run, snapshot, stderr};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-/// What is kept of an output file in the golden directory: (golden file name, contents).
-fn golden_form(path: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What is kept of an output file in the golden directory: (golden file name, contents), and the
+/// stylesheets its `<style>` elements held. Every HTML page inlines the same stylesheet: a golden
+/// page names it (`styles/<hash>.css`) and the stylesheet is kept once.
+fn golden_form(path: &str, bytes: &[u8], styles: &mut BTreeMap<String, Vec<u8>>) -> (String, Vec<u8>) {
     if path.ends_with(".pdf") {
         (format!("{path}.txt"), pdf_text(bytes).into_bytes())
     } else if path.ends_with(".png") {
-        let hex: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-        (format!("{path}.sha256"), format!("{hex}\n").into_bytes())
+        (format!("{path}.sha256"), format!("{}\n", sha256_hex(bytes)).into_bytes())
+    } else if path.ends_with(".html") {
+        let mut rest = std::str::from_utf8(bytes).expect("HTML is UTF-8");
+        let mut page = String::new();
+        while let Some(open) = rest.find("<style>") {
+            let close = open + rest[open..].find("</style>").expect("a closed <style>");
+            let css = &rest[open + "<style>".len()..close];
+            let name = format!("styles/{}.css", &sha256_hex(css.as_bytes())[..12]);
+            page.push_str(&rest[..open]);
+            page.push_str(&format!("<style>/* {name} */</style>"));
+            styles.insert(name, css.as_bytes().to_vec());
+            rest = &rest[close + "</style>".len()..];
+        }
+        page.push_str(rest);
+        (path.to_string(), page.into_bytes())
     } else {
         (path.to_string(), bytes.to_vec())
     }
@@ -33,11 +53,14 @@ fn every_document_in_every_format_matches_its_golden_file() {
     let o = run(koers().args(["build-report", "--date", "2024-10-01", "--data"]).arg(&data).arg("--out").arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
 
-    let actual: BTreeMap<String, Vec<u8>> = snapshot(&out)
+    let mut styles = BTreeMap::new();
+    let mut actual: BTreeMap<String, Vec<u8>> = snapshot(&out)
         .into_iter()
         .filter(|(path, _)| !path.starts_with(".koers"))
-        .map(|(path, bytes)| golden_form(&path, &bytes))
+        .map(|(path, bytes)| golden_form(&path, &bytes, &mut styles))
         .collect();
+    assert!(!styles.is_empty(), "the HTML pages inline their stylesheet");
+    actual.extend(styles);
     // Every kind of document in every format it is made in, and the pages beside them.
     for expected in [
         "index.html",
