@@ -62,10 +62,7 @@ impl<'a> Stand<'a> {
 
     /// The phase history of `p` as far as this state knows it.
     fn geschiedenis<'p>(&self, p: &'p Project) -> &'p [FaseStap] {
-        let n = p.fasen.iter().take_while(|s| match (s.sinds, self.tot) {
-            (Some(s), Some(t)) => s <= t,
-            _ => true,
-        });
+        let n = p.fasen.iter().take_while(|s| self.tot.is_none_or(|t| s.bekend_vanaf() <= t));
         &p.fasen[..n.count()]
     }
 

@@ -5,7 +5,7 @@
 //! Texts are Markdown; months, periods and dates are typed values ([`crate::dates::TextValue`]),
 //! parsed once when the file is loaded.
 
-use crate::dates::{Day, Edition, Einde, HalfYear, Month, Parsed, Start};
+use crate::dates::{Datum, Day, Edition, Einde, HalfYear, Month, Parsed, Start};
 use crate::phase::Fase;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -173,9 +173,13 @@ pub struct NieuwsbriefInstellingen {
 pub struct RapportageTeksten {
     /// Half year, YYYY-H1 or YYYY-H2.
     pub periode: Parsed<HalfYear>,
-    /// Publication line on the cover, e.g. "oktober 2024 | Publieksversie".
+    /// The publication date, as precise as the source gives it: a month (2024-10) or a day
+    /// (2024-10-15). Shown on the cover; without it the rapportage is a draft (CONCEPT).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publicatie: Option<String>,
+    pub gepubliceerd: Option<Parsed<Datum>>,
+    /// The version shown beside the date on the cover, e.g. "Publieksversie".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versie: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voorwoord: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,8 +214,11 @@ pub struct Interessant {
     /// The label: interessant ("Interessant!", default), tip ("Tip!") or tekst (no label).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soort: Option<KaderSoort>,
-    pub tekst: Markdown,
-    /// The link line under the text; without an address it is printed as text.
+    /// The text of the box; a box may be a link line alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tekst: Option<Markdown>,
+    /// The link line under the text; without an address it is not printed (`koers check` warns),
+    /// and a box of a link line alone is then left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
 }
@@ -405,12 +412,31 @@ pub struct ProjectFile {
 #[serde(deny_unknown_fields)]
 pub struct FaseStap {
     pub fase: Fase,
-    /// Month (YYYY-MM) the phase began; the first step may leave it out (then: since the start).
+    /// Month (YYYY-MM) the phase began, where a source states it. Without it the step says where it
+    /// was reported (`periode` or `editie`), and it is known only from that report on: koers never
+    /// draws a phase back to a project's start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sinds: Option<Parsed<Month>>,
+    /// The rapportage that reports the phase (a half year, YYYY-H1 or YYYY-H2): the project was in
+    /// it at the end of that half year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periode: Option<Parsed<HalfYear>>,
+    /// The newsletter edition that reports the phase (YYYY-MM or YYYY-Q1..Q4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editie: Option<Parsed<Edition>>,
     /// Why, required for a step back to an earlier phase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reden: Option<String>,
+}
+
+impl FaseStap {
+    /// The first month the step is known to hold: `sinds`, else the last month of the report that
+    /// states it (None when neither parsed).
+    pub fn bekend_vanaf(&self) -> Option<Month> {
+        let reported = self.periode.and_then(Parsed::valid).map(|h| h.0.last);
+        let edition = self.editie.and_then(Parsed::valid).map(|e| e.0.last);
+        self.sinds.and_then(Parsed::valid).or(reported).or(edition)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -488,6 +514,10 @@ pub struct Bijzonderheid {
 #[schemars(title = "Twentse Koers: newsletter edition (nieuwsbrief/<editie>.yaml)")]
 pub struct NieuwsbriefFile {
     pub titel: String,
+    /// The day the edition was (or will be) sent, YYYY-MM-DD: the Date of the message ready to
+    /// send (`.eml`). Without it the message has no Date, and the mailing tool sets it when it sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verzonden: Option<Parsed<Day>>,
     /// Hidden preview line shown by mail clients; default: the start of the highlights.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preheader: Option<String>,

@@ -316,6 +316,66 @@ pub struct Edition(pub Period);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub chrono::NaiveDate);
 
+/// A publication date as precise as its source: a month (`2024-10`: "oktober 2024") or a day
+/// (`2024-10-31`: "31 oktober 2024").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Datum {
+    Month(Month),
+    Day(chrono::NaiveDate),
+}
+
+impl Datum {
+    /// In Dutch: "oktober 2024", "31 oktober 2024".
+    pub fn dutch(self) -> String {
+        match self {
+            Datum::Month(m) => m.dutch(),
+            Datum::Day(d) => day_dutch(d),
+        }
+    }
+
+    /// The day, where the source gives one.
+    pub fn day(self) -> Option<chrono::NaiveDate> {
+        match self {
+            Datum::Month(_) => None,
+            Datum::Day(d) => Some(d),
+        }
+    }
+
+    pub fn month(self) -> Month {
+        match self {
+            Datum::Month(m) => m,
+            Datum::Day(d) => Month::of(d),
+        }
+    }
+}
+
+/// A day in Dutch: "31 oktober 2024".
+pub fn day_dutch(d: chrono::NaiveDate) -> String {
+    format!("{} {}", chrono::Datelike::day(&d), Month::of(d).dutch())
+}
+
+impl TextValue for Datum {
+    const FORMAT: &'static str = "koers-datum";
+    const HOW: &'static str = "a month (YYYY-MM, e.g. 2024-10) or a day (YYYY-MM-DD, e.g. 2024-10-31), as precise as the source";
+    fn parse_text(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.len() > 7 {
+            Day::parse_text(t).map(|d| Datum::Day(d.0))
+        } else {
+            Month::parse(t).map(Datum::Month)
+        }
+    }
+}
+
+impl fmt::Display for Datum {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Datum::Month(m) => m.fmt(f),
+            Datum::Day(d) => d.fmt(f),
+        }
+    }
+}
+
 impl TextValue for Month {
     const FORMAT: &'static str = "koers-month";
     const HOW: &'static str = "months are written YYYY-MM (2024-03); MM-YYYY (03-2024) is accepted too";
@@ -379,6 +439,7 @@ pub fn check_text(format: &str, s: &str) -> Option<Result<(), (String, &'static 
         HalfYear::FORMAT => check::<HalfYear>(s),
         Edition::FORMAT => check::<Edition>(s),
         Day::FORMAT => check::<Day>(s),
+        Datum::FORMAT => check::<Datum>(s),
         _ => return None,
     })
 }
@@ -456,7 +517,7 @@ macro_rules! text_value_schema {
         }
     )*};
 }
-text_value_schema!(Month, Start, Einde, HalfYear, Edition, Day);
+text_value_schema!(Month, Start, Einde, HalfYear, Edition, Day, Datum);
 
 impl fmt::Display for Start {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -498,7 +559,7 @@ macro_rules! serialize_as_text {
         }
     )*};
 }
-serialize_as_text!(Month, Start, Einde, HalfYear, Edition, Day);
+serialize_as_text!(Month, Start, Einde, HalfYear, Edition, Day, Datum);
 
 #[cfg(test)]
 mod tests {

@@ -34,7 +34,8 @@ pub struct BuildOptions {
     /// Only these formats (all when empty).
     pub formats: Vec<Format>,
     pub regioplan: RegioplanSelection,
-    /// The document date; default: the source commit's date, else the latest month in the data.
+    /// The document date (`--date`): it replaces each document's own date (publication, adoption,
+    /// sending) and is the report date of validation. Default: each document's date from the data.
     pub date: Option<chrono::NaiveDate>,
     /// Build the data and templates as they were at this git revision.
     pub rev: Option<String>,
@@ -43,6 +44,8 @@ pub struct BuildOptions {
     pub dry_run: bool,
     /// Allow a rapportage for a half year koers.yaml does not declare, marked as a draft (CONCEPT).
     pub draft: bool,
+    /// Print the provenance (version, commit) on the documents, not only in their metadata.
+    pub colophon: bool,
     /// Replace an output directory that koers did not write (never the data, templates,
     /// repository root, home or `/`).
     pub force: bool,
@@ -73,6 +76,7 @@ impl BuildOptions {
             merge_tags: MergeTags::default(),
             dry_run: false,
             draft: false,
+            colophon: false,
             force: false,
         }
     }
@@ -252,14 +256,13 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
                 "the documents need a date, and none is known: the data declares no rapportage or edition and is not in a git repository. Give one with --date YYYY-MM-DD"
             )
         })?;
-    let provenance = Provenance {
-        generator: GENERATOR.to_string(),
-        commit: commit.as_ref().map(|c| c.short.clone()),
-        commit_datum: commit.as_ref().map(|c| c.date.to_string()),
+    let provenance = Provenance::new(
+        commit.as_ref().map(|c| (c.short.clone(), c.date)),
         gewijzigd,
-        datum: date.to_string(),
-        datum_nl: format!("{} {}", chrono::Datelike::day(&date), Month::of(date).dutch()),
-    };
+        date,
+        opts.date,
+        opts.colophon,
+    );
 
     Ok(Prepared {
         diagnostics: checked.diagnostics,

@@ -106,9 +106,12 @@ pub(crate) struct BuildArgs {
     /// Templates directory overriding the built-in templates file by file. Default: templates/ beside the data directory, if present.
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
-    /// Document date (YYYY-MM-DD) for PDFs and colophons. Default: the source commit's date, else the latest month in the data.
+    /// Document date (YYYY-MM-DD): replaces each document's own date (a rapportage's "gepubliceerd", the regioplan's "vastgesteld", an edition's "verzonden"). Default: the dates in the data; a rapportage without one is a draft.
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<chrono::NaiveDate>,
+    /// Print the provenance (koers version, source commit) on the documents; it is always in their metadata.
+    #[arg(long)]
+    pub(crate) colophon: bool,
     /// Build the data and templates as they were at this git revision, without touching the work tree.
     #[arg(long, value_name = "REV")]
     pub(crate) rev: Option<String>,
@@ -142,9 +145,12 @@ pub(crate) struct NewsletterArgs {
     /// Merge-tag syntax of the mailing tool.
     #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
-    /// Document date (YYYY-MM-DD).
+    /// Document date (YYYY-MM-DD): the Date of the message ready to send, instead of the edition's "verzonden".
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<chrono::NaiveDate>,
+    /// Print the provenance (koers version, source commit) on the documents; it is always in their metadata.
+    #[arg(long)]
+    pub(crate) colophon: bool,
     /// Templates directory.
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,

@@ -7,7 +7,6 @@
 //! print the computed sums.
 
 use crate::data_files::{self as df, BegrotingZijde, InformatiepakketFile};
-use crate::dates::Month;
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{DataSet, SourceFile};
 use crate::path;
@@ -51,11 +50,6 @@ pub fn euro(amount: i64) -> String {
         grouped.push(c);
     }
     format!("€ {}{grouped}", if amount < 0 { "-" } else { "" })
-}
-
-/// "31 oktober 2024".
-pub fn date_dutch(d: chrono::NaiveDate) -> String {
-    format!("{} {}", chrono::Datelike::day(&d), Month::of(d).dutch())
 }
 
 /// The Informatiepakket with its totals computed.

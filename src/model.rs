@@ -92,11 +92,39 @@ pub struct Project {
     pub interessant: Vec<(Period, df::Interessant)>,
 }
 
+/// A step of the phase history: the phase, and what the data says of when it held.
 #[derive(Debug, Clone, Serialize)]
 pub struct FaseStap {
     pub fase: Fase,
+    /// The month it began, where a source states it.
     pub sinds: Option<Month>,
+    /// The report that states it (a step without `sinds` always has one).
+    #[serde(skip)]
+    pub gemeld: Option<Gemeld>,
     pub reden: Option<String>,
+    /// The first month the step is known to hold (see [`FaseStap::new`]).
+    #[serde(skip)]
+    bekend_vanaf: Month,
+}
+
+impl FaseStap {
+    /// A step known from the month it began, else from the last month of the report that states
+    /// it — never earlier: no phase is dated back to a project's start. `None` when it has neither.
+    pub fn new(fase: Fase, sinds: Option<Month>, gemeld: Option<Gemeld>, reden: Option<String>) -> Option<FaseStap> {
+        let bekend_vanaf = sinds.or(gemeld.map(|g| g.periode().last))?;
+        Some(FaseStap { fase, sinds, gemeld, reden, bekend_vanaf })
+    }
+
+    /// The first month the step is known to hold.
+    pub fn bekend_vanaf(&self) -> Month {
+        self.bekend_vanaf
+    }
+
+    /// Whether the step dates itself (`sinds`), so that it holds from that month until the next
+    /// step; a step known only from a report is a fact about that report's date.
+    pub fn gedateerd(&self) -> bool {
+        self.sinds.is_some()
+    }
 }
 
 /// Where a result was reported: that is the document it belongs to.
@@ -109,6 +137,13 @@ pub enum Gemeld {
 }
 
 impl Gemeld {
+    /// The half year or edition.
+    pub fn periode(self) -> Period {
+        match self {
+            Gemeld::Rapportage(p) | Gemeld::Editie(p) => p,
+        }
+    }
+
     /// "rapportage 2024-H1", "nieuwsbrief 2025-Q3".
     pub fn label(self) -> String {
         match self {
@@ -147,9 +182,17 @@ impl Project {
         self.current_step(m).map(|s| s.fase)
     }
 
-    /// The step of the phase history in force during month `m`.
+    /// The step of the phase history in force during month `m`: the last one known from `m` or
+    /// earlier (None before the first step is known).
     pub fn current_step(&self, m: Month) -> Option<&FaseStap> {
-        self.fasen.iter().take_while(|s| s.sinds.is_none_or(|s| s <= m)).last()
+        self.fasen.iter().take_while(|s| s.bekend_vanaf() <= m).last()
+    }
+
+    /// The phase during the report of period `p` as far as the data knows it for that report: the
+    /// step in force at its last month when the step is dated (`sinds`) or stated for a report
+    /// within `p`; `None` when the latest thing known is an undated phase of an earlier report.
+    pub fn fase_bekend_in(&self, p: &Period) -> Option<&FaseStap> {
+        self.current_step(p.last).filter(|s| s.gedateerd() || s.bekend_vanaf() >= p.first)
     }
 
     /// The results reported in the rapportage of half year `p`, in data order.
@@ -359,8 +402,16 @@ fn project(id: &str, p: &df::ProjectFile) -> Result<Project, Unresolved> {
             .fasen
             .iter()
             .map(|f| {
-                let sinds = valid_opt(f.sinds, || format!("a phase step of project {id}"))?;
-                Ok(FaseStap { fase: f.fase, sinds, reden: f.reden.clone() })
+                let what = || format!("a phase step of project {id}");
+                let sinds = valid_opt(f.sinds, what)?;
+                let gemeld = match (f.periode, f.editie) {
+                    (Some(h), None) => Some(Gemeld::Rapportage(valid(h, what)?.0)),
+                    (None, Some(e)) => Some(Gemeld::Editie(valid(e, what)?.0)),
+                    (None, None) => None,
+                    (Some(_), Some(_)) => return Err(Unresolved(format!("{} has two reports", what()))),
+                };
+                FaseStap::new(f.fase, sinds, gemeld, f.reden.clone())
+                    .ok_or_else(|| Unresolved(format!("{} says neither since when nor where it was reported", what())))
             })
             .collect::<Result<_, Unresolved>>()?,
         voetnoten: p.voetnoten.clone(),
@@ -378,7 +429,9 @@ mod tests {
     use super::*;
 
     fn step(fase: Fase, sinds: Option<&str>) -> FaseStap {
-        FaseStap { fase, sinds: sinds.map(|s| Month::parse(s).unwrap()), reden: None }
+        let h1 = Period::parse_half("2024-H1").unwrap();
+        let gemeld = sinds.is_none().then_some(Gemeld::Rapportage(h1));
+        FaseStap::new(fase, sinds.map(|s| Month::parse(s).unwrap()), gemeld, None).unwrap()
     }
 
     fn project_with(fasen: Vec<FaseStap>, start: Start, einde: Einde) -> Project {
@@ -411,19 +464,33 @@ mod tests {
     #[test]
     fn phase_at_a_date_follows_the_history() {
         let p = project_with(
-            vec![
-                step(Fase::Realisatiefase, None),
-                step(Fase::Definitiefase, Some("2023-09")),
-                step(Fase::Ontwerpfase, Some("2024-07")),
-            ],
+            vec![step(Fase::Definitiefase, Some("2023-09")), step(Fase::Ontwerpfase, Some("2024-07"))],
             Start::Month(Month::parse("2023-09").unwrap()),
             Einde::Doorlopend,
         );
         let at = |s: &str| p.fase_op(Month::parse(s).unwrap());
-        assert_eq!(at("2020-01"), Some(Fase::Realisatiefase));
+        assert_eq!(at("2023-08"), None);
         assert_eq!(at("2023-09"), Some(Fase::Definitiefase));
         assert_eq!(at("2024-06"), Some(Fase::Definitiefase));
         assert_eq!(at("2024-07"), Some(Fase::Ontwerpfase));
+    }
+
+    #[test]
+    fn an_undated_phase_is_known_from_its_report_and_never_back_to_the_start() {
+        let p = project_with(
+            vec![step(Fase::Realisatiefase, None)],
+            Start::Month(Month::parse("2020-09").unwrap()),
+            Einde::Doorlopend,
+        );
+        let at = |s: &str| p.fase_op(Month::parse(s).unwrap());
+        assert_eq!(at("2020-09"), None, "the start month states no phase");
+        assert_eq!(at("2024-05"), None);
+        assert_eq!(at("2024-06"), Some(Fase::Realisatiefase), "known at the end of the report's half year");
+        let h1 = Period::parse_half("2024-H1").unwrap();
+        let h2 = Period::parse_half("2024-H2").unwrap();
+        assert_eq!(p.fase_bekend_in(&h1).map(|s| s.fase), Some(Fase::Realisatiefase));
+        assert!(p.fase_bekend_in(&h2).is_none(), "a phase of the 2024-H1 report says nothing of 2024-H2");
+        assert!(p.fase_bekend_in(&Period::parse_edition("2025-04").unwrap()).is_none());
     }
 
     #[test]

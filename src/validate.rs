@@ -220,6 +220,46 @@ impl<'a> Validator<'a> {
             });
         }
         self.diags.items.extend(found);
+        self.links_without_address();
+    }
+
+    /// A link line (`link:` of a box, `links:` of a newsletter block) without `url` would promise
+    /// a link that is not there: the documents leave it out, and the author is told where it is.
+    fn links_without_address(&mut self) {
+        let mut found = Vec::new();
+        for file in self.files() {
+            file.tree.visit(&mut |path, node| {
+                let is_link = matches!(path.last(), Some(Step::Key(k)) if k == "link")
+                    || (matches!(path.last(), Some(Step::Index(_)))
+                        && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "links"));
+                let crate::yaml_tree::Value::Map(entries) = &node.value else { return };
+                let is_box = matches!(path.last(), Some(Step::Index(_)))
+                    && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "interessant");
+                if is_box && !entries.iter().any(|(k, _)| k.name == "tekst" || k.name == "link") {
+                    found.push(
+                        file.error_at(path, "this box has neither a text nor a link line")
+                            .hint("add \"tekst: ...\" or \"link: { tekst: ..., url: https://... }\", or remove the box"),
+                    );
+                }
+                if !is_link || entries.iter().any(|(k, _)| k.name == "url") {
+                    return;
+                }
+                let Some((_, tekst)) = entries.iter().find(|(k, _)| k.name == "tekst") else { return };
+                let mut at = path.to_vec();
+                at.push(Step::Key("tekst".into()));
+                found.push(
+                    file.warning_at(
+                        &at,
+                        format!(
+                            "the link line \"{}\" has no address, so the documents leave it out",
+                            tekst.value.as_str().unwrap_or_default().trim()
+                        ),
+                    )
+                    .hint("add \"url: https://…\" with the address it points to, or remove the line"),
+                );
+            });
+        }
+        self.diags.items.extend(found);
     }
 
     fn themalijnen(&mut self) {
@@ -376,59 +416,7 @@ impl<'a> Validator<'a> {
                         .hint(format!("record it: koers fase {id} FASE --sinds YYYY-MM")),
                 );
             }
-            let mut prev: Option<(Fase, Option<Month>)> = None;
-            for (i, step) in d.fasen.iter().enumerate() {
-                let sinds = match step.sinds {
-                    Some(s) => s.valid(),
-                    None if i > 0 => {
-                        self.diags.push(
-                            f.error_at(&path!["fasen", i], format!("the phase change to {} has no date", step.fase))
-                                .hint("add \"sinds: YYYY-MM\": only the first phase may leave it out"),
-                        );
-                        None
-                    }
-                    None => None,
-                };
-                if let (Some(s), Some(e)) = (sinds, end_m)
-                    && s > e
-                {
-                    self.diags.push(
-                        f.error_at(
-                            &path!["fasen", i, "sinds"],
-                            format!("this phase begins ({s}) after the project ends ({e})"),
-                        )
-                        .hint("correct the month or the project's \"einde\""),
-                    );
-                }
-                if let Some((prev_fase, prev_sinds)) = prev {
-                    if let (Some(a), Some(b)) = (prev_sinds, sinds)
-                        && b <= a
-                    {
-                        self.diags.push(
-                            f.error_at(
-                                &path!["fasen", i, "sinds"],
-                                format!("the phase history is not in date order: {b} is not after {a}"),
-                            )
-                            .hint("list the phases oldest first, each with a later month"),
-                        );
-                    }
-                    if step.fase == prev_fase {
-                        self.diags.push(
-                            f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
-                                .hint("remove the repeated entry"),
-                        );
-                    } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
-                        self.diags.push(
-                            f.error_at(
-                                &path!["fasen", i, "fase"],
-                                format!("a step back from {prev_fase} to {} needs a reason", step.fase),
-                            )
-                            .hint("add \"reden: ...\" explaining why the project went back"),
-                        );
-                    }
-                }
-                prev = Some((step.fase, sinds));
-            }
+            self.phase_history(f, &d.fasen, end_m);
             // Results: each reported in one rapportage or one newsletter edition.
             let mut has_latest = false;
             for (i, r) in d.resultaten.iter().enumerate() {
@@ -538,6 +526,100 @@ impl<'a> Validator<'a> {
     }
 
     /// The latest half year with a rapportage in koers.yaml.
+    /// The phase steps of one project: each says since when (`sinds`) or where it was reported
+    /// (`periode` or `editie`), and the months from which they are known follow each other.
+    fn phase_history(&mut self, f: &SourceFile, fasen: &[crate::data_files::FaseStap], end_m: Option<Month>) {
+        let mut prev: Option<(Fase, Option<Month>)> = None;
+        for (i, step) in fasen.iter().enumerate() {
+            let sinds = step.sinds.and_then(Parsed::valid);
+            let reported = match (step.periode, step.editie) {
+                (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
+                (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
+                (Some(_), Some(_)) => {
+                    self.diags.push(
+                        f.error_at(&path!["fasen", i, "editie"], "a phase step has either \"periode\" or \"editie\", not both")
+                            .hint("record it where it was reported"),
+                    );
+                    None
+                }
+                (None, None) => {
+                    if step.sinds.is_none() {
+                        self.diags.push(
+                            f.error_at(
+                                &path!["fasen", i],
+                                format!("the step to {} says neither since when nor where it was reported", step.fase),
+                            )
+                            .hint("add \"sinds: YYYY-MM\" (the month it began), or \"periode: 2024-H1\" / \"editie: 2025-04\" (the report that states it); koers never dates a phase back to the project's start"),
+                        );
+                    }
+                    None
+                }
+            };
+            if let (Some(s), Some((period, key))) = (sinds, reported)
+                && s > period.last
+            {
+                self.diags.push(
+                    f.error_at(
+                        &path!["fasen", i, "sinds"],
+                        format!("this phase begins ({s}) after the report that states it ({key} {})", period.id()),
+                    )
+                    .hint("correct the month or the report"),
+                );
+            }
+            if let Some((period, key)) = reported
+                && let Some(report_month) = self.opts.report_month
+                && period.first > report_month
+            {
+                self.diags.push(
+                    f.error_at(
+                        &path!["fasen", i, key],
+                        format!("this phase is reported in {}, after the report date {report_month}", period.id()),
+                    )
+                    .hint("correct the period, or build with a later --date"),
+                );
+            }
+            if let (Some(s), Some(e)) = (sinds, end_m)
+                && s > e
+            {
+                self.diags.push(
+                    f.error_at(&path!["fasen", i, "sinds"], format!("this phase begins ({s}) after the project ends ({e})"))
+                        .hint("correct the month or the project's \"einde\""),
+                );
+            }
+            // The month from which the step is known: when it began, else the end of its report.
+            let bekend = sinds.or(reported.map(|(p, _)| p.last));
+            if let Some((prev_fase, prev_bekend)) = prev {
+                if let (Some(a), Some(b)) = (prev_bekend, bekend)
+                    && b <= a
+                {
+                    let key = if step.sinds.is_some() { "sinds" } else { reported.map_or("fase", |(_, k)| k) };
+                    self.diags.push(
+                        f.error_at(
+                            &path!["fasen", i, key],
+                            format!("the phase history is not in date order: {b} is not after {a}"),
+                        )
+                        .hint("list the phases oldest first, each known from a later month"),
+                    );
+                }
+                if step.fase == prev_fase {
+                    self.diags.push(
+                        f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
+                            .hint("remove the repeated entry"),
+                    );
+                } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["fasen", i, "fase"],
+                            format!("a step back from {prev_fase} to {} needs a reason", step.fase),
+                        )
+                        .hint("add \"reden: ...\" explaining why the project went back"),
+                    );
+                }
+            }
+            prev = Some((step.fase, bekend));
+        }
+    }
+
     fn latest_report_period(&self) -> Option<Period> {
         self.set
             .programme

@@ -9,7 +9,7 @@
 
 pub mod yaml_text;
 
-use crate::dates::{Einde, Month, Parsed, Period, PeriodKind, Start};
+use crate::dates::{Einde, Month, Period, PeriodKind, Start};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{DataSet, DataSource, DirSource};
 use crate::phase::Fase;
@@ -305,8 +305,7 @@ fn phase_step(
 ) -> Result<(), Refusal> {
     let p = project_file(set, project)?;
     // The steps as recorded; the new one goes where its month puts it.
-    let steps: Vec<(Fase, Option<Month>)> =
-        p.data.fasen.iter().map(|s| (s.fase, s.sinds.and_then(Parsed::valid))).collect();
+    let steps: Vec<(Fase, Option<Month>)> = p.data.fasen.iter().map(|s| (s.fase, s.bekend_vanaf())).collect();
     if let Some((_, Some(m))) = steps.iter().find(|(_, m)| *m == Some(sinds)) {
         return Err(Refusal::new(format!("{project} already records a phase step in {m}"))
             .hint(format!("edit that step in {}, or give another month", p.file.path.display())));
@@ -427,7 +426,8 @@ fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result
     let comments: Vec<String> = [
         "The texts of this rapportage, in Markdown. Fill in what the report says; leave out what it",
         "does not have (nothing is printed for a missing text).",
-        "publicatie: <maand jaar> | Publieksversie",
+        "gepubliceerd: YYYY-MM   (or YYYY-MM-DD; until it is set, the rapportage is a draft)",
+        "versie: Publieksversie",
         "voorwoord: |",
         "  ...",
         "ondertekening:",

@@ -19,6 +19,7 @@ pub(crate) fn run(a: BuildArgs) -> Result<u8> {
     opts.merge_tags = a.merge_tags;
     opts.force = a.force;
     opts.draft = a.draft;
+    opts.colophon = a.colophon;
     progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;

@@ -21,6 +21,7 @@ pub(crate) fn run(a: NewsletterArgs) -> Result<u8> {
     opts.only = vec![DocumentKind::Nieuwsbrief];
     opts.merge_tags = a.merge_tags;
     opts.date = a.date;
+    opts.colophon = a.colophon;
     opts.templates_dir = a.templates;
     opts.force = a.force;
     if let Some(format) = a.stdout {

@@ -218,6 +218,17 @@ fn legenda(s: &mut String, id: &str, x0: f64, y0: f64, breedte: f64, per_rij: us
     y0 + 20.0 * Fase::ALL.len().div_ceil(per_rij) as f64
 }
 
+/// The legend entry of a bar part whose phase the data does not state; returns the y below it.
+fn legenda_niet_vastgelegd(s: &mut String, x: f64, y: f64) -> f64 {
+    let _ = writeln!(
+        s,
+        "<g class=\"legenda\" data-fase=\"geen\"><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"22\" height=\"14\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-dasharray=\"3 2\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TEKST}\">fase niet vastgelegd</text></g>",
+        x + 28.0,
+        y + 11.0
+    );
+    y + 20.0
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phase distribution
 
@@ -229,8 +240,11 @@ pub struct VerdelingRij {
     pub naam: String,
     /// Projects per phase, in ladder order.
     pub aantallen: [usize; 6],
-    /// Projects without a phase at that moment (not started on the ladder yet).
+    /// Projects whose phase the data does not state for the moment (none recorded, or only for an
+    /// earlier report).
     pub zonder_fase: usize,
+    /// Of all counted: the subprojects.
+    pub subprojecten: usize,
 }
 
 impl VerdelingRij {
@@ -239,19 +253,42 @@ impl VerdelingRij {
     }
 }
 
-/// How many projects the state shows in each phase at its last month, per themalijn (those with
-/// projects, in themalijn order) and in total (the last row).
-pub fn verdeling(stand: &Stand) -> Vec<VerdelingRij> {
+/// The distribution of a state over the phases: its rows, and the projects it leaves out because
+/// they had not started by its last month.
+pub struct Verdeling<'a> {
+    /// Per themalijn (those with projects counted, in themalijn order), then the total.
+    pub rijen: Vec<VerdelingRij>,
+    pub niet_gestart: Vec<&'a Project>,
+}
+
+/// How many projects the state shows in each phase at its last month, per themalijn and in total.
+/// A phase counts only where the data states it for that moment ([`Project::fase_bekend_in`]); a
+/// project that starts after the moment is not counted (it is listed in `niet_gestart`).
+pub fn verdeling<'a>(stand: &Stand<'a>) -> Verdeling<'a> {
     let at = stand.tot.unwrap_or(stand.prog.werkagenda_einde);
+    let moment = stand.periode.unwrap_or(Period { first: at, last: at, kind: crate::dates::PeriodKind::Month });
     let mut rijen: Vec<VerdelingRij> = Vec::new();
-    let mut totaal = VerdelingRij { id: "totaal".into(), naam: "Totaal".into(), aantallen: [0; 6], zonder_fase: 0 };
+    let mut niet_gestart = Vec::new();
+    let leeg = |id: &str, naam: &str| VerdelingRij {
+        id: id.into(),
+        naam: naam.into(),
+        aantallen: [0; 6],
+        zonder_fase: 0,
+        subprojecten: 0,
+    };
+    let mut totaal = leeg("totaal", "Totaal");
     for t in &stand.prog.themalijnen {
-        let mut rij = VerdelingRij { id: t.id.clone(), naam: t.naam.clone(), aantallen: [0; 6], zonder_fase: 0 };
+        let mut rij = leeg(&t.id, &t.naam);
         for p in t.projecten.iter().filter(|p| stand.toont(p)) {
-            match p.fase_op(at) {
-                Some(f) => rij.aantallen[f.index()] += 1,
+            if p.start.month().is_some_and(|s| s > at) {
+                niet_gestart.push(p);
+                continue;
+            }
+            match p.fase_bekend_in(&moment) {
+                Some(step) => rij.aantallen[step.fase.index()] += 1,
                 None => rij.zonder_fase += 1,
             }
+            rij.subprojecten += usize::from(p.is_subproject());
         }
         if rij.totaal() == 0 {
             continue;
@@ -260,20 +297,30 @@ pub fn verdeling(stand: &Stand) -> Vec<VerdelingRij> {
             totaal.aantallen[i] += rij.aantallen[i];
         }
         totaal.zonder_fase += rij.zonder_fase;
+        totaal.subprojecten += rij.subprojecten;
         rijen.push(rij);
     }
     rijen.push(totaal);
-    rijen
+    Verdeling { rijen, niet_gestart }
 }
 
 fn projecten(n: usize) -> String {
     format!("{n} {}", if n == 1 { "project" } else { "projecten" })
 }
 
+/// "22 projecten en 6 subprojecten": what a count counts.
+fn projecten_en_sub(n: usize, sub: usize) -> String {
+    match sub {
+        0 => projecten(n),
+        1 => format!("{} en 1 subproject", projecten(n - 1)),
+        _ => format!("{} en {sub} subprojecten", projecten(n - sub)),
+    }
+}
+
 /// The phase distribution chart of a state. `moment` names its last month in words ("eind juni
 /// 2024").
 pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
-    let rijen = verdeling(stand);
+    let Verdeling { rijen, niet_gestart } = verdeling(stand);
     let totaal = rijen.last().expect("the total row");
     let titel = format!("Projecten per fase, {moment}");
     let per_fase = |r: &VerdelingRij, ook_nul: bool| -> String {
@@ -283,17 +330,36 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
             .map(|f| format!("{} {}", f.name(), r.aantallen[f.index()]))
             .collect();
         if r.zonder_fase > 0 {
-            delen.push(format!("nog zonder fase {}", r.zonder_fase));
+            delen.push(format!("fase niet vastgelegd {}", r.zonder_fase));
         }
         delen.join(", ")
     };
     let mut beschrijving = format!(
         "Aantal projecten per fase, {moment}. In totaal {}: {}.",
-        projecten(totaal.totaal()),
+        projecten_en_sub(totaal.totaal(), totaal.subprojecten),
         per_fase(totaal, true)
     );
     for r in &rijen[..rijen.len() - 1] {
-        let _ = write!(beschrijving, " {} ({}): {}.", r.naam, projecten(r.totaal()), per_fase(r, false));
+        let _ = write!(
+            beschrijving,
+            " {} ({}): {}.",
+            r.naam,
+            projecten_en_sub(r.totaal(), r.subprojecten),
+            per_fase(r, false)
+        );
+    }
+    let niet_gestart_tekst = (!niet_gestart.is_empty()).then(|| {
+        let namen: Vec<String> =
+            niet_gestart.iter().map(|p| format!("{} (start {})", p.tabelnaam, p.start.table())).collect();
+        format!(
+            "Niet meegeteld: {} die later {} gestart: {}.",
+            projecten(niet_gestart.len()),
+            if niet_gestart.len() == 1 { "is" } else { "zijn" },
+            namen.join(", ")
+        )
+    });
+    if let Some(t) = &niet_gestart_tekst {
+        let _ = write!(beschrijving, " {t}");
     }
 
     // Layout: a label column, a bar of 100 % per row with the count in every segment, the row
@@ -373,19 +439,38 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
         );
         y += rij_h;
     }
-    let eind = legenda(&mut s, id, bar_x - 60.0, y + 6.0, w - (bar_x - 60.0), 3);
+    let mut eind = legenda(&mut s, id, bar_x - 60.0, y + 6.0, w - (bar_x - 60.0), 3);
+    let met_zonder = rijen.iter().any(|r| r.zonder_fase > 0);
+    if met_zonder {
+        eind = legenda_niet_vastgelegd(&mut s, bar_x - 60.0, eind);
+    }
+    if let Some(t) = &niet_gestart_tekst {
+        for regel in regels(t, 96, 4) {
+            let _ = writeln!(
+                s,
+                "<text class=\"niet-gestart\" x=\"0\" y=\"{:.1}\" font-size=\"10.5\" fill=\"{GRIJS}\">{}</text>",
+                eind + 12.0,
+                xml(&regel)
+            );
+            eind += 14.0;
+        }
+        eind += 4.0;
+    }
     let h = (eind + 4.0).ceil() as u32;
     let svg = begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
 
     let mut kolommen = vec!["Themalijn".to_string()];
     kolommen.extend(Fase::ALL.iter().map(|f| f.name().to_string()));
-    let met_zonder = rijen.iter().any(|r| r.zonder_fase > 0);
     if met_zonder {
-        kolommen.push("Nog zonder fase".into());
+        kolommen.push("Fase niet vastgelegd".into());
     }
     kolommen.push("Totaal".into());
     let tabel = Tabel {
-        bijschrift: format!("Aantal projecten per fase per themalijn, {moment}"),
+        bijschrift: format!(
+            "Aantal projecten per fase per themalijn, {moment}: {}{}",
+            projecten_en_sub(totaal.totaal(), totaal.subprojecten),
+            niet_gestart_tekst.as_ref().map(|t| format!(". {t}")).unwrap_or_default()
+        ),
         numeriek: true,
         kolommen,
         rijen: rijen
@@ -473,18 +558,29 @@ fn stukken(p: &Project, begin: Month, eind: Month) -> Vec<Stuk> {
     out
 }
 
-/// "Definitiefase vanaf de start; Realisatiefase sinds 03-2024" — the phase history up to `tot`.
+/// "Definitiefase per juni 2024; Realisatiefase sinds 09-2024" — the phase history known up to
+/// `tot`: a dated step since its month, an undated one as of the report that states it.
 fn geschiedenis(p: &Project, tot: Month) -> String {
     let delen: Vec<String> = p
         .fasen
         .iter()
-        .filter(|s| s.sinds.is_none_or(|m| m <= tot))
+        .filter(|s| s.bekend_vanaf() <= tot)
         .map(|s| match s.sinds {
-            None => format!("{} vanaf de start", s.fase.name()),
             Some(m) => format!("{} sinds {}", s.fase.name(), m.table()),
+            None => format!("{} per {}", s.fase.name(), s.bekend_vanaf().dutch()),
         })
         .collect();
-    if delen.is_empty() { "nog geen fase".into() } else { delen.join("; ") }
+    if delen.is_empty() { "geen fase vastgelegd".into() } else { delen.join("; ") }
+}
+
+/// The phase of `p` at the end of `periode` as a table cell: the phase the data states for the
+/// period, else the latest one known before it with its date, else "–".
+pub fn fase_cel(p: &Project, periode: &Period) -> String {
+    match (p.fase_bekend_in(periode), p.current_step(periode.last)) {
+        (Some(step), _) => step.fase.name().to_string(),
+        (None, Some(step)) => format!("{} (per {})", step.fase.name(), step.bekend_vanaf().dutch()),
+        (None, None) => "–".into(),
+    }
 }
 
 /// The phase timeline of the projects of themalijn `t` that the rapportage of `periode` shows.
@@ -493,7 +589,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
     let titel = format!("Tijdlijn van de projecten van de themalijn {}", t.naam);
     let tot = periode.last;
     let mut beschrijving = format!(
-        "Per project de looptijd van start tot einde, met de fasen tot en met {}; gemarkeerd is de rapportageperiode {}.",
+        "Per project de looptijd van start tot einde, met elke fase vanaf de maand waarin die is vastgelegd (een fase zonder begindatum vanaf de rapportage die haar noemt), tot en met {}; gemarkeerd is de rapportageperiode {}.",
         tot.dutch(),
         periode.dutch().to_lowercase()
     );
@@ -549,7 +645,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
     for ((p, label), h) in projecten.iter().zip(&labels).zip(&hoogtes) {
         let bar_h = 12.0;
         let by = y + (h - bar_h) / 2.0;
-        let fase = p.fase_op(tot);
+        let fase = p.fase_bekend_in(&periode).map(|s| s.fase);
         let _ = write!(
             s,
             "<g class=\"project\" data-project=\"{}\" data-start=\"{}\" data-einde=\"{}\" data-fase=\"{}\">",
@@ -617,10 +713,41 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
                     None => {
                         let _ = write!(
                             s,
-                            "<rect class=\"zonder-fase\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\"/>"
+                            "<rect class=\"zonder-fase\" data-van=\"{}\" data-tot=\"{}\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\" stroke-dasharray=\"3 2\"><title>{}: fase niet vastgelegd van {} tot en met {}</title></rect>",
+                            st.van,
+                            st.tot,
+                            xml(&p.tabelnaam),
+                            st.van.table(),
+                            st.tot.table()
                         );
                     }
                 }
+            }
+            // A phase known only from a report: marked at that report's month with its number.
+            for step in p.fasen.iter().filter(|st| !st.gedateerd()) {
+                let m = step.bekend_vanaf();
+                if m < begin || m > bekend_tot {
+                    continue;
+                }
+                let _ = write!(
+                    s,
+                    "<g class=\"fase-per\" data-fase=\"{}\" data-per=\"{m}\"><title>{}: {} per {}</title>",
+                    step.fase.name(),
+                    xml(&p.tabelnaam),
+                    step.fase.name(),
+                    m.dutch()
+                );
+                let cx = (x(m) + x_na(m)) / 2.0;
+                fase_rect(&mut s, &id, step.fase, cx - 9.0, by - 2.0, 18.0, bar_h + 4.0);
+                let _ = write!(
+                    s,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"18\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.8\"/>",
+                    cx - 9.0,
+                    by - 2.0,
+                    bar_h + 4.0
+                );
+                pill(&mut s, cx, by + bar_h / 2.0, &(step.fase.index() + 1).to_string());
+                s.push_str("</g>");
             }
         }
         let gepland_van = if begin > tot { begin } else { tot.next() };
@@ -698,7 +825,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
     let ly2 = ly + 16.0;
     let _ = writeln!(
         s,
-        "<g class=\"legenda-tekens\" font-size=\"10.5\" fill=\"{TEKST}\"><path d=\"M0 {:.1} L7 {:.1} L7 {:.1} Z\" fill=\"{PRIMAIR}\"/><text x=\"12\" y=\"{ly2:.1}\">gestart voor de huidige werkagenda</text><line x1=\"230\" y1=\"{:.1}\" x2=\"230\" y2=\"{:.1}\" stroke=\"{PRIMAIR}\" stroke-width=\"2\"/><text x=\"236\" y=\"{ly2:.1}\">einddatum</text><text x=\"330\" y=\"{ly2:.1}\">het cijfer in de balk is de fase:</text></g>",
+        "<g class=\"legenda-tekens\" font-size=\"10.5\" fill=\"{TEKST}\"><path d=\"M0 {:.1} L7 {:.1} L7 {:.1} Z\" fill=\"{PRIMAIR}\"/><text x=\"12\" y=\"{ly2:.1}\">gestart voor de huidige werkagenda</text><line x1=\"230\" y1=\"{:.1}\" x2=\"230\" y2=\"{:.1}\" stroke=\"{PRIMAIR}\" stroke-width=\"2\"/><text x=\"236\" y=\"{ly2:.1}\">einddatum</text><text x=\"330\" y=\"{ly2:.1}\">het cijfer is de fase, vanaf de maand waarin die is vastgelegd:</text></g>",
         ly2 - 4.0,
         ly2 - 9.0,
         ly2 + 1.0,
@@ -706,6 +833,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
         ly2 + 2.0
     );
     let eind_y = legenda(&mut s, &id, 0.0, ly2 + 8.0, w, 3);
+    let eind_y = legenda_niet_vastgelegd(&mut s, 0.0, eind_y);
     let h = (eind_y + 4.0).ceil() as u32;
     let svg = begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
 
@@ -727,7 +855,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
                     p.start.table(),
                     p.einde.table(),
                     geschiedenis(p, tot),
-                    p.fase_op(tot).map(|f| f.name().to_string()).unwrap_or_else(|| "–".into()),
+                    fase_cel(p, &periode),
                 ],
                 totaal: false,
             })

@@ -20,7 +20,9 @@ pub struct EmlHeaders<'a> {
     pub reply_to: Option<&'a str>,
     /// `mailto:` address or `https://` URL for List-Unsubscribe.
     pub unsubscribe: Option<&'a str>,
-    pub date: chrono::NaiveDate,
+    /// The day the edition is sent (`verzonden`, or `--date`); without one the message has no
+    /// Date header and the mailing tool sets it when it sends (RFC 6409 §8.3).
+    pub date: Option<chrono::NaiveDate>,
 }
 
 fn mailbox(name: Option<&str>, address: &str, file: &str) -> Result<Mailbox, RenderError> {
@@ -42,8 +44,10 @@ pub fn build(
     let from = mailbox(Some(h.from_name), h.from, file)?;
     let digest = sha2::Sha256::digest([text.as_bytes(), html.as_bytes()].concat());
     let boundary: String = format!("koers-{}", digest[..12].iter().map(|b| format!("{b:02x}")).collect::<String>());
-    // 08:00 UTC of the document date: a fixed moment, in the morning in the Netherlands.
-    let seconds = h.date.and_hms_opt(8, 0, 0).expect("valid time").and_utc().timestamp();
+    // 08:00 UTC of the day it is sent: a fixed moment, in the morning in the Netherlands (the
+    // data gives the day only). Without a day the builder gets the epoch, whose header is removed
+    // below: lettre would otherwise date the message by the clock.
+    let seconds = h.date.map_or(0, |d| d.and_hms_opt(8, 0, 0).expect("valid time").and_utc().timestamp());
     let date = std::time::UNIX_EPOCH + std::time::Duration::from_secs(u64::try_from(seconds).unwrap_or(0));
     let mut builder = Message::builder()
         .from(from.clone())
@@ -84,5 +88,23 @@ pub fn build(
         alternative.multipart(related)
     };
     let message = builder.multipart(body).map_err(|e| RenderError::file(file, format!("building the message: {e}")))?;
-    Ok(message.formatted())
+    let formatted = message.formatted();
+    Ok(if h.date.is_some() { formatted } else { without_header(&formatted, b"Date: ") })
+}
+
+/// The message without the header field starting with `name` (and its folded lines).
+fn without_header(message: &[u8], name: &[u8]) -> Vec<u8> {
+    let end = message.windows(4).position(|w| w == b"\r\n\r\n").map_or(message.len(), |i| i + 2);
+    let (head, body) = message.split_at(end);
+    let mut out = Vec::with_capacity(message.len());
+    let mut skipping = false;
+    for line in head.split_inclusive(|b| *b == b'\n') {
+        let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+        skipping = if folded { skipping } else { line.starts_with(name) };
+        if !skipping {
+            out.extend_from_slice(line);
+        }
+    }
+    out.extend_from_slice(body);
+    out
 }

@@ -209,6 +209,10 @@ pub struct Document {
     pub afbeeldingen: Vec<(String, chart::Grafiek)>,
     /// The newsletter's sender and list headers, for the message ready to send (`.eml`).
     pub bericht: Option<Bericht>,
+    /// The day the document is dated (published, adopted, sent), where the data or `--date` gives
+    /// a day: the PDF's creation date and the message's Date. `None`: the PDF takes the build's
+    /// reference date ([`Provenance::datum`]) and the message has no Date.
+    pub dag: Option<chrono::NaiveDate>,
 }
 
 /// Who sends the newsletter, from koers.yaml.
@@ -235,6 +239,10 @@ struct PdfSource {
     charts: Vec<(String, Vec<u8>)>,
     /// The PDF's identifier (stable between builds of the same commit).
     ident: String,
+    /// The document's own day, for the PDF's creation date.
+    dag: Option<chrono::NaiveDate>,
+    /// The PDF's Creator: koers and the source commit (metadata, never on a page).
+    creator: String,
     /// The file, its bytes still empty.
     file: RenderedFile,
 }
@@ -396,7 +404,7 @@ impl Renderer {
                     from_name: &bericht.naam,
                     reply_to: bericht.antwoord_aan.as_deref(),
                     unsubscribe: bericht.afmelden.as_deref(),
-                    date,
+                    date: doc.dag,
                 };
                 eml::build(&headers, &text, &html, &inline, &format!("{stem}.eml"))?
             }
@@ -434,14 +442,19 @@ impl Renderer {
                 .map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes()))
                 .collect(),
             ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
+            dag: doc.dag,
+            creator: bron.beschrijving.clone(),
             file: self.file(doc, Format::Pdf, Vec::new()),
         })
     }
 
     /// Compile a PDF.
+    /// Compile a PDF. Its creation date is the document's own day, else the build's reference
+    /// date (PDF/A requires one).
     fn compile(&self, pdf: PdfSource, date: chrono::NaiveDate) -> Result<RenderedFile, RenderError> {
-        let PdfSource { source, charts, ident, mut file } = pdf;
-        file.bytes = pdf::compile(&source, &self.style_typ, &charts, date, &ident, &file.path.display().to_string())?;
+        let PdfSource { source, charts, ident, dag, creator, mut file } = pdf;
+        let meta = pdf::Metadata { date: dag.unwrap_or(date), ident: &ident, creator: &creator };
+        file.bytes = pdf::compile(&source, &self.style_typ, &charts, &meta, &file.path.display().to_string())?;
         Ok(file)
     }
 

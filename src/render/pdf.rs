@@ -89,15 +89,25 @@ impl World for KoersWorld {
 /// always gives the same bytes. `files` are data files the markup may read by their absolute
 /// virtual path (`image("/grafiek/x.svg")`). The caller frees typst's cache afterwards
 /// ([`evict_cache`], [`clear_cache`]).
+/// What a PDF's metadata says beside its title and language.
+pub struct Metadata<'a> {
+    /// The creation date; it also fixes typst's `today()`.
+    pub date: chrono::NaiveDate,
+    /// The document identifier (stable between builds of the same document and commit).
+    pub ident: &'a str,
+    /// The Creator: the program and the source it made the document from.
+    pub creator: &'a str,
+}
+
 pub fn compile(
     main: &str,
     style: &str,
     files: &[(String, Vec<u8>)],
-    date: chrono::NaiveDate,
-    ident: &str,
+    meta: &Metadata,
     file: &str,
 ) -> Result<Vec<u8>, RenderError> {
     use chrono::Datelike;
+    let date = meta.date;
     let fail = |message: String| RenderError::file(file, message);
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .ok_or_else(|| fail(format!("the date {date} is out of typst's range")))?;
@@ -112,7 +122,8 @@ pub fn compile(
     let document = result.output.map_err(|errs| fail(describe(&world, &errs)))?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| fail(format!("{e:?}")))?;
     let options = PdfOptions {
-        ident: typst::foundations::Smart::Custom(ident.to_string()),
+        ident: typst::foundations::Smart::Custom(meta.ident.to_string()),
+        creator: typst::foundations::Smart::Custom(Some(meta.creator.to_string())),
         timestamp: Some(Timestamp::new_utc(
             Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 12, 0, 0)
                 .ok_or_else(|| fail(format!("the date {date} is out of typst's range")))?,
@@ -123,7 +134,7 @@ pub fn compile(
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| fail(describe(&world, &errs)));
     if let Some(dir) = trace {
-        timing::write(&world, &dir, ident);
+        timing::write(&world, &dir, meta.ident);
     }
     pdf
 }

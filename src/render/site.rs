@@ -1,7 +1,7 @@
 //! The pages of the output beside the documents: the index (with its front page of the latest
 //! rapportage) and the toegankelijkheidsverklaring.
 
-use crate::dates::{Month, Parsed, Period};
+use crate::dates::{Parsed, Period};
 use crate::model::Programme;
 use crate::output::ManifestEntry;
 use crate::render::RenderError;
@@ -66,7 +66,7 @@ struct VoorpaginaThemalijn {
 #[derive(Serialize)]
 struct VoorpaginaProject {
     naam: String,
-    fase: Option<&'static str>,
+    fase: Option<String>,
     href: String,
 }
 
@@ -89,7 +89,7 @@ fn voorpagina(prog: &Programme, entries: &[ManifestEntry]) -> Option<Voorpagina>
                 .filter(|p| stand.toont(p))
                 .map(|p| VoorpaginaProject {
                     naam: p.naam.clone(),
-                    fase: p.fase_op(periode.last).map(crate::phase::Fase::name),
+                    fase: Some(crate::render::chart::fase_cel(p, &periode)).filter(|c| c != "–"),
                     href: format!("{}#project-{}", e.path, p.id),
                 })
                 .collect(),
@@ -147,7 +147,7 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
     ctx.insert("datum", &t.datum);
     ctx.insert(
         "datum_nl",
-        &t.datum.and_then(Parsed::valid).map(|d| format!("{} {}", chrono::Datelike::day(&d.0), Month::of(d.0).dutch())),
+        &t.datum.and_then(Parsed::valid).map(|d| crate::dates::day_dutch(d.0)),
     );
     ctx.insert("contact", &t.contact.or_else(|| prog.email.clone()));
     ctx.insert("bekende_problemen", &t.bekende_problemen);

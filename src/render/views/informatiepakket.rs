@@ -4,7 +4,8 @@
 
 use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::data_files::{self as df, Markdown};
-use crate::informatiepakket::{Zijde, date_dutch, euro};
+use crate::dates::day_dutch as date_dutch;
+use crate::informatiepakket::{Zijde, euro};
 use crate::model::Programme;
 use crate::render::{Document, DocumentKind, RenderError, to_context};
 use serde::Serialize;
@@ -191,6 +192,7 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
         grafieken: vec![],
         afbeeldingen: vec![],
         bericht: None,
+        dag: Some(bron.documentdatum.unwrap_or(prog.informatiepakket.as_ref().map_or_else(Default::default, |i| i.datum))),
     }))
 }
 
@@ -266,7 +268,7 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
         voor: d.voor.clone(),
         afschrift_aan: d.afschrift_aan.clone(),
         datum: ip.datum.to_string(),
-        datum_nl: date_dutch(ip.datum),
+        datum_nl: date_dutch(bron.documentdatum.unwrap_or(ip.datum)),
         programma: programme_info(prog),
         vooraf: d.vooraf.clone(),
         strategisch: d.strategisch.clone(),

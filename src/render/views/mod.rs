@@ -17,7 +17,9 @@ use crate::model::Programme;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
-/// Where a document comes from: shown in its colophon.
+/// Where a build's documents come from. This is metadata — the PDF's Creator, the HTML
+/// `<meta name="generator">`, the manifest — and printed on a page only when asked for
+/// (`--colophon`): a public page states what its data states, not how it was built.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Provenance {
     pub generator: String,
@@ -27,10 +29,52 @@ pub struct Provenance {
     pub commit_datum: Option<String>,
     /// The data in the work tree differs from the commit.
     pub gewijzigd: bool,
-    /// The document date (from --date, the commit, or the data).
+    /// All of the above in one line: "koers 0.1.0, gegevens van commit a07ff94 (2026-11-23)".
+    pub beschrijving: String,
+    /// The line printed on the documents with `--colophon`; `None` without it.
+    pub colofon: Option<String>,
+    /// The build's reference date (YYYY-MM-DD): `--date`, else the commit's date, else the first
+    /// day of the latest month in the data. Metadata only: the PDF's creation date (PDF/A requires
+    /// one) where a document has no day of its own, and the accessibility statement's test date.
     pub datum: String,
-    /// The document date in Dutch ("22 november 2026").
+    /// The same in Dutch ("22 november 2026").
     pub datum_nl: String,
+    /// The document date given with `--date`: it replaces each document's own date
+    /// (publication, adoption, sending). `None`: each document's date comes from the data.
+    #[serde(skip)]
+    pub documentdatum: Option<chrono::NaiveDate>,
+}
+
+impl Provenance {
+    /// The provenance of a build: the generator, the commit the data comes from (if any),
+    /// whether the work tree differs from it, and what is printed with `--colophon`.
+    pub fn new(
+        commit: Option<(String, chrono::NaiveDate)>,
+        gewijzigd: bool,
+        datum: chrono::NaiveDate,
+        documentdatum: Option<chrono::NaiveDate>,
+        colofon: bool,
+    ) -> Provenance {
+        let generator = crate::driver::GENERATOR.to_string();
+        let mut beschrijving = generator.clone();
+        if let Some((hash, date)) = &commit {
+            beschrijving.push_str(&format!(", gegevens van commit {hash} ({date})"));
+            if gewijzigd {
+                beschrijving.push_str(" met niet-vastgelegde wijzigingen");
+            }
+        }
+        Provenance {
+            colofon: colofon.then(|| format!("Gemaakt met {beschrijving}")),
+            beschrijving,
+            generator,
+            commit_datum: commit.as_ref().map(|(_, d)| d.to_string()),
+            commit: commit.map(|(h, _)| h),
+            gewijzigd,
+            datum: datum.to_string(),
+            datum_nl: crate::dates::day_dutch(datum),
+            documentdatum,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -62,23 +106,29 @@ pub fn programme_info(p: &Programme) -> ProgrammeInfo {
 pub struct InteressantView {
     /// "Interessant!", "Tip!", or none.
     pub label: Option<&'static str>,
-    pub tekst: Markdown,
-    /// The link line; shown as plain text when there is no address.
+    pub tekst: Option<Markdown>,
+    /// The link line, only when it has an address: a line without one would promise a link that
+    /// is not there (`koers check` warns of it), so the box prints its text alone.
     pub link_tekst: Option<String>,
     pub link_url: Option<String>,
 }
 
-pub(crate) fn interessant(i: &df::Interessant) -> InteressantView {
-    InteressantView {
+/// A box as the documents show it; `None` for a box of a link line alone whose address is unknown.
+pub(crate) fn interessant(i: &df::Interessant) -> Option<InteressantView> {
+    let link_url = i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::validate::is_safe_url(u));
+    if i.tekst.is_none() && link_url.is_none() {
+        return None;
+    }
+    Some(InteressantView {
         label: match i.soort.unwrap_or_default() {
             df::KaderSoort::Interessant => Some("Interessant!"),
             df::KaderSoort::Tip => Some("Tip!"),
             df::KaderSoort::Tekst => None,
         },
         tekst: i.tekst.clone(),
-        link_tekst: i.link.as_ref().map(|l| l.tekst.clone()),
-        link_url: i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::validate::is_safe_url(u)),
-    }
+        link_tekst: link_url.as_ref().and(i.link.as_ref()).map(|l| l.tekst.clone()),
+        link_url,
+    })
 }
 
 /// The glossary entries whose abbreviation occurs as a word in the document (case-insensitive,

@@ -57,12 +57,10 @@ pub struct NieuwsbriefView {
     pub highlights: Option<Markdown>,
     /// Everything between the introduction and the closing block, in order.
     pub blokken: Vec<Blok>,
-    /// The projects per phase at the end of the edition's period.
-    pub verdeling: crate::render::chart::Grafiek,
-    /// The file name of its PNG (beside the e-mail), for the e-mail, and its height at the
-    /// e-mail's content width (536 px).
-    pub verdeling_png: String,
-    pub verdeling_png_hoogte: u32,
+    /// The projects per phase at the end of the edition's period — only when the data records a
+    /// phase for that edition (a step since a month within it, or reported in it): an older report's
+    /// phases say nothing of the edition's date.
+    pub overzicht: Option<Overzicht>,
     pub slot_titel: Option<String>,
     pub slot_tekst: Option<Markdown>,
     /// The "Lees meer" link of the closing block, when the edition has one.
@@ -111,14 +109,26 @@ impl MergeTags {
     }
 }
 
+/// The phase chart of an edition, and its PNG for the e-mail.
+#[derive(Debug, Serialize)]
+pub struct Overzicht {
+    pub grafiek: crate::render::chart::Grafiek,
+    /// The file name of its PNG (beside the e-mail), and its height at the e-mail's content width
+    /// (536 px).
+    pub png: String,
+    pub png_hoogte: u32,
+}
+
 fn tekst(t: &Markdown) -> Deel {
     Deel { tekst: Some(t.clone()), link: None }
 }
 
+/// The link lines that have an address: a line without one would promise a link that is not
+/// there (`koers check` warns of it), so it is not printed.
 fn links(l: &[df::Link]) -> impl Iterator<Item = Deel> + '_ {
-    l.iter().map(|l| Deel {
-        tekst: None,
-        link: Some(LinkView { tekst: l.tekst.clone(), url: l.url.clone().filter(|u| crate::validate::is_safe_url(u)) }),
+    l.iter().filter_map(|l| {
+        let url = l.url.clone().filter(|u| crate::validate::is_safe_url(u))?;
+        Some(Deel { tekst: None, link: Some(LinkView { tekst: l.tekst.clone(), url: Some(url) }) })
     })
 }
 
@@ -187,12 +197,13 @@ pub(crate) fn document(
         kind: DocumentKind::Nieuwsbrief,
         template: "nieuwsbrief",
         title: view.titel.clone(),
-        grafieken: vec![view.verdeling.clone()],
-        afbeeldingen: vec![(format!("nieuwsbrief/{}", view.verdeling_png), view.verdeling.clone())],
+        grafieken: view.overzicht.iter().map(|o| o.grafiek.clone()).collect(),
+        afbeeldingen: view.overzicht.iter().map(|o| (format!("nieuwsbrief/{}", o.png), o.grafiek.clone())).collect(),
         context: to_context("nieuwsbrief", &view)?,
         period: period.id(),
         stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),
         bericht,
+        dag: bron.documentdatum.or(editie.data.verzonden.and_then(crate::dates::Parsed::valid).map(|d| d.0)),
     })
 }
 
@@ -228,11 +239,19 @@ pub fn nieuwsbrief(
         plain.chars().take(140).collect()
     });
     let lees_meer = editie.data.lees_meer.unwrap_or(true);
-    let verdeling = crate::render::chart::fasenverdeling(
-        &crate::changes::Stand::editie(prog, period),
-        &format!("fasen-{}", period.id()),
-        &format!("stand eind {}", period.last.dutch()),
-    );
+    let stand = crate::changes::Stand::editie(prog, period);
+    let overzicht = stand.projecten().any(|p| p.fase_bekend_in(&period).is_some()).then(|| {
+        let grafiek = crate::render::chart::fasenverdeling(
+            &stand,
+            &format!("fasen-{}", period.id()),
+            &format!("stand eind {}", period.last.dutch()),
+        );
+        Overzicht {
+            png: format!("even-bijpraten-{}-fasen.png", period.id()),
+            png_hoogte: grafiek.hoogte_bij(536),
+            grafiek,
+        }
+    });
     NieuwsbriefView {
         titel: editie.data.titel.clone(),
         editie: period.id(),
@@ -242,9 +261,7 @@ pub fn nieuwsbrief(
         inleiding: editie.data.inleiding.clone(),
         highlights: editie.data.highlights.clone(),
         blokken,
-        verdeling_png: format!("even-bijpraten-{}-fasen.png", period.id()),
-        verdeling_png_hoogte: verdeling.hoogte_bij(536),
-        verdeling,
+        overzicht,
         slot_titel: settings.map(|s| s.slot_titel.clone()),
         slot_tekst: settings.map(|s| s.slot_tekst.clone()),
         lees_meer_url: settings

@@ -1,9 +1,9 @@
 //! The tussentijdse rapportage of a half year.
 
-use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info, used_abbreviations};
+use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info};
 use crate::changes::{Stand, Wijzigingen};
 use crate::data_files::{self as df, Markdown, VoetnootBij};
-use crate::dates::{Einde, Month, Period};
+use crate::dates::{Einde, Period};
 use crate::model::{Programme, Project, Themalijn};
 use crate::phase::Fase;
 use crate::render::chart::{self, Grafiek};
@@ -44,7 +44,8 @@ pub struct TabelRij {
     pub id: String,
     pub naam: String,
     pub subproject: bool,
-    pub fase: Option<&'static str>,
+    /// The phase at the end of the period as the data states it; an older one with its date.
+    pub fase: Option<String>,
     pub start: String,
     pub einde: String,
     pub noten_naam: Vec<Noot>,
@@ -88,7 +89,8 @@ pub struct ProjectPagina {
     pub id: String,
     pub naam: String,
     pub hoofdproject: Option<String>,
-    pub fase: Option<&'static str>,
+    /// The phase at the end of the period as the data states it; an older one with its date.
+    pub fase: Option<String>,
     /// False while no phase is recorded for the project at all.
     pub fase_vastgelegd: bool,
     pub ladder: Vec<Sport>,
@@ -134,7 +136,11 @@ pub struct RapportageView {
     pub programma: ProgrammeInfo,
     pub periode: String,
     pub periode_nl: String,
+    /// The cover's publication line: "oktober 2024 | Publieksversie" (none for a draft).
     pub publicatie: Option<String>,
+    /// The day it was published, where known: the PDF's creation date.
+    #[serde(skip)]
+    pub dag: Option<chrono::NaiveDate>,
     pub voorwoord: Option<Markdown>,
     pub ondertekening: Option<df::Ondertekening>,
     pub algemene_informatie: Option<Markdown>,
@@ -186,7 +192,7 @@ impl NoteNumbering {
     }
 }
 
-fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Month) -> Tabel {
+fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], periode: Period) -> Tabel {
     let mut notes = NoteNumbering { prefix: format!("noot-{}", t.id), texts: vec![] };
     let mut doorlopend_marked = false;
     let mut rijen = Vec::new();
@@ -195,7 +201,7 @@ fn project_table(prog: &Programme, t: &Themalijn, projects: &[&Project], at: Mon
             id: p.id.clone(),
             naam: p.tabelnaam.clone(),
             subproject: p.is_subproject(),
-            fase: p.fase_op(at).map(Fase::name),
+            fase: Some(chart::fase_cel(p, &periode)).filter(|c| c != "–"),
             start: p.start.table(),
             einde: p.einde.table(),
             noten_naam: vec![],
@@ -236,6 +242,7 @@ pub(crate) fn document(
     bron: &Provenance,
 ) -> Result<Document, RenderError> {
     let view = rapportage(prog, periode, concept, bron);
+    let concept = view.concept;
     let suffix = if concept { " (CONCEPT)" } else { "" };
     let stem_suffix = if concept { "-concept" } else { "" };
     Ok(Document {
@@ -248,14 +255,23 @@ pub(crate) fn document(
         stem: format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
         afbeeldingen: vec![],
         bericht: None,
+        dag: view.dag,
     })
 }
 
 pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {
     let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
+    // The publication date: --date, else the data's; without one the rapportage is a draft.
+    let gepubliceerd = teksten.and_then(|t| t.gepubliceerd).and_then(crate::dates::Parsed::valid);
+    let datum = bron.documentdatum.map(crate::dates::Datum::Day).or(gepubliceerd);
+    let concept = concept || datum.is_none();
+    let publicatie = datum.map(|d| match teksten.and_then(|t| t.versie.as_deref()) {
+        Some(v) => format!("{} | {v}", d.dutch()),
+        None => d.dutch(),
+    });
     let kaders = |plaats: df::KaderPlaats| -> Vec<InteressantView> {
         teksten
-            .map(|t| t.interessant.iter().filter(|k| k.plaats == Some(plaats)).map(interessant).collect())
+            .map(|t| t.interessant.iter().filter(|k| k.plaats == Some(plaats)).filter_map(interessant).collect())
             .unwrap_or_default()
     };
     let alle: Vec<&Project> = prog.projects().filter(|p| p.in_rapportage(&period)).collect();
@@ -277,7 +293,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
                 aantal_projecten: projects.iter().filter(|p| !p.is_subproject()).count(),
                 aantal_subprojecten: projects.iter().filter(|p| p.is_subproject()).count(),
                 aantal_tekst: aantal_tekst(&projects),
-                tabel: project_table(prog, t, &projects, period.last),
+                tabel: project_table(prog, t, &projects, period),
                 tijdlijn: chart::tijdlijn(prog, t, &projects, period, as_),
                 projecten: t
                     .paginavolgorde
@@ -287,7 +303,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
                     .collect(),
                 lokale_inzet: lokale.map(|l| l.tekst.clone()),
                 lokale_inzet_interessant: lokale
-                    .map(|l| l.interessant.iter().map(interessant).collect())
+                    .map(|l| l.interessant.iter().filter_map(interessant).collect())
                     .unwrap_or_default(),
             })
         })
@@ -298,7 +314,8 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         programma: programme_info(prog),
         periode: period.id(),
         periode_nl: period.dutch(),
-        publicatie: teksten.and_then(|t| t.publicatie.clone()),
+        publicatie,
+        dag: datum.and_then(crate::dates::Datum::day),
         voorwoord: teksten.and_then(|t| t.voorwoord.clone()),
         ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
         algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
@@ -322,7 +339,9 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
             .collect(),
         bron: bron.clone(),
     };
-    view.afkortingen = used_abbreviations(prog, &view);
+    // The rapportage prints the whole glossary of the data, as seed 003 does (the regioplan only
+    // the abbreviations it uses).
+    view.afkortingen = prog.afkortingen.clone();
     view
 }
 
@@ -342,6 +361,7 @@ fn aantal_tekst(projects: &[&Project]) -> String {
 
 fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina {
     let fase = p.fase_op(period.last);
+    let fase_tekst = Some(chart::fase_cel(p, period)).filter(|c| c != "–");
     let in_period = |n: &&crate::model::Notitie| n.periode == *period;
     let mut blokken: Vec<Blok> =
         p.toelichting.iter().filter(in_period).map(|n| Blok::Toelichting { tekst: n.tekst.clone() }).collect();
@@ -353,12 +373,12 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         kop: n.kop.clone().unwrap_or_else(|| "Bijzonderheden".into()),
         tekst: n.tekst.clone(),
     }));
-    blokken.extend(p.interessant.iter().filter(|(h, _)| h == period).map(|(_, k)| Blok::Kader(interessant(k))));
+    blokken.extend(p.interessant.iter().filter(|(h, _)| h == period).filter_map(|(_, k)| interessant(k)).map(Blok::Kader));
     ProjectPagina {
         id: p.id.clone(),
         naam: p.naam.clone(),
         hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
-        fase: fase.map(Fase::name),
+        fase: fase_tekst,
         fase_vastgelegd: !p.fasen.is_empty(),
         ladder: ladder(fase),
         terugstap: p.current_step(period.last).and_then(|s| s.reden.clone()),

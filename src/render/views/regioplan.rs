@@ -75,6 +75,7 @@ pub(crate) fn document(
         grafieken: vec![],
         afbeeldingen: vec![],
         bericht: None,
+        dag: bron.documentdatum,
     }))
 }
 
