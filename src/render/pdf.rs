@@ -136,7 +136,98 @@ pub fn compile(
     if let Some(dir) = trace {
         timing::write(&world, &dir, meta.ident);
     }
+    if let Some(dir) = std::env::var_os("KOERS_TYPST_LAYOUT") {
+        layout::write(&document, std::path::Path::new(&dir), meta.ident);
+    }
     pdf
+}
+
+/// How full each page is, for judging a layout: with `KOERS_TYPST_LAYOUT=DIR` every compile writes
+/// `DIR/<document>.layout.json`, one entry a page: the share of the body's height (between the
+/// margins of `koers.typ`, A4 24 mm top and 22 mm bottom) that text, shapes and images cover, and
+/// whether a chapter (a level-1 heading, marked `<koers-hoofdstuk>` by `koers.typ`) starts on it.
+pub mod layout {
+    use serde::{Deserialize, Serialize};
+    use typst::foundations::{Label, Selector};
+    use typst::introspection::Introspector;
+    use typst::layout::{Abs, Frame, FrameItem, Point};
+    use typst_layout::PagedDocument;
+
+    /// One page's fill.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct PageFill {
+        /// 1-based.
+        pub page: usize,
+        /// Covered share of the body height, 0 to 1.
+        pub coverage: f64,
+        pub chapter_start: bool,
+    }
+
+    /// The body of a page: below the header, above the footer (koers.typ's A4 margins).
+    const BODY_TOP_MM: f64 = 24.0;
+    const BODY_BOTTOM_MM: f64 = 297.0 - 22.0;
+
+    pub fn pages(document: &PagedDocument) -> Vec<PageFill> {
+        let label = Label::new(typst::utils::PicoStr::intern("koers-hoofdstuk")).expect("a valid label");
+        let mut starts = std::collections::BTreeSet::new();
+        for m in document.introspector().query(&Selector::Label(label)) {
+            if let Some(pos) = m.location().and_then(|l| document.introspector().position(l)) {
+                starts.insert(pos.page.get());
+            }
+        }
+        let (top, bottom) = (Abs::mm(BODY_TOP_MM), Abs::mm(BODY_BOTTOM_MM));
+        document
+            .pages()
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let mut spans = Vec::new();
+                collect(&page.frame, Point::zero(), &mut spans);
+                let mut clipped: Vec<(Abs, Abs)> =
+                    spans.into_iter().map(|(a, b)| (a.max(top), b.min(bottom))).filter(|(a, b)| a < b).collect();
+                clipped.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut covered = Abs::zero();
+                let mut end = top;
+                for (a, b) in clipped {
+                    let a = a.max(end);
+                    if b > a {
+                        covered += b - a;
+                        end = b;
+                    }
+                }
+                PageFill {
+                    page: i + 1,
+                    coverage: covered / (bottom - top),
+                    chapter_start: starts.contains(&(i + 1)),
+                }
+            })
+            .collect()
+    }
+
+    /// The vertical extents of what a frame shows, placed at `at`.
+    fn collect(frame: &Frame, at: Point, out: &mut Vec<(Abs, Abs)>) {
+        for (pos, item) in frame.items() {
+            let p = at + *pos;
+            match item {
+                FrameItem::Group(g) => collect(&g.frame, p + Point::new(g.transform.tx, g.transform.ty), out),
+                FrameItem::Text(t) => out.push((p.y - t.size * 0.75, p.y + t.size * 0.25)),
+                FrameItem::Shape(shape, _) => {
+                    let b = shape.bbox(false);
+                    out.push((p.y + b.min.y, p.y + b.max.y));
+                }
+                FrameItem::Image(_, size, _) => out.push((p.y, p.y + size.y)),
+                FrameItem::Link(..) | FrameItem::Tag(_) => {}
+            }
+        }
+    }
+
+    pub(super) fn write(document: &PagedDocument, dir: &std::path::Path, ident: &str) {
+        let path = dir.join(format!("{}.layout.json", ident.replace('/', "_")));
+        let json = serde_json::to_vec_pretty(&pages(document)).expect("page fills serialise");
+        if let Err(e) = std::fs::write(&path, json) {
+            eprintln!("warning: writing the page layout {}: {e}", path.display());
+        }
+    }
 }
 
 /// typst's timing hooks: with `KOERS_TYPST_TIMING=DIR`, every compile writes a Chrome trace
