@@ -328,12 +328,27 @@ pub struct ThemalijnFile {
     pub introductie: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ambitie: Option<Markdown>,
+    /// The figure of the themalijn's ambition (seed 003 has one per themalijn): shown after the
+    /// introduction with the sentence that introduces it; without it, neither is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ambitie_figuur: Option<FiguurBestand>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regioplan: Option<ThemalijnRegioplan>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financiering: Option<Markdown>,
     #[serde(default)]
     pub lokale_inzet: Vec<LokaleInzet>,
+}
+
+/// An image file in the data directory.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FiguurBestand {
+    /// The file, relative to the data directory (e.g. `figuren/ambitie-ouderen.png`): a PNG,
+    /// JPEG or SVG of at most 5 MB.
+    pub bestand: String,
+    /// What the figure shows, in words, for readers who cannot see it (required).
+    pub alt: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

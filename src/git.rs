@@ -145,4 +145,15 @@ impl DataSource for Snapshot {
     fn display_root(&self) -> PathBuf {
         PathBuf::from(format!("{}@{}", self.root.display(), self.rev))
     }
+    fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>> {
+        if !crate::load::stays_inside(rel) {
+            return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is outside the data directory"));
+        }
+        let rel: PathBuf = rel.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
+        self.files
+            .iter()
+            .find(|(p, _)| *p == rel)
+            .map(|(_, b)| b.clone())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "not in that commit"))
+    }
 }

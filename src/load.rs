@@ -21,6 +21,15 @@ pub trait DataSource: Sync {
     fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>>;
     /// How paths are shown in diagnostics (the data directory as the user named it).
     fn display_root(&self) -> PathBuf;
+    /// A file the data refers to (an image), by its path relative to the data directory. Only a
+    /// file inside the data directory is read: a path that leaves it (`..`, absolute, or a
+    /// symbolic link pointing outside) is refused.
+    fn read(&self, rel: &Path) -> io::Result<Vec<u8>>;
+}
+
+/// Whether a relative path stays below its root by its components alone (no `..`, no root).
+pub fn stays_inside(rel: &Path) -> bool {
+    rel.components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
 }
 
 /// A data directory on disk.
@@ -44,6 +53,27 @@ impl DataSource for DirSource {
 
     fn display_root(&self) -> PathBuf {
         self.root.clone()
+    }
+
+    fn read(&self, rel: &Path) -> io::Result<Vec<u8>> {
+        let outside = || io::Error::new(io::ErrorKind::PermissionDenied, "the file is outside the data directory");
+        if !stays_inside(rel) {
+            return Err(outside());
+        }
+        let root = self.root.canonicalize()?;
+        let path = root.join(rel).canonicalize()?;
+        if !path.starts_with(&root) {
+            return Err(outside());
+        }
+        let meta = std::fs::metadata(&path)?;
+        if !meta.is_file() {
+            return Err(io::Error::other("it is not a file"));
+        }
+        if meta.len() > crate::figure::MAX_BYTES as u64 {
+            // Not read whole: the check reports its size.
+            return Ok(vec![0; crate::figure::MAX_BYTES + 1]);
+        }
+        std::fs::read(&path)
     }
 }
 
@@ -122,6 +152,8 @@ pub struct DataSet {
     pub duplicate_ids: Vec<(String, PathBuf)>,
     /// Ids of files that exist but could not be loaded (their problems are reported already).
     pub failed_ids: std::collections::BTreeSet<String>,
+    /// The images the data refers to that could be read and are usable, by their path as written.
+    pub figuren: BTreeMap<String, crate::figure::Figuur>,
 }
 
 /// Load all data files from `source`. I/O failure of the directory itself is an `Err`; every
@@ -206,12 +238,58 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
             },
         }
     }
+    load_figures(source, &mut set, &mut diags);
     if !seen_programme {
         diags.push(Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing").hint(
             "every data directory needs koers.yaml with the programme, its phases and municipalities (see README.md)",
         ));
     }
     Ok((set, diags))
+}
+
+/// Read and check every image a loaded file refers to (a themalijn's `ambitie_figuur`): each
+/// problem is an error at the place that names the file.
+fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnostics) {
+    let mut figuren = BTreeMap::new();
+    for t in set.themalijnen.values() {
+        let Some(f) = &t.data.ambitie_figuur else { continue };
+        let at = |key: &str| [yaml_tree::Step::Key("ambitie_figuur".into()), yaml_tree::Step::Key(key.into())];
+        if f.alt.trim().is_empty() {
+            diags.push(
+                t.file
+                    .error_at(&at("alt"), "the figure has no alt text")
+                    .hint("describe what the figure shows, for readers who cannot see it"),
+            );
+        }
+        let bytes = match source.read(Path::new(&f.bestand)) {
+            Ok(b) => b,
+            Err(e) => {
+                let why = match e.kind() {
+                    io::ErrorKind::NotFound => "there is no such file".to_string(),
+                    _ => e.to_string(),
+                };
+                diags.push(
+                    t.file
+                        .error_at(&at("bestand"), format!("the figure \"{}\" cannot be read: {why}", f.bestand))
+                        .hint("give a path relative to the data directory, e.g. figuren/ambitie.png, of a file inside it"),
+                );
+                continue;
+            }
+        };
+        match crate::figure::check(&f.bestand, &bytes) {
+            Ok(kind) => {
+                let figuur = crate::figure::Figuur {
+                    bestand: f.bestand.clone(),
+                    kind,
+                    bytes: std::sync::Arc::new(bytes),
+                    alt: f.alt.trim().to_string(),
+                };
+                figuren.insert(f.bestand.clone(), figuur);
+            }
+            Err((message, hint)) => diags.push(t.file.error_at(&at("bestand"), message).hint(hint)),
+        }
+    }
+    set.figuren = figuren;
 }
 
 /// Add a loaded file under `key` (its id, or for an edition its period), unless a file with the

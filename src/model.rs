@@ -58,6 +58,8 @@ pub struct Themalijn {
     pub volgorde: u32,
     pub introductie: Option<Markdown>,
     pub ambitie: Option<Markdown>,
+    /// The figure of the themalijn's ambition, read and checked when the data loaded.
+    pub ambitie_figuur: Option<crate::figure::Figuur>,
     pub regioplan: df::ThemalijnRegioplan,
     pub financiering: Option<Markdown>,
     pub lokale_inzet: Vec<(Period, df::LokaleInzet)>,
@@ -290,6 +292,12 @@ impl Programme {
                     volgorde: t.volgorde,
                     introductie: t.introductie.clone(),
                     ambitie: t.ambitie.clone(),
+                    ambitie_figuur: match &t.ambitie_figuur {
+                        Some(f) => Some(set.figuren.get(&f.bestand).cloned().ok_or_else(|| {
+                            Unresolved(format!("the figure {} of themalijn {id} was not loaded", f.bestand))
+                        })?),
+                        None => None,
+                    },
                     regioplan: t.regioplan.clone().unwrap_or_default(),
                     financiering: t.financiering.clone(),
                     lokale_inzet,

@@ -145,6 +145,9 @@ impl DataSource for Overlay {
     fn display_root(&self) -> PathBuf {
         self.base.display_root()
     }
+    fn read(&self, rel: &Path) -> io::Result<Vec<u8>> {
+        self.base.read(rel)
+    }
 }
 
 fn source_text(set: &DataSet, rel: &Path) -> Option<String> {

@@ -207,6 +207,9 @@ pub struct Document {
     pub grafieken: Vec<chart::Grafiek>,
     /// Images written beside the e-mail: (path, chart rendered to PNG).
     pub afbeeldingen: Vec<(String, chart::Grafiek)>,
+    /// Figures from the data: written beside the Markdown (at `bestand`, relative to the output
+    /// directory) and handed to typst (at `typst`); the HTML embeds them.
+    pub figuren: Vec<views::FiguurView>,
     /// The newsletter's sender and list headers, for the message ready to send (`.eml`).
     pub bericht: Option<Bericht>,
     /// The day the document is dated (published, adopted, sent), where the data or `--date` gives
@@ -415,6 +418,16 @@ impl Renderer {
             }
         };
         let mut out = vec![self.file(doc, format, bytes)];
+        if format == Format::Md {
+            out.extend(doc.figuren.iter().map(|f| RenderedFile {
+                document: doc.kind,
+                period: doc.period.clone(),
+                format,
+                title: doc.title.clone(),
+                path: PathBuf::from(&f.uitvoer),
+                bytes: f.bytes.to_vec(),
+            }));
+        }
         if format == Format::Email {
             for (path, g) in &doc.afbeeldingen {
                 let bytes = chart::png(&g.svg, 2.0, path)?;
@@ -440,6 +453,7 @@ impl Renderer {
                 .grafieken
                 .iter()
                 .map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes()))
+                .chain(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())))
                 .collect(),
             ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
             dag: doc.dag,

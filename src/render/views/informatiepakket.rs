@@ -191,6 +191,7 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
         period: view.datum.clone(),
         grafieken: vec![],
         afbeeldingen: vec![],
+        figuren: vec![],
         bericht: None,
         dag: Some(bron.documentdatum.unwrap_or(prog.informatiepakket.as_ref().map_or_else(Default::default, |i| i.datum))),
     }))

@@ -77,6 +77,38 @@ impl Provenance {
     }
 }
 
+/// A figure from the data as a document shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FiguurView {
+    pub alt: String,
+    /// A `data:` URL: the self-contained HTML embeds the image.
+    pub data_url: String,
+    /// Its path beside the Markdown, relative to the Markdown file (`figuren/…`).
+    pub pad: String,
+    /// Its path in the output directory (the document's folder, then `pad`).
+    #[serde(skip)]
+    pub uitvoer: String,
+    /// Its path in typst's world.
+    pub typst: String,
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+impl FiguurView {
+    /// `naam` names the file in the output (e.g. `ambitie-ouderen`), `map` the document's folder.
+    pub fn new(f: &crate::figure::Figuur, naam: &str, map: &str) -> FiguurView {
+        let file = format!("{naam}.{}", f.kind.extension());
+        FiguurView {
+            alt: f.alt.clone(),
+            data_url: f.data_url(),
+            pad: format!("figuren/{file}"),
+            uitvoer: format!("{map}/figuren/{file}"),
+            typst: format!("/figuur/{file}"),
+            bytes: f.bytes.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct ProgrammeInfo {
     pub naam: String,

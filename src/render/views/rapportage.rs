@@ -108,6 +108,8 @@ pub struct ThemalijnRapportage {
     pub naam: String,
     pub introductie: Option<Markdown>,
     pub ambitie: Option<Markdown>,
+    /// The figure of the themalijn's ambition, when the data has one.
+    pub ambitie_figuur: Option<super::FiguurView>,
     /// Projects in the table: main projects and subprojects.
     pub aantal_projecten: usize,
     pub aantal_subprojecten: usize,
@@ -254,6 +256,7 @@ pub(crate) fn document(
         title: format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase()),
         stem: format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
         afbeeldingen: vec![],
+        figuren: view.themalijnen.iter().filter_map(|t| t.ambitie_figuur.clone()).collect(),
         bericht: None,
         dag: view.dag,
     })
@@ -290,6 +293,10 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
                 naam: t.naam.clone(),
                 introductie: t.introductie.clone(),
                 ambitie: t.ambitie.clone(),
+                ambitie_figuur: t
+                    .ambitie_figuur
+                    .as_ref()
+                    .map(|f| super::FiguurView::new(f, &format!("ambitie-{}", t.id), "rapportage")),
                 aantal_projecten: projects.iter().filter(|p| !p.is_subproject()).count(),
                 aantal_subprojecten: projects.iter().filter(|p| p.is_subproject()).count(),
                 aantal_tekst: aantal_tekst(&projects),

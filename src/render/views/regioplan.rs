@@ -74,6 +74,7 @@ pub(crate) fn document(
         stem,
         grafieken: vec![],
         afbeeldingen: vec![],
+        figuren: vec![],
         bericht: None,
         dag: bron.documentdatum,
     }))

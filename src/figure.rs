@@ -1,0 +1,116 @@
+//! Images the data refers to by file (a themalijn's ambition figure): read once when the data
+//! loads, checked (inside the data directory, a real PNG, JPEG or SVG of a sane size, with alt
+//! text), and carried as bytes to every format — embedded in the HTML, a file beside the
+//! Markdown, a file in typst's world for the PDF.
+
+use std::sync::Arc;
+
+/// The largest image a document embeds.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// The image formats koers embeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl ImageKind {
+    /// What the bytes are, by their content (never by the file name alone).
+    pub fn sniff(bytes: &[u8]) -> Option<ImageKind> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Some(ImageKind::Png);
+        }
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            return Some(ImageKind::Jpeg);
+        }
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        if (head.starts_with("<svg") || head.starts_with("<?xml") || head.starts_with("<!--")) && head.contains("<svg")
+        {
+            return Some(ImageKind::Svg);
+        }
+        None
+    }
+
+    /// The kind a file name promises.
+    pub fn from_extension(name: &str) -> Option<ImageKind> {
+        let ext = name.rsplit('.').next()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "png" => Some(ImageKind::Png),
+            "jpg" | "jpeg" => Some(ImageKind::Jpeg),
+            "svg" => Some(ImageKind::Svg),
+            _ => None,
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageKind::Png => "image/png",
+            ImageKind::Jpeg => "image/jpeg",
+            ImageKind::Svg => "image/svg+xml",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Png => "png",
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Svg => "svg",
+        }
+    }
+}
+
+/// A checked image from the data.
+#[derive(Debug, Clone)]
+pub struct Figuur {
+    /// The path in the data directory, as written (`figuren/ambitie-ouderen.png`).
+    pub bestand: String,
+    pub kind: ImageKind,
+    pub bytes: Arc<Vec<u8>>,
+    /// What the image shows, for readers who do not see it.
+    pub alt: String,
+}
+
+impl Figuur {
+    /// The image as a `data:` URL, for a self-contained HTML page.
+    pub fn data_url(&self) -> String {
+        use base64::Engine;
+        format!("data:{};base64,{}", self.kind.mime(), base64::engine::general_purpose::STANDARD.encode(&*self.bytes))
+    }
+}
+
+/// Why an image file cannot be used, in words for a diagnostic: (message, hint).
+pub fn check(bestand: &str, bytes: &[u8]) -> Result<ImageKind, (String, &'static str)> {
+    const HOW: &str = "use a PNG, JPEG or SVG file of at most 5 MB inside the data directory";
+    if bytes.len() > MAX_BYTES {
+        return Err((format!("the image \"{bestand}\" is {} MB, more than 5 MB", bytes.len().div_ceil(1024 * 1024)), HOW));
+    }
+    let Some(kind) = ImageKind::sniff(bytes) else {
+        return Err((format!("\"{bestand}\" is not a PNG, JPEG or SVG image"), HOW));
+    };
+    match ImageKind::from_extension(bestand) {
+        Some(k) if k == kind => Ok(kind),
+        _ => Err((
+            format!("\"{bestand}\" holds a {} image, but its name says otherwise", kind.extension().to_uppercase()),
+            "name the file after what it holds: .png, .jpg/.jpeg or .svg",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_are_known_by_their_content() {
+        assert_eq!(ImageKind::sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageKind::Png));
+        assert_eq!(ImageKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(ImageKind::Jpeg));
+        assert_eq!(ImageKind::sniff(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Some(ImageKind::Svg));
+        assert_eq!(ImageKind::sniff(b"GIF89a"), None);
+        assert!(check("a.png", b"<svg></svg>").is_err(), "an SVG named .png");
+        assert!(check("a.gif", b"GIF89a").is_err());
+        assert_eq!(check("a.svg", b"<svg></svg>"), Ok(ImageKind::Svg));
+    }
+}
