@@ -356,14 +356,11 @@ pub fn day_dutch(d: chrono::NaiveDate) -> String {
 
 impl TextValue for Datum {
     const FORMAT: &'static str = "koers-datum";
-    const HOW: &'static str = "a month (YYYY-MM, e.g. 2024-10) or a day (YYYY-MM-DD, e.g. 2024-10-31), as precise as the source";
+    const HOW: &'static str =
+        "a month (YYYY-MM, e.g. 2024-10) or a day (YYYY-MM-DD, e.g. 2024-10-31), as precise as the source";
     fn parse_text(s: &str) -> Result<Self, String> {
         let t = s.trim();
-        if t.len() > 7 {
-            Day::parse_text(t).map(|d| Datum::Day(d.0))
-        } else {
-            Month::parse(t).map(Datum::Month)
-        }
+        if t.len() > 7 { Day::parse_text(t).map(|d| Datum::Day(d.0)) } else { Month::parse(t).map(Datum::Month) }
     }
 }
 

@@ -46,6 +46,9 @@ pub struct BuildOptions {
     pub draft: bool,
     /// Print the provenance (version, commit) on the documents, not only in their metadata.
     pub colophon: bool,
+    /// The day the data is validated as of: no result may be reported or dated after it. Default:
+    /// today (`koers check --date` sets it; a build's `--date` is a publication date and does not).
+    pub report_date: Option<chrono::NaiveDate>,
     /// Replace an output directory that koers did not write (never the data, templates,
     /// repository root, home or `/`).
     pub force: bool,
@@ -77,6 +80,7 @@ impl BuildOptions {
             dry_run: false,
             draft: false,
             colophon: false,
+            report_date: None,
             force: false,
         }
     }
@@ -226,7 +230,7 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
         _ => false,
     };
 
-    let report_month = opts.date.map(Month::of).unwrap_or_else(current_month);
+    let report_month = opts.report_date.map(Month::of).unwrap_or_else(current_month);
     let mut checked = check(source.as_ref(), &ValidateOptions { report_month: Some(report_month) })?;
     for path in &templates.ignored {
         let known: Vec<&str> = templates.sources.keys().map(String::as_str).collect();
@@ -256,13 +260,8 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
                 "the documents need a date, and none is known: the data declares no rapportage or edition and is not in a git repository. Give one with --date YYYY-MM-DD"
             )
         })?;
-    let provenance = Provenance::new(
-        commit.as_ref().map(|c| (c.short.clone(), c.date)),
-        gewijzigd,
-        date,
-        opts.date,
-        opts.colophon,
-    );
+    let provenance =
+        Provenance::new(commit.as_ref().map(|c| (c.short.clone(), c.date)), gewijzigd, date, opts.date, opts.colophon);
 
     Ok(Prepared {
         diagnostics: checked.diagnostics,

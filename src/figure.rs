@@ -85,7 +85,10 @@ impl Figuur {
 pub fn check(bestand: &str, bytes: &[u8]) -> Result<ImageKind, (String, &'static str)> {
     const HOW: &str = "use a PNG, JPEG or SVG file of at most 5 MB inside the data directory";
     if bytes.len() > MAX_BYTES {
-        return Err((format!("the image \"{bestand}\" is {} MB, more than 5 MB", bytes.len().div_ceil(1024 * 1024)), HOW));
+        return Err((
+            format!("the image \"{bestand}\" is {} MB, more than 5 MB", bytes.len().div_ceil(1024 * 1024)),
+            HOW,
+        ));
     }
     let Some(kind) = ImageKind::sniff(bytes) else {
         return Err((format!("\"{bestand}\" is not a PNG, JPEG or SVG image"), HOW));
@@ -107,7 +110,10 @@ mod tests {
     fn images_are_known_by_their_content() {
         assert_eq!(ImageKind::sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageKind::Png));
         assert_eq!(ImageKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(ImageKind::Jpeg));
-        assert_eq!(ImageKind::sniff(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Some(ImageKind::Svg));
+        assert_eq!(
+            ImageKind::sniff(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            Some(ImageKind::Svg)
+        );
         assert_eq!(ImageKind::sniff(b"GIF89a"), None);
         assert!(check("a.png", b"<svg></svg>").is_err(), "an SVG named .png");
         assert!(check("a.gif", b"GIF89a").is_err());

@@ -147,7 +147,10 @@ impl DataSource for Snapshot {
     }
     fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>> {
         if !crate::load::stays_inside(rel) {
-            return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is outside the data directory"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is outside the data directory",
+            ));
         }
         let rel: PathBuf = rel.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
         self.files

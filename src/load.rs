@@ -271,7 +271,9 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
                 diags.push(
                     t.file
                         .error_at(&at("bestand"), format!("the figure \"{}\" cannot be read: {why}", f.bestand))
-                        .hint("give a path relative to the data directory, e.g. figuren/ambitie.png, of a file inside it"),
+                        .hint(
+                            "give a path relative to the data directory, e.g. figuren/ambitie.png, of a file inside it",
+                        ),
                 );
                 continue;
             }

@@ -237,8 +237,9 @@ impl<'a> Validator<'a> {
                     && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "interessant");
                 if is_box && !entries.iter().any(|(k, _)| k.name == "tekst" || k.name == "link") {
                     found.push(
-                        file.error_at(path, "this box has neither a text nor a link line")
-                            .hint("add \"tekst: ...\" or \"link: { tekst: ..., url: https://... }\", or remove the box"),
+                        file.error_at(path, "this box has neither a text nor a link line").hint(
+                            "add \"tekst: ...\" or \"link: { tekst: ..., url: https://... }\", or remove the box",
+                        ),
                     );
                 }
                 if !is_link || entries.iter().any(|(k, _)| k.name == "url") {
@@ -537,8 +538,11 @@ impl<'a> Validator<'a> {
                 (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
                 (Some(_), Some(_)) => {
                     self.diags.push(
-                        f.error_at(&path!["fasen", i, "editie"], "a phase step has either \"periode\" or \"editie\", not both")
-                            .hint("record it where it was reported"),
+                        f.error_at(
+                            &path!["fasen", i, "editie"],
+                            "a phase step has either \"periode\" or \"editie\", not both",
+                        )
+                        .hint("record it where it was reported"),
                     );
                     None
                 }
@@ -582,8 +586,11 @@ impl<'a> Validator<'a> {
                 && s > e
             {
                 self.diags.push(
-                    f.error_at(&path!["fasen", i, "sinds"], format!("this phase begins ({s}) after the project ends ({e})"))
-                        .hint("correct the month or the project's \"einde\""),
+                    f.error_at(
+                        &path!["fasen", i, "sinds"],
+                        format!("this phase begins ({s}) after the project ends ({e})"),
+                    )
+                    .hint("correct the month or the project's \"einde\""),
                 );
             }
             // The month from which the step is known: when it began, else the end of its report.
@@ -601,10 +608,12 @@ impl<'a> Validator<'a> {
                         .hint("list the phases oldest first, each known from a later month"),
                     );
                 }
-                if step.fase == prev_fase {
+                // The same phase again is a later report confirming it (no `sinds`); with a
+                // `sinds` it would be a step to where the project already is.
+                if step.fase == prev_fase && step.sinds.is_some() {
                     self.diags.push(
                         f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
-                            .hint("remove the repeated entry"),
+                            .hint("remove the repeated entry, or record a later report that confirms the phase with \"periode\" or \"editie\" instead of \"sinds\""),
                     );
                 } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
                     self.diags.push(

@@ -269,9 +269,24 @@ fn a_report_period_is_declared_and_then_builds_without_draft() {
     assert_eq!(o.status.code(), Some(2), "undeclared period builds: {}", stderr(&o));
     let (before, after, _) = record(&ws, "rapportage-new", &["rapportage", "new", "2024-H2"]);
     only_these_changed(&before, &after, &["koers.yaml"], 0);
+    // Declared, it builds without --draft; until it has a publication date it is a draft.
     let o = ws.koers(&["build-report", "--period", "2024-H2", "--only", "rapportage", "--format", "md"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(ws.dir.path().join("out/rapportage/tussentijdse-rapportage-2024-H2.md").is_file());
+    assert!(ws.dir.path().join("out/rapportage/tussentijdse-rapportage-2024-H2-concept.md").is_file());
+    let o = ws.koers(&[
+        "build-report",
+        "--period",
+        "2024-H2",
+        "--only",
+        "rapportage",
+        "--format",
+        "md",
+        "--date",
+        "2025-12-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = std::fs::read_to_string(ws.dir.path().join("out/rapportage/tussentijdse-rapportage-2024-H2.md")).unwrap();
+    assert!(md.contains("1 december 2025") && !md.contains("CONCEPT"), "{md}");
 }
 
 /// Each refusal: exit 1, a message that names the problem (and the likely intent), nothing written.

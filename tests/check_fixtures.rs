@@ -103,8 +103,8 @@ fn human_output_shows_source_line_caret_and_hint() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("error: \"fasen[2].fase\" has the unknown value \"Vorbereidingsfase\""), "{err}");
-    assert!(err.contains("projecten/wandelen.yaml:8:11"), "{err}");
-    assert!(err.contains("8 |   - fase: Vorbereidingsfase"), "{err}");
+    assert!(err.contains("projecten/wandelen.yaml:9:11"), "{err}");
+    assert!(err.contains("9 |   - fase: Vorbereidingsfase"), "{err}");
     assert!(err.contains("  |           ^"), "{err}");
     assert!(err.contains("hint: did you mean \"Voorbereidingsfase\"?"), "{err}");
     assert!(!err.contains('\x1b'), "NO_COLOR respected");
@@ -118,7 +118,7 @@ fn github_annotations() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let line = err.lines().find(|l| l.starts_with("::error ")).unwrap_or_else(|| panic!("{err}"));
-    assert!(line.contains("projecten/wandelen.yaml,line=8,col=11::"), "{line}");
+    assert!(line.contains("projecten/wandelen.yaml,line=9,col=11::"), "{line}");
     assert!(line.contains("has the unknown value"), "{line}");
     assert!(line.contains("did you mean \"Voorbereidingsfase\"?"), "{line}");
 }

@@ -15,6 +15,13 @@ fn build_with_unsubscribe(dir: &std::path::Path, afmelden: &str) -> std::path::P
     assert!(yaml.contains(anchor));
     let yaml = yaml.replace(anchor, &format!("{anchor}  antwoord_aan: info@twentsekoers.nl\n  afmelden: {afmelden}\n"));
     std::fs::write(data.join("koers.yaml"), yaml).unwrap();
+    // A phase recorded for the April edition, so that its e-mail has the phase chart.
+    let project = data.join("projecten/zelfstandigheid-lvb.yaml");
+    let yaml = std::fs::read_to_string(&project).unwrap();
+    let step = "    periode: 2024-H1\n";
+    assert!(yaml.contains(step));
+    std::fs::write(&project, yaml.replacen(step, &format!("{step}  - fase: Definitiefase\n    editie: 2025-04\n"), 1))
+        .unwrap();
     let out = dir.join("out");
     let o = run(koers()
         .args(["build-report", "--date", "2025-10-15", "--only", "nieuwsbrief", "--data"])
@@ -42,7 +49,7 @@ fn the_eml_is_a_multipart_alternative_draft_with_the_email_html() {
     assert_eq!(msg.header_raw("X-Unsent").map(str::trim), Some("1"));
     assert_eq!(msg.header_raw("List-Unsubscribe").map(str::trim), Some("<https://www.twentsekoers.nl/afmelden>"));
     assert_eq!(msg.header_raw("List-Unsubscribe-Post").map(str::trim), Some("List-Unsubscribe=One-Click"));
-    // The document date, not the wall clock.
+    // The day given with --date (the edition's `verzonden` otherwise), not the wall clock.
     assert_eq!(msg.date().unwrap().to_rfc3339(), "2025-10-15T08:00:00Z");
     // multipart/alternative [text/plain, multipart/related [text/html, image/png]], UTF-8.
     let types: Vec<String> = msg

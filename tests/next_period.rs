@@ -59,13 +59,13 @@ fn the_next_half_year_shows_exactly_what_was_recorded() {
     );
     replace(
         &data.join("projecten/fietsen.yaml"),
-        "fasen:\n  - fase: Initiatiefase\n",
-        "fasen:\n  - fase: Initiatiefase\n  - fase: Definitiefase\n    sinds: 2024-09\n",
+        "fasen:\n  - fase: Initiatiefase\n    periode: 2024-H1\n",
+        "fasen:\n  - fase: Initiatiefase\n    periode: 2024-H1\n  - fase: Definitiefase\n    sinds: 2024-09\n",
     );
     replace(&data.join("projecten/fietsen-jong.yaml"), "einde: nog niet bekend", "einde: 2024-10");
     std::fs::write(
         data.join("projecten/zwemmen.yaml"),
-        "naam: Zwemmen\nthemalijn: gezondheid\nstart: 2024-08\neinde: doorlopend\nfasen:\n  - fase: Initiatiefase\nresultaten:\n  - periode: 2024-H2\n    tekst: Een zwemclub doet mee.\n",
+        "naam: Zwemmen\nthemalijn: gezondheid\nstart: 2024-08\neinde: doorlopend\nfasen:\n  - fase: Initiatiefase\n    sinds: 2024-08\nresultaten:\n  - periode: 2024-H2\n    tekst: Een zwemclub doet mee.\n",
     )
     .unwrap();
     replace(
@@ -124,8 +124,8 @@ fn the_next_half_year_shows_exactly_what_was_recorded() {
             ),
             // The same end in the numbers of the themalijn's timeline.
             (
-                "| Fietsen voor jongeren | 02-2024 | nog niet bekend | Initiatiefase vanaf de start | Initiatiefase |",
-                "| Fietsen voor jongeren | 02-2024 | 10-2024 | Initiatiefase vanaf de start | Initiatiefase |"
+                "| Fietsen voor jongeren | 02-2024 | nog niet bekend | Initiatiefase per juni 2024 | Initiatiefase |",
+                "| Fietsen voor jongeren | 02-2024 | 10-2024 | Initiatiefase per juni 2024 | Initiatiefase |"
             )
         ],
         "only the end month differs"

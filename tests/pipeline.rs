@@ -152,8 +152,8 @@ fn repo_with_two_commits() -> tempfile::TempDir {
     commit(d, "eerste", "2024-09-01T10:00:00Z");
     let p = d.join("data/projecten/fietsen.yaml");
     let changed = std::fs::read_to_string(&p).unwrap().replace(
-        "fasen:\n  - fase: Initiatiefase\n",
-        "fasen:\n  - fase: Initiatiefase\n  - fase: Definitiefase\n    sinds: 2024-06\n",
+        "fasen:\n  - fase: Initiatiefase\n    periode: 2024-H1\n",
+        "fasen:\n  - fase: Initiatiefase\n    sinds: 2024-01\n  - fase: Definitiefase\n    sinds: 2024-06\n",
     ) + "  - periode: 2024-H1\n    tekst: De tweede fietsroute is open.\n";
     std::fs::write(&p, changed).unwrap();
     git(d, &["add", "."]);
@@ -166,20 +166,28 @@ fn git_stamp_rev_and_changes() {
     let tmp = repo_with_two_commits();
     let d = tmp.path();
     let data = d.join("data");
-    // Stamp: the commit's short hash and date in the colophon and the manifest.
+    // Stamp: the commit's short hash and date in the metadata (HTML generator, manifest), not on the page.
     let out = d.join("out");
-    let o = run(koers().args(["build-report", "--format", "md", "--data"]).arg(&data).arg("--out").arg(&out));
+    let o = run(koers().args(["build-report", "--format", "md,html", "--data"]).arg(&data).arg("--out").arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
     let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     let head = m["source"]["commit"].as_str().unwrap().to_string();
     assert_eq!(m["source"]["date"], "2024-09-20");
     let md = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
-    assert!(md.contains(&format!("gegevens van commit {head} (2024-09-20)")), "{md}");
+    assert!(!md.contains(&head), "{md}");
+    let html = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.html")).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<meta name=\"generator\" content=\"koers {}, gegevens van commit {head} (2024-09-20)\">",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{html}"
+    );
     assert!(md.contains("| Fietsen | Definitiefase"), "HEAD has the new phase: {md}");
     // --rev HEAD~1: the data as it was, the work tree untouched.
     let out1 = d.join("out-rev");
     let o = run(koers()
-        .args(["build-report", "--rev", "HEAD~1", "--format", "md", "--data"])
+        .args(["build-report", "--rev", "HEAD~1", "--format", "md,html", "--data"])
         .arg(&data)
         .arg("--out")
         .arg(&out1));
@@ -187,7 +195,8 @@ fn git_stamp_rev_and_changes() {
     let md1 = std::fs::read_to_string(out1.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
     assert!(md1.contains("| Fietsen | Initiatiefase"), "{md1}");
     assert!(!md1.contains("De tweede fietsroute is open."));
-    assert!(md1.contains("(2024-09-01)"), "stamped with the older commit");
+    let html1 = std::fs::read_to_string(out1.join("rapportage/tussentijdse-rapportage-2024-H1.html")).unwrap();
+    assert!(html1.contains("(2024-09-01)\">"), "stamped with the older commit");
     // changes --since HEAD~1, human and JSON.
     let o = run(koers().args(["changes", "--since", "HEAD~1", "--data"]).arg(&data));
     assert!(o.status.success(), "{}", stderr(&o));
@@ -207,12 +216,17 @@ fn git_stamp_rev_and_changes() {
     )
     .unwrap();
     let out2 = d.join("out-dirty");
-    let o = run(koers().args(["build-report", "--format", "md", "--data"]).arg(&data).arg("--out").arg(&out2));
+    let o = run(koers()
+        .args(["build-report", "--format", "md", "--colophon", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out2));
     assert!(o.status.success());
     let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out2.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(m["source"]["modified"], true);
+    // With --colophon the stamp is printed, and says so.
     let md = std::fs::read_to_string(out2.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
-    assert!(md.contains("met niet-vastgelegde wijzigingen"));
+    assert!(md.contains("met niet-vastgelegde wijzigingen"), "{md}");
     // Outside a repository: no stamp, everything else works.
     let plain = fixture();
     let o = build(&plain.path().join("data"), &plain.path().join("out"), &["--format", "md"]);

@@ -29,8 +29,11 @@ fn check_passes_on_the_real_data() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"], 0);
-    // No noise: every warning is something a user can act on, and the real data has none.
-    assert_eq!(json["warnings"], 0, "{json:#}");
+    // No noise: every warning is something a user can act on. The real data's are the link lines
+    // whose address no source gives (the documents leave them out until it is added).
+    for d in json["diagnostics"].as_array().unwrap() {
+        assert!(d["message"].as_str().unwrap().contains("has no address"), "{d:#}");
+    }
 }
 
 /// The 32 rows of the project tables of the Tussentijdse rapportage 2024-H1, from the fixture

@@ -86,13 +86,13 @@ fn project_pages_match_the_rapportage_seed() {
     let r = &prog.rapportages.iter().find(|r| r.periode == period).expect("2024-H1 texts").teksten;
     let mut general: Vec<String> =
         [&r.voorwoord, &r.algemene_informatie, &r.programmaorganisatie].into_iter().flatten().cloned().collect();
-    general.extend(r.interessant.iter().map(|i| i.tekst.clone()));
+    general.extend(r.interessant.iter().filter_map(|i| i.tekst.clone()));
     for t in &prog.themalijnen {
         general.extend(t.introductie.iter().cloned());
         for (p, l) in &t.lokale_inzet {
             if *p == period {
                 general.push(l.tekst.clone());
-                general.extend(l.interessant.iter().map(|i| i.tekst.clone()));
+                general.extend(l.interessant.iter().filter_map(|i| i.tekst.clone()));
             }
         }
     }

@@ -202,8 +202,9 @@ fn a_change_is_rebuilt_and_announced_and_invalid_data_shows_everywhere() {
         assert_eq!(status, 500, "{page}");
         assert_eq!(ct, "text/html; charset=utf-8", "{page}");
         let doc = scraper::Html::parse_document(&body);
-        let item = doc.select(&scraper::Selector::parse("li code").unwrap()).next().expect("a diagnostic").inner_html();
-        assert_eq!(item, format!("data/projecten/valpreventie.yaml:{}:11", lines + 1), "{page}");
+        let items: Vec<String> =
+            doc.select(&scraper::Selector::parse("li code").unwrap()).map(|c| c.inner_html()).collect();
+        assert!(items.contains(&format!("data/projecten/valpreventie.yaml:{}:11", lines + 1)), "{page}: {items:?}");
         assert!(body.contains("unclosed bracket"), "{page}: {body}");
         assert!(body.contains("new EventSource"), "{page}: the diagnostics page must reload by itself");
     }

@@ -11,6 +11,7 @@ pub(crate) fn run(a: CheckArgs) -> Result<u8> {
     if !a.data_only {
         let mut opts = koers::BuildOptions::new(&a.data.data, "out");
         opts.date = a.date;
+        opts.report_date = a.date;
         opts.dry_run = true;
         let report = koers::build(&opts)?;
         print_diagnostics(&report.diagnostics, a.message_format);

@@ -851,12 +851,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
             .iter()
             .map(|p| TabelRij {
                 kop: p.tabelnaam.clone(),
-                cellen: vec![
-                    p.start.table(),
-                    p.einde.table(),
-                    geschiedenis(p, tot),
-                    fase_cel(p, &periode),
-                ],
+                cellen: vec![p.start.table(), p.einde.table(), geschiedenis(p, tot), fase_cel(p, &periode)],
                 totaal: false,
             })
             .collect(),

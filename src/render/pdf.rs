@@ -195,11 +195,7 @@ pub mod layout {
                         end = b;
                     }
                 }
-                PageFill {
-                    page: i + 1,
-                    coverage: covered / (bottom - top),
-                    chapter_start: starts.contains(&(i + 1)),
-                }
+                PageFill { page: i + 1, coverage: covered / (bottom - top), chapter_start: starts.contains(&(i + 1)) }
             })
             .collect()
     }

@@ -145,10 +145,7 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
     ctx.insert("organisatie", &t.organisatie);
     ctx.insert("status", &t.status.map(|s| s.dutch()));
     ctx.insert("datum", &t.datum);
-    ctx.insert(
-        "datum_nl",
-        &t.datum.and_then(Parsed::valid).map(|d| crate::dates::day_dutch(d.0)),
-    );
+    ctx.insert("datum_nl", &t.datum.and_then(Parsed::valid).map(|d| crate::dates::day_dutch(d.0)));
     ctx.insert("contact", &t.contact.or_else(|| prog.email.clone()));
     ctx.insert("bekende_problemen", &t.bekende_problemen);
     ctx.insert("klachten", &t.klachten);

@@ -76,18 +76,19 @@ pub struct Built {
     pub out: PathBuf,
 }
 
-/// `koers build-report --date 2025-10-15 ARGS --data data/` into a fresh directory; the build must
-/// succeed.
+impl Built {
+    /// An output directory `out` inside `dir`, which is removed when this value is dropped.
+    pub fn new(dir: tempfile::TempDir, out: PathBuf) -> Built {
+        Built { _dir: dir, out }
+    }
+}
+
+/// `koers build-report ARGS --data data/` into a fresh directory, every document dated by its own
+/// data; the build must succeed.
 pub fn build_real_data(args: &[&str]) -> Built {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let o = run(koers()
-        .args(["build-report", "--date", "2025-10-15"])
-        .args(args)
-        .arg("--data")
-        .arg(root().join("data"))
-        .arg("--out")
-        .arg(&out));
+    let o = run(koers().arg("build-report").args(args).arg("--data").arg(root().join("data")).arg("--out").arg(&out));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     Built { _dir: dir, out }
 }

@@ -193,7 +193,9 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
         afbeeldingen: vec![],
         figuren: vec![],
         bericht: None,
-        dag: Some(bron.documentdatum.unwrap_or(prog.informatiepakket.as_ref().map_or_else(Default::default, |i| i.datum))),
+        // Its date is a fact of the document (the board meeting it was written for), in its file name
+        // too: --date does not replace it.
+        dag: prog.informatiepakket.as_ref().map(|i| i.datum),
     }))
 }
 
@@ -269,7 +271,7 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
         voor: d.voor.clone(),
         afschrift_aan: d.afschrift_aan.clone(),
         datum: ip.datum.to_string(),
-        datum_nl: date_dutch(bron.documentdatum.unwrap_or(ip.datum)),
+        datum_nl: date_dutch(ip.datum),
         programma: programme_info(prog),
         vooraf: d.vooraf.clone(),
         strategisch: d.strategisch.clone(),

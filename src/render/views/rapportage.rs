@@ -380,7 +380,8 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         kop: n.kop.clone().unwrap_or_else(|| "Bijzonderheden".into()),
         tekst: n.tekst.clone(),
     }));
-    blokken.extend(p.interessant.iter().filter(|(h, _)| h == period).filter_map(|(_, k)| interessant(k)).map(Blok::Kader));
+    blokken
+        .extend(p.interessant.iter().filter(|(h, _)| h == period).filter_map(|(_, k)| interessant(k)).map(Blok::Kader));
     ProjectPagina {
         id: p.id.clone(),
         naam: p.naam.clone(),
