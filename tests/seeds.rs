@@ -372,9 +372,15 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
     assert!(html_text.contains(&norm(
         "Kom je afkortingen tegen die je niet kent? Klik op de afkorting voor de uitgeschreven variant."
     )));
+    // The link lines of 003 whose address a source gives are links; the others promise a link that
+    // is not there, and are left out (`koers check` warns of each).
+    for link in ["Ga naar het Regioplan.", "Klik hier om onze samenwerkingsovereenkomst te bekijken."] {
+        assert!(haystack.contains(&norm(link)), "the link line is 003's: {link}");
+        assert!(html_text.contains(&norm(link)), "the link line is shown in HTML: {link}");
+        assert!(norm(&unlink(md)).contains(&norm(link)), "the link line is shown in Markdown: {link}");
+        assert!(pages.iter().any(|p| norm(p).contains(&norm(link))), "the link line is shown in the PDF: {link}");
+    }
     for link in [
-        "Ga naar het Regioplan.",
-        "Klik hier om onze samenwerkingsovereenkomst te bekijken.",
         "Klik hier om de podcast \"Van pil naar welzijnscoach\" te luisteren.",
         "Nieuwsgierig naar de Koerssessie van 13 juni? Klik voor een impressie.",
         "Klik hier om naar de website van GGD Twente te gaan.",
@@ -384,9 +390,9 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
         "Bekijk de Maatschappelijke Impact Analyse.",
     ] {
         assert!(haystack.contains(&norm(link)), "the link line is 003's: {link}");
-        assert!(html_text.contains(&norm(link)), "the link line is shown in HTML: {link}");
-        assert!(norm(&unlink(md)).contains(&norm(link)), "the link line is shown in Markdown: {link}");
-        assert!(pages.iter().any(|p| norm(p).contains(&norm(link))), "the link line is shown in the PDF: {link}");
+        assert!(!html_text.contains(&norm(link)), "a link line without address in HTML: {link}");
+        assert!(!norm(&unlink(md)).contains(&norm(link)), "a link line without address in Markdown: {link}");
+        assert!(!pages.iter().any(|p| norm(p).contains(&norm(link))), "a link line without address in the PDF: {link}");
     }
 
     // 3. The Markdown has the same items in the same order.
@@ -400,8 +406,9 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
         }
     }
 
-    // 4. The PDF page by page: every item of a project stands on that project's own pages (each
-    //    project page starts on a new page, before the next project's first page).
+    // 4. The PDF page by page: every item of a project stands on that project's own pages — from
+    //    its first page to the page the next project starts on (projects flow as in 003: a project
+    //    starts where the one before ends).
     let pages_norm: Vec<String> = pages.iter().map(|p| norm(p)).collect();
     let mut first_page: Vec<(String, usize)> = Vec::new();
     let own: Vec<_> = items.iter().filter(|i| !i.0.is_empty() && i.1 != "kop").collect();
@@ -419,7 +426,7 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
     for (project, kind, text) in own.iter().copied() {
         let idx = first_page.iter().position(|(p, _)| p == project).unwrap();
         let start = first_page[idx].1;
-        let end = first_page.get(idx + 1).map_or(pages_norm.len(), |n| n.1.max(start + 1));
+        let end = first_page.get(idx + 1).map_or(pages_norm.len(), |n| (n.1 + 1).max(start + 1));
         let n = norm(text);
         // A long item may break across two pages: look for its start.
         let head: String = n.chars().take(60).collect();
@@ -575,7 +582,28 @@ fn newsletter_seed(name: &str, repairs: &[(&str, &str)]) -> SeedText {
     newsletter_seed_text(&text)
 }
 
+/// The seeds' link lines whose address no source gives: the data records them without `url`,
+/// `koers check` warns of each, and the documents leave them out (they would promise a link that
+/// is not there), as they do "LinkedIn Twentse Koers" while `linkedin` is not in koers.yaml.
+const LINK_LINES_WITHOUT_ADDRESS: &[&str] = &[
+    "In het nieuwsbericht op onze website lees je meer over de voorstelling en de première.",
+    "Lees hier het hele artikel",
+    "Werkwijze",
+    "LinkedIn Twentse Koers",
+];
+
 fn newsletter_seed_text(text: &str) -> SeedText {
+    let dropped: Vec<String> = LINK_LINES_WITHOUT_ADDRESS.iter().map(|l| norm(l)).collect();
+    // A paragraph of the seed that is only such lines is left out of the comparison.
+    let mut kept = Vec::new();
+    for para in text.split("\n\n") {
+        let lines: Vec<&str> = para.lines().filter(|l| !dropped.contains(&norm(l.trim()))).collect();
+        let whole = norm(&lines.join(" "));
+        if !dropped.contains(&whole) {
+            kept.push(lines.join("\n"));
+        }
+    }
+    let text = kept.join("\n\n");
     let mut s = SeedText { norm: String::new(), line_edges: BTreeSet::from([0]), paragraphs: vec![] };
     let mut paragraph = String::new();
     for line in text.lines() {
@@ -757,9 +785,10 @@ fn newsletter_against_seed(edition: &str, seed_name: &str, repairs: &[(&str, &st
     options.extension.table = true;
     options.extension.footnotes = true;
     // The chart section koers adds, up to the next heading of its level: no seed has it.
+    // (Only when a phase is recorded for the edition; the real editions have none.)
     let md = match e.md.split_once("## Het programma in één oogopslag\n") {
         Some((before, after)) => format!("{before}{}", after.find("\n## ").map_or("", |i| &after[i + 1..])),
-        None => panic!("{edition}: the Markdown has the chart section"),
+        None => e.md.clone(),
     };
     let (md_blocks, _) = html_blocks(&format!("<body>{}</body>", comrak::markdown_to_html(&md, &options)));
     problems.extend(compare_with_seed(&format!("{edition} Markdown"), &seed, &md_blocks));
@@ -832,6 +861,7 @@ fn phase_distribution_2024_h1_counts_as_the_tables_of_seed_003() {
     let svg = fig.select(&s("svg")).next().unwrap();
     let prog = programme();
     let mut total = std::collections::BTreeMap::<String, usize>::new();
+    let mut later = Vec::new();
     for (themalijn, phases) in &tables {
         let t = prog
             .themalijnen
@@ -854,6 +884,15 @@ fn phase_distribution_2024_h1_counts_as_the_tables_of_seed_003() {
             *seeded.entry(p.clone()).or_default() += 1;
             *total.entry(p.clone()).or_default() += 1;
         }
+        // The chart counts the projects at the end of June 2024: the ones that started later stand
+        // in 003's table (with the phase of its publication), not in the chart.
+        let h1 = koers::dates::Period::parse_half("2024-H1").unwrap();
+        for p in t.projecten.iter().filter(|p| p.start.month().is_some_and(|m| m > h1.last)) {
+            let f = p.fase_bekend_in(&h1).unwrap().fase.name().to_string();
+            *seeded.get_mut(&f).unwrap() -= 1;
+            later.push(f);
+        }
+        seeded.retain(|_, n| *n > 0);
         assert_eq!(drawn, seeded, "themalijn {themalijn}: the chart against seed 003's table");
     }
     let row = svg.select(&s("g.rij[data-rij=\"totaal\"]")).next().unwrap();
@@ -863,7 +902,13 @@ fn phase_distribution_2024_h1_counts_as_the_tables_of_seed_003() {
             (seg.value().attr("data-fase").unwrap().into(), seg.value().attr("data-aantal").unwrap().parse().unwrap())
         })
         .collect();
-    assert_eq!(drawn, total, "the total row");
+    assert_eq!(later.len(), 4, "four projects started after June 2024");
+    let mut counted = total.clone();
+    for f in &later {
+        *counted.get_mut(f).unwrap() -= 1;
+    }
+    counted.retain(|_, n| *n > 0);
+    assert_eq!(drawn, counted, "the total row");
     // Seed 003 in numbers, counted by hand from its four tables: 32 projects, of which 5 in the
     // Initiatiefase, 8 in the Definitiefase, 3 in the Voorbereidingsfase, 15 in the Realisatiefase
     // and 1 in the Borgingsfase.
@@ -879,9 +924,9 @@ fn phase_distribution_2024_h1_counts_as_the_tables_of_seed_003() {
     .collect();
     assert_eq!(total, by_hand);
     let desc: String = svg.select(&s("desc")).next().unwrap().text().collect();
-    let in_words = |f: &str| total.get(f).copied().unwrap_or(0);
+    let in_words = |f: &str| counted.get(f).copied().unwrap_or(0);
     assert!(desc.contains(&format!(
-        "In totaal 32 projecten: Initiatiefase {}, Definitiefase {}, Ontwerpfase {}, Voorbereidingsfase {}, Realisatiefase {}, Borgingsfase {}.",
+        "In totaal 24 projecten en 4 subprojecten: Initiatiefase {}, Definitiefase {}, Ontwerpfase {}, Voorbereidingsfase {}, Realisatiefase {}, Borgingsfase {}.",
         in_words("Initiatiefase"),
         in_words("Definitiefase"),
         in_words("Ontwerpfase"),
