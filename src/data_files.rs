@@ -365,6 +365,10 @@ pub struct ThemalijnRegioplan {
     pub aanpak: Option<Markdown>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partners: Option<Markdown>,
+    /// The heading above `partners`, where the plan words it otherwise than "Betrokken partners en
+    /// stakeholders".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partners_kop: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -845,7 +845,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
             "Startdatum".into(),
             "Einddatum".into(),
             format!("Fasen tot en met {}", tot.dutch()),
-            "Fase aan het einde van de periode".into(),
+            "Fase volgens deze rapportage".into(),
         ],
         rijen: projecten
             .iter()
