@@ -20,8 +20,8 @@ pub const GLOSSARY_ANCHOR: &str = "afkortingen";
 pub struct Context<'g> {
     /// The abbreviations to link to the glossary, with their meaning (empty: none).
     pub glossary: Glossary<'g>,
-    /// The level a `#` heading in the text gets (`##` one deeper, and so on, at most 6): the text's
-    /// own headings sit below the heading of the section it is in.
+    /// The level the text's highest headings get (their `#`s as written do not matter, only how
+    /// they nest; at most 6): the text's own headings sit below the heading of its section.
     pub heading_level: u8,
 }
 
@@ -41,7 +41,15 @@ pub fn blocks(text: &str, cx: &Context) -> Vec<Block> {
             notes.insert(d.name.clone(), node);
         }
     }
-    let mut c = Converter { cx, notes, given: HashSet::new() };
+    let top = root
+        .descendants()
+        .filter_map(|n| match &n.data().value {
+            NodeValue::Heading(h) => Some(h.level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut c = Converter { cx, notes, given: HashSet::new(), top };
     c.blocks(root)
 }
 
@@ -70,6 +78,8 @@ struct Converter<'a, 'c, 'g> {
     notes: HashMap<String, &'a AstNode<'a>>,
     /// The footnotes given so far: a further reference to one is a [`Inline::FootnoteRef`].
     given: HashSet<String>,
+    /// The level of the text's highest heading as written.
+    top: u8,
 }
 
 fn is_web_url(url: &str) -> bool {
@@ -95,7 +105,7 @@ impl<'a> Converter<'a, '_, '_> {
                 }
             }
             NodeValue::Heading(h) => {
-                let level = (self.cx.heading_level as usize + h.level as usize - 1).clamp(1, 6) as u8;
+                let level = (self.cx.heading_level as usize + (h.level - self.top) as usize).clamp(1, 6) as u8;
                 let content = self.inlines(node, true);
                 out.push(Block::Heading { level, content, anchor: None, outlined: false, kicker: None });
             }
@@ -271,7 +281,7 @@ mod tests {
     fn abbreviations_link_to_the_glossary_but_not_in_headings_or_links() {
         let g = glossary();
         let cx = Context { glossary: &g, heading_level: 4 };
-        let b = blocks("# De GGD\n\nDe ggd en [GGD](https://ggd.nl).", &cx);
+        let b = blocks("### De GGD\n\nDe ggd en [GGD](https://ggd.nl).\n\n#### Verder", &cx);
         assert_eq!(
             b,
             vec![
@@ -287,6 +297,7 @@ mod tests {
                     Inline::Link { url: "https://ggd.nl".into(), content: text("GGD") },
                     Inline::text("."),
                 ]),
+                Block::Heading { level: 5, content: text("Verder"), anchor: None, outlined: false, kicker: None },
             ]
         );
     }

@@ -52,6 +52,7 @@
 pub mod markdown;
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A whole document: what describes it, and its content.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -414,21 +415,32 @@ impl Document {
 
     /// Every text a reader sees in the document, one string per paragraph-like unit (a heading, a
     /// paragraph, a table cell, a footnote, a title-page line…), in document order: what each
-    /// format must show. Footnotes come right after the text that refers to them; runs within a
-    /// unit are joined as they are shown (a line break as a space).
+    /// format must show. A footnote's text comes right after the unit that refers to it; runs
+    /// within a unit are joined as they are shown (a line break as a space).
     pub fn texts(&self) -> Vec<String> {
-        let mut out = Vec::new();
+        self.collect_texts(false)
+    }
+
+    /// As [`Document::texts`], with each footnote's number at its reference, as a paged format
+    /// shows it (the notes numbered 1, 2, … in document order; a further reference shows the
+    /// number of its note).
+    pub fn texts_with_note_numbers(&self) -> Vec<String> {
+        self.collect_texts(true)
+    }
+
+    fn collect_texts(&self, numbers: bool) -> Vec<String> {
+        let mut c = Texts { out: Vec::new(), numbers: numbers.then(HashMap::new), in_note: false };
         let m = &self.metadata;
         if m.cover {
             let lines = [Some(&m.author), Some(&m.title), m.subtitle.as_ref(), m.period.as_ref(), m.publication.as_ref()];
-            out.extend(lines.into_iter().flatten().cloned());
-            out.extend([m.email.as_ref(), m.website.as_ref(), m.colophon.as_ref()].into_iter().flatten().cloned());
+            c.out.extend(lines.into_iter().flatten().cloned());
+            c.out.extend([m.email.as_ref(), m.website.as_ref(), m.colophon.as_ref()].into_iter().flatten().cloned());
         }
-        blocks_texts(&self.blocks, &mut out);
+        c.blocks(&self.blocks);
+        let mut out = c.out;
         out.retain(|t| !t.trim().is_empty());
         out
     }
-
     /// The headings in order, as (level, text).
     pub fn headings(&self) -> Vec<(u8, String)> {
         let mut out = Vec::new();
@@ -450,80 +462,118 @@ impl Document {
 
 /// The text of inlines as shown, without their footnotes.
 pub fn inline_text(inlines: &[Inline]) -> String {
+    let mut c = Texts { out: Vec::new(), numbers: None, in_note: false };
     let mut s = String::new();
-    let mut notes = Vec::new();
-    push_inline_text(inlines, &mut s, &mut notes);
+    c.inlines(inlines, &mut s, &mut Vec::new());
     s
 }
 
-fn push_inline_text(inlines: &[Inline], s: &mut String, notes: &mut Vec<String>) {
-    for i in inlines {
-        match i {
-            Inline::Text { text } | Inline::Code { text } => s.push_str(text),
-            Inline::Strong { content }
-            | Inline::Emphasis { content }
-            | Inline::Strikethrough { content }
-            | Inline::Link { content, .. }
-            | Inline::InternalLink { content, .. } => push_inline_text(content, s, notes),
-            Inline::Abbreviation { short, .. } => s.push_str(short),
-            Inline::Footnote { content, .. } => blocks_texts(content, notes),
-            Inline::FootnoteRef { .. } => {}
-            Inline::LineBreak => s.push(' '),
-        }
-    }
-}
-
-fn unit(inlines: &[Inline], out: &mut Vec<String>) {
-    let mut s = String::new();
-    let mut notes = Vec::new();
-    push_inline_text(inlines, &mut s, &mut notes);
-    out.push(s);
-    out.extend(notes);
-}
-
+/// The texts of blocks, one string per paragraph-like unit (without note numbers).
 pub(crate) fn blocks_texts(blocks: &[Block], out: &mut Vec<String>) {
-    for b in blocks {
-        match b {
-            Block::Heading { content, kicker, .. } => {
-                out.extend(kicker.iter().cloned());
-                unit(content, out);
-            }
-            Block::Paragraph { content, .. } => unit(content, out),
-            Block::List { items, .. } => items.iter().for_each(|i| blocks_texts(i, out)),
-            Block::Table(t) => table_texts(t, out),
-            Block::Callout { title, content, link, .. } => {
-                out.extend(title.iter().cloned());
-                blocks_texts(content, out);
-                out.extend(link.iter().map(|l| l.text.clone()));
-            }
-            Block::PhaseLadder { steps } => out.extend(steps.iter().map(|s| s.name.clone())),
-            Block::Facts { items } => items.iter().for_each(|f| {
-                unit(&f.label, out);
-                unit(&f.value, out);
-            }),
-            Block::Definitions { items } => items.iter().for_each(|d| {
-                unit(&d.term, out);
-                blocks_texts(&d.description, out);
-            }),
-            Block::Chart(c) => {
-                out.push(c.title.clone());
-                table_texts(&c.table, out);
-            }
-            Block::Signature { names, roles } => out.extend(std::iter::once(names).chain(roles).cloned()),
-            Block::Quote { content } | Block::Section { content, .. } => blocks_texts(content, out),
-            Block::Code { text } => out.extend(text.lines().map(str::to_string)),
-            Block::Rule | Block::Break { .. } => {}
-        }
-    }
+    let mut c = Texts { out: std::mem::take(out), numbers: None, in_note: false };
+    c.blocks(blocks);
+    *out = c.out;
 }
 
-fn table_texts(t: &Table, out: &mut Vec<String>) {
-    if let Some(c) = &t.caption {
-        unit(c, out);
+/// Collects the texts of a document; with `numbers`, each footnote's number (by its id).
+struct Texts {
+    out: Vec<String>,
+    numbers: Option<HashMap<String, usize>>,
+    in_note: bool,
+}
+
+impl Texts {
+    fn inlines(&mut self, inlines: &[Inline], s: &mut String, notes: &mut Vec<Vec<Block>>) {
+        for i in inlines {
+            match i {
+                Inline::Text { text } | Inline::Code { text } => s.push_str(text),
+                Inline::Strong { content }
+                | Inline::Emphasis { content }
+                | Inline::Strikethrough { content }
+                | Inline::Link { content, .. }
+                | Inline::InternalLink { content, .. } => self.inlines(content, s, notes),
+                Inline::Abbreviation { short, .. } => s.push_str(short),
+                Inline::Footnote { id, content } => {
+                    // A note in a note is shown in brackets at its place.
+                    if self.in_note {
+                        let mut inner = Texts { out: Vec::new(), numbers: None, in_note: true };
+                        inner.blocks(content);
+                        s.push_str(&format!(" ({})", inner.out.join(" ")));
+                        continue;
+                    }
+                    if let Some(numbers) = &mut self.numbers {
+                        let n = numbers.len() + 1;
+                        numbers.insert(id.clone(), n);
+                        s.push_str(&n.to_string());
+                    }
+                    notes.push(content.clone());
+                }
+                Inline::FootnoteRef { id } => {
+                    if let Some(n) = self.numbers.as_ref().and_then(|m| m.get(id)) {
+                        s.push_str(&n.to_string());
+                    }
+                }
+                Inline::LineBreak => s.push(' '),
+            }
+        }
     }
-    t.columns.iter().for_each(|c| unit(&c.header, out));
-    for r in &t.rows {
-        r.cells.iter().for_each(|c| blocks_texts(c, out));
+
+    fn unit(&mut self, inlines: &[Inline]) {
+        let mut s = String::new();
+        let mut notes = Vec::new();
+        self.inlines(inlines, &mut s, &mut notes);
+        self.out.push(s);
+        for n in notes {
+            let outer = std::mem::replace(&mut self.in_note, true);
+            self.blocks(&n);
+            self.in_note = outer;
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            match b {
+                Block::Heading { content, kicker, .. } => {
+                    self.out.extend(kicker.iter().cloned());
+                    self.unit(content);
+                }
+                Block::Paragraph { content, .. } => self.unit(content),
+                Block::List { items, .. } => items.iter().for_each(|i| self.blocks(i)),
+                Block::Table(t) => self.table(t),
+                Block::Callout { title, content, link, .. } => {
+                    self.out.extend(title.iter().cloned());
+                    self.blocks(content);
+                    self.out.extend(link.iter().map(|l| l.text.clone()));
+                }
+                Block::PhaseLadder { steps } => self.out.extend(steps.iter().map(|s| s.name.clone())),
+                Block::Facts { items } => items.iter().for_each(|f| {
+                    self.unit(&f.label);
+                    self.unit(&f.value);
+                }),
+                Block::Definitions { items } => items.iter().for_each(|d| {
+                    self.unit(&d.term);
+                    self.blocks(&d.description);
+                }),
+                Block::Chart(c) => {
+                    self.out.push(c.title.clone());
+                    self.table(&c.table);
+                }
+                Block::Signature { names, roles } => self.out.extend(std::iter::once(names).chain(roles).cloned()),
+                Block::Quote { content } | Block::Section { content, .. } => self.blocks(content),
+                Block::Code { text } => self.out.extend(text.lines().map(str::to_string)),
+                Block::Rule | Block::Break { .. } => {}
+            }
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        if let Some(c) = &t.caption {
+            self.unit(c);
+        }
+        t.columns.iter().for_each(|c| self.unit(&c.header));
+        for r in &t.rows {
+            r.cells.iter().for_each(|c| self.blocks(c));
+        }
     }
 }
 

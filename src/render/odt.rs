@@ -894,12 +894,13 @@ struct NamedStyle {
 fn paragraph_style(name: &'static str, display: &str, parent: &str, next: Option<&str>, body: String) -> NamedStyle {
     let next = next.map(|n| format!(r#" style:next-style-name="{n}""#)).unwrap_or_default();
     let class = if name.starts_with("Heading") { r#" style:class="text""# } else { "" };
+    let parent = if parent.is_empty() { String::new() } else { format!(r#" style:parent-style-name="{parent}""#) };
     let outline = name.strip_prefix("Heading_20_").map(|l| format!(r#" style:default-outline-level="{l}""#)).unwrap_or_default();
     NamedStyle {
         family: "paragraph",
         name,
         xml: format!(
-            r#"<style:style style:name="{name}" style:display-name="{display}" style:family="paragraph" style:parent-style-name="{parent}"{next}{outline}{class}>{body}</style:style>"#
+            r#"<style:style style:name="{name}" style:display-name="{display}" style:family="paragraph"{parent}{next}{outline}{class}>{body}</style:style>"#
         ),
     }
 }
