@@ -807,7 +807,8 @@ impl<'d> Writer<'d> {
                     self.paragraph(Self::styled("BoxText"), &content, &inner);
                 }
                 self.end_cell();
-                self.out.push_str("</w:tr></w:tbl>");
+                self.out.push_str("</w:tr>");
+                self.close_table();
             }
             Block::PhaseLadder { steps } => {
                 if steps.is_empty() {
@@ -835,7 +836,8 @@ impl<'d> Writer<'d> {
                     self.text_paragraph(p, &format!("{}. {}", i + 1, s.name));
                     self.out.push_str("</w:tc>");
                 }
-                self.out.push_str("</w:tr></w:tbl>");
+                self.out.push_str("</w:tr>");
+                self.close_table();
             }
             Block::Facts { items } => {
                 let total = twips(TEXT_WIDTH_CM);
@@ -850,7 +852,7 @@ impl<'d> Writer<'d> {
                     }
                     self.out.push_str("</w:tr>");
                 }
-                self.out.push_str("</w:tbl>");
+                self.close_table();
             }
             Block::Definitions { items } => {
                 for d in items {
@@ -925,6 +927,14 @@ impl<'d> Writer<'d> {
         self.started = true;
     }
 
+    /// Close a table, and keep it apart from a table that follows (Word and LibreOffice join
+    /// adjacent tables into one) by a line 8 points high.
+    fn close_table(&mut self) {
+        self.out.push_str(
+            r#"</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/><w:rPr><w:sz w:val="8"/></w:rPr></w:pPr></w:p>"#,
+        );
+    }
+
     /// Close a table cell: it must end in a paragraph.
     fn end_cell(&mut self) {
         if self.out.ends_with("</w:tbl>") || self.out.ends_with("</w:tcPr>") {
@@ -963,7 +973,7 @@ impl<'d> Writer<'d> {
         for row in &t.rows {
             self.row(t, row, &widths, &line, &cell_cx);
         }
-        self.out.push_str("</w:tbl>");
+        self.close_table();
     }
 
     fn row(&mut self, t: &Table, row: &Row, widths: &[u32], line: &str, cx: &Ctx) {

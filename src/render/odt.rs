@@ -107,6 +107,8 @@ struct ParaVariant {
     indent: bool,
     bold: bool,
     colour: Option<String>,
+    /// Starts the document on the first page's master page (the cover: no header or footer).
+    first_page: bool,
 }
 
 impl ParaVariant {
@@ -119,6 +121,7 @@ impl ParaVariant {
             indent: false,
             bold: false,
             colour: None,
+            first_page: false,
         }
     }
     fn is_plain(&self) -> bool {
@@ -227,7 +230,10 @@ impl<'d> Writer<'d> {
         if !m.cover {
             return;
         }
-        self.text_paragraph("Kicker", &m.author);
+        let first = ParaVariant { first_page: true, ..ParaVariant::of("Kicker") };
+        self.open("text:p", first, "");
+        self.text(&m.author);
+        self.body.push_str("</text:p>");
         self.text_paragraph("Title", &m.title);
         for line in [&m.subtitle, &m.period].into_iter().flatten() {
             self.text_paragraph("Subtitle", line);
@@ -794,9 +800,10 @@ impl<'d> Writer<'d> {
             if let Some(c) = &v.colour {
                 let _ = write!(text, r##" fo:color="#{c}""##);
             }
+            let master = if v.first_page { r#" style:master-page-name="First_20_Page""# } else { "" };
             let _ = write!(
                 s,
-                r#"<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="{}">"#,
+                r#"<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="{}"{master}>"#,
                 xml(&v.parent)
             );
             if !para.is_empty() {
@@ -1155,6 +1162,9 @@ fn default_paragraph_style(t: &Theme, doc: &Document) -> String {
     )
 }
 
+/// The master page of the cover: the page layout of the others, without header and footer.
+const FIRST_PAGE: &str = r#"<style:master-page style:name="First_20_Page" style:display-name="First Page" style:page-layout-name="pm1" style:next-style-name="Standard"/>"#;
+
 const NOTES_CONFIGURATION: &str = r#"<text:notes-configuration text:note-class="footnote" text:citation-style-name="Footnote_20_Symbol" text:citation-body-style-name="Footnote_20_anchor" style:num-format="1" text:start-value="0" text:footnotes-position="page" text:start-numbering-at="document"/>"#;
 
 /// The page (A4), its header (programme · title) and footer (date, page x of y).
@@ -1166,7 +1176,7 @@ fn page_styles(doc: &Document) -> String {
     };
     format!(
         r#"<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1.4cm" fo:margin-bottom="1.2cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout></office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header><text:p text:style-name="Header">{author}<text:tab/>{title}</text:p></style:header><style:footer><text:p text:style-name="Footer">{date}<text:tab/>Pagina <text:page-number text:select-page="current">1</text:page-number> van <text:page-count>1</text:page-count></text:p></style:footer></style:master-page></office:master-styles>"#,
+<office:master-styles>{FIRST_PAGE}<style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header><text:p text:style-name="Header">{author}<text:tab/>{title}</text:p></style:header><style:footer><text:p text:style-name="Footer">{date}<text:tab/>Pagina <text:page-number text:select-page="current">1</text:page-number> van <text:page-count>1</text:page-count></text:p></style:footer></style:master-page></office:master-styles>"#,
         author = xml(&m.author),
         title = xml(&title),
         date = xml(m.date_text.as_deref().unwrap_or("")),
@@ -1219,9 +1229,30 @@ fn reference_styles(r: &office::OdtReference, t: &Theme, doc: &Document) -> Stri
         }
     }
     office::insert_before_close(&mut s, "office:styles", &missing);
+    if !s.contains(r#"style:name="First_20_Page""#) {
+        add_first_page(&mut s);
+    }
     set_language(&mut s, doc);
     s
 }
+
+/// Add the cover's master page to a reference's styles.xml, with the page layout of its
+/// "Standard" master page.
+fn add_first_page(s: &mut String) {
+    let layout = roxmltree::Document::parse(s).ok().and_then(|d| {
+        d.descendants()
+            .find(|n| n.tag_name().name() == "master-page" && n.attribute((STYLE_NS, "name")) == Some("Standard"))
+            .and_then(|n| n.attribute((STYLE_NS, "page-layout-name")).map(str::to_string))
+    });
+    let Some(layout) = layout else { return };
+    let first = format!(
+        r#"<style:master-page style:name="First_20_Page" style:display-name="First Page" style:page-layout-name="{}" style:next-style-name="Standard"/>"#,
+        xml(&layout)
+    );
+    office::insert_before_close(s, "office:master-styles", &first);
+}
+
+const STYLE_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
 /// Set the document's language on the default paragraph style of a styles.xml (a reference
 /// document made in another language keeps its styles, not its language).
