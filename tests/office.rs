@@ -6,8 +6,8 @@
 
 use koers::doc::markdown::{self, Context};
 use koers::doc::{
-    Align, Block, BreakKind, CalloutKind, CalloutLink, Chart, Definition, Document, Fact, Inline, ListStyle,
-    Metadata, ParagraphStyle, PhaseStep, Row, RowStyle, StepState, Table, text,
+    Align, Block, BreakKind, CalloutKind, CalloutLink, Chart, Definition, Document, Fact, Inline, ListStyle, Metadata,
+    ParagraphStyle, PhaseStep, Row, RowStyle, StepState, Table, text,
 };
 use koers::render::office::OfficeStyles;
 use koers::render::{docx, odt, zip};
@@ -479,8 +479,7 @@ fn odt_is_in_dutch_with_its_title_and_every_style_it_names_defined() {
     assert_eq!(tp.attribute((STYLE, "font-name")), Some("Carlito"));
 
     assert_odt_styles_defined(&bytes);
-    let display: BTreeSet<&str> =
-        s.descendants().filter_map(|n| n.attribute((STYLE, "display-name"))).collect();
+    let display: BTreeSet<&str> = s.descendants().filter_map(|n| n.attribute((STYLE, "display-name"))).collect();
     for name in ["Heading 1", "Heading 2", "Heading 3", "Text body", "List 1", "Numbering 123", "Caption"] {
         assert!(display.contains(name), "the named style {name}");
     }
@@ -528,9 +527,17 @@ fn docx_is_a_package_whose_parts_parse_and_refer_to_what_exists() {
         assert!(types.contains(&format!(r#"PartName="/{name}""#)), "{name} has no content type");
     }
     // Every relationship id the document uses exists, and so does its target.
-    let rels = roxmltree::Document::parse(&parts["word/_rels/document.xml.rels"]).unwrap().root_element().children()
+    let rels = roxmltree::Document::parse(&parts["word/_rels/document.xml.rels"])
+        .unwrap()
+        .root_element()
+        .children()
         .filter(|r| r.is_element())
-        .map(|r| (r.attribute("Id").unwrap().to_string(), (r.attribute("Target").unwrap().to_string(), r.attribute("TargetMode") == Some("External"))))
+        .map(|r| {
+            (
+                r.attribute("Id").unwrap().to_string(),
+                (r.attribute("Target").unwrap().to_string(), r.attribute("TargetMode") == Some("External")),
+            )
+        })
         .collect::<BTreeMap<_, _>>();
     let names: BTreeSet<String> = entries(&bytes).into_iter().map(|e| e.name).collect();
     for (target, external) in rels.values() {
@@ -582,7 +589,9 @@ fn docx_shows_every_text_with_headings_footnotes_and_styles_that_exist() {
     // Styles: every one the document names exists; the headings have their outline level.
     let s = roxmltree::Document::parse(&parts["word/styles.xml"]).unwrap();
     let ids: BTreeSet<&str> = s.descendants().filter_map(|n| n.attribute((W, "styleId"))).collect();
-    for part_name in ["word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/footer1.xml", "word/numbering.xml"] {
+    for part_name in
+        ["word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/footer1.xml", "word/numbering.xml"]
+    {
         let x = roxmltree::Document::parse(&parts[part_name]).unwrap();
         for n in x.descendants().filter(|n| matches!(n.tag_name().name(), "pStyle" | "rStyle" | "tblStyle")) {
             let v = n.attribute((W, "val")).unwrap();
@@ -653,22 +662,32 @@ fn docx_lists_restart_at_their_start_and_nest() {
         .filter(|p| p.has_tag_name((W, "p")))
         .filter_map(|p| {
             let num = p.descendants().find(|c| c.has_tag_name((W, "numPr")))?;
-            let get = |name: &str| num.children().find(|c| c.has_tag_name((W, name))).and_then(|c| c.attribute((W, "val"))).unwrap().to_string();
+            let get = |name: &str| {
+                num.children()
+                    .find(|c| c.has_tag_name((W, name)))
+                    .and_then(|c| c.attribute((W, "val")))
+                    .unwrap()
+                    .to_string()
+            };
             let mut s = String::new();
             docx_text(p, &mut s);
             Some((squash(&s), get("numId"), get("ilvl")))
         })
         .collect();
-    let find = |t: &str| numbered.iter().find(|(s, _, _)| s == t).unwrap_or_else(|| panic!("{t} in {numbered:?}")).clone();
+    let find =
+        |t: &str| numbered.iter().find(|(s, _, _)| s == t).unwrap_or_else(|| panic!("{t} in {numbered:?}")).clone();
     assert_eq!(find("Eerste punt").2, "0");
     assert_eq!(find("Genest drie").2, "1", "a nested list one level deeper");
-    assert!(numbered.iter().all(|(s, _, _)| s != "Tweede alinea van het eerste punt"), "only an item's first paragraph is numbered");
+    assert!(
+        numbered.iter().all(|(s, _, _)| s != "Tweede alinea van het eerste punt"),
+        "only an item's first paragraph is numbered"
+    );
     let nested = find("Genest drie").1;
-    let num = n.descendants().find(|x| x.has_tag_name((W, "num")) && x.attribute((W, "numId")) == Some(nested.as_str())).unwrap();
-    let start = num
+    let num = n
         .descendants()
-        .find(|x| x.has_tag_name((W, "startOverride")))
-        .and_then(|x| x.attribute((W, "val")));
+        .find(|x| x.has_tag_name((W, "num")) && x.attribute((W, "numId")) == Some(nested.as_str()))
+        .unwrap();
+    let start = num.descendants().find(|x| x.has_tag_name((W, "startOverride"))).and_then(|x| x.attribute((W, "val")));
     assert_eq!(start, Some("3"));
     assert_ne!(find("Stap een").1, nested, "each ordered list numbers anew");
 }
@@ -706,9 +725,31 @@ fn the_json_typst_reads_is_tagged_and_complete() {
     }
     walk(&json, &mut types);
     let every = [
-        "heading", "paragraph", "list", "table", "box", "phase_ladder", "facts", "definitions", "chart", "signature",
-        "quote", "code", "rule", "break", "section", "text", "strong", "emphasis", "strikethrough", "link",
-        "internal_link", "abbreviation", "footnote", "footnote_ref", "line_break",
+        "heading",
+        "paragraph",
+        "list",
+        "table",
+        "box",
+        "phase_ladder",
+        "facts",
+        "definitions",
+        "chart",
+        "signature",
+        "quote",
+        "code",
+        "rule",
+        "break",
+        "section",
+        "text",
+        "strong",
+        "emphasis",
+        "strikethrough",
+        "link",
+        "internal_link",
+        "abbreviation",
+        "footnote",
+        "footnote_ref",
+        "line_break",
     ];
     let expected: BTreeSet<String> = every.iter().map(|s| s.to_string()).collect();
     assert_eq!(types, expected, "the sample uses every kind, and the JSON names each");
@@ -768,14 +809,21 @@ fn a_reference_docx_gives_its_styles_matched_by_name_as_a_dutch_word_names_them(
 <w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/><w:basedOn w:val="Standaard"/><w:rPr><w:color w:val="123456"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Kicker"><w:name w:val="Eigen stijl"/></w:style>
 </w:styles>"#;
-    let reference = zip_of(&[("word/document.xml", "<w:document/>"), ("word/styles.xml", styles_xml), ("word/theme/theme1.xml", "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"/>")]);
+    let reference = zip_of(&[
+        ("word/document.xml", "<w:document/>"),
+        ("word/styles.xml", styles_xml),
+        ("word/theme/theme1.xml", "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"/>"),
+    ]);
     let styles = OfficeStyles::builtin().with_reference_bytes("huisstijl.docx", &reference).unwrap();
     let bytes = docx::write(&sample(), &styles).unwrap();
     let parts = docx_parts(&bytes);
     let document = &parts["word/document.xml"];
     assert!(document.contains(r#"<w:pStyle w:val="Kop1"/>"#), "Heading 1 by the reference's id");
     assert!(!document.contains(r#"<w:pStyle w:val="Heading1"/>"#));
-    assert!(document.contains(r#"<w:pStyle w:val="KoersKicker"/>"#), "koers' Kicker, renamed beside the reference's own id Kicker");
+    assert!(
+        document.contains(r#"<w:pStyle w:val="KoersKicker"/>"#),
+        "koers' Kicker, renamed beside the reference's own id Kicker"
+    );
     let out = &parts["word/styles.xml"];
     let s = roxmltree::Document::parse(out).unwrap();
     let kop1 = s.descendants().filter(|n| n.attribute((W, "styleId")) == Some("Kop1")).count();

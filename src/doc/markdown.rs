@@ -252,7 +252,10 @@ mod tests {
 
     #[test]
     fn raw_html_is_text_and_unsafe_links_keep_their_text() {
-        let b = blocks("Een <script>alert(1)</script> [klik](javascript:alert(1)) en [web](https://x.nl)", &Context::default());
+        let b = blocks(
+            "Een <script>alert(1)</script> [klik](javascript:alert(1)) en [web](https://x.nl)",
+            &Context::default(),
+        );
         assert_eq!(
             b,
             vec![Block::paragraph(vec![
@@ -268,8 +271,13 @@ mod tests {
     fn footnotes_are_notes_at_their_reference_and_further_references_refer_to_them() {
         let b = blocks("Tekst[^1] en nog eens[^1].\n\n[^1]: De noot.\n", &Context::default());
         let [Block::Paragraph { content, .. }] = b.as_slice() else { panic!("{b:?}") };
-        let [Inline::Text { .. }, Inline::Footnote { id, content: note }, Inline::Text { .. }, Inline::FootnoteRef { id: again }, Inline::Text { .. }] =
-            content.as_slice()
+        let [
+            Inline::Text { .. },
+            Inline::Footnote { id, content: note },
+            Inline::Text { .. },
+            Inline::FootnoteRef { id: again },
+            Inline::Text { .. },
+        ] = content.as_slice()
         else {
             panic!("{content:?}")
         };
@@ -304,7 +312,10 @@ mod tests {
 
     #[test]
     fn lists_tables_and_emphasis() {
-        let b = blocks("3. een **vet** _schuin_ ~~weg~~\n4. twee\n\n| a | b |\n|---|--:|\n| 1 | `2` |\n", &Context::default());
+        let b = blocks(
+            "3. een **vet** _schuin_ ~~weg~~\n4. twee\n\n| a | b |\n|---|--:|\n| 1 | `2` |\n",
+            &Context::default(),
+        );
         assert_eq!(b.len(), 2);
         let Block::List { ordered: true, start: 3, items, .. } = &b[0] else { panic!("{b:?}") };
         assert_eq!(

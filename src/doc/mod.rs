@@ -130,32 +130,69 @@ impl Metadata {
 pub enum Block {
     /// A heading: `level` 1 is a chapter. `outlined`: listed in the table of contents (a heading
     /// inside a Markdown text is not). `kicker`: a small label shown above it ("Themalijn").
-    Heading { level: u8, content: Vec<Inline>, anchor: Option<String>, outlined: bool, kicker: Option<String> },
-    Paragraph { style: ParagraphStyle, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+        anchor: Option<String>,
+        outlined: bool,
+        kicker: Option<String>,
+    },
+    Paragraph {
+        style: ParagraphStyle,
+        content: Vec<Inline>,
+    },
     /// Each item is a list of blocks (a nested list is a block of its item).
-    List { ordered: bool, start: u64, style: ListStyle, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        start: u64,
+        style: ListStyle,
+        items: Vec<Vec<Block>>,
+    },
     Table(Table),
     /// A box beside the text: "Interessant!", "Tip!" or without a label.
     #[serde(rename = "box")]
-    Callout { kind: CalloutKind, title: Option<String>, content: Vec<Block>, link: Option<CalloutLink> },
+    Callout {
+        kind: CalloutKind,
+        title: Option<String>,
+        content: Vec<Block>,
+        link: Option<CalloutLink>,
+    },
     /// The phases of a project, in order, and where it stands.
-    PhaseLadder { steps: Vec<PhaseStep> },
+    PhaseLadder {
+        steps: Vec<PhaseStep>,
+    },
     /// Key facts as label–value pairs ("Startdatum: maart 2024").
-    Facts { items: Vec<Fact> },
+    Facts {
+        items: Vec<Fact>,
+    },
     /// Terms and their descriptions (the phase definitions).
-    Definitions { items: Vec<Definition> },
+    Definitions {
+        items: Vec<Definition>,
+    },
     Chart(Chart),
     /// Who signs a text: names, and their functions below.
-    Signature { names: String, roles: Option<String> },
-    Quote { content: Vec<Block> },
+    Signature {
+        names: String,
+        roles: Option<String>,
+    },
+    Quote {
+        content: Vec<Block>,
+    },
     /// Preformatted text, its lines kept.
-    Code { text: String },
+    Code {
+        text: String,
+    },
     /// A horizontal rule between parts of a text.
     Rule,
     /// A hint to the paged formats.
-    Break { kind: BreakKind },
+    Break {
+        kind: BreakKind,
+    },
     /// A group of blocks (a chapter, a project), with an anchor to link to it.
-    Section { anchor: Option<String>, content: Vec<Block> },
+    Section {
+        anchor: Option<String>,
+        content: Vec<Block>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -432,7 +469,8 @@ impl Document {
         let mut c = Texts { out: Vec::new(), numbers: numbers.then(HashMap::new), in_note: false };
         let m = &self.metadata;
         if m.cover {
-            let lines = [Some(&m.author), Some(&m.title), m.subtitle.as_ref(), m.period.as_ref(), m.publication.as_ref()];
+            let lines =
+                [Some(&m.author), Some(&m.title), m.subtitle.as_ref(), m.period.as_ref(), m.publication.as_ref()];
             c.out.extend(lines.into_iter().flatten().cloned());
             c.out.extend([m.email.as_ref(), m.website.as_ref(), m.colophon.as_ref()].into_iter().flatten().cloned());
         }

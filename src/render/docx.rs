@@ -63,8 +63,8 @@ pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderErr
         notes = notes.replace(&placeholder, &id);
     }
     let mut images = Vec::new();
-    for (name, svg) in &w.charts {
-        let png = office::chart_png(svg, &format!("word/media/{name}.png"))?;
+    let pngs = office::chart_pngs(&w.charts, "word/media/")?;
+    for ((name, svg), png) in w.charts.iter().zip(pngs) {
         images.push((format!("word/media/{name}.png"), png));
         images.push((format!("word/media/{name}.svg"), svg.as_bytes().to_vec()));
     }
@@ -171,7 +171,13 @@ fn styles(t: &Theme) -> Vec<Style> {
     let colour = |c: &str| format!(r#"<w:color w:val="{}"/>"#, c.to_ascii_uppercase());
     let mut v = vec![
         p("Normal", "Normal", None, None, String::new()),
-        p("BodyText", "Body Text", Some("Normal"), None, r#"<w:pPr><w:spacing w:after="140" w:line="276" w:lineRule="auto"/></w:pPr>"#.into()),
+        p(
+            "BodyText",
+            "Body Text",
+            Some("Normal"),
+            None,
+            r#"<w:pPr><w:spacing w:after="140" w:line="276" w:lineRule="auto"/></w:pPr>"#.into(),
+        ),
     ];
     let headings: [(&str, &str, f64, u32); 6] = [
         ("Heading1", "heading 1", 22.0, 120),
@@ -418,18 +424,27 @@ fn set_language(s: &mut String, lang: &str) {
     let edit = match child(root, "docDefaults") {
         None => {
             let first = root.first_child().map(|c| c.range().start).unwrap_or(root.range().end);
-            Some((first..first, format!("<w:docDefaults><w:rPrDefault><w:rPr>{ours}</w:rPr></w:rPrDefault></w:docDefaults>")))
+            Some((
+                first..first,
+                format!("<w:docDefaults><w:rPrDefault><w:rPr>{ours}</w:rPr></w:rPrDefault></w:docDefaults>"),
+            ))
         }
         Some(dd) => match child(dd, "rPrDefault") {
-            None => {
-                let at = dd.first_child().map(|c| c.range().start);
-                at.map(|at| (at..at, format!("<w:rPrDefault><w:rPr>{ours}</w:rPr></w:rPrDefault>")))
-            }
+            None => Some(match dd.first_child() {
+                Some(c) => {
+                    (c.range().start..c.range().start, format!("<w:rPrDefault><w:rPr>{ours}</w:rPr></w:rPrDefault>"))
+                }
+                // <w:docDefaults/>: give it content.
+                None => (
+                    dd.range(),
+                    format!("<w:docDefaults><w:rPrDefault><w:rPr>{ours}</w:rPr></w:rPrDefault></w:docDefaults>"),
+                ),
+            }),
             Some(rd) => match child(rd, "rPr") {
-                None => rd.first_child().map(|c| c.range().start..c.range().start).or_else(|| {
-                    // <w:rPrDefault/>: give it content.
-                    None
-                }).map(|r| (r, format!("<w:rPr>{ours}</w:rPr>"))),
+                None => Some(match rd.first_child() {
+                    Some(c) => (c.range().start..c.range().start, format!("<w:rPr>{ours}</w:rPr>")),
+                    None => (rd.range(), format!("<w:rPrDefault><w:rPr>{ours}</w:rPr></w:rPrDefault>")),
+                }),
                 Some(rpr) => match child(rpr, "lang") {
                     Some(l) => {
                         let mut attrs: Vec<String> = l
@@ -564,8 +579,7 @@ fn twips(cm: f64) -> u32 {
 /// A Word bookmark name for an anchor: letters, digits and `_`, starting with a letter, at most
 /// 40 characters, unique in the document.
 fn bookmark_name(anchor: &str, taken: &BTreeSet<String>) -> String {
-    let mut base: String =
-        anchor.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).take(34).collect();
+    let mut base: String = anchor.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).take(34).collect();
     if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
         base.insert(0, 'k');
     }
@@ -753,7 +767,8 @@ impl<'d> Writer<'d> {
                     self.text_paragraph(p, k);
                 }
                 self.pending.bookmarks.extend(anchor.iter().cloned());
-                let style = ["Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6"][level as usize - 1];
+                let style =
+                    ["Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6"][level as usize - 1];
                 self.paragraph(Self::styled(style), content, cx);
             }
             Block::Paragraph { style, content } => {
@@ -801,7 +816,9 @@ impl<'d> Writer<'d> {
                 if let Some(l) = link {
                     let shown = crate::doc::text(l.text.clone());
                     let content = match &l.url {
-                        Some(url) => vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }],
+                        Some(url) => {
+                            vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }]
+                        }
                         None => vec![Inline::Strong { content: shown }],
                     };
                     self.paragraph(Self::styled("BoxText"), &content, &inner);
@@ -844,7 +861,9 @@ impl<'d> Writer<'d> {
                 self.open_table(&[total * 3 / 10, total * 7 / 10], None);
                 for f in items {
                     self.out.push_str("<w:tr>");
-                    for (i, (content, style)) in [(&f.label, "FactLabel"), (&f.value, "TableContents")].into_iter().enumerate() {
+                    for (i, (content, style)) in
+                        [(&f.label, "FactLabel"), (&f.value, "TableContents")].into_iter().enumerate()
+                    {
                         let w = if i == 0 { total * 3 / 10 } else { total * 7 / 10 };
                         let _ = write!(self.out, r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>"#);
                         self.paragraph(Self::styled(style), content, cx);
@@ -964,7 +983,8 @@ impl<'d> Writer<'d> {
                     self.theme.primary_light.to_ascii_uppercase()
                 );
                 let column = t.columns.get(i);
-                let p = Para { align: column.and_then(|c| alignment(c.align, c.numeric)), ..Self::styled("TableHeading") };
+                let p =
+                    Para { align: column.and_then(|c| alignment(c.align, c.numeric)), ..Self::styled("TableHeading") };
                 self.paragraph(p, column.map(|c| c.header.as_slice()).unwrap_or(&[]), &cell_cx);
                 self.out.push_str("</w:tc>");
             }
@@ -983,12 +1003,18 @@ impl<'d> Writer<'d> {
                 self.out,
                 r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:tcBorders>{}<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{line}"/></w:tcBorders>{}</w:tcPr>"#,
                 if row.style == RowStyle::Total {
-                    format!(r#"<w:top w:val="single" w:sz="8" w:space="0" w:color="{}"/>"#, self.theme.primary.to_ascii_uppercase())
+                    format!(
+                        r#"<w:top w:val="single" w:sz="8" w:space="0" w:color="{}"/>"#,
+                        self.theme.primary.to_ascii_uppercase()
+                    )
                 } else {
                     String::new()
                 },
                 if row.style == RowStyle::Total {
-                    format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#, self.theme.primary_light.to_ascii_uppercase())
+                    format!(
+                        r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#,
+                        self.theme.primary_light.to_ascii_uppercase()
+                    )
                 } else {
                     String::new()
                 },
@@ -1204,8 +1230,10 @@ impl<'d> Writer<'d> {
     }
 
     fn numbering_xml(&self) -> String {
-        let mut s = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:numbering xmlns:w="{W_NS}">"#);
+        let mut s = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W_NS}">"#
+        );
         let marker_style = xml(&self.ids.get("ResultsMarker"));
         for (id, kind) in [(BULLETS, "bullet"), (NUMBERS, "decimal"), (RESULTS, "results")] {
             let _ = write!(s, r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>"#);
@@ -1213,7 +1241,11 @@ impl<'d> Writer<'d> {
                 let indent = 720 + 360 * level;
                 let (fmt, text, rpr) = match kind {
                     "decimal" => ("decimal", format!("%{}.", level + 1), String::new()),
-                    "results" if level == 0 => ("bullet", "▶".to_string(), format!(r#"<w:rPr><w:rStyle w:val="{marker_style}"/><w:sz w:val="16"/></w:rPr>"#)),
+                    "results" if level == 0 => (
+                        "bullet",
+                        "▶".to_string(),
+                        format!(r#"<w:rPr><w:rStyle w:val="{marker_style}"/><w:sz w:val="16"/></w:rPr>"#),
+                    ),
                     _ => ("bullet", ["•", "–", "◦"][level as usize % 3].to_string(), String::new()),
                 };
                 let _ = write!(
@@ -1228,7 +1260,10 @@ impl<'d> Writer<'d> {
             if *abstract_num == NUMBERS {
                 // Every ordered list starts anew, at its own start, at any level.
                 for level in 0..9 {
-                    let _ = write!(s, r#"<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>"#);
+                    let _ = write!(
+                        s,
+                        r#"<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>"#
+                    );
                 }
             }
             s.push_str("</w:num>");
@@ -1349,6 +1384,9 @@ mod tests {
         );
         set_language(&mut s, "nl-NL");
         assert!(s.contains(r#"<w:lang w:val="nl-NL" w:eastAsia="zh-CN"/>"#), "{s}");
+        let mut s = format!(r#"<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault/></w:docDefaults></w:styles>"#);
+        set_language(&mut s, "nl-NL");
+        assert!(s.contains(r#"<w:rPrDefault><w:rPr><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault>"#), "{s}");
         let mut s = format!(r#"<w:styles xmlns:w="{W_NS}"><w:style/></w:styles>"#);
         set_language(&mut s, "nl-NL");
         assert!(s.contains(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault></w:docDefaults><w:style/>"#), "{s}");

@@ -12,8 +12,7 @@ use super::RenderError;
 use super::office::{self, OfficeStyles, TEXT_WIDTH_CM, Theme, xml};
 use super::zip::{Method, ZipWriter};
 use crate::doc::{
-    Align, Block, BreakKind, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle,
-    StepState, Table,
+    Align, Block, BreakKind, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -45,9 +44,9 @@ pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderErr
         None => builtin_styles(&styles.theme, doc),
     };
     let mut images = Vec::new();
-    for (name, svg) in &w.charts {
+    let pngs = office::chart_pngs(&w.charts, "Pictures/")?;
+    for ((name, svg), png) in w.charts.iter().zip(pngs) {
         images.push((format!("Pictures/{name}.svg"), "image/svg+xml", svg.as_bytes().to_vec()));
-        let png = office::chart_png(svg, &format!("Pictures/{name}.png"))?;
         images.push((format!("Pictures/{name}.png"), "image/png", png));
     }
     let mut manifest = String::from(
@@ -60,7 +59,8 @@ pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderErr
 "#,
     );
     for (path, mime, _) in &images {
-        let _ = writeln!(manifest, r#" <manifest:file-entry manifest:full-path="{path}" manifest:media-type="{mime}"/>"#);
+        let _ =
+            writeln!(manifest, r#" <manifest:file-entry manifest:full-path="{path}" manifest:media-type="{mime}"/>"#);
     }
     manifest.push_str("</manifest:manifest>\n");
 
@@ -276,7 +276,11 @@ impl<'d> Writer<'d> {
                     self.body.push_str("</text:p>");
                 }
                 self.pending.bookmarks.extend(anchor.iter().cloned());
-                self.open("text:h", ParaVariant::of(&format!("Heading_20_{level}")), &format!(r#" text:outline-level="{level}""#));
+                self.open(
+                    "text:h",
+                    ParaVariant::of(&format!("Heading_20_{level}")),
+                    &format!(r#" text:outline-level="{level}""#),
+                );
                 self.inlines(content, cx);
                 self.body.push_str("</text:h>");
             }
@@ -302,7 +306,9 @@ impl<'d> Writer<'d> {
                     return;
                 }
                 self.open_table(&[1000]);
-                self.body.push_str(r#"<table:table-row><table:table-cell table:style-name="TB" office:value-type="string">"#);
+                self.body.push_str(
+                    r#"<table:table-row><table:table-cell table:style-name="TB" office:value-type="string">"#,
+                );
                 if let Some(t) = title {
                     self.text_paragraph("Box_20_Title", t);
                 }
@@ -311,7 +317,9 @@ impl<'d> Writer<'d> {
                 if let Some(l) = link {
                     let shown = crate::doc::text(l.text.clone());
                     let content = match &l.url {
-                        Some(url) => vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }],
+                        Some(url) => {
+                            vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }]
+                        }
                         None => vec![Inline::Strong { content: shown }],
                     };
                     self.paragraph("Box_20_Text", &content, &inner);
@@ -335,7 +343,8 @@ impl<'d> Writer<'d> {
                         StepState::Passed => ("LP", Some(self.theme.primary.clone()), false),
                         StepState::Upcoming => ("LU", Some(self.theme.text_muted.clone()), false),
                     };
-                    let _ = write!(self.body, r#"<table:table-cell table:style-name="{cell}" office:value-type="string">"#);
+                    let _ =
+                        write!(self.body, r#"<table:table-cell table:style-name="{cell}" office:value-type="string">"#);
                     let mut v = ParaVariant::of("Table_20_Contents");
                     v.align = Some("center");
                     v.bold = bold;
@@ -353,9 +362,13 @@ impl<'d> Writer<'d> {
                 }
                 self.open_table(&[300, 700]);
                 for f in items {
-                    self.body.push_str(r#"<table:table-row><table:table-cell table:style-name="TF" office:value-type="string">"#);
+                    self.body.push_str(
+                        r#"<table:table-row><table:table-cell table:style-name="TF" office:value-type="string">"#,
+                    );
                     self.paragraph("Fact_20_Label", &f.label, cx);
-                    self.body.push_str(r#"</table:table-cell><table:table-cell table:style-name="TF" office:value-type="string">"#);
+                    self.body.push_str(
+                        r#"</table:table-cell><table:table-cell table:style-name="TF" office:value-type="string">"#,
+                    );
                     self.paragraph("Table_20_Contents", &f.value, cx);
                     self.body.push_str("</table:table-cell></table:table-row>");
                 }
@@ -512,7 +525,8 @@ impl<'d> Writer<'d> {
         self.body.push_str("<table:table-row>");
         let cell_style = if row.style == RowStyle::Total { "TT" } else { "TD" };
         for i in 0..columns {
-            let _ = write!(self.body, r#"<table:table-cell table:style-name="{cell_style}" office:value-type="string">"#);
+            let _ =
+                write!(self.body, r#"<table:table-cell table:style-name="{cell_style}" office:value-type="string">"#);
             let column = t.columns.get(i);
             let mut v = ParaVariant::of("Table_20_Contents");
             v.align = column.and_then(|c| alignment(c.align, c.numeric));
@@ -750,15 +764,23 @@ impl<'d> Writer<'d> {
             }
         }
         let cell = |name: &str, props: &str| {
-            format!(r#"<style:style style:name="{name}" style:family="table-cell"><style:table-cell-properties {props}/></style:style>"#)
+            format!(
+                r#"<style:style style:name="{name}" style:family="table-cell"><style:table-cell-properties {props}/></style:style>"#
+            )
         };
         let line = format!("0.5pt solid #{}", t.line);
-        let pad = r#"fo:padding-top="0.08cm" fo:padding-bottom="0.08cm" fo:padding-left="0.12cm" fo:padding-right="0.12cm""#;
+        let pad =
+            r#"fo:padding-top="0.08cm" fo:padding-bottom="0.08cm" fo:padding-left="0.12cm" fo:padding-right="0.12cm""#;
         s.push_str(&cell(
             "TH",
             &format!(r##"fo:background-color="#{}" {pad} fo:border-bottom="0.75pt solid #{}" fo:border-top="none" fo:border-left="none" fo:border-right="none""##, t.primary_light, t.primary),
         ));
-        s.push_str(&cell("TD", &format!(r#"{pad} fo:border-bottom="{line}" fo:border-top="none" fo:border-left="none" fo:border-right="none""#)));
+        s.push_str(&cell(
+            "TD",
+            &format!(
+                r#"{pad} fo:border-bottom="{line}" fo:border-top="none" fo:border-left="none" fo:border-right="none""#
+            ),
+        ));
         s.push_str(&cell(
             "TT",
             &format!(r##"fo:background-color="#{}" {pad} fo:border-top="1pt solid #{}" fo:border-bottom="{line}" fo:border-left="none" fo:border-right="none""##, t.primary_light, t.primary),
@@ -876,7 +898,8 @@ fn meta_xml(doc: &Document) -> String {
     if let Some(sub) = &m.subtitle {
         let _ = writeln!(s, "<dc:subject>{}</dc:subject>", xml(sub));
     }
-    let _ = writeln!(s, "<meta:initial-creator>{0}</meta:initial-creator>\n<dc:creator>{0}</dc:creator>", xml(&m.author));
+    let _ =
+        writeln!(s, "<meta:initial-creator>{0}</meta:initial-creator>\n<dc:creator>{0}</dc:creator>", xml(&m.author));
     if let Some(d) = m.date {
         let _ = writeln!(s, "<meta:creation-date>{d}T00:00:00</meta:creation-date>\n<dc:date>{d}T00:00:00</dc:date>");
     }
@@ -902,7 +925,8 @@ fn paragraph_style(name: &'static str, display: &str, parent: &str, next: Option
     let next = next.map(|n| format!(r#" style:next-style-name="{n}""#)).unwrap_or_default();
     let class = if name.starts_with("Heading") { r#" style:class="text""# } else { "" };
     let parent = if parent.is_empty() { String::new() } else { format!(r#" style:parent-style-name="{parent}""#) };
-    let outline = name.strip_prefix("Heading_20_").map(|l| format!(r#" style:default-outline-level="{l}""#)).unwrap_or_default();
+    let outline =
+        name.strip_prefix("Heading_20_").map(|l| format!(r#" style:default-outline-level="{l}""#)).unwrap_or_default();
     NamedStyle {
         family: "paragraph",
         name,
@@ -974,9 +998,11 @@ fn named_styles(t: &Theme) -> Vec<NamedStyle> {
                 + &tp(&format!(r#"fo:font-weight="bold" style:font-weight-complex="bold" {}"#, colour(&t.primary))),
         ),
     ];
-    for (level, size, above) in [(1, 22.0, 0.2), (2, 15.0, 0.5), (3, 13.0, 0.4), (4, 11.5, 0.35), (5, 10.5, 0.3), (6, 10.5, 0.3)] {
-        let name: &'static str = ["Heading_20_1", "Heading_20_2", "Heading_20_3", "Heading_20_4", "Heading_20_5", "Heading_20_6"]
-            [level - 1];
+    for (level, size, above) in
+        [(1, 22.0, 0.2), (2, 15.0, 0.5), (3, 13.0, 0.4), (4, 11.5, 0.35), (5, 10.5, 0.3), (6, 10.5, 0.3)]
+    {
+        let name: &'static str =
+            ["Heading_20_1", "Heading_20_2", "Heading_20_3", "Heading_20_4", "Heading_20_5", "Heading_20_6"][level - 1];
         v.push(paragraph_style(
             name,
             &format!("Heading {level}"),
@@ -1266,9 +1292,9 @@ fn set_language(s: &mut String, doc: &Document) {
         country.map(|c| format!(r#" fo:country="{}""#, xml(c))).unwrap_or_default()
     );
     let Ok(d) = roxmltree::Document::parse(s) else { return };
-    let default = d.descendants().find(|n| {
-        n.has_tag_name((STYLE, "default-style")) && n.attribute((STYLE, "family")) == Some("paragraph")
-    });
+    let default = d
+        .descendants()
+        .find(|n| n.has_tag_name((STYLE, "default-style")) && n.attribute((STYLE, "family")) == Some("paragraph"));
     let edit: Option<(std::ops::Range<usize>, String)> = match default {
         None => None,
         Some(ds) => match ds.children().find(|n| n.has_tag_name((STYLE, "text-properties"))) {
@@ -1285,7 +1311,9 @@ fn set_language(s: &mut String, doc: &Document) {
                 Some((tp.range(), format!("<style:text-properties {}/>", attrs.join(" "))))
             }
             None => match ds.first_child() {
-                Some(first) => Some((first.range().start..first.range().start, format!("<style:text-properties {language}/>"))),
+                Some(first) => {
+                    Some((first.range().start..first.range().start, format!("<style:text-properties {language}/>")))
+                }
                 None => Some((
                     ds.range(),
                     format!(

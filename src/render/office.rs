@@ -167,7 +167,9 @@ impl OfficeStyles {
     pub fn with_reference_bytes(mut self, file: &str, bytes: &[u8]) -> Result<OfficeStyles, ReferenceError> {
         let fail = |message: String| ReferenceError { file: file.to_string(), message };
         let entries = zip::read(bytes).map_err(|e| {
-            fail(format!("not an ODT or DOCX document ({e}); save the house style from your office suite as .odt or .docx"))
+            fail(format!(
+                "not an ODT or DOCX document ({e}); save the house style from your office suite as .odt or .docx"
+            ))
         })?;
         let entry = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.data.as_slice());
         let utf8 = |name: &str, data: &[u8]| {
@@ -240,8 +242,7 @@ fn odt_reference(styles_xml: String) -> Result<OdtReference, String> {
 }
 
 fn docx_reference(styles_xml: String, theme_xml: Option<Vec<u8>>) -> Result<DocxReference, String> {
-    let doc =
-        roxmltree::Document::parse(&styles_xml).map_err(|e| format!("word/styles.xml does not parse: {e}"))?;
+    let doc = roxmltree::Document::parse(&styles_xml).map_err(|e| format!("word/styles.xml does not parse: {e}"))?;
     let root = doc.root_element();
     if !root.has_tag_name((W_NS, "styles")) {
         return Err("word/styles.xml is not a w:styles part".into());
@@ -326,11 +327,8 @@ fn inlines_len(inlines: &[Inline]) -> usize {
 
 /// A chart's file name in the package, unique in the document: its id, made safe.
 pub(crate) fn image_name(id: &str, taken: &mut BTreeSet<String>) -> String {
-    let base: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
-        .take(60)
-        .collect();
+    let base: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
     let base = if base.is_empty() { "grafiek".to_string() } else { base };
     let mut name = base.clone();
     let mut n = 1;
@@ -341,9 +339,11 @@ pub(crate) fn image_name(id: &str, taken: &mut BTreeSet<String>) -> String {
     name
 }
 
-/// The chart's SVG as PNG, at twice its CSS size (sharp when printed or zoomed).
-pub(crate) fn chart_png(svg: &str, file: &str) -> Result<Vec<u8>, super::RenderError> {
-    super::chart::png(svg, 2.0, file)
+/// The charts' SVGs, given as (file name, SVG), as PNG at twice their CSS size (sharp when
+/// printed or zoomed), rasterised side by side; `dir` prefixes the names in errors.
+pub(crate) fn chart_pngs(charts: &[(String, String)], dir: &str) -> Result<Vec<Vec<u8>>, super::RenderError> {
+    use rayon::prelude::*;
+    charts.par_iter().map(|(name, svg)| super::chart::png(svg, 2.0, &format!("{dir}{name}.png"))).collect()
 }
 
 /// Text for XML element content and attribute values: escaped, without the characters XML 1.0

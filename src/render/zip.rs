@@ -122,10 +122,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
         bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or_else(|| "truncated".to_string())
     };
     let u32_at = |i: usize| -> Result<u32, String> {
-        bytes
-            .get(i..i + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .ok_or_else(|| "truncated".to_string())
+        bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| "truncated".to_string())
     };
     // The end record: 22 bytes and a comment of at most 64 KiB, at the end.
     let lowest = bytes.len().saturating_sub(22 + 0xffff);
