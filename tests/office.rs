@@ -649,6 +649,7 @@ fn docx_shows_every_text_with_headings_footnotes_and_styles_that_exist() {
     assert!(core.contains("<dc:title>Tussentijdse rapportage – Eerste helft 2025</dc:title>"), "{core}");
     assert!(core.contains("<dc:language>nl-NL</dc:language>"));
     assert!(!parts["word/document.xml"].contains("<script>"));
+    assert!(!parts["word/document.xml"].contains("</w:tbl><w:tbl>"), "adjacent tables would become one");
 }
 
 #[test]

@@ -9,11 +9,9 @@
 //! `docProps/core.xml`. Fixed timestamps and entry order: the same tree gives the same bytes.
 
 use super::RenderError;
-use super::office::{self, DocxReference, OfficeStyles, TEXT_WIDTH_CM, Theme, xml};
+use super::office::{self, CoverLine, DocxReference, OfficeStyles, Pending, Side, TEXT_WIDTH_CM, Theme, xml};
 use super::zip::{Method, ZipWriter};
-use crate::doc::{
-    Align, Block, BreakKind, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table,
-};
+use crate::doc::{Block, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -534,13 +532,6 @@ struct Para {
     runs: Fmt,
 }
 
-#[derive(Default)]
-struct Pending {
-    page_break: bool,
-    keep_next: bool,
-    bookmarks: Vec<String>,
-}
-
 struct Writer<'d> {
     theme: &'d Theme,
     ids: &'d StyleIds,
@@ -553,7 +544,6 @@ struct Writer<'d> {
     bookmarks: HashMap<String, String>,
     bookmark_ids: u32,
     pending: Pending,
-    started: bool,
     notes: u32,
     note_numbers: HashMap<String, u32>,
     /// The footnote mark to put at the start of the next paragraph (in a footnote).
@@ -613,7 +603,6 @@ impl<'d> Writer<'d> {
             bookmarks,
             bookmark_ids: 0,
             pending: Pending::default(),
-            started: false,
             notes: 0,
             note_numbers: HashMap::new(),
             note_mark: false,
@@ -647,7 +636,7 @@ impl<'d> Writer<'d> {
 
     fn open(&mut self, mut p: Para) {
         p.page_break |= std::mem::take(&mut self.pending.page_break);
-        p.keep_next |= std::mem::take(&mut self.pending.keep_next);
+        p.keep_next |= std::mem::take(&mut self.pending.keep_with_next);
         let _ = write!(self.out, r#"<w:p><w:pPr><w:pStyle w:val="{}"/>"#, xml(&self.ids.get(p.style)));
         if p.keep_next {
             self.out.push_str("<w:keepNext/>");
@@ -680,7 +669,7 @@ impl<'d> Writer<'d> {
             );
         }
         self.fmt = p.runs;
-        self.started = true;
+        self.pending.started = true;
     }
 
     fn close(&mut self) {
@@ -718,30 +707,20 @@ impl<'d> Writer<'d> {
     // -- blocks --------------------------------------------------------------------------------
 
     fn cover(&mut self, doc: &Document) {
-        let m = &doc.metadata;
-        if !m.cover {
-            return;
+        for (line, content) in office::cover_lines(&doc.metadata) {
+            let style = match line {
+                CoverLine::Kicker => "Kicker",
+                CoverLine::Title => "Title",
+                CoverLine::Subtitle => "Subtitle",
+                CoverLine::Body => "BodyText",
+                CoverLine::Small => "Small",
+            };
+            self.paragraph(Self::styled(style), &content, &Ctx::body());
         }
-        self.text_paragraph(Self::styled("Kicker"), &m.author);
-        self.text_paragraph(Self::styled("Title"), &m.title);
-        for line in [&m.subtitle, &m.period].into_iter().flatten() {
-            self.text_paragraph(Self::styled("Subtitle"), line);
+        if self.pending.started {
+            self.pending.page_break = true;
+            self.pending.started = false;
         }
-        if m.draft {
-            self.text_paragraph(Self::styled("Kicker"), "Concept");
-        }
-        for line in [&m.publication, &m.email].into_iter().flatten() {
-            self.text_paragraph(Self::styled("BodyText"), line);
-        }
-        if let Some(w) = &m.website {
-            let content = vec![Inline::Link { url: w.clone(), content: crate::doc::text(w.clone()) }];
-            self.paragraph(Self::styled("BodyText"), &content, &Ctx::body());
-        }
-        if let Some(c) = &m.colophon {
-            self.text_paragraph(Self::styled("Small"), c);
-        }
-        self.pending.page_break = true;
-        self.started = false;
     }
 
     fn blocks(&mut self, blocks: &[Block], cx: &Ctx) {
@@ -814,14 +793,7 @@ impl<'d> Writer<'d> {
                 }
                 self.blocks(content, &inner);
                 if let Some(l) = link {
-                    let shown = crate::doc::text(l.text.clone());
-                    let content = match &l.url {
-                        Some(url) => {
-                            vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }]
-                        }
-                        None => vec![Inline::Strong { content: shown }],
-                    };
-                    self.paragraph(Self::styled("BoxText"), &content, &inner);
+                    self.paragraph(Self::styled("BoxText"), &office::callout_link(l), &inner);
                 }
                 self.end_cell();
                 self.out.push_str("</w:tr>");
@@ -850,7 +822,7 @@ impl<'d> Writer<'d> {
                         runs: Fmt { bold, colour: Some(colour), ..Fmt::default() },
                         ..Self::styled("TableContents")
                     };
-                    self.text_paragraph(p, &format!("{}. {}", i + 1, s.name));
+                    self.text_paragraph(p, &office::step_label(i, &s.name));
                     self.out.push_str("</w:tc>");
                 }
                 self.out.push_str("</w:tr>");
@@ -899,13 +871,7 @@ impl<'d> Writer<'d> {
                 self.close();
             }
             Block::Rule => self.text_paragraph(Self::styled("HorizontalLine"), ""),
-            Block::Break { kind: BreakKind::Page } => {
-                if self.started {
-                    self.pending.page_break = true;
-                    self.started = false;
-                }
-            }
-            Block::Break { kind: BreakKind::KeepWithNext } => self.pending.keep_next = true,
+            Block::Break { kind } => self.pending.hint(*kind),
             Block::Section { anchor, content } => {
                 self.pending.bookmarks.extend(anchor.iter().cloned());
                 self.blocks(content, cx);
@@ -928,7 +894,7 @@ impl<'d> Writer<'d> {
         if std::mem::take(&mut self.pending.page_break) {
             self.out.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
         }
-        self.pending.keep_next = false;
+        self.pending.keep_with_next = false;
         let _ = write!(
             self.out,
             r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#,
@@ -943,7 +909,7 @@ impl<'d> Writer<'d> {
             let _ = write!(self.out, r#"<w:gridCol w:w="{w}"/>"#);
         }
         self.out.push_str("</w:tblGrid>");
-        self.started = true;
+        self.pending.started = true;
     }
 
     /// Close a table, and keep it apart from a table that follows (Word and LibreOffice join
@@ -963,7 +929,7 @@ impl<'d> Writer<'d> {
     }
 
     fn table(&mut self, t: &Table, cx: &Ctx) {
-        let columns = t.columns.len().max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)).max(1);
+        let columns = office::column_count(t);
         let caption = t.caption.as_ref().map(|c| crate::doc::inline_text(c));
         if let Some(c) = &t.caption {
             self.paragraph(Self::styled("Caption"), c, cx);
@@ -982,10 +948,8 @@ impl<'d> Writer<'d> {
                     self.theme.primary.to_ascii_uppercase(),
                     self.theme.primary_light.to_ascii_uppercase()
                 );
-                let column = t.columns.get(i);
-                let p =
-                    Para { align: column.and_then(|c| alignment(c.align, c.numeric)), ..Self::styled("TableHeading") };
-                self.paragraph(p, column.map(|c| c.header.as_slice()).unwrap_or(&[]), &cell_cx);
+                let p = Para { align: alignment(t, i), ..Self::styled("TableHeading") };
+                self.paragraph(p, t.columns.get(i).map(|c| c.header.as_slice()).unwrap_or(&[]), &cell_cx);
                 self.out.push_str("</w:tc>");
             }
             self.out.push_str("</w:tr>");
@@ -1019,9 +983,8 @@ impl<'d> Writer<'d> {
                     String::new()
                 },
             );
-            let column = t.columns.get(i);
             let p = Para {
-                align: column.and_then(|c| alignment(c.align, c.numeric)),
+                align: alignment(t, i),
                 indent: (row.style == RowStyle::Sub && i == 0).then_some(255),
                 runs: Fmt { bold: row.style == RowStyle::Total, ..Fmt::default() },
                 ..Self::styled("TableContents")
@@ -1129,11 +1092,7 @@ impl<'d> Writer<'d> {
             },
             Inline::Footnote { id, content } => {
                 if cx.in_note {
-                    self.run(" (");
-                    let mut texts = Vec::new();
-                    crate::doc::blocks_texts(content, &mut texts);
-                    self.run(&texts.join(" "));
-                    self.run(")");
+                    self.run(&format!(" ({})", office::plain_text(content)));
                     return;
                 }
                 self.notes += 1;
@@ -1148,7 +1107,7 @@ impl<'d> Writer<'d> {
                 );
                 // The note's blocks, written to footnotes.xml.
                 let body = std::mem::take(&mut self.out);
-                let saved = (std::mem::take(&mut self.pending), self.fmt.clone(), self.in_link, self.started);
+                let saved = (std::mem::take(&mut self.pending), self.fmt.clone(), self.in_link);
                 self.in_link = false;
                 self.note_mark = true;
                 let note_cx = Ctx { body: "FootnoteText", list: None, in_note: true };
@@ -1158,7 +1117,7 @@ impl<'d> Writer<'d> {
                 self.blocks(content, &note_cx);
                 self.note_mark = false;
                 let note = std::mem::replace(&mut self.out, body);
-                (self.pending, self.fmt, self.in_link, self.started) = saved;
+                (self.pending, self.fmt, self.in_link) = saved;
                 let _ = write!(self.footnotes, r#"<w:footnote w:id="{n}">{note}</w:footnote>"#);
             }
             Inline::FootnoteRef { id } => {
@@ -1273,14 +1232,13 @@ impl<'d> Writer<'d> {
     }
 }
 
-fn alignment(align: Align, numeric: bool) -> Option<&'static str> {
-    match align {
-        Align::Left => Some("left"),
-        Align::Center => Some("center"),
-        Align::Right => Some("right"),
-        Align::Default if numeric => Some("right"),
-        Align::Default => None,
-    }
+/// `w:jc` of a column's cells.
+fn alignment(t: &Table, column: usize) -> Option<&'static str> {
+    office::alignment(t, column).map(|side| match side {
+        Side::Start => "left",
+        Side::Center => "center",
+        Side::End => "right",
+    })
 }
 
 fn settings_xml(doc: &Document) -> String {

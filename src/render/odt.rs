@@ -9,11 +9,9 @@
 //! every entry with the same timestamp, in a fixed order — the same tree gives the same bytes.
 
 use super::RenderError;
-use super::office::{self, OfficeStyles, TEXT_WIDTH_CM, Theme, xml};
+use super::office::{self, CoverLine, OfficeStyles, Pending, Side, TEXT_WIDTH_CM, Theme, xml};
 use super::zip::{Method, ZipWriter};
-use crate::doc::{
-    Align, Block, BreakKind, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table,
-};
+use crate::doc::{Block, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -129,14 +127,6 @@ impl ParaVariant {
     }
 }
 
-/// What the next paragraph (or table) takes on: a page break, keeping with the next, bookmarks.
-#[derive(Default)]
-struct Pending {
-    page_break: bool,
-    keep_with_next: bool,
-    bookmarks: Vec<String>,
-}
-
 struct Writer<'d> {
     theme: &'d Theme,
     body: String,
@@ -146,8 +136,6 @@ struct Writer<'d> {
     table_styles: Vec<(String, bool, bool, Vec<u32>)>,
     anchors: HashSet<&'d str>,
     pending: Pending,
-    /// Something was written since the last page break (a weak break needs it).
-    started: bool,
     /// The last character written in this paragraph was white space (ODF collapses spaces).
     after_space: bool,
     notes: u32,
@@ -167,7 +155,6 @@ impl<'d> Writer<'d> {
             table_styles: Vec::new(),
             anchors: crate::doc::anchors(&doc.blocks).into_iter().collect(),
             pending: Pending::default(),
-            started: false,
             after_space: true,
             notes: 0,
             note_numbers: HashMap::new(),
@@ -204,7 +191,7 @@ impl<'d> Writer<'d> {
             let _ = write!(self.body, r#"<text:bookmark text:name="{}"/>"#, xml(&b));
         }
         self.after_space = true;
-        self.started = true;
+        self.pending.started = true;
     }
 
     fn paragraph(&mut self, style: &str, content: &[Inline], cx: &Ctx) {
@@ -226,36 +213,22 @@ impl<'d> Writer<'d> {
     // -- blocks --------------------------------------------------------------------------------
 
     fn cover(&mut self, doc: &Document) {
-        let m = &doc.metadata;
-        if !m.cover {
-            return;
+        for (i, (line, content)) in office::cover_lines(&doc.metadata).iter().enumerate() {
+            let style = match line {
+                CoverLine::Kicker => "Kicker",
+                CoverLine::Title => "Title",
+                CoverLine::Subtitle => "Subtitle",
+                CoverLine::Body => "Text_20_body",
+                CoverLine::Small => "Small",
+            };
+            // The first line puts the cover on its own master page (no header, no footer).
+            let variant = ParaVariant { first_page: i == 0, ..ParaVariant::of(style) };
+            self.paragraph_variant(variant, content, &Ctx::body());
         }
-        let first = ParaVariant { first_page: true, ..ParaVariant::of("Kicker") };
-        self.open("text:p", first, "");
-        self.text(&m.author);
-        self.body.push_str("</text:p>");
-        self.text_paragraph("Title", &m.title);
-        for line in [&m.subtitle, &m.period].into_iter().flatten() {
-            self.text_paragraph("Subtitle", line);
+        if self.pending.started {
+            self.pending.page_break = true;
+            self.pending.started = false;
         }
-        if m.draft {
-            self.text_paragraph("Kicker", "Concept");
-        }
-        if let Some(p) = &m.publication {
-            self.text_paragraph("Text_20_body", p);
-        }
-        if let Some(e) = &m.email {
-            self.text_paragraph("Text_20_body", e);
-        }
-        if let Some(w) = &m.website {
-            let content = vec![Inline::Link { url: w.clone(), content: crate::doc::text(w.clone()) }];
-            self.paragraph("Text_20_body", &content, &Ctx::body());
-        }
-        if let Some(c) = &m.colophon {
-            self.text_paragraph("Small", c);
-        }
-        self.pending.page_break = true;
-        self.started = false;
     }
 
     fn blocks(&mut self, blocks: &[Block], cx: &Ctx) {
@@ -315,14 +288,7 @@ impl<'d> Writer<'d> {
                 let inner = cx.with_body("Box_20_Text");
                 self.blocks(content, &inner);
                 if let Some(l) = link {
-                    let shown = crate::doc::text(l.text.clone());
-                    let content = match &l.url {
-                        Some(url) => {
-                            vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }]
-                        }
-                        None => vec![Inline::Strong { content: shown }],
-                    };
-                    self.paragraph("Box_20_Text", &content, &inner);
+                    self.paragraph("Box_20_Text", &office::callout_link(l), &inner);
                 }
                 if title.is_none() && content.is_empty() && link.is_none() {
                     self.text_paragraph("Box_20_Text", "");
@@ -350,7 +316,7 @@ impl<'d> Writer<'d> {
                     v.bold = bold;
                     v.colour = colour;
                     self.open("text:p", v, "");
-                    self.text(&format!("{}. {}", i + 1, s.name));
+                    self.text(&office::step_label(i, &s.name));
                     self.body.push_str("</text:p></table:table-cell>");
                 }
                 self.body.push_str("</table:table-row></table:table>");
@@ -400,13 +366,7 @@ impl<'d> Writer<'d> {
                 self.body.push_str("</text:p>");
             }
             Block::Rule => self.text_paragraph("Horizontal_20_Line", ""),
-            Block::Break { kind: BreakKind::Page } => {
-                if self.started {
-                    self.pending.page_break = true;
-                    self.started = false;
-                }
-            }
-            Block::Break { kind: BreakKind::KeepWithNext } => self.pending.keep_with_next = true,
+            Block::Break { kind } => self.pending.hint(*kind),
             Block::Section { anchor, content } => {
                 self.pending.bookmarks.extend(anchor.iter().cloned());
                 self.blocks(content, cx);
@@ -425,7 +385,7 @@ impl<'d> Writer<'d> {
                 let header: Vec<String> = t.columns.iter().map(|c| crate::doc::inline_text(&c.header)).collect();
                 texts.push(header.join(" | "));
                 for r in &t.rows {
-                    let cells: Vec<String> = r.cells.iter().map(|c| plain(c)).collect();
+                    let cells: Vec<String> = r.cells.iter().map(|c| office::plain_text(c)).collect();
                     texts.push(cells.join(" | "));
                 }
             }
@@ -435,7 +395,7 @@ impl<'d> Writer<'d> {
                     .enumerate()
                     .map(|(i, s)| {
                         let mark = if s.state == StepState::Current { " (huidige fase)" } else { "" };
-                        format!("{}. {}{mark}", i + 1, s.name)
+                        format!("{}{mark}", office::step_label(i, &s.name))
                     })
                     .collect();
                 texts.push(names.join(" › "));
@@ -448,7 +408,7 @@ impl<'d> Writer<'d> {
             Block::Callout { title, content, link, .. } => {
                 texts.extend(title.iter().cloned());
                 if !content.is_empty() {
-                    texts.push(plain(content));
+                    texts.push(office::plain_text(content));
                 }
                 texts.extend(link.iter().map(|l| l.text.clone()));
             }
@@ -493,11 +453,11 @@ impl<'d> Writer<'d> {
         for i in 0..widths.len() {
             let _ = write!(self.body, r#"<table:table-column table:style-name="{name}.{}"/>"#, column_letter(i));
         }
-        self.started = true;
+        self.pending.started = true;
     }
 
     fn table(&mut self, t: &Table, cx: &Ctx) {
-        let columns = t.columns.len().max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)).max(1);
+        let columns = office::column_count(t);
         if let Some(caption) = &t.caption {
             self.paragraph("Caption", caption, cx);
         }
@@ -508,7 +468,7 @@ impl<'d> Writer<'d> {
             for i in 0..columns {
                 self.body.push_str(r#"<table:table-cell table:style-name="TH" office:value-type="string">"#);
                 let mut v = ParaVariant::of("Table_20_Heading");
-                v.align = t.columns.get(i).and_then(|c| alignment(c.align, c.numeric));
+                v.align = alignment(t, i);
                 let header = t.columns.get(i).map(|c| c.header.as_slice()).unwrap_or(&[]);
                 self.paragraph_variant(v, header, &cell_cx);
                 self.body.push_str("</table:table-cell>");
@@ -527,9 +487,8 @@ impl<'d> Writer<'d> {
         for i in 0..columns {
             let _ =
                 write!(self.body, r#"<table:table-cell table:style-name="{cell_style}" office:value-type="string">"#);
-            let column = t.columns.get(i);
             let mut v = ParaVariant::of("Table_20_Contents");
-            v.align = column.and_then(|c| alignment(c.align, c.numeric));
+            v.align = alignment(t, i);
             v.bold = row.style == RowStyle::Total;
             v.indent = row.style == RowStyle::Sub && i == 0;
             match row.cells.get(i).map(Vec::as_slice) {
@@ -641,7 +600,7 @@ impl<'d> Writer<'d> {
                 if cx.in_note {
                     // ODF has no note in a note: its text in brackets.
                     self.text(" (");
-                    self.text(&plain(content));
+                    self.text(&office::plain_text(content));
                     self.text(")");
                     return;
                 }
@@ -843,21 +802,13 @@ impl<'d> Writer<'d> {
     }
 }
 
-/// The text of blocks, as one line.
-fn plain(blocks: &[Block]) -> String {
-    let mut texts = Vec::new();
-    crate::doc::blocks_texts(blocks, &mut texts);
-    texts.join(" ")
-}
-
-fn alignment(align: Align, numeric: bool) -> Option<&'static str> {
-    match align {
-        Align::Left => Some("start"),
-        Align::Center => Some("center"),
-        Align::Right => Some("end"),
-        Align::Default if numeric => Some("end"),
-        Align::Default => None,
-    }
+/// `fo:text-align` of a column's cells.
+fn alignment(t: &Table, column: usize) -> Option<&'static str> {
+    office::alignment(t, column).map(|side| match side {
+        Side::Start => "start",
+        Side::Center => "center",
+        Side::End => "end",
+    })
 }
 
 /// A, B, … Z, AA, AB… (the column names LibreOffice gives).

@@ -4,7 +4,7 @@
 //! layout decisions both make the same way.
 
 use super::zip;
-use crate::doc::{Block, Inline, Table};
+use crate::doc::{Align, Block, BreakKind, CalloutLink, Inline, Metadata, Table};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -323,6 +323,110 @@ fn blocks_len(blocks: &[Block]) -> usize {
 
 fn inlines_len(inlines: &[Inline]) -> usize {
     crate::doc::inline_text(inlines).chars().count()
+}
+
+/// What the next paragraph (or table) of an office document takes on: a page break, keeping
+/// with the next, the bookmarks of anchors.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    pub page_break: bool,
+    pub keep_with_next: bool,
+    pub bookmarks: Vec<String>,
+    /// Something was written since the last page break (a break is weak: none on an empty page).
+    pub started: bool,
+}
+
+impl Pending {
+    /// A break hint of the tree.
+    pub fn hint(&mut self, kind: BreakKind) {
+        match kind {
+            BreakKind::Page => self.page_break(),
+            BreakKind::KeepWithNext => self.keep_with_next = true,
+        }
+    }
+
+    /// A new page before what follows, unless the page is empty.
+    pub fn page_break(&mut self) {
+        if self.started {
+            self.page_break = true;
+            self.started = false;
+        }
+    }
+}
+
+/// What a line of the title page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CoverLine {
+    /// The programme, above the title; also "Concept".
+    Kicker,
+    Title,
+    Subtitle,
+    Body,
+    Small,
+}
+
+/// The lines of a document's title page, in order (none without a cover).
+pub(crate) fn cover_lines(m: &Metadata) -> Vec<(CoverLine, Vec<Inline>)> {
+    if !m.cover {
+        return Vec::new();
+    }
+    let text = |s: &String| crate::doc::text(s.clone());
+    let mut lines = vec![(CoverLine::Kicker, text(&m.author)), (CoverLine::Title, text(&m.title))];
+    lines.extend([&m.subtitle, &m.period].into_iter().flatten().map(|l| (CoverLine::Subtitle, text(l))));
+    if m.draft {
+        lines.push((CoverLine::Kicker, crate::doc::text("Concept")));
+    }
+    lines.extend([&m.publication, &m.email].into_iter().flatten().map(|l| (CoverLine::Body, text(l))));
+    if let Some(w) = &m.website {
+        lines.push((CoverLine::Body, vec![Inline::Link { url: w.clone(), content: text(w) }]));
+    }
+    lines.extend(m.colophon.iter().map(|c| (CoverLine::Small, text(c))));
+    lines
+}
+
+/// The link line of a box, in bold: a link when it has an address.
+pub(crate) fn callout_link(link: &CalloutLink) -> Vec<Inline> {
+    let shown = crate::doc::text(link.text.clone());
+    match &link.url {
+        Some(url) => vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }],
+        None => vec![Inline::Strong { content: shown }],
+    }
+}
+
+/// How many columns a table has: its headers, or its longest row.
+pub(crate) fn column_count(t: &Table) -> usize {
+    t.columns.len().max(t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)).max(1)
+}
+
+/// Where a column's cells align, if not at the start: numbers at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Start,
+    Center,
+    End,
+}
+
+pub(crate) fn alignment(t: &Table, column: usize) -> Option<Side> {
+    let c = t.columns.get(column)?;
+    match c.align {
+        Align::Left => Some(Side::Start),
+        Align::Center => Some(Side::Center),
+        Align::Right => Some(Side::End),
+        Align::Default if c.numeric => Some(Side::End),
+        Align::Default => None,
+    }
+}
+
+/// A step of the phase ladder as shown: "2. Uitvoering".
+pub(crate) fn step_label(index: usize, name: &str) -> String {
+    format!("{}. {name}", index + 1)
+}
+
+/// The text of blocks on one line (a note in a note, which neither format allows).
+pub(crate) fn plain_text(blocks: &[Block]) -> String {
+    let mut texts = Vec::new();
+    crate::doc::blocks_texts(blocks, &mut texts);
+    texts.join(" ")
 }
 
 /// A chart's file name in the package, unique in the document: its id, made safe.
