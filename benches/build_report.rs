@@ -4,25 +4,8 @@
 //! render (load → validate → model → render) and for the complete build including the atomic
 //! write. No timing is asserted anywhere in the tests; this is where speed is measured.
 
-use std::time::{Duration, Instant};
-
-fn measure(label: &str, runs: usize, mut f: impl FnMut()) {
-    f(); // warm-up: fonts loaded, typst caches primed
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    println!(
-        "{label:<44} min {:>7.1} ms   median {:>7.1} ms   max {:>7.1} ms   ({runs} runs)",
-        times[0].as_secs_f64() * 1e3,
-        times[runs / 2].as_secs_f64() * 1e3,
-        times[runs - 1].as_secs_f64() * 1e3
-    );
-}
+mod common;
+use common::measure;
 
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -22,6 +22,7 @@ pub mod changes;
 pub(crate) mod data_files;
 pub mod dates;
 pub mod diagnostics;
+pub mod doc;
 pub mod driver;
 pub mod figure;
 pub mod git;

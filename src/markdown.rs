@@ -9,7 +9,9 @@ use comrak::{Arena, Options};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-fn options() -> Options<'static> {
+/// The comrak options of every Markdown text from the data (tables, footnotes, strikethrough,
+/// autolinks), shared by these writers and by the document tree ([`crate::doc::markdown`]).
+pub(crate) fn options() -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.footnotes = true;
@@ -27,7 +29,9 @@ fn tag(text: &str) -> String {
     digest[..4].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
+/// Parse a Markdown text from the data: raw HTML becomes the literal text it is, footnote labels
+/// get a prefix unique to the text (so that two texts' `[^1]` stay apart in one document).
+pub(crate) fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     let root = comrak::parse_document(arena, text, &options());
     let prefix = tag(text);
     for node in root.descendants() {
@@ -82,13 +86,48 @@ pub const GLOSSARY_ANCHOR: &str = "#afkortingen";
 /// Empty for a document without one.
 pub type Glossary<'g> = &'g [(String, String)];
 
+/// A text split into its glossary abbreviations (whole words, matched case-insensitively), each
+/// with its meaning, and the plain text between them; every character is kept, in order.
+pub(crate) fn split_abbreviations(text: &str, glossary: Glossary) -> Vec<(String, Option<String>)> {
+    let meaning = |w: &str| glossary.iter().find(|(a, _)| a.eq_ignore_ascii_case(w)).map(|(_, m)| m.clone());
+    let mut pieces: Vec<(String, Option<String>)> = Vec::new();
+    let mut plain = String::new();
+    let mut word = String::new();
+    let flush_word = |word: &mut String, plain: &mut String, pieces: &mut Vec<(String, Option<String>)>| {
+        if word.is_empty() {
+            return;
+        }
+        match meaning(word) {
+            Some(m) => {
+                if !plain.is_empty() {
+                    pieces.push((std::mem::take(plain), None));
+                }
+                pieces.push((std::mem::take(word), Some(m)));
+            }
+            None => plain.push_str(&std::mem::take(word)),
+        }
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush_word(&mut word, &mut plain, &mut pieces);
+            plain.push(c);
+        }
+    }
+    flush_word(&mut word, &mut plain, &mut pieces);
+    if !plain.is_empty() {
+        pieces.push((plain, None));
+    }
+    pieces
+}
+
 /// Turn glossary abbreviations in text nodes into links to the glossary (not inside links,
 /// code or headings).
 fn link_abbreviations<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, glossary: Glossary, titles: bool) {
     if glossary.is_empty() {
         return;
     }
-    let meaning = |w: &str| glossary.iter().find(|(a, _)| a.eq_ignore_ascii_case(w)).map(|(_, m)| m.clone());
     let texts: Vec<&'a AstNode<'a>> = root
         .descendants()
         .filter(|n| matches!(n.data().value, NodeValue::Text(_)))
@@ -106,38 +145,9 @@ fn link_abbreviations<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, glossary:
             NodeValue::Text(t) => t.to_string(),
             _ => continue,
         };
-        // Split into words and the rest, keeping every character.
-        let mut pieces: Vec<(String, Option<String>)> = Vec::new();
-        let mut plain = String::new();
-        let mut word = String::new();
-        let flush_word = |word: &mut String, plain: &mut String, pieces: &mut Vec<(String, Option<String>)>| {
-            if word.is_empty() {
-                return;
-            }
-            match meaning(word) {
-                Some(m) => {
-                    if !plain.is_empty() {
-                        pieces.push((std::mem::take(plain), None));
-                    }
-                    pieces.push((std::mem::take(word), Some(m)));
-                }
-                None => plain.push_str(&std::mem::take(word)),
-            }
-        };
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush_word(&mut word, &mut plain, &mut pieces);
-                plain.push(c);
-            }
-        }
-        flush_word(&mut word, &mut plain, &mut pieces);
+        let pieces = split_abbreviations(&text, glossary);
         if pieces.iter().all(|(_, m)| m.is_none()) {
             continue;
-        }
-        if !plain.is_empty() {
-            pieces.push((plain, None));
         }
         for (piece, meaning) in pieces {
             let text = arena.alloc(AstNode::from(NodeValue::Text(piece.into())));

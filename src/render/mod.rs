@@ -8,13 +8,17 @@
 //! ([`schedule`]).
 
 pub(crate) mod chart;
+pub mod docx;
 pub(crate) mod eml;
+pub mod odt;
+pub mod office;
 pub(crate) mod pdf;
 pub(crate) mod schedule;
 pub(crate) mod site;
 pub(crate) mod templates;
 pub(crate) mod tera_env;
 pub mod views;
+pub mod zip;
 
 use crate::dates::Period;
 use crate::model::Programme;
