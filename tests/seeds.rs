@@ -3,7 +3,7 @@
 //! each is `#[ignore]`d for a plain `cargo test` and run by CI with `--include-ignored`, where a
 //! missing seed fails loudly.
 
-mod common;
+use crate::common;
 use common::*;
 use koers::dates::{Month, Period};
 use koers::load::DirSource;
