@@ -733,7 +733,7 @@ fn newsletter_against_seed(edition: &str, seed_name: &str, repairs: &[(&str, &st
     // recipient's address, unsubscribe and preferences) is left out there, and the page's own
     // chrome (skip link, site footer with the toegankelijkheidsverklaring) is no newsletter text.
     let web_seed = {
-        let mut text = super::seed(seed_name);
+        let mut text = crate::seeds::seed(seed_name);
         for (wrong, right) in repairs {
             text = text.replace(wrong, right);
         }
