@@ -8,7 +8,7 @@
 //!   `cargo test --release`, run by `.ci/run` (`--include-ignored`), which installs what they
 //!   need. Where something is missing they fail with a message that names it — never a silent skip.
 
-mod common;
+use crate::common;
 use common::*;
 use scraper::{ElementRef, Html, Selector};
 use std::path::{Path, PathBuf};

@@ -2,9 +2,9 @@
 //! (tests/golden/authoring/*.diff), every line it does not change stays byte-identical, the
 //! result validates, and a refused request writes nothing.
 //!
-//! `KOERS_UPDATE_GOLDEN=1 cargo test --release --test authoring` rewrites the golden diffs.
+//! `KOERS_UPDATE_GOLDEN=1 cargo test --release --test main -- authoring::` rewrites the golden diffs.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, koers, root, run, snapshot, stderr, stdout};
 use std::collections::BTreeMap;

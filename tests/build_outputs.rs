@@ -1,7 +1,7 @@
 //! `koers build-report` on the real data: every document, every format, checked on content.
 //! One build is shared by the tests of this file (it takes about a second).
 
-mod common;
+use crate::common;
 use common::*;
 use scraper::Html;
 use serde_json::Value;

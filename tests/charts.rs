@@ -1,7 +1,7 @@
 //! The charts (phase distribution, phase timeline) and "Wat is er veranderd": their numbers read
 //! back from the built SVG, tables, alt texts and PDF structure, against the model.
 
-mod common;
+use crate::common;
 use common::*;
 use koers::dates::{Month, Period};
 use koers::load::DirSource;

@@ -2,7 +2,7 @@
 //! tests/fixtures/broken/ fails with exactly the diagnostics listed in its expected.txt
 //! (file, line, column, message, and the "did you mean" hint where one is expected).
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The newsletter as a message ready to send (`out/nieuwsbrief/even-bijpraten-<edition>.eml`),
 //! parsed back with a MIME parser.
 
-mod common;
+use crate::common;
 use common::*;
 use mail_parser::{MessageParser, MimeHeaders};
 

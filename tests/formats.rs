@@ -8,7 +8,7 @@
 //! differ per format) is checked in runs of six words; in a PDF a run may cross a page, over the
 //! running footer and header.
 
-mod common;
+use crate::common;
 
 use common::{built, read};
 use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};

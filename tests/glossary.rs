@@ -2,7 +2,7 @@
 //! (HTML with the meaning as the link's title, Markdown, and PDF as an internal link), as the
 //! rapportage's "Tip!" tells the reader; a document without a glossary links nothing.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn build() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -4,10 +4,10 @@
 //! (`<file>.png.sha256`), the stylesheets the HTML pages inline once each (`styles/<hash>.css`,
 //! named in the page). A change to a view or a template shows up here as a diff to review.
 //!
-//! `KOERS_UPDATE_GOLDEN=1 cargo test --release --test golden_outputs` rewrites the golden files
+//! `KOERS_UPDATE_GOLDEN=1 cargo test --release --test main -- golden_outputs::` rewrites the golden files
 //! (and removes those of files the build no longer writes).
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, koers, pdf_text, root, run, snapshot, stderr};
 use sha2::{Digest, Sha256};

@@ -4,7 +4,7 @@
 //! line and column. The expected values are transcribed from 004 here, so the tests do not need
 //! ../shared/seeds (the ignored test at the end checks the transcription against the seed).
 
-mod common;
+use crate::common;
 use common::*;
 use scraper::{ElementRef, Html, Selector};
 use std::sync::OnceLock;

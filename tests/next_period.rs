@@ -2,7 +2,7 @@
 //! new result, a phase step, a new project and an ended project — and the 2024-H2 rapportage
 //! shows exactly those, while the 2024-H1 rapportage keeps telling the first half year.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

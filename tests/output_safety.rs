@@ -1,7 +1,7 @@
 //! `--out` never deletes what koers did not write: every refusal exits 2 before any work, names
 //! the path, leaves the precious files byte-identical and leaves nothing behind.
 
-mod common;
+use crate::common;
 use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

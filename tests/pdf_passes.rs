@@ -4,7 +4,7 @@
 //! so the reports take two passes, not three. Counted in typst's timing trace
 //! (`KOERS_TYPST_TIMING`), one document per run.
 
-mod common;
+use crate::common;
 
 use common::*;
 

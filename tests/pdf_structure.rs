@@ -7,7 +7,7 @@
 //!   outline's depth), each entry a link,
 //! - the document language is Dutch and the window shows the title, not the file name.
 
-mod common;
+use crate::common;
 
 use common::read;
 use lopdf::{Dictionary, Document, Object};

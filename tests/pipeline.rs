@@ -1,7 +1,7 @@
 //! The build as CI uses it: escaping of hostile text, atomic output, locking, git provenance,
 //! `--rev`, `koers changes`, the newsletter commands and `koers schema`.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! (with the koers binary for `cargo run --release --`) on a copy of the data succeeds, and gives
 //! what the README says. `serve` is left out: it runs until Ctrl-C and has tests of its own.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, koers, root, run, stderr};
 

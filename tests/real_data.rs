@@ -1,7 +1,7 @@
 //! The real Twentse Koers data in data/: valid and complete. Its faithfulness to the source
 //! documents in ../shared/seeds is tested in tests/seeds.rs.
 
-mod common;
+use crate::common;
 use common::*;
 use koers::dates::{Month, Period};
 use koers::load::DirSource;

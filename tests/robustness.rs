@@ -1,7 +1,7 @@
 //! Never a panic on any input: thousands of deterministic mutations of real data files (characters
 //! deleted, YAML syntax characters inserted, lines duplicated or cut) all end in diagnostics.
 
-mod common;
+use crate::common;
 use common::*;
 use koers::dates::Month;
 use koers::load::DirSource;

@@ -3,7 +3,7 @@
 //! each is `#[ignore]`d for a plain `cargo test` and run by CI with `--include-ignored`, where a
 //! missing seed fails loudly.
 
-mod common;
+use crate::common;
 use common::*;
 use koers::dates::{Month, Period};
 use koers::load::DirSource;
@@ -786,7 +786,7 @@ fn newsletter_against_seed(edition: &str, seed_name: &str, repairs: &[(&str, &st
     // recipient's address, unsubscribe and preferences) is left out there, and the page's own
     // chrome (skip link, site footer with the toegankelijkheidsverklaring) is no newsletter text.
     let web_seed = {
-        let mut text = crate::seed(seed_name);
+        let mut text = crate::seeds::seed(seed_name);
         for (wrong, right) in repairs {
             text = text.replace(wrong, right);
         }

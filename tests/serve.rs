@@ -2,7 +2,7 @@
 //! pages fetched over HTTP, a change seen through the reload channel (server-sent events), an
 //! invalid file turning every page into the diagnostics and back, a port in use refused.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, koers, root, run, stderr};
 use std::io::{BufRead, BufReader};

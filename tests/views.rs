@@ -4,7 +4,7 @@
 //! result reported in the period is on its project's page, the newsletter shows every result of
 //! its edition.
 
-mod common;
+use crate::common;
 
 use koers::model::Programme;
 use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};
