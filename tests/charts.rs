@@ -4,22 +4,9 @@
 use crate::common;
 use common::*;
 use koers::dates::{Month, Period};
-use koers::load::DirSource;
 use koers::phase::Fase;
-use koers::validate::ValidateOptions;
 use scraper::{ElementRef, Html};
 use std::collections::BTreeMap;
-use std::path::Path;
-
-fn programme(data: &Path) -> koers::model::Programme {
-    let checked = koers::check(
-        &DirSource { root: data.to_path_buf() },
-        &ValidateOptions { report_month: Some(Month { year: 2026, month: 11 }) },
-    )
-    .unwrap();
-    assert!(!checked.diagnostics.has_errors());
-    checked.programme.unwrap()
-}
 
 fn h1() -> Period {
     Period::parse_half("2024-H1").unwrap()
@@ -95,7 +82,7 @@ fn figure<'a>(doc: &'a Html, id: &str) -> ElementRef<'a> {
 
 #[test]
 fn distribution_svg_and_table_match_the_model() {
-    let prog = programme(&root().join("data"));
+    let prog = programme();
     let expected = model_counts(&prog, h1());
     // 32 projects in the report, 4 of which started after June 2024.
     assert_eq!(expected["Totaal"].values().sum::<usize>(), 28);
@@ -130,7 +117,7 @@ fn distribution_svg_and_table_match_the_model() {
 
 #[test]
 fn timelines_show_every_project_with_its_period_and_open_ends() {
-    let prog = programme(&root().join("data"));
+    let prog = programme();
     let doc = Html::parse_document(&text("rapportage/tussentijdse-rapportage-2024-H1.html"));
     let mut projects = 0;
     for t in prog.themalijnen.iter().filter(|t| !t.projecten.is_empty()) {
@@ -192,7 +179,7 @@ fn email_has_a_png_with_the_numbers_as_alt_text() {
     let out = tmp.path().join("out");
     let o = run(koers().args(["build-report", "--only", "nieuwsbrief", "--data"]).arg(&data).arg("--out").arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
-    let prog = programme(&data);
+    let prog = programme_of(&data);
     let read_out = |rel: &str| std::fs::read(out.join(rel)).unwrap();
     let edition = "2024-05";
     let mail = Html::parse_document(
@@ -256,7 +243,7 @@ fn pdf_alt_texts(pdf: &[u8]) -> Vec<String> {
 
 #[test]
 fn pdf_charts_are_images_with_the_numbers_as_alt_text() {
-    let prog = programme(&root().join("data"));
+    let prog = programme();
     let pdf = read("rapportage/tussentijdse-rapportage-2024-H1.pdf");
     let alts = pdf_alt_texts(&pdf);
     let expected = model_counts(&prog, h1());
@@ -287,18 +274,6 @@ fn charts_are_byte_identical_between_builds() {
         assert!(v == &b[k], "{k} differs between two builds");
     }
     assert!(a.keys().filter(|k| k.ends_with(".pdf")).count() >= 3);
-}
-
-fn fixture() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/valid"), &tmp.path().join("data"));
-    tmp
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(path).unwrap();
-    assert!(s.contains(from), "{}: {from}", path.display());
-    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
 }
 
 #[test]

@@ -10,7 +10,7 @@
 
 use crate::common;
 
-use common::{built, read};
+use common::{built, programme, read};
 use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};
 use serde_json::Value;
 
@@ -215,15 +215,6 @@ fn check_document(name: &str, view: &Value, files: &[(&str, Haystack)]) {
         problems.len(),
         problems.join("\n")
     );
-}
-
-fn programme() -> koers::model::Programme {
-    let checked = koers::check(
-        &koers::load::DirSource { root: common::root().join("data") },
-        &koers::validate::ValidateOptions { report_month: None },
-    )
-    .unwrap();
-    checked.programme.expect("the real data is valid")
 }
 
 fn bron() -> Provenance {

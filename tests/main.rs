@@ -18,6 +18,7 @@ mod glossary;
 mod golden_outputs;
 mod informatiepakket;
 mod next_period;
+mod office;
 mod output_safety;
 mod pdf_passes;
 mod pdf_structure;
@@ -27,6 +28,7 @@ mod real_data;
 mod robustness;
 mod seeds;
 mod serve;
+mod truth;
 mod views;
 
 /// Every `tests/*.rs` but this file is declared as a module above: with `autotests = false`

@@ -12,12 +12,6 @@ fn append(path: &Path, text: &str) {
     std::fs::write(path, s).unwrap();
 }
 
-fn replace(path: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(path).unwrap();
-    assert!(s.contains(from), "{}: {from}", path.display());
-    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
-}
-
 fn build(data: &Path, out: &Path, period: &str) -> String {
     let o = run(koers()
         .args(["build-report", "--date", "2025-01-15", "--only", "rapportage", "--format", "md", "--period", period])
@@ -52,23 +46,23 @@ fn the_next_half_year_shows_exactly_what_was_recorded() {
     let before_h1 = build(&data, &tmp.path().join("before"), "2024-H1");
 
     // What was recorded for 2024-H2.
-    replace(&data.join("koers.yaml"), "rapportages:\n", "rapportages:\n  - periode: 2024-H2\n");
+    edit(&data.join("koers.yaml"), "rapportages:\n", "rapportages:\n  - periode: 2024-H2\n");
     append(
         &data.join("projecten/wandelen.yaml"),
         "  - periode: 2024-H2\n    tekst: Een wandelroute langs de Dinkel is geopend.\n",
     );
-    replace(
+    edit(
         &data.join("projecten/fietsen.yaml"),
         "fasen:\n  - fase: Initiatiefase\n    periode: 2024-H1\n",
         "fasen:\n  - fase: Initiatiefase\n    periode: 2024-H1\n  - fase: Definitiefase\n    sinds: 2024-09\n",
     );
-    replace(&data.join("projecten/fietsen-jong.yaml"), "einde: nog niet bekend", "einde: 2024-10");
+    edit(&data.join("projecten/fietsen-jong.yaml"), "einde: nog niet bekend", "einde: 2024-10");
     std::fs::write(
         data.join("projecten/zwemmen.yaml"),
         "naam: Zwemmen\nthemalijn: gezondheid\nstart: 2024-08\neinde: doorlopend\nfasen:\n  - fase: Initiatiefase\n    sinds: 2024-08\nresultaten:\n  - periode: 2024-H2\n    tekst: Een zwemclub doet mee.\n",
     )
     .unwrap();
-    replace(
+    edit(
         &data.join("themalijnen/gezondheid.yaml"),
         "projecten: [wandelen, fietsen, fietsen-jong]",
         "projecten: [wandelen, fietsen, fietsen-jong, zwemmen]",

@@ -6,12 +6,6 @@ use common::*;
 use std::path::Path;
 use std::process::Command;
 
-fn fixture() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/valid"), &tmp.path().join("data"));
-    tmp
-}
-
 fn build(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     run(koers().args(["build-report", "--date", "2024-10-01", "--data"]).arg(data).arg("--out").arg(out).args(extra))
 }

@@ -3,24 +3,8 @@
 
 use crate::common;
 use common::*;
-use koers::dates::{Month, Period};
-use koers::load::DirSource;
-use koers::validate::ValidateOptions;
+use koers::dates::Period;
 use std::collections::BTreeSet;
-
-fn programme() -> koers::model::Programme {
-    let checked = koers::check(
-        &DirSource { root: root().join("data") },
-        &ValidateOptions { report_month: Some(Month { year: 2026, month: 11 }) },
-    )
-    .unwrap();
-    assert!(
-        !checked.diagnostics.has_errors(),
-        "{}",
-        checked.diagnostics.render(koers::diagnostics::DiagnosticFormat::Human, false)
-    );
-    checked.programme.unwrap()
-}
 
 #[test]
 fn check_passes_on_the_real_data() {

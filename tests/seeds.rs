@@ -5,20 +5,8 @@
 
 use crate::common;
 use common::*;
-use koers::dates::{Month, Period};
-use koers::load::DirSource;
-use koers::validate::ValidateOptions;
+use koers::dates::Period;
 use std::collections::BTreeSet;
-
-fn programme() -> koers::model::Programme {
-    let checked = koers::check(
-        &DirSource { root: root().join("data") },
-        &ValidateOptions { report_month: Some(Month { year: 2026, month: 11 }) },
-    )
-    .unwrap();
-    assert!(!checked.diagnostics.has_errors());
-    checked.programme.unwrap()
-}
 
 /// Misspellings in the source documents that the data corrects on purpose.
 const SEED_CORRECTIONS: &[(&str, &str)] = &[("Rijssen-Holtten", "Rijssen-Holten")];

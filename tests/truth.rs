@@ -3,37 +3,13 @@
 //! click a link that is not there, the whole glossary, figures from the data — and the layout of
 //! the seed (dense pages, chapters on new pages, no near-empty page).
 
-mod common;
+use crate::common;
 use common::*;
 use koers::dates::{Month, Period};
-use koers::load::DirSource;
-use koers::validate::ValidateOptions;
 use scraper::Html;
 use std::path::{Path, PathBuf};
 
 const RAPPORTAGE: &str = "rapportage/tussentijdse-rapportage-2024-H1";
-
-fn programme(data: &Path) -> koers::model::Programme {
-    let checked = koers::check(
-        &DirSource { root: data.to_path_buf() },
-        &ValidateOptions { report_month: Some(Month { year: 2026, month: 11 }) },
-    )
-    .unwrap();
-    assert!(!checked.diagnostics.has_errors(), "{:?}", checked.diagnostics);
-    checked.programme.unwrap()
-}
-
-/// The real data built without `--date`: every document dated by its own data.
-fn undated() -> &'static Built {
-    static B: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
-    B.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        let o = run(koers().args(["build-report", "--data"]).arg(root().join("data")).arg("--out").arg(&out));
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        Built::new(dir, out)
-    })
-}
 
 fn out_text(b: &Built, rel: &str) -> String {
     std::fs::read_to_string(b.out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -76,7 +52,7 @@ fn files_with(b: &Built, ext: &str) -> Vec<PathBuf> {
 
 #[test]
 fn no_build_provenance_stands_on_any_page() {
-    let b = undated();
+    let b = built();
     let hash = head();
     assert_eq!(hash.len(), 7);
     let mut pages = Vec::new();
@@ -121,7 +97,7 @@ fn the_colophon_prints_the_provenance_when_asked() {
 
 #[test]
 fn each_document_shows_its_own_publication_date() {
-    let b = undated();
+    let b = built();
     let rapportage = out_pdf(b, &format!("{RAPPORTAGE}.pdf"));
     assert!(rapportage.contains("oktober 2024 | Publieksversie"), "the cover as seed 003's");
     assert!(!rapportage.contains("CONCEPT"));
@@ -137,18 +113,6 @@ fn each_document_shows_its_own_publication_date() {
     for text in [&rapportage, &regioplan] {
         assert!(!text.contains(&dutch), "the commit date {dutch} on a page");
     }
-}
-
-fn fixture() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/valid"), &tmp.path().join("data"));
-    tmp
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(path).unwrap();
-    assert!(s.contains(from), "{}: {from}", path.display());
-    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
 }
 
 fn build(data: &Path, out: &Path, args: &[&str]) -> std::process::Output {
@@ -176,7 +140,7 @@ fn a_rapportage_without_a_publication_date_is_a_draft_until_it_has_one() {
 
 #[test]
 fn the_message_is_dated_by_the_day_it_is_sent_and_only_then() {
-    let b = undated();
+    let b = built();
     let eml = out_text(b, "nieuwsbrief/even-bijpraten-2025-04.eml");
     let head = eml.split("\r\n\r\n").next().unwrap();
     assert!(!head.lines().any(|l| l.starts_with("Date:")), "no send day in the data, no Date:\n{head}");
@@ -194,7 +158,7 @@ fn the_message_is_dated_by_the_day_it_is_sent_and_only_then() {
 
 #[test]
 fn a_phase_is_drawn_from_the_month_it_is_known_never_back_to_the_start() {
-    let prog = programme(&root().join("data"));
+    let prog = programme();
     let h1 = Period::parse_half("2024-H1").unwrap();
     let html = text(&format!("{RAPPORTAGE}.html"));
     let doc = Html::parse_document(&html);
@@ -258,7 +222,7 @@ fn a_dated_phase_is_drawn_from_its_month() {
 
 #[test]
 fn the_overview_counts_what_it_says_at_a_moment_the_data_has() {
-    let prog = programme(&root().join("data"));
+    let prog = programme();
     let h1 = Period::parse_half("2024-H1").unwrap();
     let shown: Vec<_> = prog.projects().filter(|p| p.in_rapportage(&h1)).collect();
     let later: Vec<_> = shown.iter().filter(|p| p.start.month().is_some_and(|s| s > h1.last)).collect();
@@ -278,7 +242,7 @@ fn the_overview_counts_what_it_says_at_a_moment_the_data_has() {
 
 #[test]
 fn a_newsletter_shows_the_phases_only_when_they_are_recorded_for_its_edition() {
-    let b = undated();
+    let b = built();
     for e in ["2025-04", "2025-Q3"] {
         for ext in ["html", "email.html", "md", "txt"] {
             let t = out_text(b, &format!("nieuwsbrief/even-bijpraten-{e}.{ext}"));
@@ -321,7 +285,7 @@ fn a_link_line_without_an_address_is_a_warning_and_never_printed() {
         })
         .collect();
     assert!(lines.len() >= 10, "{lines:?}");
-    let b = undated();
+    let b = built();
     let outputs: Vec<(PathBuf, String)> = snapshot(&b.out)
         .into_iter()
         .filter(|(k, _)| !k.ends_with(".png") && !k.ends_with(".json"))
@@ -345,7 +309,7 @@ fn a_link_line_without_an_address_is_a_warning_and_never_printed() {
 
 #[test]
 fn the_rapportage_lists_the_whole_glossary() {
-    let prog = programme(&root().join("data"));
+    let prog = programme();
     assert_eq!(prog.afkortingen.len(), 31, "seed 003's 31 entries");
     let html = Html::parse_document(&text(&format!("{RAPPORTAGE}.html")));
     let rows: Vec<String> = html

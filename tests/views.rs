@@ -5,19 +5,10 @@
 //! its edition.
 
 use crate::common;
+use common::programme;
 
-use koers::model::Programme;
 use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};
 use serde_json::Value;
-
-fn programme() -> Programme {
-    let checked = koers::check(
-        &koers::load::DirSource { root: common::root().join("data") },
-        &koers::validate::ValidateOptions { report_month: None },
-    )
-    .unwrap();
-    checked.programme.expect("the real data is valid")
-}
 
 /// A value as the templates see it.
 fn json(v: &impl serde::Serialize) -> Value {

@@ -112,3 +112,38 @@ pub fn text(rel: &str) -> String {
 pub fn sel(s: &str) -> scraper::Selector {
     scraper::Selector::parse(s).unwrap()
 }
+
+/// The programme of a data directory, validated as of today: the data must be valid (the
+/// diagnostics are shown when it is not).
+pub fn programme_of(data: &Path) -> koers::model::Programme {
+    let checked = koers::check(
+        &koers::load::DirSource { root: data.to_path_buf() },
+        &koers::validate::ValidateOptions { report_month: Some(koers::driver::current_month()) },
+    )
+    .unwrap();
+    assert!(
+        !checked.diagnostics.has_errors(),
+        "{}",
+        checked.diagnostics.render(koers::diagnostics::DiagnosticFormat::Human, false)
+    );
+    checked.programme.expect("a valid data set has a programme")
+}
+
+/// The programme of the real data (`data/`).
+pub fn programme() -> koers::model::Programme {
+    programme_of(&root().join("data"))
+}
+
+/// A copy of the small valid fixture (`tests/fixtures/valid`) as `data/` in a fresh directory.
+pub fn fixture() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures/valid"), &tmp.path().join("data"));
+    tmp
+}
+
+/// Replace the first `from` in a file by `to`; the file must contain `from`.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{}: {from}", path.display());
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
