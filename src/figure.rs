@@ -62,6 +62,39 @@ impl ImageKind {
     }
 }
 
+/// The size in pixels of an image: a PNG's IHDR, a JPEG's frame header, an SVG's own size.
+pub fn pixel_size(kind: ImageKind, bytes: &[u8]) -> Option<(u32, u32)> {
+    match kind {
+        ImageKind::Png => {
+            let b = bytes.get(16..24)?;
+            Some((u32::from_be_bytes(b[..4].try_into().ok()?), u32::from_be_bytes(b[4..].try_into().ok()?)))
+        }
+        ImageKind::Jpeg => {
+            let mut i = 2;
+            while i + 9 < bytes.len() {
+                if bytes[i] != 0xFF {
+                    return None;
+                }
+                let marker = bytes[i + 1];
+                let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
+                // A start-of-frame marker (not DHT, JPG, DAC) holds the height and the width.
+                if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+                    let h = u16::from_be_bytes([bytes[i + 5], bytes[i + 6]]) as u32;
+                    let w = u16::from_be_bytes([bytes[i + 7], bytes[i + 8]]) as u32;
+                    return Some((w, h));
+                }
+                i += 2 + len;
+            }
+            None
+        }
+        ImageKind::Svg => {
+            let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default()).ok()?;
+            let size = tree.size().to_int_size();
+            Some((size.width(), size.height()))
+        }
+    }
+}
+
 /// A checked image from the data.
 #[derive(Debug, Clone)]
 pub struct Figuur {

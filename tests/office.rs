@@ -79,6 +79,7 @@ fn sample() -> Document {
 
     let blocks = vec![
         Block::Section {
+            kind: koers::doc::SectionKind::Chapter,
             anchor: Some("voorwoord".into()),
             content: vec![
                 Block::heading(1, t("Voorwoord"), None),

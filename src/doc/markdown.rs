@@ -154,7 +154,7 @@ impl<'a> Converter<'a, '_, '_> {
                             .collect(),
                     })
                     .collect();
-                out.push(Block::Table(Table { caption: None, columns, row_headers: false, rows }));
+                out.push(Block::Table(Table { caption: None, columns, row_headers: false, rows, side_by_side: false }));
             }
             // Given at the reference.
             NodeValue::FootnoteDefinition(_) => {}

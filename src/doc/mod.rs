@@ -91,6 +91,14 @@ pub struct Metadata {
     pub cover: bool,
     /// A table of contents after the title page.
     pub contents: bool,
+    /// The deepest heading level the table of contents lists.
+    pub contents_depth: u8,
+    /// The kind of document (`rapportage`, `regioplan`, `informatiepakket`): a house style may
+    /// set each apart.
+    pub kind: String,
+    /// Each chapter (a section of kind `chapter`) starts on a new page in the paged formats;
+    /// otherwise chapters follow each other, set apart by space.
+    pub chapters_on_new_pages: bool,
 }
 
 impl Metadata {
@@ -112,6 +120,9 @@ impl Metadata {
             draft: false,
             cover: true,
             contents: true,
+            contents_depth: 2,
+            kind: String::new(),
+            chapters_on_new_pages: true,
         }
     }
 
@@ -190,9 +201,38 @@ pub enum Block {
     },
     /// A group of blocks (a chapter, a project), with an anchor to link to it.
     Section {
+        kind: SectionKind,
         anchor: Option<String>,
         content: Vec<Block>,
     },
+    /// An image from the data (a themalijn's ambition figure), with its alt text.
+    Figure(Figure),
+}
+
+/// What a section is: a chapter (its first block is a level-1 heading), a project's part of a
+/// report (kept together at its start), or another group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Chapter,
+    Project,
+    #[default]
+    Part,
+}
+
+/// An image from the data: its file beside the JSON (`figuur/<name>`), its alt text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Unique in its document.
+    pub id: String,
+    /// The file's path beside the JSON: `figuur/<id>.<ext>`.
+    pub image: String,
+    /// `image/png`, `image/jpeg`, `image/svg+xml`.
+    pub mime: String,
+    pub alt: String,
+    /// The bytes (not in the JSON: the file at `image` is).
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -273,6 +313,8 @@ pub struct Table {
     /// The first cell of each row heads that row.
     pub row_headers: bool,
     pub rows: Vec<Row>,
+    /// A long two-column table (the glossary) may stand in two halves side by side.
+    pub side_by_side: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -326,9 +368,21 @@ pub struct Chart {
     pub width: u32,
     pub height: u32,
     pub table: Table,
+    /// The alt text a PDF can hold (PDF/A limits a string): `description`, shortened if need be.
+    pub description_pdf: String,
+    /// Where a paged format puts it: where it stands, or at the foot of the page (else the next).
+    pub placement: ChartPlacement,
     /// The SVG document itself (not in the JSON: the file at `image` is).
     #[serde(skip)]
     pub svg: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartPlacement {
+    #[default]
+    Inline,
+    Bottom,
 }
 
 impl Chart {
@@ -342,6 +396,8 @@ impl Chart {
             width: size.0,
             height: size.1,
             table,
+            description_pdf: description.to_string(),
+            placement: ChartPlacement::Inline,
             svg,
         }
     }
@@ -432,6 +488,7 @@ impl Table {
                 .collect(),
             row_headers: false,
             rows: Vec::new(),
+            side_by_side: false,
         }
     }
 
@@ -599,6 +656,7 @@ impl Texts {
                 Block::Signature { names, roles } => self.out.extend(std::iter::once(names).chain(roles).cloned()),
                 Block::Quote { content } | Block::Section { content, .. } => self.blocks(content),
                 Block::Code { text } => self.out.extend(text.lines().map(str::to_string)),
+                Block::Figure(f) => self.out.push(f.alt.clone()),
                 Block::Rule | Block::Break { .. } => {}
             }
         }
@@ -622,7 +680,7 @@ pub fn anchors(blocks: &[Block]) -> Vec<&str> {
         for b in blocks {
             match b {
                 Block::Heading { anchor: Some(a), .. } => out.push(a),
-                Block::Section { anchor, content } => {
+                Block::Section { anchor, content, .. } => {
                     out.extend(anchor.as_deref());
                     walk(content, out);
                 }

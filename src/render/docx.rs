@@ -60,7 +60,13 @@ pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderErr
         body = body.replace(&placeholder, &id);
         notes = notes.replace(&placeholder, &id);
     }
+    if let Some(e) = w.error.take() {
+        return Err(e);
+    }
     let mut images = Vec::new();
+    for (name, ext, bytes) in &w.figures {
+        images.push((format!("word/media/{name}.{ext}"), bytes.clone()));
+    }
     let pngs = office::chart_pngs(&w.charts, "word/media/")?;
     for ((name, svg), png) in w.charts.iter().zip(pngs) {
         images.push((format!("word/media/{name}.png"), png));
@@ -139,7 +145,7 @@ fn content_types(theme: bool) -> String {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     let mut s = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="svg" ContentType="image/svg+xml"/><Override PartName="/word/document.xml" ContentType="{main}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="{main}.numbering+xml"/><Override PartName="/word/footnotes.xml" ContentType="{main}.footnotes+xml"/><Override PartName="/word/settings.xml" ContentType="{main}.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="{main}.fontTable+xml"/><Override PartName="/word/header1.xml" ContentType="{main}.header+xml"/><Override PartName="/word/footer1.xml" ContentType="{main}.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/><Default Extension="svg" ContentType="image/svg+xml"/><Override PartName="/word/document.xml" ContentType="{main}.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="{main}.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="{main}.numbering+xml"/><Override PartName="/word/footnotes.xml" ContentType="{main}.footnotes+xml"/><Override PartName="/word/settings.xml" ContentType="{main}.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="{main}.fontTable+xml"/><Override PartName="/word/header1.xml" ContentType="{main}.header+xml"/><Override PartName="/word/footer1.xml" ContentType="{main}.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
     );
     if theme {
         s.push_str(r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#);
@@ -551,6 +557,10 @@ struct Writer<'d> {
     /// Lists: (abstract numbering, start) per numId, from 1.
     nums: Vec<(u32, u64)>,
     charts: Vec<(String, String)>,
+    /// Figures from the data: (name, extension, bytes).
+    figures: Vec<(String, &'static str, Vec<u8>)>,
+    /// A figure that could not be embedded: the document fails with it.
+    error: Option<RenderError>,
     image_names: BTreeSet<String>,
     drawings: u32,
     fmt: Fmt,
@@ -608,6 +618,8 @@ impl<'d> Writer<'d> {
             note_mark: false,
             nums: Vec::new(),
             charts: Vec::new(),
+            figures: Vec::new(),
+            error: None,
             image_names: BTreeSet::new(),
             drawings: 0,
             fmt: Fmt::default(),
@@ -872,7 +884,8 @@ impl<'d> Writer<'d> {
             }
             Block::Rule => self.text_paragraph(Self::styled("HorizontalLine"), ""),
             Block::Break { kind } => self.pending.hint(*kind),
-            Block::Section { anchor, content } => {
+            Block::Figure(f) => self.figure(f, cx),
+            Block::Section { anchor, content, .. } => {
                 self.pending.bookmarks.extend(anchor.iter().cloned());
                 self.blocks(content, cx);
             }
@@ -1041,6 +1054,44 @@ impl<'d> Writer<'d> {
         self.close();
         self.text_paragraph(Self::styled("Caption"), &c.title);
         self.table(&c.table, &Ctx { list: cx.list.map(|(_, l)| (0, l)), ..cx.clone() });
+    }
+
+    /// A figure from the data, as wide as the text, with its alt text.
+    fn figure(&mut self, f: &crate::doc::Figure, cx: &Ctx) {
+        let (ext, bytes, (w, h)) = match office::figure_raster(f) {
+            Ok(r) => r,
+            Err(e) => {
+                self.error.get_or_insert(e);
+                return;
+            }
+        };
+        let name = office::image_name(&f.id, &mut self.image_names);
+        let rel = self.relation("image", format!("media/{name}.{ext}"), false);
+        let cx_emu = (TEXT_WIDTH_CM * EMU_PER_CM).round() as u64;
+        let cy_emu = cx_emu * h.max(1) as u64 / w.max(1) as u64;
+        self.drawings += 1;
+        let id = self.drawings;
+        let p = self.item_para("Chart", cx);
+        self.open(p);
+        let _ = write!(
+            self.out,
+            concat!(
+                r#"<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{id}" name="{name}" descr="{desc}"/>"#,
+                r#"<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+                r#"<pic:pic><pic:nvPicPr><pic:cNvPr id="{id}" name="{name}.{ext}" descr="{desc}"/><pic:cNvPicPr/></pic:nvPicPr>"#,
+                r#"<pic:blipFill><a:blip r:embed="{rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+                r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#
+            ),
+            cx = cx_emu,
+            cy = cy_emu,
+            id = id,
+            name = xml(&name),
+            ext = ext,
+            desc = xml(&f.alt),
+            rel = rel,
+        );
+        self.close();
+        self.figures.push((name, ext, bytes));
     }
 
     // -- inlines -------------------------------------------------------------------------------

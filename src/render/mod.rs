@@ -216,6 +216,9 @@ pub struct Document {
     pub figuren: Vec<views::FiguurView>,
     /// The newsletter's sender and list headers, for the message ready to send (`.eml`).
     pub bericht: Option<Bericht>,
+    /// The document as a tree of blocks, for the kinds every format renders from one model (the
+    /// rapportage, the regioplan, the informatiepakket); the newsletter renders its templates.
+    pub tree: Option<crate::doc::Document>,
     /// The day the document is dated (published, adopted, sent), where the data or `--date` gives
     /// a day: the PDF's creation date and the message's Date. `None`: the PDF takes the build's
     /// reference date ([`Provenance::datum`]) and the message has no Date.
@@ -261,6 +264,8 @@ pub struct Renderer {
     typ: tera::Tera,
     txt: tera::Tera,
     style_typ: String,
+    /// The typst source of every document with a tree.
+    document_typ: String,
     /// The custom properties of `theme.css`, resolved into the e-mail (mail clients lack `var()`).
     theme: Vec<(String, String)>,
     pub merge_tags: MergeTags,
@@ -274,6 +279,7 @@ impl Renderer {
             typ: tera_env::environment(Lang::Typst, templates)?,
             txt: tera_env::environment(Lang::Text, templates)?,
             style_typ: templates.get("koers.typ").to_string(),
+            document_typ: templates.get("document.typ").to_string(),
             theme: theme_properties(templates.get("theme.css")),
             merge_tags: MergeTags::default(),
         })
@@ -449,8 +455,22 @@ impl Renderer {
     }
 
     /// What a document's PDF is compiled from: its typst source (which imports `koers.typ`) and
-    /// its charts as files.
+    /// its charts as files. A document with a tree: `document.typ`, reading the tree as data
+    /// (`/document.json`), with its charts and figures beside it.
     fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
+        if let Some(tree) = &doc.tree {
+            let mut files = vec![("/document.json".to_string(), tree.to_json().into_bytes())];
+            files.extend(doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())));
+            files.extend(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())));
+            return Ok(PdfSource {
+                source: self.document_typ.clone(),
+                charts: files,
+                ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
+                dag: doc.dag,
+                creator: bron.beschrijving.clone(),
+                file: self.file(doc, Format::Pdf, Vec::new()),
+            });
+        }
         Ok(PdfSource {
             source: tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)?,
             charts: doc

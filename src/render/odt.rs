@@ -41,7 +41,14 @@ pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderErr
         Some(reference) => reference_styles(reference, &styles.theme, doc),
         None => builtin_styles(&styles.theme, doc),
     };
+    if let Some(e) = w.error.take() {
+        return Err(e);
+    }
     let mut images = Vec::new();
+    for (name, ext, bytes) in &w.figures {
+        let mime = if *ext == "png" { "image/png" } else { "image/jpeg" };
+        images.push((format!("Pictures/{name}.{ext}"), mime, bytes.clone()));
+    }
     let pngs = office::chart_pngs(&w.charts, "Pictures/")?;
     for ((name, svg), png) in w.charts.iter().zip(pngs) {
         images.push((format!("Pictures/{name}.svg"), "image/svg+xml", svg.as_bytes().to_vec()));
@@ -129,6 +136,8 @@ impl ParaVariant {
 
 struct Writer<'d> {
     theme: &'d Theme,
+    /// A figure that could not be embedded: the document fails with it.
+    error: Option<RenderError>,
     body: String,
     /// Automatic paragraph styles by what they are, named P1, P2… in the order of first use.
     paragraph_styles: BTreeMap<ParaVariant, String>,
@@ -142,6 +151,8 @@ struct Writer<'d> {
     note_numbers: HashMap<String, u32>,
     tables: u32,
     charts: Vec<(String, String)>,
+    /// Figures from the data: (name, extension, bytes).
+    figures: Vec<(String, &'static str, Vec<u8>)>,
     image_names: BTreeSet<String>,
     in_link: bool,
 }
@@ -160,6 +171,8 @@ impl<'d> Writer<'d> {
             note_numbers: HashMap::new(),
             tables: 0,
             charts: Vec::new(),
+            figures: Vec::new(),
+            error: None,
             image_names: BTreeSet::new(),
             in_link: false,
         }
@@ -367,11 +380,43 @@ impl<'d> Writer<'d> {
             }
             Block::Rule => self.text_paragraph("Horizontal_20_Line", ""),
             Block::Break { kind } => self.pending.hint(*kind),
-            Block::Section { anchor, content } => {
+            Block::Section { anchor, content, .. } => {
                 self.pending.bookmarks.extend(anchor.iter().cloned());
                 self.blocks(content, cx);
             }
+            Block::Figure(f) => self.figure(f),
         }
+    }
+
+    /// A figure from the data, as wide as the text, with its alt text.
+    fn figure(&mut self, f: &crate::doc::Figure) {
+        let (ext, bytes, (w, h)) = match office::figure_raster(f) {
+            Ok(r) => r,
+            Err(e) => {
+                self.error.get_or_insert(e);
+                return;
+            }
+        };
+        let name = office::image_name(&f.id, &mut self.image_names);
+        let width = TEXT_WIDTH_CM;
+        let height = width * h.max(1) as f64 / w.max(1) as f64;
+        self.open("text:p", ParaVariant::of("Chart"), "");
+        let _ = write!(
+            self.body,
+            concat!(
+                r#"<draw:frame draw:style-name="fr1" draw:name="{name}" text:anchor-type="as-char" "#,
+                r#"svg:width="{w:.3}cm" svg:height="{h:.3}cm" draw:z-index="0">"#,
+                r#"<draw:image xlink:href="Pictures/{name}.{ext}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>"#,
+                r#"<svg:desc>{desc}</svg:desc></draw:frame>"#
+            ),
+            name = xml(&name),
+            ext = ext,
+            w = width,
+            h = height,
+            desc = xml(&f.alt),
+        );
+        self.body.push_str("</text:p>");
+        self.figures.push((name, ext, bytes));
     }
 
     /// A block that has no place here (a table in a list item) as paragraphs of its text.

@@ -481,3 +481,19 @@ mod tests {
         assert!(e.to_string().contains("not a text document"), "{e}");
     }
 }
+
+/// A figure as the office formats embed it: a raster image (an SVG is rasterised at twice its
+/// size, with the embedded fonts), its file extension and its size in pixels.
+pub(crate) fn figure_raster(f: &crate::doc::Figure) -> Result<(&'static str, Vec<u8>, (u32, u32)), super::RenderError> {
+    use crate::figure::{ImageKind, pixel_size};
+    let kind = ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
+    let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));
+    Ok(match kind {
+        ImageKind::Png => ("png", f.bytes.to_vec(), size),
+        ImageKind::Jpeg => ("jpg", f.bytes.to_vec(), size),
+        ImageKind::Svg => {
+            let svg = String::from_utf8_lossy(&f.bytes);
+            ("png", super::chart::png(&svg, 2.0, &f.image)?, size)
+        }
+    })
+}

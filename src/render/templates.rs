@@ -30,6 +30,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("grafiek.md", include_str!("../../templates/grafiek.md")),
     ("grafiek.typ", include_str!("../../templates/grafiek.typ")),
     ("koers.typ", include_str!("../../templates/koers.typ")),
+    ("document.typ", include_str!("../../templates/document.typ")),
 ];
 
 /// A set of template sources by name.

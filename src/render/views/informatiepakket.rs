@@ -191,6 +191,7 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
         period: view.datum.clone(),
         grafieken: vec![],
         afbeeldingen: vec![],
+        tree: Some(tree(&view)),
         figuren: vec![],
         bericht: None,
         // Its date is a fact of the document (the board meeting it was written for), in its file name
@@ -305,4 +306,222 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert!(rows[2].baten.is_none() && rows[2].lasten == Some(3));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document tree
+
+use super::tree::{self as t, Teksten};
+use crate::doc::{self, Block, Inline, SectionKind};
+
+fn deel(anchor: &str, titel: &str, mut content: Vec<Block>) -> Block {
+    content.insert(0, t::kop(2, titel, Some(anchor)));
+    t::sectie(SectionKind::Part, anchor, content)
+}
+
+fn personeel(p: &PersoneelView, naam: &str) -> Vec<Block> {
+    let mut out = vec![
+        t::tussenkop(4, "Personele organisatie"),
+        t::alinea(format!(
+            "{naam} kent de volgende personele indeling, in aantal fte’s (Peildatum {}):",
+            p.peildatum_nl
+        )),
+        Block::List {
+            ordered: false,
+            start: 1,
+            style: doc::ListStyle::Default,
+            items: p
+                .functies
+                .iter()
+                .map(|f| {
+                    let mut s = format!("{} {}", f.fte, f.functie);
+                    if let Some(o) = &f.omschrijving {
+                        s.push_str(&format!(": {o}"));
+                    }
+                    vec![t::alinea(s)]
+                })
+                .collect(),
+        },
+    ];
+    let mut totaal = doc::text(format!("In totaal (peildatum {}) bestaat de organisatie uit ", p.peildatum_nl));
+    match p.medewerkers {
+        Some(n) => {
+            let toelichting = p.medewerkers_toelichting.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
+            totaal.push(Inline::text(format!(
+                "{n} medewerkers{toelichting} en is de personele omvang van de organisatie "
+            )));
+        }
+        None => totaal.push(Inline::text("een personele omvang van ")),
+    }
+    totaal.push(Inline::Strong { content: doc::text(format!("{} fte", p.totaal_fte)) });
+    totaal.push(Inline::text("."));
+    out.push(Block::paragraph(totaal));
+    out
+}
+
+fn begroting(b: &BegrotingView) -> Vec<Block> {
+    let mut table = doc::Table::with_headers(&["Baten", &b.kolom, "Lasten", &b.kolom]);
+    table.caption = Some(doc::text(format!("Baten en lasten {}", b.jaar)));
+    for i in [1, 3] {
+        table.columns[i].numeric = true;
+        table.columns[i].align = doc::Align::Right;
+    }
+    let post = |p: &Option<PostView>| -> [Vec<Block>; 2] {
+        match p {
+            Some(p) => [
+                vec![t::alinea(format!("{}{}", p.post, p.teken.as_deref().unwrap_or("")))],
+                vec![t::alinea(p.bedrag.as_str())],
+            ],
+            None => [vec![], vec![]],
+        }
+    };
+    for r in &b.rijen {
+        let [a, b2] = post(&r.baten);
+        let [c, d] = post(&r.lasten);
+        table.rows.push(doc::Row { style: doc::RowStyle::Normal, cells: vec![a, b2, c, d] });
+    }
+    let totaal = |x: &Option<TotaalView>| -> [Vec<Block>; 2] {
+        match x {
+            Some(x) if x.som => [
+                vec![Block::paragraph(vec![Inline::Strong { content: doc::text(x.label) }])],
+                vec![Block::paragraph(vec![Inline::Strong { content: doc::text(x.bedrag.as_str()) }])],
+            ],
+            Some(x) => [vec![t::alinea(x.label)], vec![t::alinea(x.bedrag.as_str())]],
+            None => [vec![], vec![]],
+        }
+    };
+    for r in &b.totaalrijen {
+        let [a, b2] = totaal(&r.baten);
+        let [c, d] = totaal(&r.lasten);
+        table.rows.push(doc::Row { style: doc::RowStyle::Total, cells: vec![a, b2, c, d] });
+    }
+    let mut out = vec![Block::Table(table)];
+    out.extend(b.noten.iter().map(|n| {
+        t::alinea_stijl(doc::ParagraphStyle::Small, doc::text(format!("{} {}", n.teken, n.tekst)))
+    }));
+    out
+}
+
+/// The informatiepakket as a document tree: a title block instead of a cover, as its source has.
+pub fn tree(view: &InformatiepakketView) -> doc::Document {
+    let tk = Teksten::new(&[]);
+    let naam = view.programma.naam.as_str();
+    let mut m = t::metadata("informatiepakket", &view.titel, &view.programma, &view.bron);
+    m.cover = false;
+    m.contents = false;
+    m.chapters_on_new_pages = false;
+    m.date_text = Some(view.datum_nl.clone());
+    m.date = chrono::NaiveDate::parse_from_str(&view.datum, "%Y-%m-%d").ok();
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        content: doc::text(view.titel.as_str()),
+        anchor: None,
+        outlined: false,
+        kicker: None,
+    }];
+    let mut feiten = Vec::new();
+    for (label, waarde) in [("Voor:", &view.voor), ("Afschrift aan:", &view.afschrift_aan)] {
+        if let Some(w) = waarde {
+            feiten.push(doc::Fact { label: doc::text(label), value: doc::text(w.as_str()) });
+        }
+    }
+    feiten.push(doc::Fact { label: doc::text("Datum:"), value: doc::text(view.datum_nl.as_str()) });
+    blocks.push(Block::Facts { items: feiten });
+    if let Some(x) = &view.vooraf {
+        blocks.push(deel("vooraf", "Vooraf", tk.md(x, 3)));
+    }
+    if let Some(x) = &view.strategisch {
+        blocks.push(deel("strategisch", "Strategisch en domeinoverstijgend", tk.md(x, 3)));
+    }
+    let mut basis = Vec::new();
+    if let Some(x) = &view.ontstaansgeschiedenis {
+        basis.push(t::kop(3, "Ontstaansgeschiedenis", Some("ontstaansgeschiedenis")));
+        basis.extend(tk.md(x, 4));
+    }
+    if view.governance.is_some() || !view.organen.is_empty() || view.personeel.is_some() {
+        basis.push(t::kop(3, "Governance en afspraken", Some("governance")));
+        if let Some(x) = &view.governance {
+            basis.extend(tk.md(x, 4));
+        }
+        for o in &view.organen {
+            basis.push(Block::Heading {
+                level: 4,
+                content: doc::text(o.titel.as_str()),
+                anchor: Some(o.id.clone()),
+                outlined: false,
+                kicker: None,
+            });
+            if let Some(x) = &o.omschrijving {
+                basis.extend(tk.md(x, 5));
+            }
+        }
+        if let Some(p) = &view.personeel {
+            basis.extend(personeel(p, naam));
+        }
+    }
+    if let Some(g) = &view.gastheer {
+        basis.push(t::kop(3, &g.titel, Some("gastheer")));
+        basis.extend(g.tekst.as_deref().map(|x| tk.md(x, 4)).unwrap_or_default());
+    }
+    blocks.push(deel("basis", &format!("1. De basis voor {naam}"), basis));
+    if !view.context.is_empty() {
+        let mut c = Vec::new();
+        for p in &view.context {
+            c.push(t::kop(3, &p.titel, None));
+            c.extend(p.tekst.as_deref().map(|x| tk.md(x, 4)).unwrap_or_default());
+        }
+        blocks.push(Block::Break { kind: doc::BreakKind::Page });
+        blocks.push(deel("context", &format!("2. De context van {naam}"), c));
+    }
+    if let Some(b) = &view.bouwstenen {
+        let mut c = b.inleiding.as_deref().map(|x| tk.md(x, 3)).unwrap_or_default();
+        c.push(Block::List {
+            ordered: true,
+            start: 1,
+            style: doc::ListStyle::Default,
+            items: b.themalijnen.iter().map(|x| vec![t::alinea(x.naam.as_str())]).collect(),
+        });
+        let mut table = doc::Table::with_headers(&[
+            "Bouwsteen",
+            "Inhoudelijke duiding (uit de themalijn in de Tussentijdse rapportage / het Jaarplan)",
+            "Financiering",
+        ]);
+        table.caption =
+            Some(doc::text(format!("De bouwstenen van {naam}: per themalijn de inhoudelijke duiding en de financiering")));
+        table.row_headers = true;
+        for x in &b.themalijnen {
+            let mut duiding = x.duiding.as_deref().map(|d| tk.md(d, 4)).unwrap_or_default();
+            if !x.projecten.is_empty() {
+                duiding.push(Block::List {
+                    ordered: false,
+                    start: 1,
+                    style: doc::ListStyle::Default,
+                    items: x.projecten.iter().map(|p| vec![t::alinea(p.as_str())]).collect(),
+                });
+            }
+            table.rows.push(doc::Row {
+                style: doc::RowStyle::Normal,
+                cells: vec![
+                    vec![t::alinea(format!("{} {}", x.nummer, x.titel))],
+                    duiding,
+                    x.financiering.as_deref().map(|f| tk.md(f, 4)).unwrap_or_default(),
+                ],
+            });
+        }
+        c.push(Block::Table(table));
+        blocks.push(Block::Break { kind: doc::BreakKind::Page });
+        blocks.push(deel("bouwstenen", "3. Bouwstenen: Taken en activiteiten", c));
+    }
+    if view.financien.is_some() || view.begroting.is_some() {
+        let mut c = view.financien.as_deref().map(|x| tk.md(x, 3)).unwrap_or_default();
+        if let Some(b) = &view.begroting {
+            c.extend(begroting(b));
+        }
+        blocks.push(Block::Break { kind: doc::BreakKind::Page });
+        blocks.push(deel("financien", &format!("4. Financiën {naam}"), c));
+    }
+    if let Some(x) = &view.bronnen {
+        blocks.push(deel("bronnen", "5. Gebruikte bronnen", tk.md(x, 3)));
+    }
+    doc::Document { metadata: m, blocks }
 }

@@ -6,6 +6,7 @@ pub mod informatiepakket;
 pub mod nieuwsbrief;
 pub mod rapportage;
 pub mod regioplan;
+pub(crate) mod tree;
 
 pub use informatiepakket::informatiepakket;
 pub use nieuwsbrief::{MergeTags, nieuwsbrief};
@@ -90,6 +91,8 @@ pub struct FiguurView {
     pub uitvoer: String,
     /// Its path in typst's world.
     pub typst: String,
+    /// `image/png`, `image/jpeg`, `image/svg+xml`.
+    pub mime: &'static str,
     #[serde(skip)]
     pub bytes: std::sync::Arc<Vec<u8>>,
 }
@@ -104,6 +107,7 @@ impl FiguurView {
             pad: format!("figuren/{file}"),
             uitvoer: format!("{map}/figuren/{file}"),
             typst: format!("/figuur/{file}"),
+            mime: f.kind.mime(),
             bytes: f.bytes.clone(),
         }
     }

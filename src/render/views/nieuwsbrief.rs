@@ -200,6 +200,7 @@ pub(crate) fn document(
         grafieken: view.overzicht.iter().map(|o| o.grafiek.clone()).collect(),
         afbeeldingen: view.overzicht.iter().map(|o| (format!("nieuwsbrief/{}", o.png), o.grafiek.clone())).collect(),
         figuren: vec![],
+        tree: None,
         context: to_context("nieuwsbrief", &view)?,
         period: period.id(),
         stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),

@@ -256,6 +256,7 @@ pub(crate) fn document(
         title: format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase()),
         stem: format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
         afbeeldingen: vec![],
+        tree: Some(tree(&view)),
         figuren: view.themalijnen.iter().filter_map(|t| t.ambitie_figuur.clone()).collect(),
         bericht: None,
         dag: view.dag,
@@ -394,4 +395,279 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         einde: p.einde.table(),
         blokken,
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document tree
+
+use super::tree::{self as t, Teksten};
+use crate::doc::{self, Block, Inline, SectionKind};
+
+/// A table note as inlines: the note itself at its first mark, a reference to it after.
+fn noten(list: &[Noot]) -> Vec<Inline> {
+    list.iter()
+        .map(|n| {
+            if n.eerste {
+                Inline::Footnote { id: n.label.clone(), content: vec![t::alinea(n.tekst.as_str())] }
+            } else {
+                Inline::FootnoteRef { id: n.label.clone() }
+            }
+        })
+        .collect()
+}
+
+fn cel(mut content: Vec<Inline>, notes: &[Noot]) -> Vec<Block> {
+    content.extend(noten(notes));
+    vec![Block::paragraph(content)]
+}
+
+fn project_tabel(th: &ThemalijnRapportage) -> Block {
+    let mut table = doc::Table::with_headers(&["Project", "Fase", "Startdatum", "Einddatum"]);
+    table.caption = Some(doc::text(format!(
+        "Projecten van de themalijn {}, met hun fase volgens deze rapportage",
+        th.naam.to_lowercase()
+    )));
+    table.row_headers = true;
+    for r in &th.tabel.rijen {
+        let naam = vec![Inline::InternalLink { anchor: format!("project-{}", r.id), content: doc::text(r.naam.as_str()) }];
+        table.rows.push(doc::Row {
+            style: if r.subproject { doc::RowStyle::Sub } else { doc::RowStyle::Normal },
+            cells: vec![
+                cel(naam, &r.noten_naam),
+                cel(doc::text(r.fase.as_deref().unwrap_or("–")), &r.noten_fase),
+                cel(doc::text(r.start.as_str()), &r.noten_start),
+                cel(doc::text(r.einde.as_str()), &r.noten_einde),
+            ],
+        });
+    }
+    Block::Table(table)
+}
+
+fn project(p: &ProjectPagina, tk: &Teksten) -> Block {
+    let label = match &p.hoofdproject {
+        Some(h) => format!("Subproject van {h}"),
+        None => "Project".to_string(),
+    };
+    let anchor = format!("project-{}", p.id);
+    let mut content = vec![t::kop_met_label(3, &p.naam, Some(&anchor), &label)];
+    content.push(Block::PhaseLadder {
+        steps: p
+            .ladder
+            .iter()
+            .map(|s| doc::PhaseStep {
+                name: s.naam.to_string(),
+                state: if s.actief {
+                    doc::StepState::Current
+                } else if s.voorbij {
+                    doc::StepState::Passed
+                } else {
+                    doc::StepState::Upcoming
+                },
+            })
+            .collect(),
+    });
+    let fase = match (&p.fase, p.fase_vastgelegd) {
+        (Some(f), _) => f.clone(),
+        (None, true) => "nog niet gestart".into(),
+        (None, false) => "nog niet vastgelegd".into(),
+    };
+    let mut regel = doc::text("Huidige fase: ");
+    regel.push(Inline::Strong { content: doc::text(fase) });
+    regel.push(Inline::text(format!(" · Startdatum {} · Einddatum {}", p.start, p.einde)));
+    if let Some(r) = &p.terugstap {
+        regel.push(Inline::LineBreak);
+        regel.push(Inline::text(format!("Teruggegaan naar deze fase: {r}")));
+    }
+    content.push(t::alinea_stijl(doc::ParagraphStyle::Small, regel));
+    for b in &p.blokken {
+        match b {
+            Blok::Toelichting { tekst } => content.extend(tk.md(tekst, 4)),
+            Blok::Doelstelling { tekst } => {
+                content.push(t::tussenkop(4, "Doelstelling"));
+                content.extend(tk.md(tekst, 5));
+            }
+            Blok::Resultaten { items } => {
+                content.push(t::tussenkop(4, "Gerealiseerde resultaten"));
+                if items.is_empty() {
+                    content.push(t::alinea_stijl(
+                        doc::ParagraphStyle::Muted,
+                        doc::text("Geen resultaten gemeld in deze periode."),
+                    ));
+                } else {
+                    content.push(Block::List {
+                        ordered: false,
+                        start: 1,
+                        style: doc::ListStyle::Results,
+                        items: items.iter().map(|r| tk.md(r, 5)).collect(),
+                    });
+                }
+            }
+            Blok::Bijzonderheden { kop, tekst } => {
+                content.push(t::tussenkop(4, kop));
+                content.extend(tk.md(tekst, 5));
+            }
+            Blok::Kader(k) => content.push(t::kader(k, tk)),
+        }
+    }
+    t::sectie(SectionKind::Project, &anchor, content)
+}
+
+fn wijzigingen(w: &Wijzigingen) -> Vec<Block> {
+    let link = |id: &str, naam: &str| Inline::InternalLink { anchor: format!("project-{id}"), content: doc::text(naam) };
+    let lijst = |items: Vec<Vec<Inline>>| Block::List {
+        ordered: false,
+        start: 1,
+        style: doc::ListStyle::Default,
+        items: items.into_iter().map(|i| vec![Block::paragraph(i)]).collect(),
+    };
+    let mut out = vec![t::alinea(format!("Vergeleken met {}: {}.", w.sinds, w.samenvatting))];
+    for th in &w.themalijnen {
+        out.push(t::kop(2, &format!("Themalijn {}", th.naam.to_lowercase()), None));
+        if !th.fasestappen.is_empty() {
+            out.push(t::tussenkop(3, "Naar een andere fase"));
+            out.push(lijst(
+                th.fasestappen
+                    .iter()
+                    .map(|f| {
+                        let mut s = format!(": {} → {}", f.van.unwrap_or("–"), f.naar);
+                        if let Some(m) = &f.sinds {
+                            s.push_str(&format!(" (sinds {m})"));
+                        }
+                        if f.terug {
+                            s.push_str("; een stap terug");
+                            if let Some(r) = &f.reden {
+                                s.push_str(&format!(": {r}"));
+                            }
+                        }
+                        vec![link(&f.id, &f.naam), Inline::text(s)]
+                    })
+                    .collect(),
+            ));
+        }
+        if !th.nieuw.is_empty() {
+            out.push(t::tussenkop(3, "Nieuwe projecten"));
+            out.push(lijst(th.nieuw.iter().map(|p| vec![link(&p.id, &p.naam)]).collect()));
+        }
+        if !th.beeindigd.is_empty() {
+            out.push(t::tussenkop(3, "Beëindigde projecten"));
+            out.push(lijst(
+                th.beeindigd
+                    .iter()
+                    .map(|p| doc::text(format!("{} (einddatum {})", p.naam, p.einde.as_deref().unwrap_or("–"))))
+                    .collect(),
+            ));
+        }
+        if !th.zonder_resultaten.is_empty() {
+            out.push(t::tussenkop(3, "Lopende projecten zonder resultaten in deze periode"));
+            out.push(lijst(th.zonder_resultaten.iter().map(|p| vec![link(&p.id, &p.naam)]).collect()));
+        }
+    }
+    out
+}
+
+/// The rapportage as a document tree: what every format shows, in order.
+pub fn tree(view: &RapportageView) -> doc::Document {
+    let tk = Teksten::new(&view.afkortingen);
+    let mut m = t::metadata("rapportage", &view.titel, &view.programma, &view.bron);
+    m.period = Some(view.periode_nl.clone());
+    m.publication = view.publicatie.clone();
+    m.date = view.dag;
+    m.draft = view.concept;
+    m.contents_depth = 2;
+    let kaders = |list: &[InteressantView]| -> Vec<Block> { list.iter().map(|k| t::kader(k, &tk)).collect() };
+    let mut blocks = Vec::new();
+    if let Some(v) = &view.voorwoord {
+        let mut c = tk.md(v, 2);
+        if let Some(o) = &view.ondertekening {
+            c.push(Block::Signature { names: o.namen.clone(), roles: o.functies.clone() });
+        }
+        blocks.push(t::hoofdstuk("voorwoord", "Voorwoord", c));
+    }
+    blocks.push(t::hoofdstuk(
+        "overzicht",
+        "Het programma in één oogopslag",
+        vec![
+            t::alinea(
+                "Hoeveel projecten staan aan het einde van de periode in elke fase, per themalijn en in totaal. Het cijfer in de balk is het aantal projecten; de volgorde van links naar rechts is de volgorde van de fasen.",
+            ),
+            t::grafiek(&view.overzicht, doc::ChartPlacement::Inline),
+        ],
+    ));
+    if let Some(w) = &view.wijzigingen {
+        blocks.push(t::hoofdstuk("wijzigingen", "Wat is er veranderd sinds de vorige rapportage", wijzigingen(w)));
+    }
+    if let Some(a) = &view.algemene_informatie {
+        let mut c = tk.md(a, 2);
+        c.extend(kaders(&view.kaders_algemene_informatie));
+        blocks.push(t::hoofdstuk("algemene-informatie", "Algemene informatie", c));
+    }
+    if let Some(p) = &view.programmaorganisatie {
+        let mut c = vec![t::alinea_stijl(doc::ParagraphStyle::Muted, doc::text(view.periode_nl.as_str()))];
+        c.extend(kaders(&view.kaders_programmaorganisatie_begin));
+        c.extend(tk.md(p, 2));
+        c.extend(kaders(&view.kaders_programmaorganisatie));
+        blocks.push(t::hoofdstuk("programmaorganisatie", "Programmaorganisatie algemeen", c));
+    }
+    for th in &view.themalijnen {
+        let anchor = format!("themalijn-{}", th.id);
+        let mut c = vec![t::kop_met_label(1, &th.naam, Some(&anchor), "Themalijn")];
+        for text in [&th.introductie, &th.ambitie].into_iter().flatten() {
+            c.extend(tk.md(text, 2));
+        }
+        if let Some(f) = &th.ambitie_figuur {
+            c.push(t::alinea(format!(
+                "In het figuur hieronder staat de ambitie van de themalijn {}. Deze is vertaald naar doelstellingen die we willen bereiken.",
+                th.naam.to_lowercase()
+            )));
+            c.push(t::figuur(f, &format!("ambitie-{}", th.id)));
+        }
+        c.push(t::alinea(format!(
+            "We werken aan dit thema met {}. Het overzicht van deze projecten staat in de tabel op de volgende pagina.",
+            th.aantal_tekst
+        )));
+        let mut zie = doc::text("Op de ");
+        zie.push(Inline::Strong { content: doc::text("projectpagina's") });
+        zie.push(Inline::text(" lees je meer over de voortgang van de projecten."));
+        c.push(Block::paragraph(zie));
+        // The timeline at the foot of the themalijn's first page (the seed has its ambition
+        // figure there), else at the foot of the next.
+        c.push(t::grafiek(&th.tijdlijn, doc::ChartPlacement::Bottom));
+        c.push(Block::Break { kind: doc::BreakKind::Page });
+        let mut uitleg = doc::text("Benieuwd naar de definities die we gebruiken voor de verschillende fases? ");
+        uitleg.push(Inline::InternalLink { anchor: "definities".into(), content: doc::text("Klik hier voor de uitleg.") });
+        c.push(Block::paragraph(uitleg));
+        c.push(project_tabel(th));
+        c.push(t::kop(2, "Terugblikken projecten", None));
+        c.extend(th.projecten.iter().map(|p| project(p, &tk)));
+        if let Some(l) = &th.lokale_inzet {
+            c.push(t::kop(2, "Lokale inzet", None));
+            c.extend(tk.md(l, 3));
+            c.extend(kaders(&th.lokale_inzet_interessant));
+        }
+        blocks.push(t::sectie(SectionKind::Chapter, &anchor, c));
+    }
+    blocks.push(t::hoofdstuk(
+        "afkortingen",
+        "Afkortingen",
+        vec![t::afkortingen(&view.afkortingen, "De afkortingen in deze rapportage en hun betekenis")],
+    ));
+    let mut d = vec![Block::Definitions {
+        items: view
+            .fasen
+            .iter()
+            .filter_map(|f| {
+                let def = f.definitie.as_ref()?;
+                let term = match &f.vraag {
+                    Some(v) => format!("{} ({v})", f.naam),
+                    None => f.naam.to_string(),
+                };
+                Some(doc::Definition { term: doc::text(term), description: tk.md(def, 4) })
+            })
+            .collect(),
+    }];
+    d.extend(kaders(&view.kaders_definities));
+    // As in seed 003: right after the glossary, on its page.
+    d.insert(0, t::kop(1, "Definities projectfasering", Some("definities")));
+    blocks.push(t::sectie(SectionKind::Part, "definities", d));
+    doc::Document { metadata: m, blocks }
 }

@@ -74,6 +74,7 @@ pub(crate) fn document(
         stem,
         grafieken: vec![],
         afbeeldingen: vec![],
+        tree: Some(tree(&view)),
         figuren: vec![],
         bericht: None,
         dag: bron.documentdatum,
@@ -139,4 +140,118 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
     };
     view.afkortingen = used_abbreviations(prog, &view);
     Some(view)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document tree
+
+use super::tree::{self as t, Teksten};
+use crate::doc::{self, Block, Inline, SectionKind};
+
+/// The web addresses the plan prints under a section, each a link.
+fn bronnen(urls: &[String]) -> impl Iterator<Item = Block> + '_ {
+    urls.iter().map(|u| {
+        t::alinea_stijl(doc::ParagraphStyle::Small, vec![Inline::Link { url: u.clone(), content: doc::text(u.as_str()) }])
+    })
+}
+
+/// The regioplan (or a section of it) as a document tree. Its chapters follow each other, as in
+/// the letter it comes from.
+pub fn tree(view: &RegioplanView) -> doc::Document {
+    let tk = Teksten::new(&view.afkortingen);
+    let mut m = t::metadata("regioplan", &view.titel, &view.programma, &view.bron);
+    m.subtitle = view.onderdeel.clone();
+    m.publication = Some(match &view.vastgesteld_nl {
+        Some(v) => format!("Vastgesteld in {v}"),
+        None => "CONCEPT – nog niet vastgesteld".to_string(),
+    });
+    m.draft = view.vastgesteld_nl.is_none();
+    m.chapters_on_new_pages = false;
+    m.contents_depth = 2;
+    let mut blocks = Vec::new();
+    for (i, h) in view.hoofdstukken.iter().enumerate() {
+        let mut c = Vec::new();
+        if let Some(x) = &h.tekst {
+            c.extend(tk.md(x, 2));
+        }
+        for p in &h.paragrafen {
+            c.push(t::kop(2, &p.titel, None));
+            if let Some(x) = &p.tekst {
+                c.extend(tk.md(x, 3));
+            }
+            for q in &p.paragrafen {
+                c.push(t::tussenkop(3, &q.titel));
+                c.extend(tk.md(&q.tekst, 4));
+                c.extend(bronnen(&q.bronnen));
+            }
+            c.extend(bronnen(&p.bronnen));
+        }
+        c.extend(bronnen(&h.bronnen));
+        blocks.push(t::hoofdstuk(&format!("h-{}", i + 1), &h.titel, c));
+    }
+    for th in &view.themalijnen {
+        let anchor = format!("themalijn-{}", th.id);
+        let r = &th.regioplan;
+        let mut c = vec![t::kop_met_label(1, &th.naam, Some(&anchor), "Themalijn")];
+        if let Some(x) = &r.introductie {
+            c.extend(tk.md(x, 2));
+        }
+        let partners = r.partners_kop.as_deref().unwrap_or("Betrokken partners en stakeholders");
+        for (kop, tekst) in
+            [("Overkoepelend doel", &r.overkoepelend_doel), ("Onze aanpak", &r.aanpak), (partners, &r.partners)]
+        {
+            if let Some(x) = tekst {
+                c.push(t::kop(2, kop, None));
+                c.extend(tk.md(x, 3));
+            }
+        }
+        for p in &th.projecten {
+            let panchor = format!("project-{}", p.id);
+            let label = match &p.hoofdproject {
+                Some(h) => format!("Project · subproject van {h}"),
+                None => "Project".to_string(),
+            };
+            let mut pc = vec![t::kop_met_label(2, &p.naam, Some(&panchor), &label)];
+            if let Some(w) = &p.toegevoegd_na_regioplan {
+                pc.push(t::alinea_stijl(
+                    doc::ParagraphStyle::Muted,
+                    vec![Inline::Emphasis {
+                        content: doc::text(format!(
+                            "Toegevoegd aan de werkagenda in {w}, na de vaststelling van het regioplan."
+                        )),
+                    }],
+                ));
+            }
+            if !p.heeft_tekst {
+                pc.push(t::alinea_stijl(
+                    doc::ParagraphStyle::Muted,
+                    vec![Inline::Emphasis { content: doc::text("Het regioplan beschrijft dit project (nog) niet.") }],
+                ));
+            }
+            let pr = &p.regioplan;
+            for (kop, tekst) in [
+                ("Doel", &pr.doel),
+                ("Aanleiding", &pr.aanleiding),
+                ("Onze aanpak", &pr.aanpak),
+                ("Inwonerparticipatie", &pr.inwonerparticipatie),
+                ("Effect voor de inwoner", &pr.effect_voor_de_inwoner),
+                ("Raakvlakken met andere regionale plannen", &pr.raakvlakken),
+            ] {
+                if let Some(x) = tekst {
+                    pc.push(t::tussenkop(3, kop));
+                    pc.extend(tk.md(x, 4));
+                }
+            }
+            c.push(t::sectie(SectionKind::Project, &panchor, pc));
+        }
+        blocks.push(t::sectie(SectionKind::Chapter, &anchor, c));
+    }
+    if !view.afkortingen.is_empty() {
+        blocks.push(t::hoofdstuk(
+            "afkortingen",
+            "Afkortingen",
+            vec![t::afkortingen(&view.afkortingen, "De afkortingen in dit regioplan en hun betekenis")],
+        ));
+    }
+    doc::Document { metadata: m, blocks }
 }
