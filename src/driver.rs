@@ -52,6 +52,10 @@ pub struct BuildOptions {
     /// Replace an output directory that koers did not write (never the data, templates,
     /// repository root, home or `/`).
     pub force: bool,
+    /// Reference documents (`--reference-doc`, `.odt`/`.ott` or `.docx`/`.dotx`) whose styles the
+    /// editable formats take, as pandoc's; `reference.odt` and `reference.docx` in the templates
+    /// directory are used when none of their format is given.
+    pub reference_docs: Vec<PathBuf>,
 }
 
 impl BuildOptions {
@@ -82,6 +86,7 @@ impl BuildOptions {
             colophon: false,
             report_date: None,
             force: false,
+            reference_docs: Vec::new(),
         }
     }
 }
@@ -160,8 +165,11 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     let jobs = plan_jobs(&prog, opts)?;
     let mut renderer = Renderer::new(&templates)?;
     renderer.merge_tags = opts.merge_tags;
+    for path in reference_docs(opts) {
+        renderer.office = std::mem::take(&mut renderer.office).with_reference(&path)?;
+    }
     let formats: Vec<Format> = if opts.formats.is_empty() {
-        vec![Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml]
+        crate::named::Named::ALL.to_vec()
     } else {
         opts.formats.clone()
     };
@@ -304,6 +312,26 @@ pub fn templates_dir(opts: &BuildOptions) -> Option<PathBuf> {
         Some(d) => Some(d.clone()),
         None => opts.data_dir.parent().map(|p| p.join("templates")).filter(|p| p.is_dir()),
     }
+}
+
+/// The reference documents of the editable formats: those given, and for a format none of them
+/// is, `reference.odt` or `reference.docx` in the templates directory.
+fn reference_docs(opts: &BuildOptions) -> Vec<PathBuf> {
+    let mut docs = opts.reference_docs.clone();
+    let given = |exts: &[&str]| {
+        opts.reference_docs.iter().any(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
+        })
+    };
+    if let Some(dir) = templates_dir(opts).filter(|_| opts.rev.is_none()) {
+        for (name, exts) in [("reference.odt", &["odt", "ott"][..]), ("reference.docx", &["docx", "dotx"][..])] {
+            let path = dir.join(name);
+            if !given(exts) && path.is_file() {
+                docs.push(path);
+            }
+        }
+    }
+    docs
 }
 
 fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {

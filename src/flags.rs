@@ -112,6 +112,9 @@ pub(crate) struct BuildArgs {
     /// Print the provenance (koers version, source commit) on the documents; it is always in their metadata.
     #[arg(long)]
     pub(crate) colophon: bool,
+    /// A reference document (.odt/.ott or .docx/.dotx) whose styles the ODT or DOCX files take (headings, body text, tables), as in pandoc. Default: templates/reference.odt and templates/reference.docx when present, else koers' styles in the colours of theme.css.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) reference_doc: Vec<PathBuf>,
     /// Build the data and templates as they were at this git revision, without touching the work tree.
     #[arg(long, value_name = "REV")]
     pub(crate) rev: Option<String>,

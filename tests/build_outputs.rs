@@ -31,7 +31,7 @@ fn manifest_lists_every_file_with_its_hash() {
         assert!(
             ["rapportage", "regioplan", "nieuwsbrief", "informatiepakket"].contains(&d["document"].as_str().unwrap())
         );
-        assert!(["md", "html", "pdf", "email", "txt", "eml"].contains(&d["format"].as_str().unwrap()));
+        assert!(["md", "html", "pdf", "email", "txt", "odt", "docx", "eml"].contains(&d["format"].as_str().unwrap()));
         seen.insert((
             d["document"].as_str().unwrap().to_string(),
             d["period"].as_str().unwrap().to_string(),

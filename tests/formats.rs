@@ -8,7 +8,7 @@
 //! differ per format) is checked in runs of six words; in a PDF a run may cross a page, over the
 //! running footer and header.
 
-use crate::common;
+use crate::{common, office};
 
 use common::{built, programme, read};
 use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};
@@ -147,9 +147,24 @@ fn html_text(bytes: &[u8]) -> String {
 enum Haystack {
     Text(String),
     /// Normalised text per page. A run may cross a page: its start ends a page (before the
-    /// running footer) and its end begins the next (after the running header, and a repeated
-    /// table header).
-    Pages(Vec<String>),
+    /// running footer and the page's footnotes) and its end begins the next (after the running
+    /// header, and a repeated table header).
+    Pages(Vec<Page>),
+}
+
+struct Page {
+    text: String,
+    /// How much (normalised) text the footnotes at the page's foot take.
+    notes: usize,
+}
+
+impl Page {
+    /// A page's text, with the footnotes of `notes` (their normalised texts) that stand on it.
+    fn new(text: String, notes: &[String]) -> Page {
+        // Each note with its number (at most three digits).
+        let notes = notes.iter().filter(|n| text.contains(n.as_str())).map(|n| n.len() + 3).sum();
+        Page { text, notes }
+    }
 }
 
 impl Haystack {
@@ -157,12 +172,12 @@ impl Haystack {
         match self {
             Haystack::Text(t) => t.contains(run),
             Haystack::Pages(pages) => {
-                pages.iter().any(|p| p.contains(run))
+                pages.iter().any(|p| p.text.contains(run))
                     || run.char_indices().skip(1).any(|(k, _)| {
                         let (a, b) = run.split_at(k);
                         pages.windows(2).any(|w| {
-                            w[0].rfind(a).is_some_and(|i| w[0].len() - (i + a.len()) <= FOOTER)
-                                && w[1].find(b).is_some_and(|i| i <= HEADER)
+                            w[0].text.rfind(a).is_some_and(|i| w[0].text.len() - (i + a.len()) <= FOOTER + w[0].notes)
+                                && w[1].text.find(b).is_some_and(|i| i <= HEADER)
                         })
                     })
             }
@@ -221,8 +236,42 @@ fn bron() -> Provenance {
     Provenance::default()
 }
 
+/// The text of a part of an office document (ODT or DOCX) under its element `root`, as a reader
+/// sees it: paragraphs on lines of their own, an ODT's notes after the text.
+fn office_text(bytes: &[u8], part: &str, root: &str) -> String {
+    let xml = office::part(bytes, part);
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{part}: {e}"));
+    let (prefix, name) = root.split_once(':').unwrap();
+    let ns = if prefix == "w" { office::W } else { office::OFFICE };
+    let node = doc.descendants().find(|n| n.has_tag_name((ns, name))).unwrap_or_else(|| panic!("{part}: no {root}"));
+    let mut out = String::new();
+    if prefix == "w" { office::docx_text(node, &mut out) } else { office::odf_text(node, &mut out) }
+    out
+}
+
+/// The footnotes of a Markdown document (`[^id]:` and its indented lines), each as a PDF shows it
+/// at a page's foot: its text, normalised, and room for its number.
+fn footnotes(markdown: &str) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in markdown.lines() {
+        if let Some((_, rest)) = line.strip_prefix("[^").and_then(|l| l.split_once("]:")) {
+            notes.push(rest.to_string());
+            open = true;
+        } else if open && (line.starts_with("    ") || line.is_empty()) {
+            let note = notes.last_mut().unwrap();
+            note.push(' ');
+            note.push_str(line);
+        } else {
+            open = false;
+        }
+    }
+    notes.iter().map(|n| norm(&plain(n))).filter(|n| !n.is_empty()).collect()
+}
+
 fn formats(stem: &str, kinds: &[&str]) -> Vec<(&'static str, Haystack)> {
     let _ = built();
+    let notes = footnotes(std::str::from_utf8(&read(&format!("{stem}.md"))).unwrap());
     let mut out = Vec::new();
     for k in kinds {
         let bytes = read(&format!("{stem}.{k}"));
@@ -230,9 +279,19 @@ fn formats(stem: &str, kinds: &[&str]) -> Vec<(&'static str, Haystack)> {
             "md" => Haystack::Text(norm(&plain(std::str::from_utf8(&bytes).unwrap()))),
             "html" | "email.html" => Haystack::Text(norm(&html_text(&bytes))),
             "pdf" => Haystack::Pages(
-                pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap().iter().map(|p| norm(p)).collect(),
+                pdf_extract::extract_text_from_mem_by_pages(&bytes)
+                    .unwrap()
+                    .iter()
+                    .map(|p| Page::new(norm(p), &notes))
+                    .collect(),
             ),
             "txt" => Haystack::Text(norm(std::str::from_utf8(&bytes).unwrap())),
+            "odt" => Haystack::Text(norm(&office_text(&bytes, "content.xml", "office:body"))),
+            "docx" => Haystack::Text(norm(&format!(
+                "{} {}",
+                office_text(&bytes, "word/document.xml", "w:body"),
+                office_text(&bytes, "word/footnotes.xml", "w:footnotes")
+            ))),
             other => panic!("{other}"),
         };
         let label: &'static str = match *k {
@@ -240,6 +299,8 @@ fn formats(stem: &str, kinds: &[&str]) -> Vec<(&'static str, Haystack)> {
             "html" => "HTML",
             "email.html" => "e-mail",
             "pdf" => "PDF",
+            "odt" => "ODT",
+            "docx" => "DOCX",
             _ => "text",
         };
         out.push((label, text));
@@ -253,7 +314,7 @@ fn the_rapportage_says_the_same_in_every_format() {
     for r in &prog.rapportages {
         let view = serde_json::to_value(views::rapportage(&prog, r.periode, false, &bron())).unwrap();
         let stem = format!("rapportage/tussentijdse-rapportage-{}", r.periode.id());
-        check_document(&stem, &view, &formats(&stem, &["md", "html", "pdf"]));
+        check_document(&stem, &view, &formats(&stem, &["md", "html", "pdf", "odt", "docx"]));
     }
 }
 
@@ -263,7 +324,7 @@ fn the_regioplan_says_the_same_in_every_format() {
     let view = views::regioplan(&prog, &RegioplanSelection::default(), &bron()).unwrap();
     let stem = format!("regioplan/regioplan-{}", view.periode);
     let view = serde_json::to_value(&view).unwrap();
-    check_document(&stem, &view, &formats(&stem, &["md", "html", "pdf"]));
+    check_document(&stem, &view, &formats(&stem, &["md", "html", "pdf", "odt", "docx"]));
 }
 
 #[test]
@@ -272,7 +333,7 @@ fn the_informatiepakket_says_the_same_in_every_format() {
     let view = views::informatiepakket(&prog, &bron()).unwrap();
     let stem = format!("informatiepakket/informatiepakket-{}", view.datum);
     let view = serde_json::to_value(&view).unwrap();
-    check_document(&stem, &view, &formats(&stem, &["md", "html", "pdf"]));
+    check_document(&stem, &view, &formats(&stem, &["md", "html", "pdf", "odt", "docx"]));
 }
 
 #[test]

@@ -237,19 +237,19 @@ fn entries(bytes: &[u8]) -> Vec<zip::Entry> {
     zip::read(bytes).expect("a ZIP archive")
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
+pub(crate) fn part(bytes: &[u8], name: &str) -> String {
     let e = entries(bytes).into_iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name}"));
     String::from_utf8(e.data).expect("UTF-8")
 }
 
-const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+pub(crate) const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+pub(crate) const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// The text of an ODF element as a reader sees it: spaces of `text:s`, tabs and line breaks as
 /// spaces, paragraphs and headings on lines of their own, notes after it all.
-fn odf_text(node: roxmltree::Node, out: &mut String) {
+pub(crate) fn odf_text(node: roxmltree::Node, out: &mut String) {
     let mut notes = String::new();
     odf_text_and_notes(node, out, &mut notes);
     out.push_str(&notes);
@@ -282,7 +282,7 @@ fn odf_text_and_notes(node: roxmltree::Node, out: &mut String, notes: &mut Strin
     }
 }
 
-fn docx_text(node: roxmltree::Node, out: &mut String) {
+pub(crate) fn docx_text(node: roxmltree::Node, out: &mut String) {
     for c in node.children() {
         if c.has_tag_name((W, "t")) {
             out.push_str(c.text().unwrap_or(""));
@@ -842,6 +842,58 @@ fn a_reference_docx_gives_its_styles_matched_by_name_as_a_dutch_word_names_them(
     }
 }
 
+#[test]
+fn build_report_writes_both_editable_formats_in_the_styles_of_the_reference_documents_given() {
+    use crate::common::{fixture, koers, run, stderr};
+    let data = fixture();
+    let odt_styles = r##"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
+<office:styles><style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"><style:text-properties fo:color="#0a0b0c"/></style:style></office:styles></office:document-styles>"##;
+    let docx_styles = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Standaard"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/><w:rPr><w:color w:val="0D0E0F"/></w:rPr></w:style></w:styles>"#;
+    let given = data.path().join("huisstijl.odt");
+    std::fs::write(&given, zip_of(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("styles.xml", odt_styles)]))
+        .unwrap();
+    // The DOCX's styles come from templates/reference.docx beside the data, as no --reference-doc
+    // gives a DOCX.
+    let templates = data.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("reference.docx"), zip_of(&[("word/styles.xml", docx_styles)])).unwrap();
+    let out = data.path().join("out");
+    let o = run(koers()
+        .args(["build-report", "--only", "rapportage,regioplan", "--data"])
+        .arg(data.path().join("data"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--reference-doc")
+        .arg(&given));
+    assert!(o.status.success(), "{}", stderr(&o));
+    for kind in ["rapportage/tussentijdse-rapportage-2024-H1", "regioplan/regioplan-2024-2026"] {
+        let odt = std::fs::read(out.join(format!("{kind}.odt"))).unwrap();
+        assert!(part(&odt, "styles.xml").contains("#0a0b0c"), "{kind}.odt: the given reference's Heading 1");
+        assert_odt_styles_defined(&odt);
+        let docx = std::fs::read(out.join(format!("{kind}.docx"))).unwrap();
+        assert!(part(&docx, "word/styles.xml").contains("0D0E0F"), "{kind}.docx: templates/reference.docx's Heading 1");
+        assert!(part(&docx, "word/document.xml").contains(r#"<w:pStyle w:val="Kop1"/>"#), "{kind}.docx");
+    }
+
+    // A reference that is no office document: the build stops and names it; the output stays.
+    let bad = data.path().join("huisstijl.pdf");
+    std::fs::write(&bad, b"%PDF-1.7").unwrap();
+    let o = run(koers()
+        .args(["build-report", "--data"])
+        .arg(data.path().join("data"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--reference-doc")
+        .arg(&bad));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("huisstijl.pdf") && err.contains("not an ODT or DOCX document"), "{err}");
+    assert!(out.join("rapportage/tussentijdse-rapportage-2024-H1.odt").exists(), "the previous output stays");
+}
+
 // ---------------------------------------------------------------------------------------------
 // LibreOffice
 
@@ -926,4 +978,50 @@ fn documents_with_the_styles_of_a_house_style_libreoffice_made_open_in_libreoffi
     let styles = OfficeStyles::from_reference(&odt_reference).unwrap().with_reference(&docx_reference).unwrap();
     check_in_libreoffice("huisstijl.odt", &odt::write(&doc, &styles).unwrap(), &doc);
     check_in_libreoffice("huisstijl.docx", &docx::write(&doc, &styles).unwrap(), &doc);
+}
+
+#[test]
+#[ignore = "needs LibreOffice (soffice); CI installs libreoffice-writer-nogui"]
+fn libreoffice_opens_the_built_rapportage_in_both_formats_with_every_heading_and_chart() {
+    use koers::render::views::{self, Provenance};
+    let prog = crate::common::programme();
+    let r = &prog.rapportages[0];
+    let tree = views::rapportage::tree(&views::rapportage(&prog, r.periode, false, &Provenance::default()));
+    let headings: Vec<String> = tree.headings().into_iter().map(|(_, h)| h).collect();
+    assert!(headings.len() > 40, "{} headings", headings.len());
+    fn charts_in(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Chart(_) => 1,
+                Block::Section { content, .. } => charts_in(content),
+                _ => 0,
+            })
+            .sum()
+    }
+    let charts = charts_in(&tree.blocks);
+    assert!(charts >= 5, "{charts} charts");
+    let _ = crate::common::built();
+    let tmp = tempfile::tempdir().unwrap();
+    for ext in ["odt", "docx"] {
+        let file = tmp.path().join(format!("rapportage.{ext}"));
+        std::fs::write(&file, crate::common::read(&format!("rapportage/tussentijdse-rapportage-{}.{ext}", r.periode.id())))
+            .unwrap();
+        let out = tmp.path().join(ext);
+        std::fs::create_dir_all(&out).unwrap();
+        let shown = squash(&std::fs::read_to_string(soffice(&file, "txt:Text (encoded):UTF8", &out)).unwrap());
+        for h in &headings {
+            assert!(shown.contains(h.as_str()), "rapportage.{ext}: LibreOffice does not show the heading {h}");
+        }
+        let pdf = soffice(&file, "pdf", &out);
+        let pdf = lopdf::Document::load(&pdf).unwrap();
+        let images = pdf
+            .objects
+            .values()
+            .filter(|o| o.as_stream().is_ok_and(|s| s.dict.get(b"Subtype").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Image"))))
+            .count();
+        assert!(images >= charts, "rapportage.{ext}: {images} images in LibreOffice's PDF for {charts} charts");
+        let pages = pdf.get_pages().len();
+        assert!((20..=60).contains(&pages), "rapportage.{ext}: {pages} pages in LibreOffice");
+    }
 }

@@ -141,9 +141,14 @@ fn serves_every_document_with_its_content_type() {
             "json" => "application/json",
             "png" => "image/png",
             "eml" => "message/rfc822",
+            "odt" => "application/vnd.oasis.opendocument.text",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             other => panic!("unexpected file type {other} ({link})"),
         };
         assert_eq!(ct, expected, "{link}");
+        if link.ends_with(".odt") || link.ends_with(".docx") {
+            assert!(body.starts_with(b"PK\x03\x04"), "{link} is not a ZIP package");
+        }
         if expected == "application/pdf" {
             assert!(body.starts_with(b"%PDF-"), "{link} is not a PDF");
         }

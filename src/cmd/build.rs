@@ -20,6 +20,7 @@ pub(crate) fn run(a: BuildArgs) -> Result<u8> {
     opts.force = a.force;
     opts.draft = a.draft;
     opts.colophon = a.colophon;
+    opts.reference_docs = a.reference_doc;
     progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;

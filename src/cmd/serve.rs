@@ -220,9 +220,14 @@ async fn file(State(shared): State<Arc<Shared>>, UrlPath(path): UrlPath<String>)
             }
             r
         }
-        Format::Eml => {
-            let mut r = typed(&f.bytes, "message/rfc822");
-            let name = path.rsplit('/').next().unwrap_or("nieuwsbrief.eml");
+        Format::Eml | Format::Odt | Format::Docx => {
+            let content_type = match f.format {
+                Format::Odt => "application/vnd.oasis.opendocument.text",
+                Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                _ => "message/rfc822",
+            };
+            let mut r = typed(&f.bytes, content_type);
+            let name = path.rsplit('/').next().unwrap_or("document");
             if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
                 r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
             }

@@ -96,6 +96,10 @@ pub enum Format {
     /// A message ready to send: MIME multipart/alternative of the text and the e-mail HTML
     /// (newsletter only).
     Eml,
+    /// An editable OpenDocument text (ODF 1.3), the open standard for revisable documents.
+    Odt,
+    /// An editable Word document (Office Open XML).
+    Docx,
 }
 
 impl Format {
@@ -107,6 +111,8 @@ impl Format {
             Format::Email => "email",
             Format::Txt => "txt",
             Format::Eml => "eml",
+            Format::Odt => "odt",
+            Format::Docx => "docx",
         }
     }
 
@@ -114,7 +120,7 @@ impl Format {
     pub fn for_kind(kind: DocumentKind) -> &'static [Format] {
         match kind {
             DocumentKind::Rapportage | DocumentKind::Regioplan | DocumentKind::Informatiepakket => {
-                &[Format::Md, Format::Html, Format::Pdf]
+                &[Format::Md, Format::Html, Format::Pdf, Format::Odt, Format::Docx]
             }
             DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md, Format::Eml],
         }
@@ -140,7 +146,8 @@ impl crate::named::Named for DocumentKind {
 }
 
 impl crate::named::Named for Format {
-    const ALL: &'static [Self] = &[Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml];
+    const ALL: &'static [Self] =
+        &[Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml, Format::Odt, Format::Docx];
     fn name(self) -> &'static str {
         self.as_str()
     }
@@ -154,6 +161,8 @@ impl crate::named::Named for Format {
             Format::Eml => {
                 "A message ready to send: MIME multipart/alternative of the text and the e-mail HTML (newsletter only)"
             }
+            Format::Odt => "An editable OpenDocument text (ODF 1.3) with named styles (not the newsletter)",
+            Format::Docx => "An editable Word document (Office Open XML) with named styles (not the newsletter)",
         }
     }
 }
@@ -200,7 +209,8 @@ pub struct RenderedFile {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: DocumentKind,
-    /// The template's base name: `rapportage` renders through rapportage.md, .html, .typ.
+    /// The template's base name: `rapportage` renders through rapportage.md and .html (its PDF
+    /// through document.typ, from `tree`).
     pub template: &'static str,
     pub context: tera::Context,
     pub period: String,
@@ -261,11 +271,13 @@ struct PdfSource {
 pub struct Renderer {
     md: tera::Tera,
     html: tera::Tera,
-    typ: tera::Tera,
     txt: tera::Tera,
     style_typ: String,
     /// The typst source of every document with a tree.
     document_typ: String,
+    /// The styles of the editable formats: a reference document's, else koers' own in the colours
+    /// and fonts of `theme.css`.
+    pub office: office::OfficeStyles,
     /// The custom properties of `theme.css`, resolved into the e-mail (mail clients lack `var()`).
     theme: Vec<(String, String)>,
     pub merge_tags: MergeTags,
@@ -276,8 +288,8 @@ impl Renderer {
         Ok(Renderer {
             md: tera_env::environment(Lang::Markdown, templates)?,
             html: tera_env::environment(Lang::Html, templates)?,
-            typ: tera_env::environment(Lang::Typst, templates)?,
             txt: tera_env::environment(Lang::Text, templates)?,
+            office: office::OfficeStyles::with_theme(office::Theme::from_css(templates.get("theme.css"))),
             style_typ: templates.get("koers.typ").to_string(),
             document_typ: templates.get("document.typ").to_string(),
             theme: theme_properties(templates.get("theme.css")),
@@ -426,6 +438,14 @@ impl Renderer {
                 pdf::evict_cache();
                 return Ok(vec![pdf?]);
             }
+            Format::Odt | Format::Docx => {
+                let Some(tree) = &doc.tree else { return Ok(vec![]) };
+                if format == Format::Odt {
+                    odt::write(tree, &self.office)?
+                } else {
+                    docx::write(tree, &self.office)?
+                }
+            }
         };
         let mut out = vec![self.file(doc, format, bytes)];
         if format == Format::Md {
@@ -458,27 +478,15 @@ impl Renderer {
     /// its charts as files. A document with a tree: `document.typ`, reading the tree as data
     /// (`/document.json`), with its charts and figures beside it.
     fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
-        if let Some(tree) = &doc.tree {
-            let mut files = vec![("/document.json".to_string(), tree.to_json().into_bytes())];
-            files.extend(doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())));
-            files.extend(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())));
-            return Ok(PdfSource {
-                source: self.document_typ.clone(),
-                charts: files,
-                ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
-                dag: doc.dag,
-                creator: bron.beschrijving.clone(),
-                file: self.file(doc, Format::Pdf, Vec::new()),
-            });
-        }
+        let Some(tree) = &doc.tree else {
+            return Err(RenderError::View { document: doc.kind.as_str(), message: "it has no PDF".into() });
+        };
+        let mut files = vec![("/document.json".to_string(), tree.to_json().into_bytes())];
+        files.extend(doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())));
+        files.extend(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())));
         Ok(PdfSource {
-            source: tera_env::render(&self.typ, &format!("{}.typ", doc.template), &doc.context)?,
-            charts: doc
-                .grafieken
-                .iter()
-                .map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes()))
-                .chain(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())))
-                .collect(),
+            source: self.document_typ.clone(),
+            charts: files,
             ident: format!("{}-{}", doc.stem, bron.commit.as_deref().unwrap_or("local")),
             dag: doc.dag,
             creator: bron.beschrijving.clone(),
@@ -486,7 +494,6 @@ impl Renderer {
         })
     }
 
-    /// Compile a PDF.
     /// Compile a PDF. Its creation date is the document's own day, else the build's reference
     /// date (PDF/A requires one).
     fn compile(&self, pdf: PdfSource, date: chrono::NaiveDate) -> Result<RenderedFile, RenderError> {

@@ -31,6 +31,14 @@ const NS: &str = concat!(
     r#"xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0""#
 );
 
+/// The namespaces of koers' ODF parts: (prefix, URI).
+pub(crate) fn namespaces() -> Vec<(&'static str, &'static str)> {
+    NS.split_whitespace()
+        .filter_map(|d| d.strip_prefix("xmlns:")?.split_once('='))
+        .map(|(prefix, uri)| (prefix, uri.trim_matches('"')))
+        .collect()
+}
+
 /// The document as an ODT file.
 pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderError> {
     let mut w = Writer::new(doc, &styles.theme);

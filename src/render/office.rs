@@ -3,6 +3,7 @@
 //! replace it (`--reference-doc huisstijl.odt|.docx`, as pandoc and Quarto have it), and the
 //! layout decisions both make the same way.
 
+use std::fmt::Write as _;
 use super::zip;
 use crate::doc::{Align, Block, BreakKind, CalloutLink, Inline, Metadata, Table};
 use std::collections::{BTreeMap, BTreeSet};
@@ -238,6 +239,7 @@ fn odt_reference(styles_xml: String) -> Result<OdtReference, String> {
         }
     }
     drop(doc);
+    let styles_xml = declare_namespaces(styles_xml, &crate::render::odt::namespaces())?;
     Ok(OdtReference { styles_xml, names })
 }
 
@@ -260,7 +262,40 @@ fn docx_reference(styles_xml: String, theme_xml: Option<Vec<u8>>) -> Result<Docx
         ids.entry(name.to_lowercase()).or_insert_with(|| id.to_string());
     }
     drop(doc);
+    let styles_xml = declare_namespaces(styles_xml, &[("w", W_NS)])?;
     Ok(DocxReference { styles_xml, theme_xml, ids, all_ids })
+}
+
+/// The reference's styles part with every namespace prefix koers' own styles use declared on its
+/// root element (a reference may leave out those it does not use itself). A prefix the reference
+/// binds to another namespace cannot take koers' styles: an error.
+fn declare_namespaces(mut xml: String, wanted: &[(&str, &str)]) -> Result<String, String> {
+    let doc = roxmltree::Document::parse(&xml).map_err(|e| format!("the styles do not parse: {e}"))?;
+    let root = doc.root_element();
+    let mut missing = String::new();
+    for (prefix, uri) in wanted {
+        match root.namespaces().find(|n| n.name() == Some(prefix)) {
+            Some(n) if n.uri() == *uri => {}
+            Some(n) => {
+                return Err(format!(
+                    "its styles bind the prefix {prefix}: to {}, not to {uri}; save the house style again from your office suite",
+                    n.uri()
+                ));
+            }
+            None => {
+                let _ = write!(missing, " xmlns:{prefix}=\"{uri}\"");
+            }
+        }
+    }
+    // Right after the root element's name.
+    let start = root.range().start;
+    let name_end = xml[start..]
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .map(|i| start + i)
+        .ok_or("the styles' root element does not end")?;
+    drop(doc);
+    xml.insert_str(name_end, &missing);
+    Ok(xml)
 }
 
 /// Insert `addition` right before the closing tag `</{close}>` of a part, or fail to.

@@ -1,5 +1,6 @@
-//! PDF through typst, embedded as a library: a small `World` with the embedded fonts, the
-//! generated main source and the shared style library `koers.typ`.
+//! PDF through typst, embedded as a library: a small `World` with the embedded fonts, the main
+//! source (`document.typ`), the house style `koers.typ` and the document's data files (its tree
+//! as `/document.json`, its charts and figures).
 
 use super::RenderError;
 use std::sync::OnceLock;
@@ -84,11 +85,6 @@ impl World for KoersWorld {
     }
 }
 
-/// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
-/// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
-/// always gives the same bytes. `files` are data files the markup may read by their absolute
-/// virtual path (`image("/grafiek/x.svg")`). The caller frees typst's cache afterwards
-/// ([`evict_cache`], [`clear_cache`]).
 /// What a PDF's metadata says beside its title and language.
 pub struct Metadata<'a> {
     /// The creation date; it also fixes typst's `today()`.
@@ -99,6 +95,11 @@ pub struct Metadata<'a> {
     pub creator: &'a str,
 }
 
+/// Compile typst markup (`main`, which imports `koers.typ`) into a tagged PDF/UA-1 + PDF/A-2a.
+/// `date` is the document date: it fixes `today()` and the PDF timestamp, so the same input
+/// always gives the same bytes. `files` are data files the markup may read by their absolute
+/// virtual path (`image("/grafiek/x.svg")`). The caller frees typst's cache afterwards
+/// ([`evict_cache`], [`clear_cache`]).
 pub fn compile(
     main: &str,
     style: &str,
@@ -117,6 +118,9 @@ pub fn compile(
         files: files.iter().map(|(p, b)| (file_id(p), Bytes::new(b.clone()))).collect(),
         today,
     };
+    if let Some(dir) = std::env::var_os("KOERS_TYPST_SOURCES") {
+        sources::write(main, style, files, std::path::Path::new(&dir), meta.ident);
+    }
     let trace = timing::start();
     let result = typst::compile::<PagedDocument>(&world);
     let document = result.output.map_err(|errs| fail(describe(&world, &errs)))?;
@@ -222,6 +226,30 @@ pub mod layout {
         let json = serde_json::to_vec_pretty(&pages(document)).expect("page fills serialise");
         if let Err(e) = std::fs::write(&path, json) {
             eprintln!("warning: writing the page layout {}: {e}", path.display());
+        }
+    }
+}
+
+/// What a compile reads, for working on `document.typ` and `koers.typ` with the typst CLI alone:
+/// with `KOERS_TYPST_SOURCES=DIR` every compile writes `DIR/<document>/` holding `document.typ`,
+/// `koers.typ`, `document.json` and the charts and figures, so that
+/// `typst compile --root DIR/<document> --font-path fonts DIR/<document>/document.typ`
+/// makes the same pages.
+mod sources {
+    pub(super) fn write(main: &str, style: &str, files: &[(String, Vec<u8>)], dir: &std::path::Path, ident: &str) {
+        let root = dir.join(ident.replace('/', "_"));
+        let all = [("/document.typ", main.as_bytes()), ("/koers.typ", style.as_bytes())]
+            .into_iter()
+            .chain(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        for (path, bytes) in all {
+            let target = root.join(path.trim_start_matches('/'));
+            let result = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&target, bytes));
+            if let Err(e) = result {
+                eprintln!("warning: writing the typst source {}: {e}", target.display());
+            }
         }
     }
 }

@@ -133,6 +133,11 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
             }),
         }
     }
+    // The formats to read first, then the editable ones, then the e-mail's.
+    const ORDER: [&str; 8] = ["html", "md", "pdf", "odt", "docx", "email", "txt", "eml"];
+    for d in &mut docs {
+        d.files.sort_by_key(|(f, _)| ORDER.iter().position(|o| o == f).unwrap_or(ORDER.len()));
+    }
     let mut ctx = tera::Context::new();
     ctx.insert("programma", naam);
     ctx.insert("programma_info", &crate::render::views::programme_info(prog));

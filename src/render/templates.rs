@@ -8,13 +8,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("rapportage.md", include_str!("../../templates/rapportage.md")),
     ("interessant.md", include_str!("../../templates/interessant.md")),
     ("rapportage.html", include_str!("../../templates/rapportage.html")),
-    ("rapportage.typ", include_str!("../../templates/rapportage.typ")),
     ("regioplan.md", include_str!("../../templates/regioplan.md")),
     ("regioplan.html", include_str!("../../templates/regioplan.html")),
-    ("regioplan.typ", include_str!("../../templates/regioplan.typ")),
     ("informatiepakket.md", include_str!("../../templates/informatiepakket.md")),
     ("informatiepakket.html", include_str!("../../templates/informatiepakket.html")),
-    ("informatiepakket.typ", include_str!("../../templates/informatiepakket.typ")),
     ("nieuwsbrief.md", include_str!("../../templates/nieuwsbrief.md")),
     ("nieuwsbrief.html", include_str!("../../templates/nieuwsbrief.html")),
     ("nieuwsbrief.email.html", include_str!("../../templates/nieuwsbrief.email.html")),
@@ -25,10 +22,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("document.css", include_str!("../../templates/document.css")),
     ("toegankelijkheidsverklaring.html", include_str!("../../templates/toegankelijkheidsverklaring.html")),
     ("interessant.html", include_str!("../../templates/interessant.html")),
-    ("interessant.typ", include_str!("../../templates/interessant.typ")),
     ("grafiek.html", include_str!("../../templates/grafiek.html")),
     ("grafiek.md", include_str!("../../templates/grafiek.md")),
-    ("grafiek.typ", include_str!("../../templates/grafiek.typ")),
     ("koers.typ", include_str!("../../templates/koers.typ")),
     ("document.typ", include_str!("../../templates/document.typ")),
 ];
@@ -53,12 +48,17 @@ impl TemplateSet {
     }
 
     /// The embedded templates, with every file of `dir` that has a known name replacing its default.
+    /// The reference documents of the editable formats may stand beside them.
     pub fn with_overrides(dir: &Path) -> std::io::Result<TemplateSet> {
         let mut set = TemplateSet::embedded();
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if !entry.file_type()?.is_file() || name.starts_with('.') {
+                continue;
+            }
+            if REFERENCE_DOCUMENTS.contains(&name.as_str()) {
+                // The editable formats' styles: read by the build, not a template.
                 continue;
             }
             if set.sources.contains_key(&name) {
@@ -89,3 +89,6 @@ impl TemplateSet {
         self.sources.get(name).map(String::as_str).unwrap_or_default()
     }
 }
+
+/// The reference documents a templates directory may hold: the styles of the ODT and DOCX files.
+pub const REFERENCE_DOCUMENTS: &[&str] = &["reference.odt", "reference.docx"];

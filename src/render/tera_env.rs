@@ -1,5 +1,6 @@
 //! One tera environment per output language, each with its own escaping and `markdown` filter:
-//! plain strings are escaped for the target, Markdown texts are converted to it.
+//! plain strings are escaped for the target, Markdown texts are converted to it. (PDFs are not
+//! made from tera templates: `document.typ` reads the document tree as JSON.)
 
 use super::RenderError;
 use super::templates::TemplateSet;
@@ -12,12 +13,7 @@ use tera::{Kwargs, State, Tera, Value};
 pub enum Lang {
     Markdown,
     Html,
-    Typst,
     Text,
-}
-
-fn escape_typst(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all(markdown::typst_escape(input).as_bytes())
 }
 
 /// Escape plain text for Markdown: characters that would start markup get a backslash.
@@ -50,13 +46,11 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, RenderEr
     let suffix = match lang {
         Lang::Markdown => ".md",
         Lang::Html => ".html",
-        Lang::Typst => ".typ",
         Lang::Text => ".txt",
     };
     match lang {
         Lang::Markdown => tera.set_escape_fn(escape_markdown),
         Lang::Html => {}
-        Lang::Typst => tera.set_escape_fn(escape_typst),
         Lang::Text => tera.set_escape_fn(no_escape),
     }
     tera.autoescape_on(vec![suffix]);
@@ -67,9 +61,6 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, RenderEr
         }),
         Lang::Html => tera.register_filter("markdown", |s: &str, _: Kwargs, state: &State| {
             Value::safe_string(&markdown::to_html_with(s, &glossary(state)))
-        }),
-        Lang::Typst => tera.register_filter("markdown", |s: &str, _: Kwargs, state: &State| {
-            Value::safe_string(&markdown::to_typst_with(s, &glossary(state)))
         }),
         Lang::Text => tera.register_filter("markdown", |s: &str, kwargs: Kwargs, _: &State| {
             let width = kwargs.get::<i64>("width").ok().flatten().unwrap_or(72).clamp(20, 200) as usize;
@@ -99,16 +90,11 @@ pub fn environment(lang: Lang, templates: &TemplateSet) -> Result<Tera, RenderEr
                 .join("\n"),
         )
     });
-    // A typst string literal, for values used in typst code (URLs, metadata).
-    tera.register_filter("typst_string", |s: &str, _: Kwargs, _: &State| {
-        Value::safe_string(&markdown::typst_string(s))
-    });
     // Plain text of a Markdown text (titles, alt texts, preheaders).
     tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| Value::from(markdown::to_plain(s, usize::MAX / 2)));
     let names: Vec<(&String, &String)> = templates
         .sources
         .iter()
-        .filter(|(n, _)| *n != "koers.typ")
         .filter(|(n, _)| n.ends_with(suffix) || (lang == Lang::Html && n.ends_with(".css")))
         .collect();
     // All at once: templates may include or extend each other in any order.
