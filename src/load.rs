@@ -118,10 +118,21 @@ pub struct DataSet {
     pub projecten: BTreeMap<String, Loaded<ProjectFile>>,
     /// Newsletter editions, by the period their file is named after.
     pub edities: BTreeMap<Edition, Loaded<NieuwsbriefFile>>,
-    /// Ids that occur in more than one file (e.g. `x.yaml` and `x.yml`).
-    pub duplicate_ids: Vec<(String, PathBuf)>,
+    /// Files that claim what an earlier file holds already (e.g. `x.yaml` and `x.yml`, or
+    /// `koers.yaml` and `koers.yml`); only the first of each is loaded.
+    pub duplicate_ids: Vec<Duplicate>,
     /// Ids of files that exist but could not be loaded (their problems are reported already).
     pub failed_ids: std::collections::BTreeSet<String>,
+}
+
+/// A second file for the same id (or the same programme, regioplan or informatiepakket file).
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// The id, or the name of the file without its extension.
+    pub id: String,
+    /// The file that is loaded and the one that is not, both as shown to the user.
+    pub first: PathBuf,
+    pub second: PathBuf,
 }
 
 /// Load all data files from `source`. I/O failure of the directory itself is an `Err`; every
@@ -132,6 +143,8 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
     let mut set = DataSet { root: root.clone(), ..Default::default() };
     let mut diags = Diagnostics::default();
     let mut seen_programme = false;
+    // What each file holds (its kind and id) and the first file that held it.
+    let mut claimed: BTreeMap<String, PathBuf> = BTreeMap::new();
 
     for (rel, bytes) in files {
         let shown = root.join(&rel);
@@ -151,6 +164,27 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
                 continue;
             }
         };
+        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let claim = match kind {
+            FileKind::Programme => "koers".to_string(),
+            FileKind::Regioplan => "regioplan".to_string(),
+            FileKind::Informatiepakket => "informatiepakket".to_string(),
+            FileKind::Themalijn => format!("themalijnen/{stem}"),
+            FileKind::Project => format!("projecten/{stem}"),
+            // `2025-04` and `04-2025` name the same edition.
+            FileKind::Nieuwsbrief => {
+                format!("nieuwsbrief/{}", Edition::parse_text(&stem).map_or(stem.clone(), |e| e.0.id()))
+            }
+        };
+        if let Some(first) = claimed.get(&claim) {
+            let id = match kind {
+                FileKind::Themalijn | FileKind::Project | FileKind::Nieuwsbrief => stem,
+                _ => claim,
+            };
+            set.duplicate_ids.push(Duplicate { id, first: first.clone(), second: shown });
+            continue;
+        }
+        claimed.insert(claim, shown.clone());
         let (text, tree) = match yaml_tree::parse(&shown, &bytes) {
             Ok(ok) => ok,
             Err(d) => {
@@ -214,8 +248,8 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
     Ok((set, diags))
 }
 
-/// Add a loaded file under `key` (its id, or for an edition its period), unless a file with the
-/// same key came first (`x.yaml` and `x.yml`).
+/// Add a loaded file under `key` (its id, or for an edition its period); the loop has made sure
+/// no other file holds that key (`x.yaml` and `x.yml`).
 fn insert<K: Ord, T: DeserializeOwned>(
     set: &mut DataSet,
     map: impl Fn(&mut DataSet) -> &mut BTreeMap<K, Loaded<T>>,
@@ -225,10 +259,6 @@ fn insert<K: Ord, T: DeserializeOwned>(
     file: SourceFile,
     diags: &mut Diagnostics,
 ) {
-    if map(set).contains_key(&key) {
-        set.duplicate_ids.push((id, file.path));
-        return;
-    }
     match ok.then(|| typed::<T>(file, diags)).flatten() {
         Some(l) => {
             map(set).insert(key, l);

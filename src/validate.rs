@@ -45,10 +45,19 @@ pub fn is_valid_id(s: &str) -> bool {
 
 impl<'a> Validator<'a> {
     fn ids(&mut self) {
-        for (id, path) in &self.set.duplicate_ids {
+        for d in &self.set.duplicate_ids {
+            let shown = |p: &std::path::Path| p.strip_prefix(&self.set.root).unwrap_or(p).display().to_string();
             self.diags.push(
-                crate::diagnostics::Diagnostic::error(path, format!("the id \"{id}\" is used by another file too"))
-                    .hint("ids are file names without extension and must be unique: rename or remove one file"),
+                Diagnostic::error(
+                    &d.second,
+                    format!(
+                        "\"{}\" is in two files: {} and {} (only the first is read)",
+                        d.id,
+                        shown(&d.first),
+                        shown(&d.second)
+                    ),
+                )
+                .hint("ids are file names without extension and must be unique: rename or remove one of the two files"),
             );
         }
         let files = self
@@ -466,6 +475,18 @@ impl<'a> Validator<'a> {
                             ),
                         )
                         .hint("a result is something that happened: correct the period, or build with a later --date"),
+                    );
+                }
+                if let Some((period, key)) = reported
+                    && let Some(e) = end_m
+                    && period.first > e
+                {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["resultaten", i, key],
+                            format!("this result is reported in {}, after the project ended ({e})", period.id()),
+                        )
+                        .hint("a project reports results until its end: correct the period or the project's \"einde\""),
                     );
                 }
                 if let Some((period, "periode")) = reported
