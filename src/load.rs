@@ -21,6 +21,11 @@ pub trait DataSource: Sync {
     fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>>;
     /// How paths are shown in diagnostics (the data directory as the user named it).
     fn display_root(&self) -> PathBuf;
+    /// Data files and directories that are not read, relative to the data directory: on disk,
+    /// symbolic links (a link may point anywhere; koers reads only the data directory's own files).
+    fn skipped(&self) -> Vec<PathBuf> {
+        vec![]
+    }
 }
 
 /// A data directory on disk.
@@ -44,6 +49,28 @@ impl DataSource for DirSource {
 
     fn display_root(&self) -> PathBuf {
         self.root.clone()
+    }
+
+    fn skipped(&self) -> Vec<PathBuf> {
+        let mut links = Vec::new();
+        let mut dirs = vec![(PathBuf::new(), 0)];
+        while let Some((rel, depth)) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(self.root.join(&rel)) else { continue };
+            for entry in entries.flatten() {
+                let rel_path = rel.join(entry.file_name());
+                if entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                match entry.file_type() {
+                    Ok(ft) if ft.is_dir() && depth < 2 => dirs.push((rel_path, depth + 1)),
+                    // A linked data file, or a linked directory (of data files).
+                    Ok(ft) if ft.is_symlink() && (is_yaml(&rel_path) || entry.path().is_dir()) => links.push(rel_path),
+                    _ => {}
+                }
+            }
+        }
+        links.sort();
+        links
     }
 }
 
@@ -239,6 +266,12 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
                 }
             },
         }
+    }
+    for rel in source.skipped() {
+        diags.push(
+            Diagnostic::warning(root.join(&rel), "this is a symbolic link and is not read")
+                .hint("koers reads only the data directory's own files: put the file (or directory) itself here"),
+        );
     }
     if !seen_programme {
         diags.push(Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing").hint(

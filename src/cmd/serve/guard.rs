@@ -75,11 +75,13 @@ pub(super) async fn check_host(State(hosts): State<Arc<Hosts>>, request: Request
 pub(super) struct Limited {
     listener: TcpListener,
     permits: Arc<Semaphore>,
+    idle: Duration,
 }
 
 impl Limited {
-    pub(super) fn new(listener: TcpListener) -> Limited {
-        Limited { listener, permits: Arc::new(Semaphore::new(MAX_CONNECTIONS)) }
+    /// At most `max` connections at once, each closed after `idle` without traffic.
+    pub(super) fn new(listener: TcpListener, max: usize, idle: Duration) -> Limited {
+        Limited { listener, permits: Arc::new(Semaphore::new(max)), idle }
     }
 }
 
@@ -91,7 +93,8 @@ impl axum::serve::Listener for Limited {
         let permit = self.permits.clone().acquire_owned().await.expect("the semaphore is never closed");
         let (stream, addr) = axum::serve::Listener::accept(&mut self.listener).await;
         let _ = stream.set_nodelay(true);
-        (Counted { stream, _permit: permit, idle: Box::pin(tokio::time::sleep(IDLE)) }, addr)
+        let timer = Box::pin(tokio::time::sleep(self.idle));
+        (Counted { stream, _permit: permit, idle: self.idle, timer }, addr)
     }
 
     fn local_addr(&self) -> std::io::Result<std::net::SocketAddr> {
@@ -103,17 +106,19 @@ impl axum::serve::Listener for Limited {
 pub(super) struct Counted {
     stream: TcpStream,
     _permit: OwnedSemaphorePermit,
-    idle: Pin<Box<tokio::time::Sleep>>,
+    idle: Duration,
+    timer: Pin<Box<tokio::time::Sleep>>,
 }
 
 impl Counted {
     fn progressed(&mut self) {
-        self.idle.as_mut().reset(tokio::time::Instant::now() + IDLE);
+        let deadline = tokio::time::Instant::now() + self.idle;
+        self.timer.as_mut().reset(deadline);
     }
 
     /// Pending, unless the connection has been idle too long.
     fn pending_or_idle<T>(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<T>> {
-        match self.idle.as_mut().poll(cx) {
+        match self.timer.as_mut().poll(cx) {
             Poll::Ready(()) => Poll::Ready(Err(std::io::ErrorKind::TimedOut.into())),
             Poll::Pending => Poll::Pending,
         }
@@ -185,5 +190,38 @@ mod tests {
         let every = Hosts::new("0.0.0.0".parse().unwrap());
         assert!(every.allows("10.0.0.5:8000") && every.allows("[fe80::1]:8000"));
         assert!(!every.allows("evil.example:8000"));
+    }
+
+    /// With at most two connections, a third waits until one closes; an idle connection is
+    /// closed. (The waits below only bound how long the test looks: with the limit the third
+    /// connection cannot be accepted at all while two are open.)
+    #[test]
+    fn connections_are_bounded_and_idle_ones_closed() {
+        use axum::serve::Listener;
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            let tcp = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = tcp.local_addr().unwrap();
+            let mut limited = Limited::new(tcp, 2, Duration::from_millis(300));
+            let clients: Vec<TcpStream> = futures_util::future::join_all((0..3).map(|_| TcpStream::connect(addr)))
+                .await
+                .into_iter()
+                .map(Result::unwrap)
+                .collect();
+            let (mut first, _) = limited.accept().await;
+            let (second, _) = limited.accept().await;
+            let third = tokio::time::timeout(Duration::from_millis(500), limited.accept()).await;
+            assert!(third.is_err(), "a third connection was accepted while two were open");
+            drop(second);
+            let (_third, _) = tokio::time::timeout(Duration::from_secs(10), limited.accept())
+                .await
+                .expect("the third connection is accepted once one closes");
+            // The first client sends nothing: its connection is closed as idle.
+            let mut buf = [0u8; 16];
+            let read = std::future::poll_fn(|cx| Pin::new(&mut first).poll_read(cx, &mut ReadBuf::new(&mut buf)));
+            let read = tokio::time::timeout(Duration::from_secs(10), read).await.unwrap();
+            assert_eq!(read.unwrap_err().kind(), std::io::ErrorKind::TimedOut);
+            drop(clients);
+        });
     }
 }

@@ -140,7 +140,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
         .route("/{*path}", get(file))
         .with_state(shared)
         .layer(axum::middleware::from_fn_with_state(hosts, guard::check_host));
-    axum::serve(guard::Limited::new(listener), app)
+    axum::serve(guard::Limited::new(listener, guard::MAX_CONNECTIONS, guard::IDLE), app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
