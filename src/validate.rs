@@ -827,7 +827,7 @@ fn text_position(text: &str, from: crate::diagnostics::Pos, needle: &str) -> Opt
     if needle.is_empty() {
         return None;
     }
-    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+    for (i, line) in crate::diagnostics::source_lines(text).enumerate().skip(from.line.saturating_sub(1)) {
         let start = if i + 1 == from.line {
             line.char_indices().nth(from.column.saturating_sub(1)).map_or(line.len(), |(b, _)| b)
         } else {
@@ -842,7 +842,7 @@ fn text_position(text: &str, from: crate::diagnostics::Pos, needle: &str) -> Opt
 
 /// The position of the first whole-word occurrence of `word` at or after `from`.
 fn word_position(text: &str, from: crate::diagnostics::Pos, word: &str) -> Option<crate::diagnostics::Pos> {
-    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+    for (i, line) in crate::diagnostics::source_lines(text).enumerate().skip(from.line.saturating_sub(1)) {
         let mut search = 0;
         while let Some(off) = line[search..].find(word) {
             let at = search + off;
