@@ -56,7 +56,7 @@ impl Diagnostic {
         self.line = pos.line;
         self.column = pos.column;
         if pos.line > 0 {
-            self.source_line = source.lines().nth(pos.line - 1).map(|l| l.trim_end().to_string());
+            self.source_line = source_lines(source).nth(pos.line - 1).map(|l| l.trim_end().to_string());
         }
         self
     }
@@ -69,6 +69,23 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// The lines of a source text as YAML counts them, and so the positions of the parser: a line
+/// ends at LF, CRLF or a lone CR (`str::lines` knows no lone CR, and would show another line).
+pub fn source_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest.take().filter(|s| !s.is_empty())?;
+        match s.find(['\n', '\r']) {
+            Some(i) => {
+                let eol = if s[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&s[i + eol..]);
+                Some(&s[..i])
+            }
+            None => Some(s),
+        }
+    })
 }
 
 /// A 1-based line and column in a source file.
@@ -296,6 +313,15 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_as_yaml_ends_them() {
+        let lines: Vec<&str> = source_lines("a\r\nb\rc\n\nd\r").collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+        assert_eq!(source_lines("").count(), 0);
+        let d = Diagnostic::error("f", "m").at(Pos { line: 2, column: 1 }, "a: 1\rb: [\n");
+        assert_eq!(d.source_line.as_deref(), Some("b: ["));
+    }
 
     #[test]
     fn suggests_nearest_phase() {

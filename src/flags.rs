@@ -44,6 +44,9 @@ pub(crate) enum Command {
     Rapportage(RapportageCommand),
     /// Preview every document in the browser, rebuilt and reloaded when the data or templates change.
     Serve(ServeArgs),
+    /// The renderer of `koers serve`, in a process of its own (started by `serve`, not by hand).
+    #[command(hide = true)]
+    PreviewWorker(PreviewWorkerArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output: `koers man > koers.1`.
@@ -269,9 +272,12 @@ pub(crate) struct RapportageNewArgs {
 pub(crate) struct ServeArgs {
     #[command(flatten)]
     pub(crate) data: DataArgs,
-    /// The port on 127.0.0.1 (0: any free port; the address is printed).
+    /// The port (0: any free port; the address is printed).
     #[arg(long, default_value_t = 8000)]
     pub(crate) port: u16,
+    /// The address to listen on. Only the default, 127.0.0.1, keeps the preview to this computer; another address (0.0.0.0: every interface) lets anyone who can reach it read every document, with a warning.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub(crate) host: std::net::IpAddr,
     /// Open the index in the default browser.
     #[arg(long)]
     pub(crate) open: bool,
@@ -279,6 +285,16 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
     /// Merge-tag syntax of the mailing tool for the newsletter e-mail.
+    #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
+    pub(crate) merge_tags: MergeTags,
+}
+
+#[derive(Args)]
+pub(crate) struct PreviewWorkerArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
     #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
 }

@@ -193,7 +193,7 @@ pub fn validate(set: &DataSet) -> Diagnostics {
 /// The texts count the owners ("17 eigenaren"): the count must agree with the list in koers.yaml,
 /// so that a new owner is not forgotten in the texts (a warning at the number).
 fn owner_counts(f: &SourceFile, owners: usize, diags: &mut Diagnostics) {
-    for (i, line) in f.text.lines().enumerate() {
+    for (i, line) in crate::diagnostics::source_lines(&f.text).enumerate() {
         for (at, _) in line.match_indices(" eigenaren") {
             let digits: String = line[..at]
                 .chars()

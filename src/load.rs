@@ -25,6 +25,11 @@ pub trait DataSource: Sync {
     /// file inside the data directory is read: a path that leaves it (`..`, absolute, or a
     /// symbolic link pointing outside) is refused.
     fn read(&self, rel: &Path) -> io::Result<Vec<u8>>;
+    /// Data files and directories that are not read, relative to the data directory: on disk,
+    /// symbolic links (a link may point anywhere; koers reads only the data directory's own files).
+    fn skipped(&self) -> Vec<PathBuf> {
+        vec![]
+    }
 }
 
 /// Whether a relative path stays below its root by its components alone (no `..`, no root).
@@ -74,6 +79,28 @@ impl DataSource for DirSource {
             return Ok(vec![0; crate::figure::MAX_BYTES + 1]);
         }
         std::fs::read(&path)
+    }
+
+    fn skipped(&self) -> Vec<PathBuf> {
+        let mut links = Vec::new();
+        let mut dirs = vec![(PathBuf::new(), 0)];
+        while let Some((rel, depth)) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(self.root.join(&rel)) else { continue };
+            for entry in entries.flatten() {
+                let rel_path = rel.join(entry.file_name());
+                if entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                match entry.file_type() {
+                    Ok(ft) if ft.is_dir() && depth < 2 => dirs.push((rel_path, depth + 1)),
+                    // A linked data file, or a linked directory (of data files).
+                    Ok(ft) if ft.is_symlink() && (is_yaml(&rel_path) || entry.path().is_dir()) => links.push(rel_path),
+                    _ => {}
+                }
+            }
+        }
+        links.sort();
+        links
     }
 }
 
@@ -148,12 +175,23 @@ pub struct DataSet {
     pub projecten: BTreeMap<String, Loaded<ProjectFile>>,
     /// Newsletter editions, by the period their file is named after.
     pub edities: BTreeMap<Edition, Loaded<NieuwsbriefFile>>,
-    /// Ids that occur in more than one file (e.g. `x.yaml` and `x.yml`).
-    pub duplicate_ids: Vec<(String, PathBuf)>,
+    /// Files that claim what an earlier file holds already (e.g. `x.yaml` and `x.yml`, or
+    /// `koers.yaml` and `koers.yml`); only the first of each is loaded.
+    pub duplicate_ids: Vec<Duplicate>,
     /// Ids of files that exist but could not be loaded (their problems are reported already).
     pub failed_ids: std::collections::BTreeSet<String>,
     /// The images the data refers to that could be read and are usable, by their path as written.
     pub figuren: BTreeMap<String, crate::figure::Figuur>,
+}
+
+/// A second file for the same id (or the same programme, regioplan or informatiepakket file).
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    /// The id, or the name of the file without its extension.
+    pub id: String,
+    /// The file that is loaded and the one that is not, both as shown to the user.
+    pub first: PathBuf,
+    pub second: PathBuf,
 }
 
 /// Load all data files from `source`. I/O failure of the directory itself is an `Err`; every
@@ -164,6 +202,8 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
     let mut set = DataSet { root: root.clone(), ..Default::default() };
     let mut diags = Diagnostics::default();
     let mut seen_programme = false;
+    // What each file holds (its kind and id) and the first file that held it.
+    let mut claimed: BTreeMap<String, PathBuf> = BTreeMap::new();
 
     for (rel, bytes) in files {
         let shown = root.join(&rel);
@@ -183,6 +223,27 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
                 continue;
             }
         };
+        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let claim = match kind {
+            FileKind::Programme => "koers".to_string(),
+            FileKind::Regioplan => "regioplan".to_string(),
+            FileKind::Informatiepakket => "informatiepakket".to_string(),
+            FileKind::Themalijn => format!("themalijnen/{stem}"),
+            FileKind::Project => format!("projecten/{stem}"),
+            // `2025-04` and `04-2025` name the same edition.
+            FileKind::Nieuwsbrief => {
+                format!("nieuwsbrief/{}", Edition::parse_text(&stem).map_or(stem.clone(), |e| e.0.id()))
+            }
+        };
+        if let Some(first) = claimed.get(&claim) {
+            let id = match kind {
+                FileKind::Themalijn | FileKind::Project | FileKind::Nieuwsbrief => stem,
+                _ => claim,
+            };
+            set.duplicate_ids.push(Duplicate { id, first: first.clone(), second: shown });
+            continue;
+        }
+        claimed.insert(claim, shown.clone());
         let (text, tree) = match yaml_tree::parse(&shown, &bytes) {
             Ok(ok) => ok,
             Err(d) => {
@@ -239,6 +300,12 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         }
     }
     load_figures(source, &mut set, &mut diags);
+    for rel in source.skipped() {
+        diags.push(
+            Diagnostic::warning(root.join(&rel), "this is a symbolic link and is not read")
+                .hint("koers reads only the data directory's own files: put the file (or directory) itself here"),
+        );
+    }
     if !seen_programme {
         diags.push(Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing").hint(
             "every data directory needs koers.yaml with the programme, its phases and municipalities (see README.md)",
@@ -294,8 +361,8 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
     set.figuren = figuren;
 }
 
-/// Add a loaded file under `key` (its id, or for an edition its period), unless a file with the
-/// same key came first (`x.yaml` and `x.yml`).
+/// Add a loaded file under `key` (its id, or for an edition its period); the loop has made sure
+/// no other file holds that key (`x.yaml` and `x.yml`).
 fn insert<K: Ord, T: DeserializeOwned>(
     set: &mut DataSet,
     map: impl Fn(&mut DataSet) -> &mut BTreeMap<K, Loaded<T>>,
@@ -305,10 +372,6 @@ fn insert<K: Ord, T: DeserializeOwned>(
     file: SourceFile,
     diags: &mut Diagnostics,
 ) {
-    if map(set).contains_key(&key) {
-        set.duplicate_ids.push((id, file.path));
-        return;
-    }
     match ok.then(|| typed::<T>(file, diags)).flatten() {
         Some(l) => {
             map(set).insert(key, l);

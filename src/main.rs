@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Resultaat(a) => cmd::author::resultaat(a),
         Command::Rapportage(c) => cmd::author::rapportage(c),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::PreviewWorker(a) => cmd::serve::worker::run(a),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -45,10 +45,19 @@ pub fn is_valid_id(s: &str) -> bool {
 
 impl<'a> Validator<'a> {
     fn ids(&mut self) {
-        for (id, path) in &self.set.duplicate_ids {
+        for d in &self.set.duplicate_ids {
+            let shown = |p: &std::path::Path| p.strip_prefix(&self.set.root).unwrap_or(p).display().to_string();
             self.diags.push(
-                crate::diagnostics::Diagnostic::error(path, format!("the id \"{id}\" is used by another file too"))
-                    .hint("ids are file names without extension and must be unique: rename or remove one file"),
+                Diagnostic::error(
+                    &d.second,
+                    format!(
+                        "\"{}\" is in two files: {} and {} (only the first is read)",
+                        d.id,
+                        shown(&d.first),
+                        shown(&d.second)
+                    ),
+                )
+                .hint("ids are file names without extension and must be unique: rename or remove one of the two files"),
             );
         }
         let files = self
@@ -455,6 +464,18 @@ impl<'a> Validator<'a> {
                             ),
                         )
                         .hint("a result is something that happened: correct the period, or build with a later --date"),
+                    );
+                }
+                if let Some((period, key)) = reported
+                    && let Some(e) = end_m
+                    && period.first > e
+                {
+                    self.diags.push(
+                        f.error_at(
+                            &path!["resultaten", i, key],
+                            format!("this result is reported in {}, after the project ended ({e})", period.id()),
+                        )
+                        .hint("a project reports results until its end: correct the period or the project's \"einde\""),
                     );
                 }
                 if let Some((period, "periode")) = reported
@@ -897,7 +918,7 @@ fn text_position(text: &str, from: crate::diagnostics::Pos, needle: &str) -> Opt
     if needle.is_empty() {
         return None;
     }
-    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+    for (i, line) in crate::diagnostics::source_lines(text).enumerate().skip(from.line.saturating_sub(1)) {
         let start = if i + 1 == from.line {
             line.char_indices().nth(from.column.saturating_sub(1)).map_or(line.len(), |(b, _)| b)
         } else {
@@ -912,7 +933,7 @@ fn text_position(text: &str, from: crate::diagnostics::Pos, needle: &str) -> Opt
 
 /// The position of the first whole-word occurrence of `word` at or after `from`.
 fn word_position(text: &str, from: crate::diagnostics::Pos, word: &str) -> Option<crate::diagnostics::Pos> {
-    for (i, line) in text.lines().enumerate().skip(from.line.saturating_sub(1)) {
+    for (i, line) in crate::diagnostics::source_lines(text).enumerate().skip(from.line.saturating_sub(1)) {
         let mut search = 0;
         while let Some(off) = line[search..].find(word) {
             let at = search + off;

@@ -267,8 +267,10 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<(String, Node), Diagnostic> {
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+            // Counted as the parser counts (see `diagnostics::source_lines`): a lone CR ends a line too.
+            let line = valid.matches(['\n', '\r']).count() - valid.matches("\r\n").count() + 1;
+            let column = valid.rsplit(['\n', '\r']).next().map_or(0, |l| l.chars().count()) + 1;
             return Err(Diagnostic {
                 line,
                 column,
@@ -363,5 +365,8 @@ mod tests {
         assert!(parse(Path::new("t.yaml"), b"# only a comment\n").unwrap_err().message.contains("empty"));
         let e = parse(Path::new("t.yaml"), b"naam: caf\xe9\n").unwrap_err();
         assert_eq!((e.line, e.column), (1, 10));
+        // Lines end at LF, CRLF or a lone CR, as the parser counts them.
+        let e = parse(Path::new("t.yaml"), b"a: 1\r\nb: 2\rnaam: caf\xe9\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 10));
     }
 }

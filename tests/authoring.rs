@@ -386,3 +386,222 @@ fn help_lists_the_authoring_commands() {
         assert!(help.lines().any(|l| l.trim_start().starts_with(c)), "--help lacks {c}:\n{help}");
     }
 }
+
+/// The pause points of a running command (`KOERS_TEST_PAUSE`, see src/authoring/write.rs): a
+/// gate file makes the command stop at that point until the test opens it.
+struct Gates {
+    dir: tempfile::TempDir,
+}
+
+impl Gates {
+    /// Gates at these points (`before-write-1`: the first attempt, validated, nothing locked).
+    fn new(points: &[&str]) -> Gates {
+        let dir = tempfile::tempdir().unwrap();
+        for p in points {
+            std::fs::write(dir.path().join(p), b"").unwrap();
+        }
+        Gates { dir }
+    }
+
+    /// Start `koers ARGS --data data` in the workspace with these gates.
+    fn spawn(&self, ws: &Workspace, args: &[&str]) -> std::process::Child {
+        koers()
+            .current_dir(ws.dir.path())
+            .args(args)
+            .args(["--data", "data"])
+            .env("KOERS_TEST_PAUSE", self.dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    /// Wait until the command stands at `point`.
+    fn reached(&self, point: &str) {
+        let waiting = self.dir.path().join(format!("{point}.waiting"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !waiting.exists() {
+            assert!(std::time::Instant::now() < deadline, "the command did not reach {point} within 60 s");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    fn open(&self, point: &str) {
+        std::fs::remove_file(self.dir.path().join(point)).unwrap();
+    }
+}
+
+/// The files of a data directory, without the hidden ones (a temporary file a killed command
+/// left behind, which the loader ignores).
+fn visible(files: Files) -> Files {
+    files.into_iter().filter(|(p, _)| !p.rsplit('/').next().unwrap().starts_with('.')).collect()
+}
+
+/// Two terminals: command A has read and validated the data when command B records its own
+/// result. A must not write over B's: it notices the file changed, makes its change again on the
+/// new content and says so. Both results are in the file.
+#[test]
+fn two_commands_at_once_lose_no_update() {
+    let ws = Workspace::new();
+    let gates = Gates::new(&["before-write-1"]);
+    let a = gates.spawn(&ws, &["resultaat", "valpreventie", "Resultaat van terminal A", "--periode", "2024-H1"]);
+    gates.reached("before-write-1");
+    let b = ws.koers(&["resultaat", "valpreventie", "Resultaat van terminal B", "--periode", "2024-H1"]);
+    assert!(b.status.success(), "{}", stderr(&b));
+    gates.open("before-write-1");
+    let a = a.wait_with_output().unwrap();
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(
+        stderr(&a).contains(
+            "data/projecten/valpreventie.yaml changed while koers was editing it; the change was made again on its new content"
+        ),
+        "{}",
+        stderr(&a)
+    );
+    let text = std::fs::read_to_string(ws.data().join("projecten/valpreventie.yaml")).unwrap();
+    assert!(text.contains("tekst: Resultaat van terminal B\n"), "B's result was lost:\n{text}");
+    assert!(text.contains("tekst: Resultaat van terminal A\n"), "A's result was not written:\n{text}");
+    let check = ws.koers(&["check", "--data-only"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// An editor saves the file while a command edits it. The editor holds no lock: the content check
+/// catches it. Once, the command's change is made on the saved text (the editor's change stays);
+/// when the file changes again before the second write, the command refuses, naming the file,
+/// and writes nothing.
+#[test]
+fn an_editors_save_during_a_command_is_kept() {
+    let ws = Workspace::new();
+    let path = ws.data().join("projecten/valpreventie.yaml");
+    let saved = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?} not in the file");
+        // Editors that truncate, then write.
+        let f = std::fs::OpenOptions::new().write(true).truncate(true).open(&path).unwrap();
+        std::io::Write::write_all(&mut &f, text.replacen(from, to, 1).as_bytes()).unwrap();
+    };
+
+    let gates = Gates::new(&["before-write-1"]);
+    let a = gates.spawn(&ws, &["resultaat", "valpreventie", "Resultaat uit de terminal", "--periode", "2024-H1"]);
+    gates.reached("before-write-1");
+    saved("naam: ", "# Bewaard in de editor\nnaam: ");
+    gates.open("before-write-1");
+    let a = a.wait_with_output().unwrap();
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(stderr(&a).contains("changed while koers was editing it"), "{}", stderr(&a));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("# Bewaard in de editor\nnaam: "), "the editor's save was lost:\n{text}");
+    assert!(text.contains("tekst: Resultaat uit de terminal\n"), "{text}");
+
+    let gates = Gates::new(&["before-write-1", "before-write-2"]);
+    let a = gates.spawn(&ws, &["resultaat", "valpreventie", "Nog een resultaat", "--periode", "2024-H1"]);
+    gates.reached("before-write-1");
+    saved("# Bewaard in de editor", "# Bewaard in de editor, 1");
+    gates.open("before-write-1");
+    gates.reached("before-write-2");
+    saved("# Bewaard in de editor, 1", "# Bewaard in de editor, 2");
+    let edited = std::fs::read(&path).unwrap();
+    gates.open("before-write-2");
+    let a = a.wait_with_output().unwrap();
+    let err = stderr(&a);
+    assert_eq!(a.status.code(), Some(1), "{err}");
+    assert!(err.contains("data/projecten/valpreventie.yaml changed while koers was editing it"), "{err}");
+    assert!(err.contains("run the command again"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), edited, "the command wrote over the editor's save");
+}
+
+/// A command killed (kill -9) at any point before its write completes leaves every file as it
+/// was — in particular with the new text complete in its temporary file, the lock held, the
+/// rename not yet done — and the command then runs as if nothing happened.
+#[test]
+fn a_killed_command_leaves_the_file_old_or_new() {
+    let ws = Workspace::new();
+    let args = ["resultaat", "valpreventie", "Resultaat na een onderbreking", "--periode", "2024-H1"];
+    let before = ws.files();
+    for point in ["before-write-1", "before-rename-1"] {
+        let gates = Gates::new(&[point]);
+        let mut a = gates.spawn(&ws, &args);
+        gates.reached(point);
+        a.kill().unwrap();
+        a.wait().unwrap();
+        assert_eq!(visible(ws.files()), before, "killed at {point}: a data file changed");
+        let check = ws.koers(&["check", "--data-only"]);
+        assert!(check.status.success(), "killed at {point}: {}", stderr(&check));
+    }
+    // The lock died with the process: the command runs, and the file is the new one.
+    let o = ws.koers(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = visible(ws.files());
+    only_these_changed(&before, &after, &["projecten/valpreventie.yaml"], 0);
+    assert!(String::from_utf8_lossy(&after["projecten/valpreventie.yaml"]).contains("Resultaat na een onderbreking"));
+}
+
+/// Through the library: a change set made from one state of the data is not written over
+/// another — not over a changed file, not over a file that appeared meanwhile.
+#[test]
+fn a_change_set_is_written_only_over_what_it_was_made_from() {
+    use koers::authoring::{Request, WriteError};
+    let ws = Workspace::new();
+    let opts = koers::validate::ValidateOptions { report_month: Some(koers::dates::Month { year: 2025, month: 12 }) };
+    let load = || koers::check(&koers::load::DirSource { root: ws.data() }, &opts).unwrap().data;
+    let result = |tekst: &str| Request::Result {
+        project: "valpreventie".into(),
+        tekst: tekst.into(),
+        gemeld: koers::model::Gemeld::Rapportage(koers::dates::Period::parse_half("2024-H1").unwrap()),
+        maand: None,
+    };
+    let first = koers::authoring::plan(&load(), &result("Eerste")).unwrap();
+    let second = koers::authoring::plan(&load(), &result("Tweede")).unwrap();
+    first.write(&ws.data()).unwrap();
+    let written = ws.files();
+    match second.write(&ws.data()) {
+        Err(WriteError::Changed(rel)) => assert_eq!(rel, PathBuf::from("projecten/valpreventie.yaml")),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(ws.files(), written, "the conflicting change set wrote something");
+
+    let new_project = Request::NewProject {
+        id: "nieuw-project".into(),
+        themalijn: "ouderen".into(),
+        naam: "Nieuw project".into(),
+        start: koers::dates::Start::parse("2025-01").unwrap(),
+        einde: koers::dates::Einde::NogNietBekend,
+        hoofdproject: None,
+    };
+    let planned = koers::authoring::plan(&load(), &new_project).unwrap();
+    std::fs::write(ws.data().join("projecten/nieuw-project.yaml"), "naam: Van iemand anders\n").unwrap();
+    let present = ws.files();
+    match planned.write(&ws.data()) {
+        Err(WriteError::Changed(rel)) => assert_eq!(rel, PathBuf::from("projecten/nieuw-project.yaml")),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(ws.files(), present, "a file that appeared meanwhile was overwritten");
+}
+
+/// The lock: command A holds it between its content check and its rename; command B, which went
+/// to write meanwhile, waits for it instead of passing its own check on the old content (after
+/// which A's rename would drop B's result), then finds A's change and makes its own again.
+#[test]
+fn a_second_command_waits_for_the_first_ones_write() {
+    let ws = Workspace::new();
+    let gates_a = Gates::new(&["before-rename-1"]);
+    let a = gates_a.spawn(&ws, &["resultaat", "valpreventie", "Resultaat van A", "--periode", "2024-H1"]);
+    gates_a.reached("before-rename-1");
+    let gates_b = Gates::new(&["before-write-1"]);
+    let mut b = gates_b.spawn(&ws, &["resultaat", "valpreventie", "Resultaat van B", "--periode", "2024-H1"]);
+    gates_b.reached("before-write-1");
+    gates_b.open("before-write-1");
+    // B now takes the lock, which A holds: it cannot finish however long it is given (without
+    // the lock it writes within milliseconds).
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(b.try_wait().unwrap().is_none(), "B wrote while A held the lock");
+    gates_a.open("before-rename-1");
+    let a = a.wait_with_output().unwrap();
+    let b = b.wait_with_output().unwrap();
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(b.status.success(), "{}", stderr(&b));
+    assert!(stderr(&b).contains("changed while koers was editing it"), "{}", stderr(&b));
+    let text = std::fs::read_to_string(ws.data().join("projecten/valpreventie.yaml")).unwrap();
+    assert!(text.contains("tekst: Resultaat van A\n") && text.contains("tekst: Resultaat van B\n"), "{text}");
+}

@@ -14,6 +14,7 @@ mod check_fixtures;
 mod dependency_features;
 mod eml;
 mod formats;
+mod fuzz;
 mod glossary;
 mod golden_outputs;
 mod informatiepakket;

@@ -15,6 +15,8 @@ struct Server {
     child: Child,
     url: String,
     dir: tempfile::TempDir,
+    /// What the server printed on standard output after its address.
+    printed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -32,15 +34,23 @@ impl Server {
 
     /// With these built-in templates copied into a `templates/` directory beside the data.
     fn start_with(templates: &[&str]) -> Server {
+        Server::launch(templates, |_| {}, &[])
+    }
+
+    /// With templates copied as above, `setup` run on the directory that holds data/ and
+    /// templates/, and these environment variables.
+    fn launch(templates: &[&str], setup: impl FnOnce(&std::path::Path), env: &[(&str, &str)]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&root().join("data"), &dir.path().join("data"));
         for t in templates {
             std::fs::create_dir_all(dir.path().join("templates")).unwrap();
             std::fs::copy(root().join("templates").join(t), dir.path().join("templates").join(t)).unwrap();
         }
+        setup(dir.path());
         let mut child = koers()
             .current_dir(dir.path())
             .args(["serve", "--data", "data", "--port", "0"])
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -49,8 +59,14 @@ impl Server {
         let first = lines.next().expect("koers serve printed nothing").unwrap();
         let url = first.strip_prefix("koers serve: ").unwrap_or_else(|| panic!("unexpected first line {first:?}"));
         // Keep draining stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, url: url.trim_end_matches('/').to_string(), dir }
+        let printed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let keep = printed.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                keep.lock().unwrap().push(line);
+            }
+        });
+        Server { child, url: url.trim_end_matches('/').to_string(), dir, printed }
     }
 
     fn data(&self) -> PathBuf {
@@ -75,6 +91,18 @@ impl Server {
         (s, String::from_utf8(b).unwrap())
     }
 
+    fn port(&self) -> u16 {
+        self.url.rsplit(':').next().unwrap().parse().unwrap()
+    }
+
+    /// A request written by hand (the target and `Host` exactly as given; no `Host` when None):
+    /// the status and the body.
+    fn raw(&self, target: &str, host: Option<&str>) -> (u16, String) {
+        let (status, head, body) = raw_request(self.port(), target, host);
+        let _ = head;
+        (status, body)
+    }
+
     /// Subscribe to the reload channel: each event's data arrives on the receiver.
     fn events(&self) -> mpsc::Receiver<String> {
         let (tx, rx) = mpsc::channel();
@@ -96,6 +124,78 @@ impl Server {
         ready_rx.recv_timeout(Duration::from_secs(10)).expect("the event stream did not open");
         rx
     }
+}
+
+/// `GET target` on 127.0.0.1:port over a fresh connection, closed after the answer: the status,
+/// the head and the body.
+fn raw_request(port: u16, target: &str, host: Option<&str>) -> (u16, String, String) {
+    use std::io::{Read, Write};
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    write!(c, "GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    c.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("no status in {head:?}"));
+    (status, head.to_string(), body.to_string())
+}
+
+/// Open the event stream on a new connection: its status and head, the connection left open.
+fn open_event_stream(port: u16) -> (u16, String, std::net::TcpStream) {
+    use std::io::{Read, Write};
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(c, "GET /__koers/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").unwrap();
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        assert_eq!(c.read(&mut byte).unwrap(), 1, "the connection closed before the head ended");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8(head).unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head, c)
+}
+
+/// A value of /proc/PID/status in kB (Linux).
+fn proc_kb(pid: u32, key: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("no {key}"));
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+fn open_files(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).unwrap().count()
+}
+
+/// The processes whose parent is `pid` (Linux), not counting zombies.
+fn children(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{child}/stat")) else { continue };
+        // After the command name in parentheses: state, parent.
+        let mut rest = stat.rsplit_once(')').unwrap().1.split_whitespace();
+        let (state, parent) = (rest.next().unwrap(), rest.next().unwrap());
+        if parent == pid.to_string() && state != "Z" {
+            out.push(child);
+        }
+    }
+    out
+}
+
+/// Wait until `cond` holds, at most `secs` seconds; false if it never did.
+fn eventually(secs: u64, mut cond: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while Instant::now() < deadline {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    cond()
 }
 
 /// The first event that satisfies `pred`, within 30 s.
@@ -278,4 +378,339 @@ fn an_open_page_reloads_in_a_real_browser() {
     assert!(o.status.success(), "the open page did not reload with the change: {out} {}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["reloaded"], true, "{out}");
+}
+
+/// Only this computer: the server listens on 127.0.0.1 and says so; a page of another site that
+/// reaches it through DNS rebinding (its own name pointing at 127.0.0.1) is refused, because its
+/// requests carry that name as `Host`.
+#[test]
+fn listens_on_loopback_only_and_refuses_other_host_names() {
+    let s = Server::start();
+    let port = s.port();
+    assert!(
+        eventually(10, || s
+            .printed
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l == "listening on 127.0.0.1 only: other computers cannot connect (--host to change that)")),
+        "{:?}",
+        s.printed.lock().unwrap()
+    );
+    // The listening socket's address, as the kernel has it: 127.0.0.1 (0100007F), not 0.0.0.0.
+    let tcp = std::fs::read_to_string("/proc/net/tcp").unwrap();
+    let listening: Vec<String> = tcp
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|f| f[3] == "0A" && f[1].ends_with(&format!(":{port:04X}")))
+        .map(|f| f[1].clone())
+        .collect();
+    assert_eq!(listening, vec![format!("0100007F:{port:04X}")]);
+
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}"), "localhost".to_string()] {
+        assert_eq!(s.raw("/", Some(&host)).0, 200, "{host}");
+        assert_eq!(s.raw(RAPPORTAGE_HTML, Some(&host)).0, 200, "{host}");
+    }
+    for host in [Some(format!("evil.example:{port}")), Some("127.0.0.1.evil.example".into()), Some(String::new()), None]
+    {
+        for target in ["/", RAPPORTAGE_HTML, "/manifest.json", "/__koers/events"] {
+            let (status, body) = s.raw(target, host.as_deref());
+            assert_eq!(status, 403, "{target} with Host {host:?}: {body}");
+            assert!(body.contains("DNS rebinding") && !body.contains("Valpreventie"), "{body}");
+        }
+    }
+}
+
+/// `--host` opens the preview to other computers, with a warning.
+#[test]
+fn another_host_is_listened_on_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    let mut child = koers()
+        .current_dir(dir.path())
+        .args(["serve", "--data", "data", "--port", "0", "--host", "0.0.0.0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(child.stdout.take().unwrap()).lines().next().unwrap().unwrap();
+    let warning =
+        BufReader::new(child.stderr.take().unwrap()).lines().map_while(Result::ok).find(|l| l.starts_with("warning:"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.starts_with("koers serve: http://127.0.0.1:"), "{first}");
+    let warning = warning.expect("no warning");
+    assert!(warning.contains("listening on 0.0.0.0 (every network interface)"), "{warning}");
+    assert!(warning.contains("anyone who can reach this computer"), "{warning}");
+}
+
+/// Only the rendered documents are served: no request reaches a file — not with `..` (plain or
+/// percent-encoded), not with an absolute path, not through a symbolic link in data/ or
+/// templates/ that points outside (the data's link is reported and not read).
+#[test]
+fn never_serves_anything_outside_the_rendered_documents() {
+    const SECRET: &str = "GEHEIM-7f3a";
+    let s = Server::launch(
+        &["index.html"],
+        |dir| {
+            std::fs::write(dir.join("geheim.txt"), format!("naam: {SECRET}\n")).unwrap();
+            std::fs::create_dir(dir.join("buiten")).unwrap();
+            std::fs::write(dir.join("buiten/x.yaml"), format!("naam: {SECRET}\n")).unwrap();
+            std::os::unix::fs::symlink("../../geheim.txt", dir.join("data/projecten/geheim.yaml")).unwrap();
+            std::os::unix::fs::symlink("../buiten", dir.join("data/buiten")).unwrap();
+            std::os::unix::fs::symlink("../geheim.txt", dir.join("templates/geheim.html")).unwrap();
+            std::os::unix::fs::symlink("/etc/passwd", dir.join("data/passwd.yaml")).unwrap();
+        },
+        &[],
+    );
+    let secret = s.dir.path().join("geheim.txt");
+    let targets = [
+        "/../geheim.txt".to_string(),
+        "/../../../../../../etc/passwd".into(),
+        "/%2e%2e/geheim.txt".into(),
+        "/%2e%2e%2fgeheim.txt".into(),
+        "/rapportage/%2e%2e/%2e%2e/geheim.txt".into(),
+        "/..%5cgeheim.txt".into(),
+        "//etc/passwd".into(),
+        format!("/{}", secret.display()),
+        format!("/{}", secret.display()).replace('/', "%2f"),
+        "/projecten/geheim.yaml".into(),
+        "/data/projecten/geheim.yaml".into(),
+        "/data/passwd.yaml".into(),
+        "/passwd.yaml".into(),
+        "/buiten/x.yaml".into(),
+        "/templates/geheim.html".into(),
+        "/geheim.html".into(),
+        "/geheim.txt".into(),
+        format!("http://localhost:{}/../geheim.txt", s.port()),
+    ];
+    for target in &targets {
+        let (status, body) = s.raw(target, Some(&format!("localhost:{}", s.port())));
+        assert!(status == 404 || status == 400, "{target}: {status}");
+        assert!(!body.contains(SECRET) && !body.contains("root:"), "{target} served {body}");
+    }
+    // Nor is the secret in any document.
+    let (_, index) = s.text("/");
+    assert!(!index.contains(SECRET));
+    let check = run(koers().current_dir(s.dir.path()).args(["check", "--data-only", "--data", "data"]));
+    let err = stderr(&check);
+    for link in ["data/projecten/geheim.yaml", "data/buiten", "data/passwd.yaml"] {
+        assert!(
+            err.lines().any(|l| l.contains(link)) && err.contains("this is a symbolic link and is not read"),
+            "{link} is not reported: {err}"
+        );
+    }
+}
+
+/// Fifty clients at once fetch every document while event streams are opened and dropped by
+/// the hundred: each client gets every document whole; the server opens no more event streams
+/// than its bound (the others are told to come back later), its memory stays bounded, and once
+/// the clients are gone it holds no more connections than before and announces changes again.
+#[test]
+fn fifty_clients_and_reconnect_storms_stay_bounded() {
+    let s = std::sync::Arc::new(Server::start());
+    let pid = s.child.id();
+    let port = s.port();
+    let (_, index) = s.text("/");
+    let links: Vec<String> = scraper::Html::parse_document(&index)
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .map(|a| a.value().attr("href").unwrap().split('#').next().unwrap().to_string())
+        .filter(|h| !h.is_empty() && !h.starts_with("http") && !h.starts_with("mailto"))
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
+        .collect();
+    let reference: std::collections::BTreeMap<String, Vec<u8>> =
+        links.iter().map(|l| (l.clone(), s.get(&format!("/{l}")).2)).collect();
+    let reference = std::sync::Arc::new(reference);
+    let files_before = open_files(pid);
+
+    let mut threads = Vec::new();
+    for _ in 0..50 {
+        let (s, reference) = (s.clone(), reference.clone());
+        threads.push(std::thread::spawn(move || {
+            for (link, bytes) in reference.iter() {
+                let (status, _, body) = s.get(&format!("/{link}"));
+                assert_eq!(status, 200, "{link}");
+                assert!(body == *bytes, "{link} differs");
+            }
+        }));
+    }
+    for _ in 0..10 {
+        threads.push(std::thread::spawn(move || {
+            for _ in 0..100 {
+                let (status, _, stream) = open_event_stream(port);
+                assert!(status == 200 || status == 503, "{status}");
+                drop(stream);
+            }
+        }));
+    }
+    for t in threads {
+        t.join().unwrap();
+    }
+
+    // 200 streams held open at once: a bounded number is served, the rest are refused.
+    let held: Vec<(u16, String, std::net::TcpStream)> = (0..200).map(|_| open_event_stream(port)).collect();
+    let served = held.iter().filter(|(status, ..)| *status == 200).count();
+    let refused: Vec<&String> = held.iter().filter(|(status, ..)| *status == 503).map(|(_, head, _)| head).collect();
+    assert_eq!(served + refused.len(), 200);
+    assert!(!refused.is_empty() && served > 50, "{served} streams served of 200");
+    assert!(refused.iter().all(|h| h.to_lowercase().contains("retry-after: 3")), "{refused:?}");
+    drop(held);
+
+    let peak_mb = proc_kb(pid, "VmHWM") / 1024;
+    eprintln!("koers serve: peak resident memory {peak_mb} MB (the renderer's process not included)");
+    assert!(peak_mb < 200, "the server's peak memory: {peak_mb} MB");
+    assert!(
+        eventually(20, || open_files(pid) <= files_before + 2),
+        "the server still holds {} files, {files_before} before",
+        open_files(pid)
+    );
+    // Every stream's place is free again: a page's stream hears the next change.
+    let events = s.events();
+    let path = s.data().join("projecten/valpreventie.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("naam: Valpreventie", "naam: Valpreventie na de storm")).unwrap();
+    wait_for(&events, "a change after the storm", |v| changed(v, &RAPPORTAGE_HTML[1..]));
+}
+
+/// The data directory removed (a checkout, a restore) and back: every page shows the problem
+/// meanwhile, the documents return with it, and saves in it are seen again.
+#[test]
+fn survives_the_data_directory_disappearing_and_returning() {
+    let s = Server::start();
+    let events = s.events();
+    let away = s.dir.path().join("weg");
+    std::fs::rename(s.data(), &away).unwrap();
+    wait_for(&events, "the data directory gone", |v| v["everything"] == true);
+    let (status, page) = s.text("/");
+    assert_eq!(status, 500);
+    assert!(page.contains("cannot read the data directory"), "{page}");
+
+    // Back, as a new directory (made beside it, then moved into place).
+    let fresh = s.dir.path().join("nieuw");
+    copy_dir(&root().join("data"), &fresh);
+    let project = "projecten/valpreventie.yaml";
+    let text = std::fs::read_to_string(fresh.join(project)).unwrap();
+    std::fs::write(fresh.join(project), text.replace("naam: Valpreventie", "naam: Valpreventie terug")).unwrap();
+    std::fs::rename(&fresh, s.data()).unwrap();
+    wait_for(&events, "the data directory back", |v| v["everything"] == true);
+    assert!(
+        eventually(30, || s.text(RAPPORTAGE_HTML).1.contains("Valpreventie terug")),
+        "the documents did not return"
+    );
+
+    // Saves in the new directory are seen.
+    let text = std::fs::read_to_string(s.data().join(project)).unwrap();
+    std::fs::write(s.data().join(project), text.replace("Valpreventie terug", "Valpreventie weer bewerkt")).unwrap();
+    wait_for(&events, "a save in the returned directory", |v| changed(v, &RAPPORTAGE_HTML[1..]));
+    assert!(s.text(RAPPORTAGE_HTML).1.contains("Valpreventie weer bewerkt"));
+}
+
+/// An editor that truncates the file, then writes it in parts: the server may see the empty or
+/// half file (and shows its problem meanwhile), but ends with the saved document.
+#[test]
+fn a_half_written_save_ends_in_the_saved_document() {
+    use std::io::Write;
+    let s = Server::start();
+    let events = s.events();
+    let path = s.data().join("projecten/valpreventie.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace("naam: Valpreventie", "naam: Valpreventie half bewaard");
+    let mut f = std::fs::OpenOptions::new().write(true).truncate(true).open(&path).unwrap();
+    f.sync_all().unwrap();
+    wait_for(&events, "the emptied file", |v| v["everything"] == true);
+    assert!(s.text("/").1.contains("the file is empty"));
+    let half = text.len() / 2;
+    f.write_all(&text.as_bytes()[..half]).unwrap();
+    f.sync_all().unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    f.write_all(&text.as_bytes()[half..]).unwrap();
+    drop(f);
+    assert!(
+        eventually(30, || {
+            let (status, page) = s.text(RAPPORTAGE_HTML);
+            status == 200 && page.contains("Valpreventie half bewaard")
+        }),
+        "the saved document is not served"
+    );
+}
+
+/// A limit of 15 s: well above the cold build of data/ (about 1–3 s on a busy machine).
+const LIMIT: &str = "15";
+
+/// A template that never ends (loops within loops; tera cannot be interrupted) is stopped at
+/// the time limit: its process is killed, every page says what happened, and the fixed template
+/// renders again. No process outlives the server.
+#[test]
+fn a_template_that_never_ends_is_stopped_with_a_clear_error() {
+    let endless = "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% for c in range(end=100000) %}{% endfor %}{% endfor %}{% endfor %}";
+    let s = Server::launch(
+        &["index.html"],
+        |dir| {
+            let path = dir.join("templates/index.html");
+            let t = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, t.replacen("{% block main %}", &format!("{{% block main %}}{endless}"), 1)).unwrap();
+        },
+        &[("KOERS_SERVE_TIME_LIMIT", LIMIT)],
+    );
+    let pid = s.child.id();
+    let (status, page) = s.text("/");
+    assert_eq!(status, 500);
+    assert!(
+        page.contains(&format!(
+            "rendering the pages (HTML, Markdown, e-mail, text) took longer than {LIMIT} s and was stopped"
+        )),
+        "{page}"
+    );
+    assert!(page.contains("A template may loop without end"), "{page}");
+    assert_eq!(s.text(RAPPORTAGE_HTML).0, 500);
+    // The runaway renderer is gone.
+    assert!(eventually(10, || children(pid).is_empty()), "renderers still running: {:?}", children(pid));
+
+    let events = s.events();
+    std::fs::copy(root().join("templates/index.html"), s.dir.path().join("templates/index.html")).unwrap();
+    wait_for(&events, "the fixed template", |v| v["everything"] == true);
+    let (status, _) = s.text("/");
+    assert_eq!(status, 200);
+    let workers = children(pid);
+    assert_eq!(workers.len(), 1, "{workers:?}");
+
+    // The server killed: its renderer ends too.
+    let mut s = s;
+    s.child.kill().unwrap();
+    s.child.wait().unwrap();
+    assert!(
+        eventually(10, || !std::path::Path::new(&format!("/proc/{}", workers[0])).exists()
+            || std::fs::read_to_string(format!("/proc/{}/stat", workers[0])).is_ok_and(|st| st.contains(") Z"))),
+        "the renderer outlived the server"
+    );
+}
+
+/// A typst document that never ends (loops within loops past typst's own checks) is stopped the
+/// same way, after the pages were updated; fixed, the PDFs return.
+#[test]
+fn a_typst_document_that_never_ends_is_stopped_with_a_clear_error() {
+    let s = Server::launch(&["koers.typ"], |_| {}, &[("KOERS_SERVE_TIME_LIMIT", LIMIT)]);
+    let pdf = "/rapportage/tussentijdse-rapportage-2024-H1.pdf";
+    assert_eq!(s.get(pdf).0, 200);
+    let events = s.events();
+    let path = s.dir.path().join("templates/koers.typ");
+    let original = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!(
+            "{original}\n#for a in range(100000) {{ for b in range(100000) {{ for c in range(100000) {{ }} }} }}\n"
+        ),
+    )
+    .unwrap();
+    wait_for(&events, "the PDFs stopped", |v| v["everything"] == true);
+    let (status, page) = s.text(pdf);
+    assert_eq!(status, 500);
+    assert!(page.contains(&format!("rendering the PDFs took longer than {LIMIT} s and was stopped")), "{page}");
+    assert!(page.contains("a typst document may never finish laying out"), "{page}");
+    assert!(eventually(10, || children(s.child.id()).is_empty()), "the runaway renderer is still running");
+
+    std::fs::write(&path, original).unwrap();
+    assert!(eventually(60, || s.get(pdf).0 == 200), "the PDF did not return");
+    assert!(s.get(pdf).2.starts_with(b"%PDF-"));
 }

@@ -4,9 +4,11 @@
 //! a [`ChangeSet`]: new texts for one or more data files, made by lossless line edits
 //! ([`yaml_text`]). The change set is validated as if it were written ([`ChangeSet::check`], the
 //! same rules as `koers check`); only valid data is written ([`ChangeSet::write`]), each file
-//! atomically. A request that names something unknown fails before any of that, with a
-//! "did you mean".
+//! atomically and only if it is still as it was read ([`write`]: no lost update when two
+//! commands, or a command and an editor, change a file at once). A request that names something
+//! unknown fails before any of that, with a "did you mean". [`record`] does all of it.
 
+mod write;
 pub mod yaml_text;
 
 use crate::dates::{Einde, Month, Period, PeriodKind, Start};
@@ -17,6 +19,7 @@ use crate::validate::ValidateOptions;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+pub use write::WriteError;
 use yaml_text::YamlText;
 
 /// What to record.
@@ -100,20 +103,11 @@ impl ChangeSet {
         Ok(crate::driver::check(&overlay, opts)?.diagnostics)
     }
 
-    /// Write every changed file, each atomically (a temporary file renamed into place).
-    pub fn write(&self, data_dir: &Path) -> io::Result<()> {
-        for f in &self.files {
-            let path = data_dir.join(&f.rel);
-            let dir = path.parent().unwrap_or(data_dir);
-            std::fs::create_dir_all(dir)?;
-            let mut tmp = tempfile::Builder::new().prefix(".koers-edit-").tempfile_in(dir)?;
-            io::Write::write_all(&mut tmp, f.after.as_bytes())?;
-            if let Ok(meta) = std::fs::metadata(&path) {
-                let _ = tmp.as_file().set_permissions(meta.permissions());
-            }
-            tmp.persist(&path).map_err(|e| e.error)?;
-        }
-        Ok(())
+    /// Write every changed file, each atomically (a temporary file renamed into place), under the
+    /// data directory's lock and only if every file is still as it was read (`before`):
+    /// otherwise nothing is written and [`WriteError::Changed`] names the file.
+    pub fn write(&self, data_dir: &Path) -> Result<(), WriteError> {
+        write::write(self, data_dir, 1)
     }
 
     /// A unified diff of every change (for `--dry-run`), paths shown under `shown_root`.
@@ -127,6 +121,59 @@ impl ChangeSet {
             out.push_str(&diff.unified_diff().context_radius(2).header(&old_name, &shown).to_string());
         }
         out
+    }
+}
+
+/// What became of a request ([`record`]).
+#[derive(Debug)]
+pub enum Outcome {
+    /// Not carried out as asked; nothing was written.
+    Refused(Refusal),
+    /// The data would be invalid with the change; nothing was written. The diagnostics are every
+    /// error and the warnings of the files the change touches.
+    Invalid(Diagnostics),
+    /// Valid, and written (or, on a dry run, not): `diagnostics` are the warnings of the files it
+    /// touches; `redone` names a file that changed while koers was editing it, after which the
+    /// change was made again on its new content.
+    Done { changes: ChangeSet, diagnostics: Diagnostics, written: bool, redone: Option<PathBuf> },
+    /// A file changed while koers was editing it, and again when the change was made anew:
+    /// nothing was written.
+    Conflict(PathBuf),
+}
+
+/// Carry out a request on the data directory: load it, plan the change, validate the data as it
+/// would be, and (unless `dry_run`) write it. When a file the change touches is changed by someone
+/// else in between, the whole of it is done once more on the new content; if it changes again,
+/// the outcome is a [`Outcome::Conflict`].
+pub fn record(data_dir: &Path, request: &Request, opts: &ValidateOptions, dry_run: bool) -> io::Result<Outcome> {
+    let mut redone = None;
+    let mut attempt = 1;
+    loop {
+        let before = crate::driver::check(&DirSource { root: data_dir.to_path_buf() }, opts)?;
+        let changes = match plan(&before.data, request) {
+            Ok(c) => c,
+            Err(r) => return Ok(Outcome::Refused(r)),
+        };
+        let after = changes.check(data_dir, opts)?;
+        // Problems in the files this change touches; the data's other warnings are `koers check`'s.
+        let touched: Vec<PathBuf> = changes.files.iter().map(|f| data_dir.join(&f.rel)).collect();
+        let diagnostics = Diagnostics {
+            items: after.items.iter().filter(|d| d.is_error() || touched.contains(&d.file)).cloned().collect(),
+        };
+        if after.has_errors() {
+            return Ok(Outcome::Invalid(diagnostics));
+        }
+        if dry_run {
+            return Ok(Outcome::Done { changes, diagnostics, written: false, redone });
+        }
+        write::test_pause("before-write", attempt);
+        match write::write(&changes, data_dir, attempt) {
+            Ok(()) => return Ok(Outcome::Done { changes, diagnostics, written: true, redone }),
+            Err(WriteError::Changed(rel)) if attempt == 1 => redone = Some(rel),
+            Err(WriteError::Changed(rel)) => return Ok(Outcome::Conflict(rel)),
+            Err(WriteError::Io(e)) => return Err(e),
+        }
+        attempt += 1;
     }
 }
 

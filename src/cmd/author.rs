@@ -4,10 +4,9 @@
 use super::{EXIT_INVALID, EXIT_OK, paint_error, print_diagnostics};
 use crate::flags::{EditArgs, FaseArgs, ProjectCommand, RapportageCommand, ResultaatArgs};
 use anyhow::Result;
-use koers::authoring::{Refusal, Request};
+use koers::authoring::{Outcome, Refusal, Request};
 use koers::dates::{Einde, Month, Period, Start};
-use koers::diagnostics::{DiagnosticFormat, Diagnostics, did_you_mean};
-use koers::load::DirSource;
+use koers::diagnostics::{DiagnosticFormat, did_you_mean};
 use koers::model::Gemeld;
 use koers::phase::Fase;
 use koers::validate::ValidateOptions;
@@ -112,39 +111,47 @@ fn run(a: &EditArgs, request: Result<Request, Refusal>) -> Result<u8> {
     };
     let data = &a.data.data;
     let opts = ValidateOptions { report_month: Some(koers::driver::current_month()) };
-    let before = koers::check(&DirSource { root: data.clone() }, &opts)?;
-    let changes = match koers::authoring::plan(&before.data, &request) {
-        Ok(c) => c,
-        Err(r) => return Ok(refuse(&r)),
+    let (changes, diagnostics, written, redone) = match koers::authoring::record(data, &request, &opts, a.dry_run)? {
+        Outcome::Refused(r) => return Ok(refuse(&r)),
+        Outcome::Invalid(diagnostics) => {
+            print_diagnostics(&diagnostics, DiagnosticFormat::Human);
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: the data would not be valid with this change; nothing was written",
+                paint_error("error")
+            );
+            return Ok(EXIT_INVALID);
+        }
+        Outcome::Conflict(rel) => {
+            let r = Refusal {
+                message: format!("{} changed while koers was editing it", data.join(rel).display()),
+                hint: Some(
+                    "someone else (another koers command, an editor) is changing it: run the command again".into(),
+                ),
+            };
+            return Ok(refuse(&r));
+        }
+        Outcome::Done { changes, diagnostics, written, redone } => (changes, diagnostics, written, redone),
     };
-    let after = changes.check(data, &opts)?;
-    // Problems in the files this change touches; the data's other warnings are `koers check`'s.
-    let touched: Vec<std::path::PathBuf> = changes.files.iter().map(|f| data.join(&f.rel)).collect();
-    let relevant = Diagnostics {
-        items: after.items.iter().filter(|d| d.is_error() || touched.contains(&d.file)).cloned().collect(),
-    };
-    if after.has_errors() {
-        print_diagnostics(&relevant, DiagnosticFormat::Human);
+    if let Some(rel) = redone {
         let _ = writeln!(
             std::io::stderr(),
-            "{}: the data would not be valid with this change; nothing was written",
-            paint_error("error")
+            "note: {} changed while koers was editing it; the change was made again on its new content",
+            data.join(rel).display()
         );
-        return Ok(EXIT_INVALID);
     }
-    if a.dry_run {
+    if !written {
         print!("{}", changes.diff(data));
         println!("dry run: nothing was written");
         return Ok(EXIT_OK);
     }
-    changes.write(data)?;
     for f in &changes.files {
         for (line, note) in &f.notes {
             println!("{}:{line}: {note}", data.join(&f.rel).display());
         }
     }
-    if !relevant.items.is_empty() {
-        print_diagnostics(&relevant, DiagnosticFormat::Human);
+    if !diagnostics.items.is_empty() {
+        print_diagnostics(&diagnostics, DiagnosticFormat::Human);
     }
     Ok(EXIT_OK)
 }

@@ -4,6 +4,7 @@ use super::check::today_month;
 use super::{EXIT_INVALID, EXIT_OK, print_build_diagnostics, print_diagnostics};
 use crate::flags::NewsletterArgs;
 use anyhow::{Context, Result, bail};
+use koers::authoring::{ChangeSet, FileChange, WriteError};
 use koers::dates::{Period, PeriodChoice};
 use koers::diagnostics::DiagnosticFormat;
 use koers::load::DirSource;
@@ -72,9 +73,15 @@ fn draft_edition(
         bail!("{} already exists; edit it, or remove it to draft anew", path.display());
     }
     let text = koers::newsletter_draft::draft_edition_yaml(&prog, period);
-    std::fs::create_dir_all(path.parent().expect("has parent"))
-        .with_context(|| format!("creating {}", path.display()))?;
-    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    // Written atomically, and only while no file of that name exists (an editor may have made one
+    // meanwhile).
+    let rel = std::path::PathBuf::from("nieuwsbrief").join(format!("{}.yaml", period.id()));
+    let draft = ChangeSet { files: vec![FileChange { rel, before: None, after: text, notes: vec![] }] };
+    match draft.write(data) {
+        Ok(()) => {}
+        Err(WriteError::Changed(_)) => bail!("{} already exists; edit it, or remove it to draft anew", path.display()),
+        Err(WriteError::Io(e)) => return Err(e).with_context(|| format!("writing {}", path.display())),
+    }
     println!("{}", path.display());
     Ok(EXIT_OK)
 }

@@ -1,26 +1,35 @@
 //! `koers serve`: every document in the browser at the path it has in out/, rebuilt when the data
 //! or templates change and reloaded through server-sent events. Nothing is written to disk.
 //!
-//! Three parts: the HTTP server (axum on 127.0.0.1), a watcher (notify) that wakes the rebuild
-//! thread, and the rebuild thread, which updates a [`Preview`] — the fast formats first, then the
-//! PDFs — and announces what changed on the event channel.
+//! Four parts: the HTTP server (axum, on 127.0.0.1 unless `--host` says otherwise, behind the
+//! checks of [`guard`]), a watcher (notify) that wakes the rebuild thread, the rebuild thread,
+//! which asks the renderer for an update — the fast formats first, then the PDFs — and announces
+//! what changed on the event channel, and the renderer itself: a [`koers::preview::Preview`] in a
+//! process of its own under a time limit ([`worker`]).
+
+mod guard;
+pub(crate) mod worker;
 
 use super::{EXIT_ERROR, EXIT_OK, paint_error};
 use crate::flags::ServeArgs;
 use anyhow::{Context, Result};
 use axum::Router;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use koers::diagnostics::Diagnostics;
-use koers::preview::{Formats, Preview, Site, Update};
+use koers::preview::{Formats, Site, Update};
 use koers::render::Format;
 use std::io::Write;
+use std::net::IpAddr;
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock, mpsc};
 use std::time::Duration;
-use tokio::sync::broadcast;
+use tokio::sync::{Semaphore, broadcast};
+use worker::{Renderer, Served};
 
 /// Where pages listen for reloads.
 const EVENTS_PATH: &str = "/__koers/events";
@@ -29,8 +38,10 @@ const EVENTS_PATH: &str = "/__koers/events";
 const RELOAD_SCRIPT: &str = r#"<script>(function(){var here=decodeURIComponent(location.pathname.replace(/^\//,""));var es=new EventSource("/__koers/events");es.onmessage=function(e){var d=JSON.parse(e.data);if(d.everything||d.changed.indexOf(here)>=0||(here===""&&d.changed.indexOf("")>=0)){location.reload();}};})();</script>"#;
 
 struct Shared {
-    site: RwLock<Arc<Site>>,
+    served: RwLock<Arc<Served>>,
     events: broadcast::Sender<String>,
+    /// The permits of the open event streams.
+    streams: Arc<Semaphore>,
 }
 
 pub(crate) fn run(a: ServeArgs) -> Result<u8> {
@@ -49,57 +60,56 @@ async fn serve(a: ServeArgs) -> Result<u8> {
         );
         return Ok(EXIT_ERROR);
     }
-    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", a.port)).await {
+    let host = a.host;
+    let listener = match tokio::net::TcpListener::bind((host, a.port)).await {
         Ok(l) => l,
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
             let _ = writeln!(
                 std::io::stderr(),
-                "{}: port {} on 127.0.0.1 is in use (by another koers serve?); choose another with --port, e.g. --port {}",
+                "{}: port {} on {host} is in use (by another koers serve?); choose another with --port, e.g. --port {}",
                 paint_error("error"),
                 a.port,
                 a.port.wrapping_add(1).max(1024)
             );
             return Ok(EXIT_ERROR);
         }
-        Err(e) => return Err(e).with_context(|| format!("listening on 127.0.0.1:{}", a.port)),
+        Err(e) => return Err(e).with_context(|| format!("listening on {host}:{}", a.port)),
     };
     let port = listener.local_addr()?.port();
 
     let mut opts = koers::BuildOptions::new(&data, "out");
     opts.templates_dir = a.templates.clone();
-    opts.merge_tags = a.merge_tags;
-    let mut preview = Preview::new(opts);
-    let watched = preview.watched_dirs();
+    let mut watched = vec![data.clone()];
+    watched.extend(koers::driver::templates_dir(&opts));
     let started = std::time::Instant::now();
-    let preview = tokio::task::spawn_blocking(move || {
-        preview.update(Formats::Fast);
-        if matches!(preview.site(), Site::Built { .. }) {
-            preview.update(Formats::Pdf);
+    let mut renderer = Renderer::new(&a);
+    let (renderer, served) = tokio::task::spawn_blocking(move || {
+        let mut answer = renderer.update(Formats::Fast);
+        if matches!(answer.served, Served::Built { .. }) {
+            answer = renderer.update(Formats::Pdf);
         }
-        preview
+        (renderer, answer.served)
     })
     .await?;
-    let shared =
-        Arc::new(Shared { site: RwLock::new(Arc::new(preview.site().clone())), events: broadcast::channel(64).0 });
+    let shared = Arc::new(Shared {
+        served: RwLock::new(Arc::new(served)),
+        events: broadcast::channel(64).0,
+        streams: guard::event_streams(),
+    });
 
     // Changes to the data or the templates wake the rebuild thread.
     let (wake, woken) = mpsc::channel::<()>();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(e) = event
-            && matters(&e)
-        {
-            let _ = wake.send(());
-        }
-    })
-    .context("starting the file watcher")?;
-    for dir in &watched {
-        notify::Watcher::watch(&mut watcher, dir, notify::RecursiveMode::Recursive)
-            .with_context(|| format!("watching {}", dir.display()))?;
-    }
+    let watch = Watch::start(watched.clone(), wake)?;
     let rebuild_shared = shared.clone();
-    std::thread::spawn(move || rebuild_loop(preview, woken, &rebuild_shared));
+    std::thread::spawn(move || rebuild_loop(renderer, watch, woken, &rebuild_shared));
 
-    let url = format!("http://127.0.0.1:{port}/");
+    let shown = match host {
+        IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V4(ip) => ip.to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+    };
+    let url = format!("http://{shown}:{port}/");
     let dirs: Vec<String> = watched.iter().map(|d| d.display().to_string()).collect();
     println!("koers serve: {url}");
     println!(
@@ -107,24 +117,84 @@ async fn serve(a: ServeArgs) -> Result<u8> {
         started.elapsed().as_secs_f64(),
         dirs.join(" and ")
     );
+    if host.is_loopback() {
+        println!("listening on {host} only: other computers cannot connect (--host to change that)");
+    } else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: listening on {host}{}: anyone who can reach this computer on port {port} can read every \
+             document, drafts included (koers serve has no login); use it only on a network you trust",
+            paint_warning("warning"),
+            if host.is_unspecified() { " (every network interface)" } else { "" }
+        );
+    }
     let _ = std::io::stdout().flush();
     if a.open {
         open_browser(&url);
     }
 
+    let hosts = Arc::new(guard::Hosts::new(host));
     let app = Router::new()
         .route("/", get(index))
         .route(EVENTS_PATH, get(events))
         .route("/{*path}", get(file))
-        .with_state(shared);
-    axum::serve(listener, app)
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(hosts, guard::check_host));
+    axum::serve(guard::Limited::new(listener, guard::MAX_CONNECTIONS, guard::IDLE), app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
         .context("serving")?;
-    drop(watcher);
     Ok(EXIT_OK)
+}
+
+fn paint_warning(s: &str) -> String {
+    if super::color() { format!("\x1b[1;33m{s}\x1b[0m") } else { s.to_string() }
+}
+
+/// The watcher of the data and templates directories. Each directory's parent is watched too (not
+/// recursively), so that a directory removed and made again (a `git checkout`, a restored
+/// backup) is seen, and watched anew ([`Watch::refresh`]).
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    dirs: Vec<PathBuf>,
+}
+
+impl Watch {
+    fn start(dirs: Vec<PathBuf>, wake: mpsc::Sender<()>) -> Result<Watch> {
+        // Events name paths as watched: below the directory as given, or below its parent.
+        let absolute: Vec<PathBuf> = dirs.iter().filter_map(|d| std::path::absolute(d).ok()).collect();
+        let relevant: Vec<PathBuf> = dirs.iter().chain(&absolute).cloned().collect();
+        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(e) = event
+                && matters(&e)
+                && e.paths.iter().any(|p| relevant.iter().any(|d| p.starts_with(d)))
+            {
+                let _ = wake.send(());
+            }
+        })
+        .context("starting the file watcher")?;
+        for dir in &dirs {
+            notify::Watcher::watch(&mut watcher, dir, notify::RecursiveMode::Recursive)
+                .with_context(|| format!("watching {}", dir.display()))?;
+        }
+        for parent in absolute.iter().filter_map(|d| d.parent()) {
+            // Best effort: without it, a directory that returns is seen on the next restart.
+            let _ = notify::Watcher::watch(&mut watcher, parent, notify::RecursiveMode::NonRecursive);
+        }
+        Ok(Watch { watcher, dirs })
+    }
+
+    /// Watch every directory that exists now (again, if it was removed and made anew; watching a
+    /// watched directory changes nothing).
+    fn refresh(&mut self) {
+        for dir in &self.dirs {
+            if dir.is_dir() {
+                let _ = notify::Watcher::watch(&mut self.watcher, dir, notify::RecursiveMode::Recursive);
+            }
+        }
+    }
 }
 
 /// A change of a data file or template (not an access, not an editor's swap file).
@@ -139,66 +209,54 @@ fn matters(e: &notify::Event) -> bool {
     })
 }
 
-fn rebuild_loop(mut preview: Preview, woken: mpsc::Receiver<()>, shared: &Shared) {
+fn rebuild_loop(mut renderer: Renderer, mut watch: Watch, woken: mpsc::Receiver<()>, shared: &Shared) {
     while woken.recv().is_ok() {
         // An editor's save is several events: wait until they stop.
         while woken.recv_timeout(Duration::from_millis(15)).is_ok() {}
-        let started = std::time::Instant::now();
-        let fast = preview.update(Formats::Fast);
-        publish(&preview, &fast, shared);
-        report(&fast, &preview, started, "pages");
-        if matches!(preview.site(), Site::Built { .. }) {
-            let started = std::time::Instant::now();
-            let pdf = preview.update(Formats::Pdf);
-            if pdf.rendered > 0 || !pdf.changed.is_empty() {
-                publish(&preview, &pdf, shared);
-                report(&pdf, &preview, started, "PDFs");
+        watch.refresh();
+        let fast = renderer.update(Formats::Fast);
+        publish(fast.served, &fast.update, shared);
+        if matches!(*current(shared), Served::Built { .. }) {
+            let pdf = renderer.update(Formats::Pdf);
+            if pdf.update.rendered > 0 || !pdf.update.changed.is_empty() || pdf.update.everything {
+                publish(pdf.served, &pdf.update, shared);
             }
         }
     }
 }
 
-fn publish(preview: &Preview, update: &Update, shared: &Shared) {
-    *shared.site.write().expect("not poisoned") = Arc::new(preview.site().clone());
+fn publish(served: Served, update: &Update, shared: &Shared) {
+    *shared.served.write().expect("not poisoned") = Arc::new(served);
     if update.everything || !update.changed.is_empty() {
         let message = serde_json::json!({ "changed": update.changed, "everything": update.everything });
         let _ = shared.events.send(message.to_string());
     }
 }
 
-fn report(update: &Update, preview: &Preview, started: std::time::Instant, what: &str) {
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
-    match preview.site() {
-        Site::Built { .. } => {
-            eprintln!("rebuilt {what}: {} rendered, {} changed, {ms:.0} ms", update.rendered, update.changed.len())
-        }
-        Site::Invalid { diagnostics } => {
-            eprint!("{}", diagnostics.render(koers::diagnostics::DiagnosticFormat::Human, false));
-            eprintln!("the data is invalid: every page shows the diagnostics until it is fixed");
-        }
-        Site::Failed { message } => eprintln!("{}: {message}", paint_error("error")),
-    }
-}
-
-fn current(shared: &Shared) -> Arc<Site> {
-    shared.site.read().expect("not poisoned").clone()
+fn current(shared: &Shared) -> Arc<Served> {
+    shared.served.read().expect("not poisoned").clone()
 }
 
 async fn index(State(shared): State<Arc<Shared>>) -> Response {
     match &*current(&shared) {
-        Site::Built { index, .. } => html_page(index),
-        other => problem_page(other),
+        Served::Built { index, .. } => html_page(index),
+        Served::Problem(page) => problem_page(page),
     }
 }
 
+/// A file of the rendered set, looked up by its path; nothing else is ever served (no path
+/// reaches the file system).
 async fn file(State(shared): State<Arc<Shared>>, UrlPath(path): UrlPath<String>) -> Response {
-    let site = current(&shared);
-    let Site::Built { files, manifest, .. } = &*site else {
-        return problem_page(&site);
+    let served = current(&shared);
+    let files = match &*served {
+        Served::Built { files, manifest, .. } => {
+            if path == "manifest.json" {
+                return typed(manifest, "application/json");
+            }
+            files
+        }
+        Served::Problem(page) => return problem_page(page),
     };
-    if path == "manifest.json" {
-        return typed(manifest, "application/json");
-    }
     let Some(f) = files.get(path.as_str()) else {
         let body = format!(
             "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><p>There is no document at /{}. <a href=\"/\">All documents</a></p>{RELOAD_SCRIPT}</html>",
@@ -236,24 +294,42 @@ async fn file(State(shared): State<Arc<Shared>>, UrlPath(path): UrlPath<String>)
     }
 }
 
-async fn events(
-    State(shared): State<Arc<Shared>>,
-) -> Sse<impl futures_util::Stream<Item = Result<Event, std::convert::Infallible>>> {
+async fn events(State(shared): State<Arc<Shared>>) -> Response {
+    // A bounded number of streams; a browser's EventSource tries again by itself.
+    let Ok(permit) = shared.streams.clone().try_acquire_owned() else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "3"), (header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "too many open event streams\n",
+        )
+            .into_response();
+    };
     let receiver = shared.events.subscribe();
-    let stream = futures_util::stream::unfold(receiver, |mut rx| async move {
+    // The permit lives as long as the stream.
+    let stream = futures_util::stream::unfold((receiver, permit), |(mut rx, permit)| async move {
         let message = match rx.recv().await {
             Ok(message) => message,
             // Missed messages: reload everything.
             Err(broadcast::error::RecvError::Lagged(_)) => r#"{"changed":[],"everything":true}"#.to_string(),
             Err(broadcast::error::RecvError::Closed) => return None,
         };
-        Some((Ok(Event::default().data(message)), rx))
+        Some((Ok::<_, std::convert::Infallible>(Event::default().data(message)), (rx, permit)))
     });
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }
 
-fn typed(bytes: &[u8], content_type: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")], bytes.to_vec()).into_response()
+/// The bytes of a served file, shared with the site (not copied for each request).
+struct SharedBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+fn typed(bytes: &Arc<Vec<u8>>, content_type: &'static str) -> Response {
+    let body = Body::from(Bytes::from_owner(SharedBytes(bytes.clone())));
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")], body).into_response()
 }
 
 /// An HTML page with the reload script before `</body>`.
@@ -266,8 +342,25 @@ fn html_page(bytes: &[u8]) -> Response {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body).into_response()
 }
 
+fn problem_page(page: &Arc<String>) -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+        Body::from(Bytes::from_owner(SharedText(page.clone()))),
+    )
+        .into_response()
+}
+
+struct SharedText(Arc<String>);
+
+impl AsRef<[u8]> for SharedText {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
 /// What every page shows while the data is invalid or a template fails.
-fn problem_page(site: &Site) -> Response {
+fn problem_html(site: &Site) -> String {
     let (title, items) = match site {
         Site::Invalid { diagnostics } => {
             let n = diagnostics.error_count();
@@ -278,18 +371,12 @@ fn problem_page(site: &Site) -> Response {
         }
         Site::Built { .. } => ("".to_string(), String::new()),
     };
-    let body = format!(
+    format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>koers: {title}</title>
-<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}h1{{color:#a4001d}}li{{margin:0 0 1rem}}code,pre{{font:14px/1.4 ui-monospace,monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow-x:auto}}.hint{{color:#333}}</style></head>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}h1{{color:#a4001d}}li{{margin:0 0 1rem}}code,pre{{font:14px/1.4 ui-monospace,monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow-x:auto;white-space:pre-wrap}}.hint{{color:#333}}</style></head>
 <body><main><h1>{title}</h1><p>Every page shows this until the problem is fixed; it reloads by itself when you save.</p><ol>{items}</ol></main>{RELOAD_SCRIPT}</body></html>"#
-    );
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
-        body,
     )
-        .into_response()
 }
 
 fn diagnostic_items(d: &Diagnostics) -> String {
