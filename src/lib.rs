@@ -37,9 +37,12 @@ pub(crate) mod output;
 pub mod phase;
 pub(crate) mod plan;
 pub mod preview;
+pub mod refusal;
 pub mod render;
 pub mod schema;
+pub mod text;
 pub mod validate;
 pub(crate) mod yaml_tree;
 
 pub use driver::{BuildOptions, BuildReport, Checked, build, check};
+pub use refusal::Refusal;

@@ -207,6 +207,17 @@ fn a_change_is_rebuilt_and_announced_and_invalid_data_shows_everywhere() {
         assert!(items.contains(&format!("data/projecten/valpreventie.yaml:{}:11", lines + 1)), "{page}: {items:?}");
         assert!(body.contains("unclosed bracket"), "{page}: {body}");
         assert!(body.contains("new EventSource"), "{page}: the diagnostics page must reload by itself");
+        // The error first (the data's warnings stand in files before it), then the warnings,
+        // then the one-line count.
+        let severities: Vec<String> =
+            doc.select(&scraper::Selector::parse("li > strong").unwrap()).map(|c| c.inner_html()).collect();
+        let warnings = severities.iter().filter(|s| *s == "warning").count();
+        assert!(warnings > 0, "{page}: the data's warnings are listed too: {severities:?}");
+        assert_eq!(severities[0], "error", "{page}: {severities:?}");
+        assert!(severities[1..].iter().all(|s| s == "warning"), "{page}: {severities:?}");
+        let summary: Vec<String> =
+            doc.select(&scraper::Selector::parse("main > p.summary").unwrap()).map(|c| c.inner_html()).collect();
+        assert_eq!(summary, [format!("1 error, {warnings} warnings")], "{page}");
     }
     // Fixed: the pages come back.
     std::fs::write(&path, &good).unwrap();

@@ -5,7 +5,7 @@
 //! thread, and the rebuild thread, which updates a [`Preview`] — the fast formats first, then the
 //! PDFs — and announces what changed on the event channel.
 
-use super::{EXIT_ERROR, EXIT_OK, paint_error};
+use super::{Exit, paint_error};
 use crate::flags::ServeArgs;
 use anyhow::{Context, Result};
 use axum::Router;
@@ -33,12 +33,12 @@ struct Shared {
     events: broadcast::Sender<String>,
 }
 
-pub(crate) fn run(a: ServeArgs) -> Result<u8> {
+pub(crate) fn run(a: ServeArgs) -> Result<Exit> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(serve(a))
 }
 
-async fn serve(a: ServeArgs) -> Result<u8> {
+async fn serve(a: ServeArgs) -> Result<Exit> {
     let data = a.data.data.clone();
     if !data.is_dir() {
         let _ = writeln!(
@@ -47,7 +47,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
             paint_error("error"),
             data.display()
         );
-        return Ok(EXIT_ERROR);
+        return Ok(Exit::Error);
     }
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", a.port)).await {
         Ok(l) => l,
@@ -59,7 +59,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
                 a.port,
                 a.port.wrapping_add(1).max(1024)
             );
-            return Ok(EXIT_ERROR);
+            return Ok(Exit::Error);
         }
         Err(e) => return Err(e).with_context(|| format!("listening on 127.0.0.1:{}", a.port)),
     };
@@ -124,7 +124,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
         .await
         .context("serving")?;
     drop(watcher);
-    Ok(EXIT_OK)
+    Ok(Exit::Ok)
 }
 
 /// A change of a data file or template (not an access, not an editor's swap file).
@@ -263,21 +263,27 @@ fn html_page(bytes: &[u8]) -> Response {
 
 /// What every page shows while the data is invalid or a template fails.
 fn problem_page(site: &Site) -> Response {
-    let (title, items) = match site {
+    let (title, items, summary) = match site {
         Site::Invalid { diagnostics } => {
-            let n = diagnostics.error_count();
-            (format!("The data has {n} error{}", if n == 1 { "" } else { "s" }), diagnostic_items(diagnostics))
+            let title = match diagnostics.error_count() {
+                1 => "The data has 1 error".to_string(),
+                n => format!("The data has {n} errors"),
+            };
+            (title, diagnostic_items(diagnostics), diagnostics.summary())
         }
-        Site::Failed { message } => {
-            ("A document could not be rendered".to_string(), format!("<li><pre>{}</pre></li>", escape(message)))
-        }
-        Site::Built { .. } => ("".to_string(), String::new()),
+        Site::Failed { message } => (
+            "A document could not be rendered".to_string(),
+            format!("<li><pre>{}</pre></li>", escape(message)),
+            String::new(),
+        ),
+        Site::Built { .. } => (String::new(), String::new(), String::new()),
     };
+    let summary = if summary.is_empty() { summary } else { format!("<p class=\"summary\">{}</p>", escape(&summary)) };
     let body = format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>koers: {title}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}h1{{color:#a4001d}}li{{margin:0 0 1rem}}code,pre{{font:14px/1.4 ui-monospace,monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow-x:auto}}.hint{{color:#333}}</style></head>
-<body><main><h1>{title}</h1><p>Every page shows this until the problem is fixed; it reloads by itself when you save.</p><ol>{items}</ol></main>{RELOAD_SCRIPT}</body></html>"#
+<body><main><h1>{title}</h1><p>Every page shows this until the problem is fixed; it reloads by itself when you save.</p><ol>{items}</ol>{summary}</main>{RELOAD_SCRIPT}</body></html>"#
     );
     (
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -287,9 +293,10 @@ fn problem_page(site: &Site) -> Response {
         .into_response()
 }
 
+/// The diagnostics as list items, errors first (as `koers check` lists them).
 fn diagnostic_items(d: &Diagnostics) -> String {
     let mut out = String::new();
-    for x in &d.items {
+    for x in d.in_order() {
         let place = match (x.line, x.column) {
             (0, _) => x.file.display().to_string(),
             (l, 0) => format!("{}:{l}", x.file.display()),
