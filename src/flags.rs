@@ -28,6 +28,9 @@ pub(crate) enum Command {
     BuildReport(BuildArgs),
     /// Produce one newsletter edition, print it, draft a new edition file (--new) or add the results recorded since (--update).
     Newsletter(NewsletterArgs),
+    /// Every project with its themalijn, current phase and since when, start, end and results per period.
+    #[command(visible_alias = "projecten")]
+    Status(StatusArgs),
     /// Write the JSON Schemas of the data files (for editor completion and checking).
     Schema(SchemaArgs),
     /// List what changed in the data since a git revision: phase transitions, new results, new and ended projects.
@@ -353,6 +356,21 @@ pub(crate) struct ChangesArgs {
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub(crate) enum ChangesFormat {
     Human,
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct StatusArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// Output format: a table, or JSON for scripts.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub(crate) format: StatusFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum StatusFormat {
+    Table,
     Json,
 }
 

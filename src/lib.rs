@@ -40,6 +40,7 @@ pub mod preview;
 pub mod refusal;
 pub mod render;
 pub mod schema;
+pub mod status;
 pub mod text;
 pub mod validate;
 pub(crate) mod yaml_tree;

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::BuildReport(a) => cmd::build::run(a),
         Command::Newsletter(a) => cmd::newsletter::run(a),
+        Command::Status(a) => cmd::status::run(a),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Changes(a) => cmd::changes::run(a),
         Command::Project(c) => cmd::author::project(c),

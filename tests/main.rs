@@ -31,6 +31,7 @@ mod real_data;
 mod robustness;
 mod seeds;
 mod serve;
+mod status;
 mod truth;
 mod views;
 

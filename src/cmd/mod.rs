@@ -8,6 +8,7 @@ pub(crate) mod check;
 pub(crate) mod newsletter;
 pub(crate) mod schema;
 pub(crate) mod serve;
+pub(crate) mod status;
 
 use koers::diagnostics::{DiagnosticFormat, Diagnostics};
 use std::io::{IsTerminal, Write};
