@@ -22,6 +22,8 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
+    /// Start a new programme in an empty directory: koers.yaml, a themalijn, a project, the schemas, a CI workflow and a README.
+    Init(InitArgs),
     /// Validate the data (every problem with file, line, column and a hint) and render every document in memory: build-report without writing.
     Check(CheckArgs),
     /// Validate, then render the documents into the output directory (atomically).
@@ -372,6 +374,43 @@ pub(crate) struct StatusArgs {
 pub(crate) enum StatusFormat {
     Table,
     Json,
+}
+
+#[derive(Args)]
+pub(crate) struct InitArgs {
+    /// The directory of the new programme: it must not exist, or be empty (a `.git` in it is kept).
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+    /// The programme's name, e.g. "Gezond Rivierenland".
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) naam: String,
+    /// The region, e.g. "Rivierenland".
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) regio: String,
+    /// The municipalities of the region, separated by commas (default: none yet; fill them in koers.yaml).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub(crate) gemeenten: Vec<String>,
+    /// The programme's contact e-mail address.
+    #[arg(long, value_name = "ADDRESS")]
+    pub(crate) email: Option<String>,
+    /// The programme's website (https://…).
+    #[arg(long, value_name = "URL")]
+    pub(crate) website: Option<String>,
+    /// The name of the first themalijn (default: a placeholder marked "naam nog in te vullen").
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) themalijn: Option<String>,
+    /// The name of the first project (default: a placeholder marked "naam nog in te vullen").
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) project: Option<String>,
+    /// The month the first project started (YYYY-MM): koers dates nothing by guess.
+    #[arg(long, value_name = "YYYY-MM", value_parser = Start::parse)]
+    pub(crate) project_start: Start,
+    /// The last month of the werkagenda: what "doorlopend" means. Default: 2026-12, the end of the Integraal Zorgakkoord.
+    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse, default_value = "2026-12")]
+    pub(crate) werkagenda_einde: Month,
+    /// Do not list the files written.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
 }
 
 fn parse_edition(s: &str) -> Result<Period, String> {

@@ -27,6 +27,7 @@ pub mod driver;
 pub mod figure;
 pub mod git;
 pub(crate) mod informatiepakket;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;

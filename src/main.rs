@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Init(a) => cmd::init::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::BuildReport(a) => cmd::build::run(a),
         Command::Newsletter(a) => cmd::newsletter::run(a),

@@ -19,6 +19,7 @@ mod formats;
 mod glossary;
 mod golden_outputs;
 mod informatiepakket;
+mod init;
 mod newsletter;
 mod next_period;
 mod office;

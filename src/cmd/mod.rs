@@ -5,6 +5,7 @@ pub(crate) mod author;
 pub(crate) mod build;
 pub(crate) mod changes;
 pub(crate) mod check;
+pub(crate) mod init;
 pub(crate) mod newsletter;
 pub(crate) mod schema;
 pub(crate) mod serve;
