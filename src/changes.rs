@@ -11,7 +11,6 @@
 //! gives, per project, the phase steps, new and ended projects, new results and the projects that
 //! run without results.
 
-use crate::Checked;
 use crate::dates::{Month, Period};
 use crate::model::{FaseStap, Gemeld, Programme, Project};
 use crate::phase::Fase;
@@ -374,7 +373,7 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
     out
 }
 
-/// Human-readable list, one change a line (results with their first line of text).
+/// Human-readable list, one change a line (results with the start of their text, cut between words).
 pub fn render_human(since: &str, changes: &[Change]) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -394,18 +393,11 @@ pub fn render_human(since: &str, changes: &[Change]) -> String {
                 sinds.map(|m| format!(" (since {m})")).unwrap_or_default()
             ),
             Change::NewResult { naam, gemeld, tekst, .. } => {
-                let first: String = tekst.lines().next().unwrap_or("").chars().take(90).collect();
+                let first = crate::text::cut_at_word(&crate::text::one_line(tekst), 90);
                 format!("result ({gemeld}): {naam}: {first}")
             }
         };
         let _ = writeln!(s, "- {line}");
     }
     s
-}
-
-/// The programme of a checked data set, or an error describing why there is none.
-pub fn programme_of(checked: Checked, what: &str) -> Result<Programme, String> {
-    checked.programme.ok_or_else(|| {
-        format!("the data {what} is invalid ({} errors): run koers check", checked.diagnostics.error_count())
-    })
 }

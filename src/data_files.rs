@@ -166,6 +166,11 @@ pub struct NieuwsbriefInstellingen {
     /// address or an `https://` URL that accepts a one-click POST (RFC 8058).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub afmelden: Option<String>,
+    /// The `https://` address of the folder where the newsletter's chart images are put online
+    /// (the PNG files beside the e-mail in out/nieuwsbrief/): the e-mail HTML and the Markdown
+    /// show the chart from there. Without it they show no image (the `.eml` carries its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub afbeeldingen_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

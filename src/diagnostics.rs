@@ -122,6 +122,24 @@ impl Diagnostics {
         self.items.len() - self.error_count()
     }
 
+    /// Errors first, then warnings, each group in file order ([`Diagnostics::sort`]): the order
+    /// every format lists them in, so that an error never hides among warnings.
+    pub fn in_order(&self) -> impl Iterator<Item = &Diagnostic> {
+        let errors = self.items.iter().filter(|d| d.is_error());
+        errors.chain(self.items.iter().filter(|d| !d.is_error()))
+    }
+
+    /// The one-line count that ends a listing: "1 error, 29 warnings".
+    pub fn summary(&self) -> String {
+        let (e, w) = (self.error_count(), self.warning_count());
+        match (e == 1, w == 1) {
+            (true, true) => "1 error, 1 warning".to_string(),
+            (true, false) => format!("1 error, {w} warnings"),
+            (false, true) => format!("{e} errors, 1 warning"),
+            (false, false) => format!("{e} errors, {w} warnings"),
+        }
+    }
+
     /// Sort by file, position, then message: the same data always reports in the same order.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
@@ -169,7 +187,7 @@ struct JsonReport<'a> {
     version: u32,
     errors: usize,
     warnings: usize,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Vec<&'a Diagnostic>,
 }
 
 impl Diagnostics {
@@ -181,7 +199,7 @@ impl Diagnostics {
                     version: 1,
                     errors: self.error_count(),
                     warnings: self.warning_count(),
-                    diagnostics: &self.items,
+                    diagnostics: self.in_order().collect(),
                 };
                 let mut s = serde_json::to_string_pretty(&report).expect("diagnostics serialise");
                 s.push('\n');
@@ -192,11 +210,18 @@ impl Diagnostics {
     }
 
     fn render_human(&self, color: bool) -> String {
+        let mut out = self.render_listing(color);
+        let _ = writeln!(out, "{}", self.summary());
+        out
+    }
+
+    /// The human format without its summary line: each diagnostic, errors first.
+    pub fn render_listing(&self, color: bool) -> String {
         let paint = |code: &str, text: &str| {
             if color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
         };
         let mut out = String::new();
-        for d in &self.items {
+        for d in self.in_order() {
             let (label, code) = match d.severity {
                 Severity::Error => ("error", "1;31"),
                 Severity::Warning => ("warning", "1;33"),
@@ -220,21 +245,12 @@ impl Diagnostics {
             }
             out.push('\n');
         }
-        let (e, w) = (self.error_count(), self.warning_count());
-        let _ = writeln!(
-            out,
-            "{} {}, {} {}",
-            e,
-            if e == 1 { "error" } else { "errors" },
-            w,
-            if w == 1 { "warning" } else { "warnings" }
-        );
         out
     }
 
     fn render_github(&self) -> String {
         let mut out = String::new();
-        for d in &self.items {
+        for d in self.in_order() {
             let kind = if d.is_error() { "error" } else { "warning" };
             let mut msg = d.message.clone();
             if let Some(h) = &d.hint {

@@ -3,7 +3,7 @@
 //! receive them parsed.
 
 use clap::{Args, Parser, Subcommand};
-use koers::dates::{Period, PeriodChoice};
+use koers::dates::{Einde, Month, Period, PeriodChoice, Start};
 use koers::diagnostics::DiagnosticFormat;
 use koers::named::Named;
 use koers::render::views::MergeTags;
@@ -11,9 +11,9 @@ use koers::render::{DocumentKind, Format};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "koers", version, about = "Reports for the Twentse Koers programme from YAML data: the tussentijdse rapportage, the Regioplan, the \"Even bijpraten\" newsletter and the Informatiepakket.", long_about = None)]
+#[command(name = "koers", version, about = "The documents of a regional health programme from YAML data: the tussentijdse rapportage, the Regioplan, the \"Even bijpraten\" newsletter and the Informatiepakket.", long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 invalid data (diagnostics printed), 2 usage, I/O, git or template error.\nSet NO_COLOR to disable colours."
+    after_help = "Exit codes: 0 success (warnings may have been printed); 1 the data is invalid or the request does not fit it (an unknown id, a missing edition, a refused change), nothing written; 2 a wrong command line, or an I/O, git or template error.\nSet NO_COLOR to disable colours."
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -22,12 +22,17 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
+    /// Start a new programme in an empty directory: koers.yaml, a themalijn, a project, the schemas, a CI workflow and a README.
+    Init(InitArgs),
     /// Validate the data (every problem with file, line, column and a hint) and render every document in memory: build-report without writing.
     Check(CheckArgs),
     /// Validate, then render the documents into the output directory (atomically).
     BuildReport(BuildArgs),
-    /// Produce one newsletter edition, print it, or draft a new edition file.
+    /// Produce one newsletter edition, print it, draft a new edition file (--new) or add the results recorded since (--update).
     Newsletter(NewsletterArgs),
+    /// Every project with its themalijn, current phase and since when, start, end and results per period.
+    #[command(visible_alias = "projecten")]
+    Status(StatusArgs),
     /// Write the JSON Schemas of the data files (for editor completion and checking).
     Schema(SchemaArgs),
     /// List what changed in the data since a git revision: phase transitions, new results, new and ended projects.
@@ -124,29 +129,39 @@ pub(crate) struct BuildArgs {
     /// Merge-tag syntax of the mailing tool for the newsletter e-mail.
     #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
-    /// How to print diagnostics.
+    /// How to print diagnostics (json: the diagnostics are standard output, so the files written are not listed).
     #[arg(long, value_parser = choice::<DiagnosticFormat>(), default_value = "human")]
     pub(crate) message_format: DiagnosticFormat,
+    /// Do not list the files written.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Args)]
+#[command(group = clap::ArgGroup::new("edit").args(["new", "update"]))]
 pub(crate) struct NewsletterArgs {
     /// The edition: a month (2025-04) or a quarter (2025-Q3).
     #[arg(value_parser = parse_edition)]
     pub(crate) edition: Period,
     #[command(flatten)]
     pub(crate) data: DataArgs,
-    /// Write a draft edition file data/nieuwsbrief/<edition>.yaml listing the project results dated in the edition.
-    #[arg(long, conflicts_with = "stdout")]
+    /// Write a draft edition file data/nieuwsbrief/<edition>.yaml with a block for each project whose results are recorded for the edition.
+    #[arg(long, conflicts_with_all = ["stdout", "update"])]
     pub(crate) new: bool,
+    /// Add a block to the edition file for each result recorded for the edition that no block shows yet (a lossless edit).
+    #[arg(long, conflicts_with = "stdout")]
+    pub(crate) update: bool,
+    /// With --new or --update: print the change as a diff and write nothing.
+    #[arg(long, requires = "edit")]
+    pub(crate) dry_run: bool,
     /// Print one format to standard output instead of writing files.
-    #[arg(long, value_parser = choice::<Format>(), value_name = "FORMAT")]
-    pub(crate) stdout: Option<Format>,
+    #[arg(long, value_parser = choice::<StdoutFormat>(), value_name = "FORMAT")]
+    pub(crate) stdout: Option<StdoutFormat>,
     /// The output directory. Only a directory koers wrote is replaced.
     #[arg(long, default_value = "out", value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Replace an --out directory that koers did not write, with everything in it (never the data, templates, repository root, home or /).
-    #[arg(long, conflicts_with_all = ["stdout", "new"])]
+    #[arg(long, conflicts_with_all = ["stdout", "new", "update"])]
     pub(crate) force: bool,
     /// Merge-tag syntax of the mailing tool.
     #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
@@ -160,9 +175,50 @@ pub(crate) struct NewsletterArgs {
     /// Templates directory.
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
-    /// How to print diagnostics.
+    /// How to print diagnostics (json: the diagnostics are standard output, so the files written are not listed).
     #[arg(long, value_parser = choice::<DiagnosticFormat>(), default_value = "human")]
     pub(crate) message_format: DiagnosticFormat,
+    /// Do not list the files written.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}
+
+/// The formats `koers newsletter --stdout` prints: the text ones (a PDF is not made of a
+/// newsletter; the .eml is a file to open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StdoutFormat {
+    Email,
+    Html,
+    Txt,
+    Md,
+}
+
+impl StdoutFormat {
+    pub(crate) fn format(self) -> Format {
+        match self {
+            StdoutFormat::Email => Format::Email,
+            StdoutFormat::Html => Format::Html,
+            StdoutFormat::Txt => Format::Txt,
+            StdoutFormat::Md => Format::Md,
+        }
+    }
+}
+
+impl Named for StdoutFormat {
+    const ALL: &'static [Self] = &[StdoutFormat::Email, StdoutFormat::Html, StdoutFormat::Txt, StdoutFormat::Md];
+    fn name(self) -> &'static str {
+        self.format().as_str()
+    }
+    fn help(self) -> &'static str {
+        match self {
+            StdoutFormat::Email => {
+                "The e-mail HTML to paste into the mailing tool (its chart only from the hosted copy, nieuwsbrief.afbeeldingen_url)"
+            }
+            StdoutFormat::Html => "The web page",
+            StdoutFormat::Txt => "Plain text",
+            StdoutFormat::Md => "Markdown",
+        }
+    }
 }
 
 /// What every authoring command shares.
@@ -193,12 +249,12 @@ pub(crate) struct ProjectNewArgs {
     /// Its name, as the documents print it.
     #[arg(long, value_name = "TEXT")]
     pub(crate) naam: String,
-    /// The month it started (YYYY-MM).
-    #[arg(long, value_name = "YYYY-MM")]
-    pub(crate) start: String,
+    /// The month it started (YYYY-MM), or "voor huidige werkagenda".
+    #[arg(long, value_name = "YYYY-MM", value_parser = Start::parse)]
+    pub(crate) start: Start,
     /// The month it ends, "doorlopend" or "nog niet bekend" (the default: not known yet).
-    #[arg(long, value_name = "YYYY-MM|doorlopend|\"nog niet bekend\"")]
-    pub(crate) einde: Option<String>,
+    #[arg(long, value_name = "YYYY-MM|doorlopend|\"nog niet bekend\"", value_parser = Einde::parse)]
+    pub(crate) einde: Option<Einde>,
     /// Make it a subproject of this project.
     #[arg(long, value_name = "ID")]
     pub(crate) hoofdproject: Option<String>,
@@ -211,8 +267,8 @@ pub(crate) struct ProjectEindeArgs {
     /// The project's id.
     pub(crate) project: String,
     /// The month it ends (YYYY-MM).
-    #[arg(value_name = "YYYY-MM")]
-    pub(crate) einde: String,
+    #[arg(value_name = "YYYY-MM", value_parser = Month::parse)]
+    pub(crate) einde: Month,
     #[command(flatten)]
     pub(crate) edit: EditArgs,
 }
@@ -224,8 +280,8 @@ pub(crate) struct FaseArgs {
     /// The phase: Initiatiefase, Definitiefase, Ontwerpfase, Voorbereidingsfase, Realisatiefase or Borgingsfase.
     pub(crate) fase: String,
     /// The month the project entered the phase (YYYY-MM).
-    #[arg(long, value_name = "YYYY-MM")]
-    pub(crate) sinds: String,
+    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse)]
+    pub(crate) sinds: Month,
     /// Why the project went back to an earlier phase (required for a step back; shown in the rapportage).
     #[arg(long, value_name = "TEXT")]
     pub(crate) reden: Option<String>,
@@ -241,14 +297,14 @@ pub(crate) struct ResultaatArgs {
     /// The result, in Markdown (one sentence or more).
     pub(crate) tekst: String,
     /// Reported in the rapportage of this half year (YYYY-H1 or YYYY-H2).
-    #[arg(long, value_name = "YYYY-Hn")]
-    pub(crate) periode: Option<String>,
-    /// Reported in this newsletter edition (YYYY-MM or YYYY-Qn).
-    #[arg(long, value_name = "YYYY-MM|YYYY-Qn")]
-    pub(crate) editie: Option<String>,
+    #[arg(long, value_name = "YYYY-Hn", value_parser = Period::parse_half)]
+    pub(crate) periode: Option<Period>,
+    /// Reported in this newsletter edition (YYYY-MM or YYYY-Qn). When the edition's file exists, a block for the project is added to it if it has none.
+    #[arg(long, value_name = "YYYY-MM|YYYY-Qn", value_parser = parse_edition)]
+    pub(crate) editie: Option<Period>,
     /// The month it happened, where you know it (YYYY-MM).
-    #[arg(long, value_name = "YYYY-MM")]
-    pub(crate) maand: Option<String>,
+    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse)]
+    pub(crate) maand: Option<Month>,
     #[command(flatten)]
     pub(crate) edit: EditArgs,
 }
@@ -262,8 +318,8 @@ pub(crate) enum RapportageCommand {
 #[derive(Args)]
 pub(crate) struct RapportageNewArgs {
     /// The half year: YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december).
-    #[arg(value_name = "YYYY-Hn")]
-    pub(crate) periode: String,
+    #[arg(value_name = "YYYY-Hn", value_parser = Period::parse_half)]
+    pub(crate) periode: Period,
     #[command(flatten)]
     pub(crate) edit: EditArgs,
 }
@@ -322,6 +378,58 @@ pub(crate) struct ChangesArgs {
 pub(crate) enum ChangesFormat {
     Human,
     Json,
+}
+
+#[derive(Args)]
+pub(crate) struct StatusArgs {
+    #[command(flatten)]
+    pub(crate) data: DataArgs,
+    /// Output format: a table, or JSON for scripts.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub(crate) format: StatusFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum StatusFormat {
+    Table,
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct InitArgs {
+    /// The directory of the new programme: it must not exist, or be empty (a `.git` in it is kept).
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+    /// The programme's name, e.g. "Gezond Rivierenland".
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) naam: String,
+    /// The region, e.g. "Rivierenland".
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) regio: String,
+    /// The municipalities of the region, separated by commas (default: none yet; fill them in koers.yaml).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub(crate) gemeenten: Vec<String>,
+    /// The programme's contact e-mail address.
+    #[arg(long, value_name = "ADDRESS")]
+    pub(crate) email: Option<String>,
+    /// The programme's website (https://…).
+    #[arg(long, value_name = "URL")]
+    pub(crate) website: Option<String>,
+    /// The name of the first themalijn (default: a placeholder marked "naam nog in te vullen").
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) themalijn: Option<String>,
+    /// The name of the first project (default: a placeholder marked "naam nog in te vullen").
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) project: Option<String>,
+    /// The month the first project started (YYYY-MM): koers dates nothing by guess.
+    #[arg(long, value_name = "YYYY-MM", value_parser = Start::parse)]
+    pub(crate) project_start: Start,
+    /// The last month of the werkagenda: what "doorlopend" means. Default: 2026-12, the end of the Integraal Zorgakkoord.
+    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse, default_value = "2026-12")]
+    pub(crate) werkagenda_einde: Month,
+    /// Do not list the files written.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
 }
 
 fn parse_edition(s: &str) -> Result<Period, String> {

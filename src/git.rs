@@ -30,8 +30,18 @@ impl Repo {
         Some(Repo { repo, workdir })
     }
 
+    /// The object a revision names; a text that names none is an error that says what a
+    /// revision is (a month such as 2025-07 is not one).
+    fn resolve(&self, rev: &str) -> Result<gix::Id<'_>> {
+        self.repo.rev_parse_single(rev).map_err(|e| {
+            anyhow!(
+                "\"{rev}\" is not a revision of this repository: give a commit, a tag or HEAD~N (e.g. HEAD~3 for three commits ago); `git log --oneline` lists the commits (git: {e})"
+            )
+        })
+    }
+
     pub fn commit_info(&self, rev: &str) -> Result<CommitInfo> {
-        let id = self.repo.rev_parse_single(rev).map_err(|e| anyhow!("git: cannot resolve \"{rev}\": {e}"))?;
+        let id = self.resolve(rev)?;
         let commit = id.object()?.peel_to_commit()?;
         let time = commit.time()?;
         let short =
@@ -54,7 +64,7 @@ impl Repo {
 
     /// The data directory (and the templates beside it, or `templates_dir`) as at `rev`.
     pub fn snapshot(&self, rev: &str, data_dir: &Path, templates_dir: Option<&Path>) -> Result<Snapshot> {
-        let id = self.repo.rev_parse_single(rev).map_err(|e| anyhow!("git: cannot resolve \"{rev}\": {e}"))?;
+        let id = self.resolve(rev)?;
         let tree = id.object()?.peel_to_tree()?;
         let data_rel = self.rel(data_dir)?;
         let files = self.files_under(&tree, &data_rel).with_context(|| format!("reading {data_rel} at {rev}"))?;

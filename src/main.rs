@@ -1,19 +1,28 @@
-//! The `koers` command line: parse the flags, run the command, turn its outcome into an exit code.
+//! The `koers` command line: parse the flags, run the command, turn its outcome into an exit code
+//! (one rule for every command: [`cmd::Exit`]).
 
 mod cmd;
 mod flags;
 
 use clap::Parser;
+use cmd::Exit;
 use flags::{Cli, Command};
-use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return Exit::of_usage(&e).into();
+        }
+    };
     let result = match cli.command {
+        Command::Init(a) => cmd::init::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::BuildReport(a) => cmd::build::run(a),
         Command::Newsletter(a) => cmd::newsletter::run(a),
+        Command::Status(a) => cmd::status::run(a),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Changes(a) => cmd::changes::run(a),
         Command::Project(c) => cmd::author::project(c),
@@ -29,18 +38,18 @@ fn main() -> ExitCode {
                 "koers",
                 &mut std::io::stdout(),
             );
-            Ok(cmd::EXIT_OK)
+            Ok(Exit::Ok)
         }
         Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
             .render(&mut std::io::stdout())
-            .map(|_| cmd::EXIT_OK)
+            .map(|_| Exit::Ok)
             .map_err(anyhow::Error::from),
     };
     match result {
-        Ok(code) => ExitCode::from(code),
+        Ok(exit) => exit.into(),
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{}: {e:#}", cmd::paint_error("error"));
-            ExitCode::from(cmd::EXIT_ERROR)
+            cmd::error_line(&format!("{e:#}"));
+            Exit::of_error(&e).into()
         }
     }
 }

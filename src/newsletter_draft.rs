@@ -41,8 +41,8 @@ pub fn draft_edition_yaml(prog: &Programme, period: Period) -> String {
                 writeln!(blocks, "  - project: {}  # {}: {} result{}", p.id, p.naam, n, if n == 1 { "" } else { "s" });
             // What the updates say, to help choose (comments: not part of the data).
             for r in p.resultaten_in_editie(period) {
-                let first: String = r.tekst.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect();
-                let _ = writeln!(blocks, "    #   {first}…");
+                let first = crate::text::cut_at_word(&crate::text::one_line(&r.tekst), 90);
+                let _ = writeln!(blocks, "    #   {first}");
             }
         }
     }
@@ -99,8 +99,7 @@ fn draft_changes(prog: &Programme, period: Period) -> String {
         out.push_str("#   nothing\n");
     }
     for l in lines {
-        let one: String = l.split_whitespace().collect::<Vec<_>>().join(" ");
-        let _ = writeln!(out, "#   {one}");
+        let _ = writeln!(out, "#   {}", crate::text::one_line(&l));
     }
     out
 }

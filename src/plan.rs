@@ -1,10 +1,12 @@
-//! Stage 4a — plan: which documents a build makes, from the data and the options.
+//! Stage 4a — plan: which documents a build makes, from the data and the options. A request the
+//! data cannot meet (a period it does not declare, an unknown themalijn) is a [`Refusal`].
 
 use crate::dates::{Period, PeriodChoice};
 use crate::driver::BuildOptions;
 use crate::model::Programme;
+use crate::refusal::Refusal;
 use crate::render::{DocumentKind, Job};
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 /// The documents to build: every rapportage koers.yaml declares, the regioplan, every edition,
 /// the informatiepakket.
@@ -23,9 +25,11 @@ pub fn plan_jobs(prog: &Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
             for h in halves {
                 let concept = !declared.contains(&h);
                 if concept && !opts.draft {
-                    bail!(
-                        "--period {h}: koers.yaml declares no rapportage for {h}. Declare it under \"rapportages\" in koers.yaml, or build a draft with --draft (marked CONCEPT)"
-                    );
+                    return Err(Refusal::new(format!("--period {h}: koers.yaml declares no rapportage for {h}"))
+                        .hint(format!(
+                            "declare it with `koers rapportage new {h}`, or build a draft with --draft (marked CONCEPT)"
+                        ))
+                        .into());
                 }
                 jobs.push(Job::Rapportage { periode: h, concept });
             }
@@ -35,15 +39,17 @@ pub fn plan_jobs(prog: &Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
         if let Some(t) = &opts.regioplan.themalijn
             && !prog.themalijnen.iter().any(|x| &x.id == t)
         {
-            bail!(
-                "--themalijn {t}: there is no such themalijn (known: {})",
-                prog.themalijnen.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
-            );
+            let known: Vec<&str> = prog.themalijnen.iter().map(|t| t.id.as_str()).collect();
+            return Err(Refusal::new(format!("--themalijn {t}: there is no such themalijn"))
+                .hint(format!("the themalijnen are: {}", known.join(", ")))
+                .into());
         }
         if let Some(p) = &opts.regioplan.project
             && prog.project(p).is_none()
         {
-            bail!("--project {p}: there is no such project");
+            return Err(Refusal::new(format!("--project {p}: there is no such project"))
+                .hint("`koers status` lists the projects")
+                .into());
         }
         if prog.regioplan.is_some() {
             jobs.push(Job::Regioplan(opts.regioplan.clone()));
@@ -55,7 +61,9 @@ pub fn plan_jobs(prog: &Programme, opts: &BuildOptions) -> Result<Vec<Job>> {
         } else {
             for e in editions {
                 if !prog.edities.iter().any(|x| x.periode == e) {
-                    bail!("--period {e}: there is no newsletter edition file nieuwsbrief/{e}.yaml");
+                    return Err(Refusal::new(format!("--period {e}: there is no newsletter edition {e}"))
+                        .hint(format!("draft it with `koers newsletter {e} --new`"))
+                        .into());
                 }
                 jobs.push(Job::Nieuwsbrief(e));
             }

@@ -101,6 +101,17 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+        if let Some(u) = d.nieuwsbrief.as_ref().and_then(|n| n.afbeeldingen_url.as_deref())
+            && !is_image_base_url(u)
+        {
+            self.diags.push(
+                f.error_at(
+                    &path!["nieuwsbrief", "afbeeldingen_url"],
+                    format!("\"{u}\" is not an https:// address of a folder"),
+                )
+                .hint("write the address of the folder the chart images are put in, e.g. https://www.example.org/nieuwsbrief/ (https, no ? or #): mail clients load images only over https"),
+            );
+        }
         let mut seen = HashMap::new();
         for (i, g) in d.gemeenten.iter().enumerate() {
             if let Some(first) = seen.insert(g.as_str(), i) {
@@ -903,6 +914,13 @@ impl<'a> Validator<'a> {
             );
         }
     }
+}
+
+/// The address of a folder of images on the web: `https://`, a host, no query or fragment.
+pub fn is_image_base_url(u: &str) -> bool {
+    let rest = u.strip_prefix("https://").unwrap_or("");
+    let host = rest.split('/').next().unwrap_or("");
+    !host.is_empty() && is_safe_url(u) && !u.contains(['?', '#'])
 }
 
 /// A link target documents may show: an absolute web address or a mail address.

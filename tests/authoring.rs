@@ -266,7 +266,9 @@ fn a_project_ends() {
 fn a_report_period_is_declared_and_then_builds_without_draft() {
     let ws = Workspace::new();
     let o = ws.koers(&["build-report", "--period", "2024-H2", "--only", "rapportage", "--format", "md"]);
-    assert_eq!(o.status.code(), Some(2), "undeclared period builds: {}", stderr(&o));
+    // A period the data does not declare: the request does not fit the data (exit 1).
+    assert_eq!(o.status.code(), Some(1), "undeclared period builds: {}", stderr(&o));
+    assert!(stderr(&o).contains("hint: declare it with `koers rapportage new 2024-H2`"), "{}", stderr(&o));
     let (before, after, _) = record(&ws, "rapportage-new", &["rapportage", "new", "2024-H2"]);
     only_these_changed(&before, &after, &["koers.yaml"], 0);
     // Declared, it builds without --draft; until it has a publication date it is a draft.
@@ -289,9 +291,13 @@ fn a_report_period_is_declared_and_then_builds_without_draft() {
     assert!(md.contains("1 december 2025") && !md.contains("CONCEPT"), "{md}");
 }
 
-/// Each refusal: exit 1, a message that names the problem (and the likely intent), nothing written.
+/// Each refusal: a message that names the problem (and the likely intent), nothing written; exit 1
+/// when the request does not fit the data, 2 when a value does not parse as what it must be
+/// (README "Exit codes").
 #[test]
 fn refusals_write_nothing() {
+    // The values of these cases do not parse: a wrong command line.
+    const UNPARSABLE: [&str; 5] = ["2024-13", "2024-H3", "januari", "juni", "2024-Q1"];
     let ws = Workspace::new();
     let before = ws.files();
     let cases: &[(&[&str], &[&str])] = &[
@@ -349,7 +355,8 @@ fn refusals_write_nothing() {
     for (args, expected) in cases {
         let o = ws.koers(args);
         let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        let unparsable = UNPARSABLE.iter().any(|u| args.contains(u));
+        assert_eq!(o.status.code(), Some(if unparsable { 2 } else { 1 }), "{args:?}: {err}");
         for e in *expected {
             assert!(err.contains(e), "{args:?}: expected {e:?} in:\n{err}");
         }
@@ -551,8 +558,8 @@ fn a_change_set_is_written_only_over_what_it_was_made_from() {
         gemeld: koers::model::Gemeld::Rapportage(koers::dates::Period::parse_half("2024-H1").unwrap()),
         maand: None,
     };
-    let first = koers::authoring::plan(&load(), &result("Eerste")).unwrap();
-    let second = koers::authoring::plan(&load(), &result("Tweede")).unwrap();
+    let first = koers::authoring::plan(&load(), None, &result("Eerste")).unwrap();
+    let second = koers::authoring::plan(&load(), None, &result("Tweede")).unwrap();
     first.write(&ws.data()).unwrap();
     let written = ws.files();
     match second.write(&ws.data()) {
@@ -569,7 +576,7 @@ fn a_change_set_is_written_only_over_what_it_was_made_from() {
         einde: koers::dates::Einde::NogNietBekend,
         hoofdproject: None,
     };
-    let planned = koers::authoring::plan(&load(), &new_project).unwrap();
+    let planned = koers::authoring::plan(&load(), None, &new_project).unwrap();
     std::fs::write(ws.data().join("projecten/nieuw-project.yaml"), "naam: Van iemand anders\n").unwrap();
     let present = ws.files();
     match planned.write(&ws.data()) {
@@ -604,4 +611,57 @@ fn a_second_command_waits_for_the_first_ones_write() {
     assert!(stderr(&b).contains("changed while koers was editing it"), "{}", stderr(&b));
     let text = std::fs::read_to_string(ws.data().join("projecten/valpreventie.yaml")).unwrap();
     assert!(text.contains("tekst: Resultaat van A\n") && text.contains("tekst: Resultaat van B\n"), "{text}");
+}
+
+/// Another file broken before the change: the message names that file and says it was broken
+/// before, instead of blaming the change; a change with errors of its own gets both.
+#[test]
+fn a_file_broken_before_is_named_not_blamed_on_the_change() {
+    let ws = Workspace::new();
+    common::edit(&ws.data().join("themalijnen/jeugd.yaml"), "volgorde: 5", "volgorde: vijf");
+    let before = ws.files();
+    let o = ws.koers(&["resultaat", "valpreventie", "Een goed resultaat.", "--periode", "2024-H1"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("--> data/themalijnen/jeugd.yaml:3:11"), "{err}");
+    assert!(
+        err.contains("error: data/themalijnen/jeugd.yaml was invalid already before this change (the errors above); the change adds no error"),
+        "{err}"
+    );
+    assert!(!err.contains("would not be valid with this change"), "the change is blamed: {err}");
+    assert!(err.ends_with("nothing was written\n"), "{err}");
+    assert_eq!(ws.files(), before);
+    // A change that is wrong itself: its error, then the file that was broken before.
+    let o = ws.koers(&[
+        "project",
+        "new",
+        "x",
+        "--themalijn",
+        "ouderen",
+        "--naam",
+        "X",
+        "--start",
+        "2025-01",
+        "--einde",
+        "2024-01",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let own = err.find("the end (2024-01) is before the start (2025-01)").expect(&err);
+    let blamed = err.find("error: the data would not be valid with this change").expect(&err);
+    let other =
+        err.find("error: besides, data/themalijnen/jeugd.yaml was invalid already before this change").expect(&err);
+    assert!(own < blamed && blamed < other, "{err}");
+    assert_eq!(ws.files(), before);
+    // A draft edition is made from valid data only: it says which file to fix.
+    let o = ws.koers(&["newsletter", "2025-11", "--new"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "error: data/themalijnen/jeugd.yaml is invalid (the errors above), and this is made from valid data only"
+        ),
+        "{err}"
+    );
+    assert_eq!(ws.files(), before);
 }

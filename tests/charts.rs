@@ -176,6 +176,13 @@ fn email_has_a_png_with_the_numbers_as_alt_text() {
     let tmp = fixture();
     let data = tmp.path().join("data");
     edit(&data.join("projecten/fietsen.yaml"), "    periode: 2024-H1\n", "    editie: 2024-05\n");
+    // The e-mail HTML shows the chart from where it is online (without an address: no image).
+    let online = "https://www.example.org/nieuwsbrief/";
+    edit(
+        &data.join("koers.yaml"),
+        "  afzender: nieuws@example.org\n",
+        &format!("  afzender: nieuws@example.org\n  afbeeldingen_url: {online}\n"),
+    );
     let out = tmp.path().join("out");
     let o = run(koers().args(["build-report", "--only", "nieuwsbrief", "--data"]).arg(&data).arg("--out").arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
@@ -187,8 +194,10 @@ fn email_has_a_png_with_the_numbers_as_alt_text() {
     );
     let img = mail.select(&sel("img")).next().expect("the chart image");
     let src = img.value().attr("src").unwrap();
-    assert_eq!(src, format!("even-bijpraten-{edition}-fasen.png"));
-    let png = read_out(&format!("nieuwsbrief/{src}"));
+    let file = src.strip_prefix(online).unwrap_or_else(|| panic!("{src} is not below {online}"));
+    assert_eq!(file, format!("even-bijpraten-{edition}-fasen.png"));
+    // The PNG beside the e-mail, to put online there.
+    let png = read_out(&format!("nieuwsbrief/{file}"));
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
     assert_eq!(width, 1280, "drawn at twice the SVG's 640 px");

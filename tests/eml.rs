@@ -5,6 +5,8 @@ use crate::common;
 use common::*;
 use mail_parser::{MessageParser, MimeHeaders};
 
+const IMAGES: &str = "https://www.example.org/nieuwsbrief/";
+
 /// The real data with the unsubscribe address and Reply-To that koers.yaml may give, built
 /// (newsletters only) into `out`.
 fn build_with_unsubscribe(dir: &std::path::Path, afmelden: &str) -> std::path::PathBuf {
@@ -13,7 +15,13 @@ fn build_with_unsubscribe(dir: &std::path::Path, afmelden: &str) -> std::path::P
     let yaml = std::fs::read_to_string(data.join("koers.yaml")).unwrap();
     let anchor = "  afzender: communicatie@samentwente.nl\n";
     assert!(yaml.contains(anchor));
-    let yaml = yaml.replace(anchor, &format!("{anchor}  antwoord_aan: info@twentsekoers.nl\n  afmelden: {afmelden}\n"));
+    // The folder the chart images are put online in (an address for the test, example.org).
+    let yaml = yaml.replace(
+        anchor,
+        &format!(
+            "{anchor}  antwoord_aan: info@twentsekoers.nl\n  afmelden: {afmelden}\n  afbeeldingen_url: {IMAGES}\n"
+        ),
+    );
     std::fs::write(data.join("koers.yaml"), yaml).unwrap();
     // A phase recorded for the April edition, so that its e-mail has the phase chart.
     let project = data.join("projecten/zelfstandigheid-lvb.yaml");
@@ -65,7 +73,8 @@ fn the_eml_is_a_multipart_alternative_draft_with_the_email_html() {
         let ct = part.content_type().unwrap();
         assert_eq!(ct.attribute("charset").map(str::to_lowercase).as_deref(), Some("utf-8"));
     }
-    // The chart beside the e-mail travels inline, referred to by cid:.
+    // The chart beside the e-mail travels inline, referred to by cid:; the e-mail HTML (pasted
+    // into the mailing tool) shows the hosted copy.
     let png_name = "even-bijpraten-2025-04-fasen.png";
     let png = std::fs::read(out.join("nieuwsbrief").join(png_name)).unwrap();
     let image = &msg.parts[4];
@@ -73,8 +82,8 @@ fn the_eml_is_a_multipart_alternative_draft_with_the_email_html() {
     assert_eq!(image.contents(), png.as_slice(), "the same PNG as beside the e-mail");
     let email_html = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2025-04.email.html"))
         .unwrap()
-        .replace(&format!("src=\"{png_name}\""), "src=\"cid:even-bijpraten-2025-04-fasen@koers\"");
-    assert!(email_html.contains("cid:"), "the e-mail shows the chart");
+        .replace(&format!("src=\"{IMAGES}{png_name}\""), "src=\"cid:even-bijpraten-2025-04-fasen@koers\"");
+    assert!(email_html.contains("cid:"), "the e-mail HTML shows the chart from {IMAGES}");
     let text = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2025-04.txt")).unwrap();
     // MIME text parts have CRLF line ends on the wire; otherwise they are the files.
     let html_part = msg.body_html(0).unwrap().replace("\r\n", "\n");

@@ -256,16 +256,17 @@ fn newsletter_commands() {
     assert!(draft.contains("titel: \"Even bijpraten... April 2024\""));
     assert!(
         draft.contains(
-            "  - thema: gezondheid  # Thema gezondheid\n  - project: fietsen  # Fietsen: 1 result\n    #   Een fietsroute is uitgezet in april.…"
+            "  - thema: gezondheid  # Thema gezondheid\n  - project: fietsen  # Fietsen: 1 result\n    #   Een fietsroute is uitgezet in april.\n"
         ),
         "{draft}"
     );
     // The draft is a valid edition file.
     let o = run(koers().args(["check", "--date", "2024-10-01", "--data"]).arg(&data));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // Drafting again refuses to overwrite.
+    // Drafting again refuses to overwrite (the request does not fit the data: exit 1).
     let o = run(koers().args(["newsletter", "2024-04", "--new", "--data"]).arg(&data));
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the edition 2024-04 exists already"), "{}", stderr(&o));
 }
 
 #[test]

@@ -29,6 +29,10 @@ impl DataSource for Files {
     fn display_root(&self) -> PathBuf {
         self.root.clone()
     }
+    fn read(&self, rel: &std::path::Path) -> std::io::Result<Vec<u8>> {
+        let found = self.files.iter().find(|(p, _)| p == rel).map(|(_, b)| b.clone());
+        found.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
 }
 
 /// The lines of a file as YAML and an editor count them (a line break is LF, CRLF or a lone CR),

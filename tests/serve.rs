@@ -312,6 +312,17 @@ fn a_change_is_rebuilt_and_announced_and_invalid_data_shows_everywhere() {
         assert!(items.contains(&format!("data/projecten/valpreventie.yaml:{}:11", lines + 1)), "{page}: {items:?}");
         assert!(body.contains("unclosed bracket"), "{page}: {body}");
         assert!(body.contains("new EventSource"), "{page}: the diagnostics page must reload by itself");
+        // The error first (the data's warnings stand in files before it), then the warnings,
+        // then the one-line count.
+        let severities: Vec<String> =
+            doc.select(&scraper::Selector::parse("li > strong").unwrap()).map(|c| c.inner_html()).collect();
+        let warnings = severities.iter().filter(|s| *s == "warning").count();
+        assert!(warnings > 0, "{page}: the data's warnings are listed too: {severities:?}");
+        assert_eq!(severities[0], "error", "{page}: {severities:?}");
+        assert!(severities[1..].iter().all(|s| s == "warning"), "{page}: {severities:?}");
+        let summary: Vec<String> =
+            doc.select(&scraper::Selector::parse("main > p.summary").unwrap()).map(|c| c.inner_html()).collect();
+        assert_eq!(summary, [format!("1 error, {warnings} warnings")], "{page}");
     }
     // Fixed: the pages come back.
     std::fs::write(&path, &good).unwrap();
@@ -434,11 +445,14 @@ fn another_host_is_listened_on_with_a_warning() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let first = BufReader::new(child.stdout.take().unwrap()).lines().next().unwrap().unwrap();
+    // Both pipes stay open until the server is stopped (a closed stdout would end it early).
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = stdout.next().unwrap().unwrap();
     let warning =
         BufReader::new(child.stderr.take().unwrap()).lines().map_while(Result::ok).find(|l| l.starts_with("warning:"));
     let _ = child.kill();
     let _ = child.wait();
+    drop(stdout);
     assert!(first.starts_with("koers serve: http://127.0.0.1:"), "{first}");
     let warning = warning.expect("no warning");
     assert!(warning.contains("listening on 0.0.0.0 (every network interface)"), "{warning}");

@@ -11,9 +11,10 @@
 mod write;
 pub mod yaml_text;
 
-use crate::dates::{Einde, Month, Period, PeriodKind, Start};
+use crate::dates::{Edition, Einde, Month, Period, PeriodKind, Start};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{DataSet, DataSource, DirSource};
+use crate::model::Programme;
 use crate::phase::Fase;
 use crate::validate::ValidateOptions;
 use std::collections::BTreeMap;
@@ -35,35 +36,22 @@ pub enum Request {
     EndProject { project: String, einde: Month },
     /// `koers rapportage new`: declare the rapportage of a half year in koers.yaml.
     NewReport { periode: Period },
+    /// `koers newsletter EDITIE --new`: the draft file of an edition, with a project block for
+    /// each project whose results are recorded for it.
+    NewEdition { editie: Period },
+    /// `koers newsletter EDITIE --update`: a project block in the edition's file for each result
+    /// recorded for the edition that no block shows yet.
+    UpdateEdition { editie: Period },
 }
 
-/// A request that cannot be carried out as asked (unknown id, duplicate, a step back without a
-/// reason): nothing is changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl Refusal {
-    fn new(message: impl Into<String>) -> Refusal {
-        Refusal { message: message.into(), hint: None }
-    }
-    fn hint(mut self, hint: impl Into<String>) -> Refusal {
-        self.hint = Some(hint.into());
-        self
+impl Request {
+    /// Whether planning the request needs the whole programme, and so data that validates.
+    pub fn needs_valid_data(&self) -> bool {
+        matches!(self, Request::NewEdition { .. })
     }
 }
 
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
-        }
-        Ok(())
-    }
-}
+pub use crate::refusal::Refusal;
 
 /// One file's new text.
 #[derive(Debug, Clone)]
@@ -129,9 +117,15 @@ impl ChangeSet {
 pub enum Outcome {
     /// Not carried out as asked; nothing was written.
     Refused(Refusal),
-    /// The data would be invalid with the change; nothing was written. The diagnostics are every
-    /// error and the warnings of the files the change touches.
-    Invalid(Diagnostics),
+    /// The request is made from valid data only ([`Request::needs_valid_data`]) and the data has
+    /// errors (these); nothing was written.
+    InvalidBefore(Diagnostics),
+    /// The data records this already: nothing to change.
+    Unchanged,
+    /// The data would be invalid with the change; nothing was written. `before` are the data's
+    /// diagnostics without the change, `after` with it (every error, and the warnings of the
+    /// files it touches), so that the errors the change brings can be told from those it found.
+    Invalid { before: Diagnostics, after: Diagnostics },
     /// Valid, and written (or, on a dry run, not): `diagnostics` are the warnings of the files it
     /// touches; `redone` names a file that changed while koers was editing it, after which the
     /// change was made again on its new content.
@@ -150,10 +144,17 @@ pub fn record(data_dir: &Path, request: &Request, opts: &ValidateOptions, dry_ru
     let mut attempt = 1;
     loop {
         let before = crate::driver::check(&DirSource { root: data_dir.to_path_buf() }, opts)?;
-        let changes = match plan(&before.data, request) {
+        if request.needs_valid_data() && before.diagnostics.has_errors() {
+            let errors = before.diagnostics.items.iter().filter(|d| d.is_error()).cloned().collect();
+            return Ok(Outcome::InvalidBefore(Diagnostics { items: errors }));
+        }
+        let changes = match plan(&before.data, before.programme.as_ref(), request) {
             Ok(c) => c,
             Err(r) => return Ok(Outcome::Refused(r)),
         };
+        if changes.files.is_empty() {
+            return Ok(Outcome::Unchanged);
+        }
         let after = changes.check(data_dir, opts)?;
         // Problems in the files this change touches; the data's other warnings are `koers check`'s.
         let touched: Vec<PathBuf> = changes.files.iter().map(|f| data_dir.join(&f.rel)).collect();
@@ -161,7 +162,7 @@ pub fn record(data_dir: &Path, request: &Request, opts: &ValidateOptions, dry_ru
             items: after.items.iter().filter(|d| d.is_error() || touched.contains(&d.file)).cloned().collect(),
         };
         if after.has_errors() {
-            return Ok(Outcome::Invalid(diagnostics));
+            return Ok(Outcome::Invalid { before: before.diagnostics, after: diagnostics });
         }
         if dry_run {
             return Ok(Outcome::Done { changes, diagnostics, written: false, redone });
@@ -208,8 +209,9 @@ fn source_text(set: &DataSet, rel: &Path) -> Option<String> {
     files.into_iter().find(|f| f.rel == rel).map(|f| f.text.clone())
 }
 
-/// Turn a request into the changes it makes, given the loaded data.
-pub fn plan(set: &DataSet, request: &Request) -> Result<ChangeSet, Refusal> {
+/// Turn a request into the changes it makes, given the loaded data (and the programme it makes,
+/// when the data is valid). No change (an empty change set) when there is nothing to record.
+pub fn plan(set: &DataSet, programme: Option<&Programme>, request: &Request) -> Result<ChangeSet, Refusal> {
     let mut changes = ChangeSet::default();
     match request {
         Request::NewProject { id, themalijn, naam, start, einde, hoofdproject } => {
@@ -223,6 +225,14 @@ pub fn plan(set: &DataSet, request: &Request) -> Result<ChangeSet, Refusal> {
         }
         Request::EndProject { project, einde } => end_project(set, &mut changes, project, *einde)?,
         Request::NewReport { periode } => new_report(set, &mut changes, *periode)?,
+        Request::NewEdition { editie } => {
+            let prog = programme.ok_or_else(|| {
+                Refusal::new("the data has errors, and a draft edition is made from valid data")
+                    .hint("fix them first: `koers check` shows them")
+            })?;
+            new_edition(set, prog, &mut changes, *editie)?
+        }
+        Request::UpdateEdition { editie } => update_edition(set, &mut changes, *editie)?,
     }
     Ok(changes)
 }
@@ -439,6 +449,16 @@ fn result(
     let line = doc.insert_mapping_item("resultaten", before, &fields, &[]).map_err(|e| edit_failed(&rel, e))?;
     change.notes.push((line, format!("{project}: a result reported in the {}", gemeld.label())));
     change.after = doc.text();
+    // An edition whose file exists shows every result recorded for it: a project without a block
+    // there gets one (a block without "resultaten" shows the new result by itself).
+    if let Gemeld::Editie(editie) = gemeld
+        && let Some(e) = set.edities.get(&Edition(editie))
+        && !e.data.blokken.iter().any(|b| b.project.as_deref() == Some(project))
+    {
+        let mut texts = results_for(&p.data, editie);
+        texts.push(tekst);
+        add_project_blocks(set, changes, editie, &[(project, texts)])?;
+    }
     Ok(())
 }
 
@@ -495,6 +515,167 @@ fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result
         .insert_mapping_item("rapportages", before, &[("periode", &id)], &comments)
         .map_err(|e| edit_failed(&rel, e))?;
     change.notes.push((line, format!("the rapportage {id} is declared; fill in its texts below this line")));
+    change.after = doc.text();
+    Ok(())
+}
+
+fn new_edition(set: &DataSet, prog: &Programme, changes: &mut ChangeSet, editie: Period) -> Result<(), Refusal> {
+    let id = editie.id();
+    if let Some(e) = set.edities.get(&Edition(editie)) {
+        return Err(Refusal::new(format!("the edition {id} exists already ({})", e.file.path.display())).hint(
+            format!(
+                "edit it; results recorded for it since it was drafted are added by `koers newsletter {id} --update`"
+            ),
+        ));
+    }
+    let rel = PathBuf::from("nieuwsbrief").join(format!("{id}.yaml"));
+    let after = crate::newsletter_draft::draft_edition_yaml(prog, editie);
+    let blocks = after.lines().filter(|l| l.starts_with("  - project: ")).count();
+    let note = format!("the draft of edition {id}, with {blocks} project block(s): fill in its texts");
+    changes.files.push(FileChange { rel, before: None, after, notes: vec![(2, note)] });
+    Ok(())
+}
+
+/// A project block for every project with results recorded for the edition that no block shows.
+fn update_edition(set: &DataSet, changes: &mut ChangeSet, editie: Period) -> Result<(), Refusal> {
+    let id = editie.id();
+    let Some(e) = set.edities.get(&Edition(editie)) else {
+        if set.failed_ids.contains(&id) {
+            return Err(Refusal::new(format!("the file of edition {id} did not load"))
+                .hint("fix it first: `koers check` shows its problems"));
+        }
+        return Err(Refusal::new(format!("there is no edition {id} (no file nieuwsbrief/{id}.yaml)"))
+            .hint(format!("draft it with `koers newsletter {id} --new`")));
+    };
+    let mut missing: Vec<(&str, Vec<&str>)> = Vec::new();
+    for pid in projects_in_table_order(set) {
+        let texts = results_for(&set.projecten[pid].data, editie);
+        let recorded = texts.len();
+        if recorded == 0 {
+            continue;
+        }
+        let blocks: Vec<(usize, &crate::data_files::NieuwsbriefBlok)> =
+            e.data.blokken.iter().enumerate().filter(|(_, b)| b.project.as_deref() == Some(pid)).collect();
+        if blocks.is_empty() {
+            missing.push((pid, texts));
+            continue;
+        }
+        // A block without "resultaten" shows them all; blocks that choose show only those.
+        if blocks.iter().any(|(_, b)| b.resultaten.is_none()) {
+            continue;
+        }
+        let shown: Vec<u32> = blocks.iter().flat_map(|(_, b)| b.resultaten.iter().flatten().copied()).collect();
+        if let Some(nr) = (1..=recorded as u32).find(|nr| !shown.contains(nr)) {
+            let (at, _) = blocks[0];
+            return Err(Refusal::new(format!(
+                "result {nr} of project \"{pid}\" for edition {id} is not shown, and block {} of {} chooses the results it shows",
+                at + 1,
+                e.file.path.display()
+            ))
+            .hint(format!("add {nr} to the \"resultaten\" of that block")));
+        }
+    }
+    add_project_blocks(set, changes, editie, &missing)
+}
+
+/// Every project id, themalijn by themalijn in document order, each in its table order.
+fn projects_in_table_order(set: &DataSet) -> Vec<&str> {
+    let mut themalijnen: Vec<(&String, &crate::load::Loaded<crate::data_files::ThemalijnFile>)> =
+        set.themalijnen.iter().collect();
+    themalijnen.sort_by_key(|(id, t)| (t.data.volgorde, *id));
+    let mut out: Vec<&str> = themalijnen
+        .iter()
+        .flat_map(|(_, t)| t.data.projecten.iter().map(String::as_str))
+        .filter(|p| set.projecten.contains_key(*p))
+        .collect();
+    // A project its themalijn does not list (an error `koers check` reports) still counts.
+    out.extend(set.projecten.keys().map(String::as_str).filter(|p| !out.contains(p)).collect::<Vec<_>>());
+    out
+}
+
+/// What a block of an edition is about, for placing new blocks among them.
+#[derive(Clone, PartialEq)]
+enum Slot {
+    /// A "thema" heading or a project block: its themalijn.
+    Themalijn(String),
+    Uitgelicht,
+    Other,
+}
+
+/// The texts of a project's results recorded for an edition, in file order.
+fn results_for(p: &crate::data_files::ProjectFile, editie: Period) -> Vec<&str> {
+    p.resultaten
+        .iter()
+        .filter(|r| r.editie.and_then(crate::dates::Parsed::valid) == Some(Edition(editie)))
+        .map(|r| r.tekst.as_str())
+        .collect()
+}
+
+/// Add a `project:` block for each of `projects` (with the texts of its results for the edition,
+/// shown as comments) to the edition's file: after the last block of its themalijn, or — when the
+/// edition has none — with a "thema" heading before the "uitgelicht" block (at the end when there
+/// is none).
+fn add_project_blocks(
+    set: &DataSet,
+    changes: &mut ChangeSet,
+    editie: Period,
+    projects: &[(&str, Vec<&str>)],
+) -> Result<(), Refusal> {
+    let Some(e) = set.edities.get(&Edition(editie)) else { return Ok(()) };
+    if projects.is_empty() {
+        return Ok(());
+    }
+    let themalijn_of = |pid: &str| set.projecten.get(pid).map(|p| p.data.themalijn.clone());
+    let mut slots: Vec<Slot> = e
+        .data
+        .blokken
+        .iter()
+        .map(|b| match (&b.thema, &b.project, &b.uitgelicht) {
+            (Some(t), _, _) => Slot::Themalijn(t.clone()),
+            (_, Some(p), _) => themalijn_of(p).map(Slot::Themalijn).unwrap_or(Slot::Other),
+            (_, _, Some(_)) => Slot::Uitgelicht,
+            _ => Slot::Other,
+        })
+        .collect();
+    let rel = e.file.rel.clone();
+    let id = editie.id();
+    let change = changes.edit(set, &rel);
+    let mut doc = YamlText::new(&change.after);
+    // A note's line moves down when lines are inserted above it.
+    fn insert_note(notes: &mut Vec<(usize, String)>, line: usize, lines: usize, note: String) {
+        for (l, _) in notes.iter_mut().filter(|(l, _)| *l >= line) {
+            *l += lines;
+        }
+        notes.push((line, note));
+    }
+    for (pid, results) in projects {
+        let Some(t) = themalijn_of(pid) else { continue };
+        let at = match slots.iter().rposition(|s| *s == Slot::Themalijn(t.clone())) {
+            Some(i) => i + 1,
+            None => {
+                let at = slots.iter().position(|s| *s == Slot::Uitgelicht).unwrap_or(slots.len());
+                let before = (at < slots.len()).then_some(at);
+                let line = doc
+                    .insert_mapping_item("blokken", before, &[("thema", &t)], &[])
+                    .map_err(|e| edit_failed(&rel, e))?;
+                insert_note(&mut change.notes, line, 1, format!("a thema heading for themalijn {t}"));
+                slots.insert(at, Slot::Themalijn(t.clone()));
+                at + 1
+            }
+        };
+        let comments: Vec<String> =
+            results.iter().map(|r| crate::text::cut_at_word(&crate::text::one_line(r), 90)).collect();
+        let before = (at < slots.len()).then_some(at);
+        let line = doc
+            .insert_mapping_item("blokken", before, &[("project", pid)], &comments)
+            .map_err(|e| edit_failed(&rel, e))?;
+        let note = match results.len() {
+            1 => format!("a block for project {pid}: its result recorded for edition {id}"),
+            n => format!("a block for project {pid}: its {n} results recorded for edition {id}"),
+        };
+        insert_note(&mut change.notes, line, 1 + comments.len(), note);
+        slots.insert(at, Slot::Themalijn(t));
+    }
     change.after = doc.text();
     Ok(())
 }

@@ -1,82 +1,62 @@
-//! The authoring commands — `project new`, `project einde`, `fase`, `resultaat`, `rapportage new`:
-//! record a fact in data/ with a lossless edit, only when the result validates.
+//! The authoring commands — `project new`, `project einde`, `fase`, `resultaat`, `rapportage new`,
+//! and `newsletter --new` / `--update`: record a fact in data/ with a lossless edit, only when the
+//! result validates.
 
-use super::{EXIT_INVALID, EXIT_OK, paint_error, print_diagnostics};
+use super::{Exit, error_line, print_diagnostics};
 use crate::flags::{EditArgs, FaseArgs, ProjectCommand, RapportageCommand, ResultaatArgs};
 use anyhow::Result;
 use koers::authoring::{Outcome, Refusal, Request};
-use koers::dates::{Einde, Month, Period, Start};
-use koers::diagnostics::{DiagnosticFormat, did_you_mean};
+use koers::dates::Einde;
+use koers::diagnostics::{Diagnostic, DiagnosticFormat, Diagnostics, did_you_mean};
 use koers::model::Gemeld;
 use koers::phase::Fase;
 use koers::validate::ValidateOptions;
 use std::io::Write;
+use std::path::Path;
 
-pub(crate) fn project(c: ProjectCommand) -> Result<u8> {
+pub(crate) fn project(c: ProjectCommand) -> Result<Exit> {
     match c {
         ProjectCommand::New(a) => {
-            let request = (|| {
-                Ok(Request::NewProject {
-                    id: a.id.clone(),
-                    themalijn: a.themalijn.clone(),
-                    naam: a.naam.trim().to_string(),
-                    start: Start::parse(&a.start).map_err(|e| arg("--start", e))?,
-                    einde: match &a.einde {
-                        Some(e) => Einde::parse(e).map_err(|e| arg("--einde", e))?,
-                        None => Einde::NogNietBekend,
-                    },
-                    hoofdproject: a.hoofdproject.clone(),
-                })
-            })();
-            run(&a.edit, request)
+            let request = Request::NewProject {
+                id: a.id.clone(),
+                themalijn: a.themalijn.clone(),
+                naam: a.naam.trim().to_string(),
+                start: a.start,
+                einde: a.einde.unwrap_or(Einde::NogNietBekend),
+                hoofdproject: a.hoofdproject.clone(),
+            };
+            edit(&a.edit, Ok(request))
         }
         ProjectCommand::Einde(a) => {
-            let request = Month::parse(&a.einde)
-                .map(|einde| Request::EndProject { project: a.project.clone(), einde })
-                .map_err(|e| arg("the end month", e));
-            run(&a.edit, request)
+            edit(&a.edit, Ok(Request::EndProject { project: a.project.clone(), einde: a.einde }))
         }
     }
 }
 
-pub(crate) fn fase(a: FaseArgs) -> Result<u8> {
-    let request = (|| {
-        Ok(Request::PhaseStep {
-            project: a.project.clone(),
-            fase: parse_fase(&a.fase)?,
-            sinds: Month::parse(&a.sinds).map_err(|e| arg("--sinds", e))?,
-            reden: a.reden.clone(),
-        })
-    })();
-    run(&a.edit, request)
+pub(crate) fn fase(a: FaseArgs) -> Result<Exit> {
+    let request = parse_fase(&a.fase).map(|fase| Request::PhaseStep {
+        project: a.project.clone(),
+        fase,
+        sinds: a.sinds,
+        reden: a.reden.clone(),
+    });
+    edit(&a.edit, request)
 }
 
-pub(crate) fn resultaat(a: ResultaatArgs) -> Result<u8> {
-    let request = (|| {
-        let gemeld = match (&a.periode, &a.editie) {
-            (Some(p), _) => Gemeld::Rapportage(Period::parse_half(p).map_err(|e| arg("--periode", e))?),
-            (_, Some(e)) => Gemeld::Editie(Period::parse_edition(e).map_err(|e| arg("--editie", e))?),
-            (None, None) => return Err(Refusal { message: "give --periode or --editie".into(), hint: None }),
-        };
-        let maand = a.maand.as_deref().map(Month::parse).transpose().map_err(|e| arg("--maand", e))?;
-        Ok(Request::Result { project: a.project.clone(), tekst: a.tekst.clone(), gemeld, maand })
-    })();
-    run(&a.edit, request)
+pub(crate) fn resultaat(a: ResultaatArgs) -> Result<Exit> {
+    // clap requires exactly one of the two.
+    let gemeld = match (a.periode, a.editie) {
+        (Some(p), _) => Gemeld::Rapportage(p),
+        (_, Some(e)) => Gemeld::Editie(e),
+        (None, None) => unreachable!("clap requires --periode or --editie"),
+    };
+    edit(&a.edit, Ok(Request::Result { project: a.project.clone(), tekst: a.tekst.clone(), gemeld, maand: a.maand }))
 }
 
-pub(crate) fn rapportage(c: RapportageCommand) -> Result<u8> {
+pub(crate) fn rapportage(c: RapportageCommand) -> Result<Exit> {
     match c {
-        RapportageCommand::New(a) => {
-            let request = Period::parse_half(&a.periode)
-                .map(|periode| Request::NewReport { periode })
-                .map_err(|e| arg("the period", e));
-            run(&a.edit, request)
-        }
+        RapportageCommand::New(a) => edit(&a.edit, Ok(Request::NewReport { periode: a.periode })),
     }
-}
-
-fn arg(what: &str, message: String) -> Refusal {
-    Refusal { message: format!("{what}: {message}"), hint: None }
 }
 
 /// A phase by its name, in any case, with or without "fase": "realisatie" is Realisatiefase.
@@ -90,37 +70,124 @@ fn parse_fase(s: &str) -> Result<Fase, Refusal> {
         Some(n) => format!("did you mean \"{n}\"?"),
         None => format!("the phases are: {}", names.join(", ")),
     };
-    Err(Refusal { message: format!("\"{s}\" is not a phase"), hint: Some(hint) })
+    Err(Refusal::new(format!("\"{s}\" is not a phase")).hint(hint))
 }
 
-fn refuse(r: &Refusal) -> u8 {
+fn refuse(r: &Refusal) -> Exit {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}: {}", paint_error("error"), r.message);
+    let _ = writeln!(err, "{}: {}", super::paint_error("error"), r.message);
     if let Some(h) = &r.hint {
         let _ = writeln!(err, "  hint: {h}");
     }
     let _ = writeln!(err, "nothing was written");
-    EXIT_INVALID
+    Exit::Invalid
+}
+
+fn edit(a: &EditArgs, request: Result<Request, Refusal>) -> Result<Exit> {
+    match request {
+        Ok(r) => run(&a.data.data, a.dry_run, &r),
+        Err(r) => Ok(refuse(&r)),
+    }
+}
+
+/// The errors of `after` that `before` had too (the same file and message; lines may have moved
+/// in a file the change touched), and those the change brings.
+fn split_errors(before: &Diagnostics, after: &Diagnostics) -> (Diagnostics, Diagnostics) {
+    let key = |d: &Diagnostic| (d.file.clone(), d.message.clone(), d.hint.clone());
+    let mut old: Vec<_> = before.items.iter().filter(|d| d.is_error()).map(key).collect();
+    let (mut existing, mut new) = (Diagnostics::default(), Diagnostics::default());
+    for d in after.items.iter().filter(|d| d.is_error()) {
+        match old.iter().position(|k| *k == key(d)) {
+            Some(i) => {
+                old.remove(i);
+                existing.push(d.clone());
+            }
+            None => new.push(d.clone()),
+        }
+    }
+    (existing, new)
+}
+
+/// The files of some diagnostics, each once, in order: "data/a.yaml, data/b.yaml".
+fn files_of(d: &Diagnostics) -> String {
+    let mut files: Vec<String> = d.items.iter().map(|x| x.file.display().to_string()).collect();
+    files.dedup();
+    files.join(", ")
+}
+
+/// What the change itself does to the data's validity.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// It brings no error of its own.
+    AddsNone,
+    /// It brings errors of its own (printed before).
+    AddsErrors,
+    /// It could not be made: it needs valid data (a draft edition).
+    NeedsValidData,
+}
+
+/// Errors the data had before the change: printed, and said to be none of the change's doing.
+fn report_broken_before(existing: &Diagnostics, change: Change) {
+    print_diagnostics(existing, DiagnosticFormat::Human);
+    let files = files_of(existing);
+    let one_file = existing.items.iter().all(|d| d.file == existing.items[0].file);
+    let message = match (one_file, change) {
+        (true, Change::NeedsValidData) => format!(
+            "{files} is invalid (the errors above), and this is made from valid data only: fix that file first, then run the command again"
+        ),
+        (false, Change::NeedsValidData) => format!(
+            "these files are invalid (the errors above): {files}; this is made from valid data only: fix them first, then run the command again"
+        ),
+        (true, Change::AddsNone) => format!(
+            "{files} was invalid already before this change (the errors above); the change adds no error, but koers writes only data that validates: fix that file first, then run the command again"
+        ),
+        (false, Change::AddsNone) => format!(
+            "these files were invalid already before this change (the errors above): {files}; the change adds no error, but koers writes only data that validates: fix them first, then run the command again"
+        ),
+        (true, Change::AddsErrors) => {
+            format!("besides, {files} was invalid already before this change (the errors above); fix it too")
+        }
+        (false, Change::AddsErrors) => {
+            format!(
+                "besides, these files were invalid already before this change (the errors above): {files}; fix them too"
+            )
+        }
+    };
+    error_line(&message);
 }
 
 /// Load the data, plan the change, validate the result, then write it (or show it).
-fn run(a: &EditArgs, request: Result<Request, Refusal>) -> Result<u8> {
-    let request = match request {
-        Ok(r) => r,
-        Err(r) => return Ok(refuse(&r)),
-    };
-    let data = &a.data.data;
+pub(crate) fn run(data: &Path, dry_run: bool, request: &Request) -> Result<Exit> {
     let opts = ValidateOptions { report_month: Some(koers::driver::current_month()) };
-    let (changes, diagnostics, written, redone) = match koers::authoring::record(data, &request, &opts, a.dry_run)? {
+    let (changes, diagnostics, written, redone) = match koers::authoring::record(data, request, &opts, dry_run)? {
         Outcome::Refused(r) => return Ok(refuse(&r)),
-        Outcome::Invalid(diagnostics) => {
-            print_diagnostics(&diagnostics, DiagnosticFormat::Human);
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}: the data would not be valid with this change; nothing was written",
-                paint_error("error")
-            );
-            return Ok(EXIT_INVALID);
+        Outcome::InvalidBefore(existing) => {
+            report_broken_before(&existing, Change::NeedsValidData);
+            let _ = writeln!(std::io::stderr(), "nothing was written");
+            return Ok(Exit::Invalid);
+        }
+        Outcome::Unchanged => {
+            match request {
+                Request::UpdateEdition { editie } => println!(
+                    "nothing to change: every result recorded for edition {} is shown in its file already",
+                    editie.id()
+                ),
+                _ => println!("nothing to change: the data records this already"),
+            }
+            return Ok(Exit::Ok);
+        }
+        Outcome::Invalid { before, after } => {
+            let (existing, new) = split_errors(&before, &after);
+            if !new.items.is_empty() {
+                print_diagnostics(&new, DiagnosticFormat::Human);
+                error_line("the data would not be valid with this change (the errors above)");
+            }
+            if !existing.items.is_empty() {
+                let change = if new.items.is_empty() { Change::AddsNone } else { Change::AddsErrors };
+                report_broken_before(&existing, change);
+            }
+            let _ = writeln!(std::io::stderr(), "nothing was written");
+            return Ok(Exit::Invalid);
         }
         Outcome::Conflict(rel) => {
             let r = Refusal {
@@ -143,15 +210,17 @@ fn run(a: &EditArgs, request: Result<Request, Refusal>) -> Result<u8> {
     if !written {
         print!("{}", changes.diff(data));
         println!("dry run: nothing was written");
-        return Ok(EXIT_OK);
+        return Ok(Exit::Ok);
     }
     for f in &changes.files {
-        for (line, note) in &f.notes {
+        let mut notes = f.notes.clone();
+        notes.sort();
+        for (line, note) in &notes {
             println!("{}:{line}: {note}", data.join(&f.rel).display());
         }
     }
     if !diagnostics.items.is_empty() {
         print_diagnostics(&diagnostics, DiagnosticFormat::Human);
     }
-    Ok(EXIT_OK)
+    Ok(Exit::Ok)
 }

@@ -1,12 +1,12 @@
 //! `koers build-report`: validate, render and write every document (or the ones asked for).
 
-use super::{EXIT_INVALID, EXIT_OK, paint_error, print_build_diagnostics, progress};
+use super::{Exit, error_line, list_written, print_build_diagnostics, progress};
 use crate::flags::BuildArgs;
 use anyhow::Result;
+use koers::diagnostics::DiagnosticFormat;
 use koers::render::views::RegioplanSelection;
-use std::io::Write;
 
-pub(crate) fn run(a: BuildArgs) -> Result<u8> {
+pub(crate) fn run(a: BuildArgs) -> Result<Exit> {
     let mut opts = koers::BuildOptions::new(&a.data.data, &a.out);
     opts.periods = a.period;
     opts.only = a.only;
@@ -26,17 +26,11 @@ pub(crate) fn run(a: BuildArgs) -> Result<u8> {
     let report = koers::build(&opts)?;
     print_build_diagnostics(&report.diagnostics, a.message_format, &a.data.data);
     if report.diagnostics.has_errors() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: the data is invalid; nothing was written ({} is unchanged)",
-            paint_error("error"),
-            a.out.display()
-        );
-        return Ok(EXIT_INVALID);
+        error_line(&format!("the data is invalid; nothing was written ({} is unchanged)", a.out.display()));
+        return Ok(Exit::Invalid);
     }
-    for f in &report.files {
-        progress(&format!("  {}", a.out.join(&f.path).display()));
-    }
+    let json = a.message_format == DiagnosticFormat::Json;
+    list_written(report.files.iter().map(|f| a.out.join(&f.path)), a.quiet || json);
     progress(&format!("wrote {} files in {:.2} s", report.files.len(), started.elapsed().as_secs_f64()));
-    Ok(EXIT_OK)
+    Ok(Exit::Ok)
 }

@@ -1,20 +1,36 @@
 //! `koers changes --since REV`: what changed in the data since a commit.
 
-use super::EXIT_OK;
+use super::Exit;
 use crate::flags::{ChangesArgs, ChangesFormat};
 use anyhow::{Context, Result};
+use koers::Refusal;
 use koers::load::DirSource;
 use koers::validate::ValidateOptions;
 
-pub(crate) fn run(a: ChangesArgs) -> Result<u8> {
+pub(crate) fn run(a: ChangesArgs) -> Result<Exit> {
     let repo = koers::git::Repo::discover(&a.data.data)
         .context("koers changes needs the data directory to be inside a git repository")?;
     // Two states of the data are compared whatever their dates: no report-date check.
     let any_date = ValidateOptions { report_month: None };
     let old = koers::check(&repo.snapshot(&a.since, &a.data.data, None)?, &any_date)?;
     let new = koers::check(&DirSource { root: a.data.data.clone() }, &any_date)?;
-    let old = koers::changes::programme_of(old, &format!("at {}", a.since)).map_err(anyhow::Error::msg)?;
-    let new = koers::changes::programme_of(new, "in the work tree").map_err(anyhow::Error::msg)?;
+    let Some(old) = old.programme else {
+        return Err(Refusal::new(format!(
+            "the data at {} does not validate ({} errors), so there is nothing to compare with",
+            a.since,
+            old.diagnostics.error_count()
+        ))
+        .hint("give a later revision")
+        .into());
+    };
+    let Some(new) = new.programme else {
+        return Err(Refusal::new(format!(
+            "the data in the work tree does not validate ({} errors)",
+            new.diagnostics.error_count()
+        ))
+        .hint("`koers check` shows the errors")
+        .into());
+    };
     let list = koers::changes::diff(&old, &new);
     match a.format {
         ChangesFormat::Human => print!("{}", koers::changes::render_human(&a.since, &list)),
@@ -22,5 +38,5 @@ pub(crate) fn run(a: ChangesArgs) -> Result<u8> {
             println!("{}", serde_json::to_string_pretty(&serde_json::json!({"since": a.since, "changes": list}))?)
         }
     }
-    Ok(EXIT_OK)
+    Ok(Exit::Ok)
 }

@@ -1,13 +1,13 @@
 //! `koers check`: build-report without writing (`--data-only`: load and validate only).
 
-use super::{EXIT_INVALID, EXIT_OK, print_diagnostics, progress};
+use super::{Exit, print_diagnostics, progress};
 use crate::flags::CheckArgs;
 use anyhow::Result;
 use koers::dates::Month;
 use koers::load::DirSource;
 use koers::validate::ValidateOptions;
 
-pub(crate) fn run(a: CheckArgs) -> Result<u8> {
+pub(crate) fn run(a: CheckArgs) -> Result<Exit> {
     if !a.data_only {
         let mut opts = koers::BuildOptions::new(&a.data.data, "out");
         opts.date = a.date;
@@ -16,17 +16,17 @@ pub(crate) fn run(a: CheckArgs) -> Result<u8> {
         let report = koers::build(&opts)?;
         print_diagnostics(&report.diagnostics, a.message_format);
         if report.diagnostics.has_errors() {
-            return Ok(EXIT_INVALID);
+            return Ok(Exit::Invalid);
         }
         progress(&format!("rendered {} files in memory", report.files.len()));
-        return Ok(EXIT_OK);
+        return Ok(Exit::Ok);
     }
     let checked = koers::check(
         &DirSource { root: a.data.data.clone() },
         &ValidateOptions { report_month: Some(today_month(a.date)) },
     )?;
     print_diagnostics(&checked.diagnostics, a.message_format);
-    Ok(if checked.diagnostics.has_errors() { EXIT_INVALID } else { EXIT_OK })
+    Ok(Exit::of_diagnostics(&checked.diagnostics))
 }
 
 pub(crate) fn today_month(date: Option<chrono::NaiveDate>) -> Month {

@@ -1,21 +1,30 @@
-//! `koers newsletter EDITION`: one edition into out/, to standard output, or a draft edition file.
+//! `koers newsletter EDITION`: one edition into out/, to standard output, or — as an authoring
+//! change — a draft edition file (`--new`) or the results recorded since added to it (`--update`).
 
-use super::check::today_month;
-use super::{EXIT_INVALID, EXIT_OK, print_build_diagnostics, print_diagnostics};
+use super::{Exit, list_written, print_build_diagnostics};
 use crate::flags::NewsletterArgs;
-use anyhow::{Context, Result, bail};
-use koers::authoring::{ChangeSet, FileChange, WriteError};
-use koers::dates::{Period, PeriodChoice};
-use koers::diagnostics::DiagnosticFormat;
-use koers::load::DirSource;
-use koers::render::{DocumentKind, Format};
-use koers::validate::ValidateOptions;
+use anyhow::Result;
+use koers::Refusal;
+use koers::authoring::Request;
+use koers::dates::PeriodChoice;
+use koers::render::DocumentKind;
 use std::io::Write;
 
-pub(crate) fn run(a: NewsletterArgs) -> Result<u8> {
+pub(crate) fn run(a: NewsletterArgs) -> Result<Exit> {
     let period = a.edition;
     if a.new {
-        return draft_edition(&a.data.data, period, a.date, a.message_format);
+        return super::author::run(&a.data.data, a.dry_run, &Request::NewEdition { editie: period });
+    }
+    if a.update {
+        return super::author::run(&a.data.data, a.dry_run, &Request::UpdateEdition { editie: period });
+    }
+    // Before any work: an edition without a file is drafted first.
+    let id = period.id();
+    let file = a.data.data.join("nieuwsbrief").join(format!("{id}.yaml"));
+    if a.data.data.is_dir() && !file.exists() && !file.with_extension("yml").exists() {
+        return Err(Refusal::new(format!("there is no edition {id}: {} does not exist", file.display()))
+            .hint(format!("draft it with `koers newsletter {id} --new`"))
+            .into());
     }
     let mut opts = koers::BuildOptions::new(&a.data.data, &a.out);
     opts.periods = vec![PeriodChoice::Edition(period)];
@@ -26,62 +35,26 @@ pub(crate) fn run(a: NewsletterArgs) -> Result<u8> {
     opts.templates_dir = a.templates;
     opts.force = a.force;
     if let Some(format) = a.stdout {
-        if !Format::for_kind(DocumentKind::Nieuwsbrief).contains(&format) {
-            bail!("--stdout {}: the newsletter is made as email, html, txt or md", format.as_str());
-        }
-        opts.formats = vec![format];
+        opts.formats = vec![format.format()];
         opts.dry_run = true;
         let (report, files) = koers::driver::build_in_memory(&opts)?;
-        print_diagnostics(&report.diagnostics, a.message_format);
+        print_build_diagnostics(&report.diagnostics, a.message_format, &a.data.data);
         if report.diagnostics.has_errors() {
-            return Ok(EXIT_INVALID);
+            return Ok(Exit::Invalid);
         }
         let mut out = std::io::stdout().lock();
         // The document itself; the chart images beside the e-mail are files, not text.
         for f in files.iter().filter(|f| f.path.extension().is_none_or(|e| e != "png")) {
             out.write_all(&f.bytes)?;
         }
-        return Ok(EXIT_OK);
+        return Ok(Exit::Ok);
     }
     let report = koers::build(&opts)?;
-    print_diagnostics(&report.diagnostics, a.message_format);
+    print_build_diagnostics(&report.diagnostics, a.message_format, &a.data.data);
     if report.diagnostics.has_errors() {
-        return Ok(EXIT_INVALID);
+        return Ok(Exit::Invalid);
     }
-    for f in &report.files {
-        println!("{}", a.out.join(&f.path).display());
-    }
-    Ok(EXIT_OK)
-}
-
-fn draft_edition(
-    data: &std::path::Path,
-    period: Period,
-    date: Option<chrono::NaiveDate>,
-    format: DiagnosticFormat,
-) -> Result<u8> {
-    let checked = koers::check(
-        &DirSource { root: data.to_path_buf() },
-        &ValidateOptions { report_month: Some(today_month(date)) },
-    )?;
-    print_build_diagnostics(&checked.diagnostics, format, data);
-    let Some(prog) = checked.programme else {
-        return Ok(EXIT_INVALID);
-    };
-    let path = data.join("nieuwsbrief").join(format!("{}.yaml", period.id()));
-    if path.exists() {
-        bail!("{} already exists; edit it, or remove it to draft anew", path.display());
-    }
-    let text = koers::newsletter_draft::draft_edition_yaml(&prog, period);
-    // Written atomically, and only while no file of that name exists (an editor may have made one
-    // meanwhile).
-    let rel = std::path::PathBuf::from("nieuwsbrief").join(format!("{}.yaml", period.id()));
-    let draft = ChangeSet { files: vec![FileChange { rel, before: None, after: text, notes: vec![] }] };
-    match draft.write(data) {
-        Ok(()) => {}
-        Err(WriteError::Changed(_)) => bail!("{} already exists; edit it, or remove it to draft anew", path.display()),
-        Err(WriteError::Io(e)) => return Err(e).with_context(|| format!("writing {}", path.display())),
-    }
-    println!("{}", path.display());
-    Ok(EXIT_OK)
+    let json = a.message_format == koers::diagnostics::DiagnosticFormat::Json;
+    list_written(report.files.iter().map(|f| a.out.join(&f.path)), a.quiet || json);
+    Ok(Exit::Ok)
 }

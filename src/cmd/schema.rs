@@ -1,10 +1,10 @@
 //! `koers schema`: the JSON Schemas of the data files, for editors.
 
-use super::EXIT_OK;
+use super::Exit;
 use crate::flags::SchemaArgs;
 use anyhow::{Context, Result};
 
-pub(crate) fn run(a: SchemaArgs) -> Result<u8> {
+pub(crate) fn run(a: SchemaArgs) -> Result<Exit> {
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
     for kind in koers::schema::FileKind::ALL {
         let path = a.out.join(kind.schema_file());
@@ -13,5 +13,5 @@ pub(crate) fn run(a: SchemaArgs) -> Result<u8> {
         std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
         println!("{}", path.display());
     }
-    Ok(EXIT_OK)
+    Ok(Exit::Ok)
 }

@@ -413,7 +413,10 @@ impl Renderer {
             Format::Email => self.email_html(template, context)?.into_bytes(),
             Format::Eml => {
                 let Some(bericht) = &doc.bericht else { return Ok(vec![]) }; // no sender known: no message
-                let mut html = self.email_html(template, context)?;
+                // The message shows its images from inside it, whatever the e-mail HTML refers to.
+                let mut in_message = context.clone();
+                in_message.insert("bericht", &true);
+                let mut html = self.email_html(template, &in_message)?;
                 let text = tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?);
                 // The images beside the e-mail travel inside the message, referred to by cid:.
                 let mut inline = Vec::new();

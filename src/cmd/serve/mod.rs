@@ -10,7 +10,7 @@
 mod guard;
 pub(crate) mod worker;
 
-use super::{EXIT_ERROR, EXIT_OK, paint_error};
+use super::{Exit, paint_error};
 use crate::flags::ServeArgs;
 use anyhow::{Context, Result};
 use axum::Router;
@@ -44,12 +44,12 @@ struct Shared {
     streams: Arc<Semaphore>,
 }
 
-pub(crate) fn run(a: ServeArgs) -> Result<u8> {
+pub(crate) fn run(a: ServeArgs) -> Result<Exit> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(serve(a))
 }
 
-async fn serve(a: ServeArgs) -> Result<u8> {
+async fn serve(a: ServeArgs) -> Result<Exit> {
     let data = a.data.data.clone();
     if !data.is_dir() {
         let _ = writeln!(
@@ -58,7 +58,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
             paint_error("error"),
             data.display()
         );
-        return Ok(EXIT_ERROR);
+        return Ok(Exit::Error);
     }
     let host = a.host;
     let listener = match tokio::net::TcpListener::bind((host, a.port)).await {
@@ -71,7 +71,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
                 a.port,
                 a.port.wrapping_add(1).max(1024)
             );
-            return Ok(EXIT_ERROR);
+            return Ok(Exit::Error);
         }
         Err(e) => return Err(e).with_context(|| format!("listening on {host}:{}", a.port)),
     };
@@ -111,6 +111,15 @@ async fn serve(a: ServeArgs) -> Result<u8> {
     };
     let url = format!("http://{shown}:{port}/");
     let dirs: Vec<String> = watched.iter().map(|d| d.display().to_string()).collect();
+    if !host.is_loopback() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: listening on {host}{}: anyone who can reach this computer on port {port} can read every \
+             document, drafts included (koers serve has no login); use it only on a network you trust",
+            paint_warning("warning"),
+            if host.is_unspecified() { " (every network interface)" } else { "" }
+        );
+    }
     println!("koers serve: {url}");
     println!(
         "built in {:.2} s; watching {} (rebuilds on save; Ctrl-C stops)",
@@ -119,14 +128,6 @@ async fn serve(a: ServeArgs) -> Result<u8> {
     );
     if host.is_loopback() {
         println!("listening on {host} only: other computers cannot connect (--host to change that)");
-    } else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: listening on {host}{}: anyone who can reach this computer on port {port} can read every \
-             document, drafts included (koers serve has no login); use it only on a network you trust",
-            paint_warning("warning"),
-            if host.is_unspecified() { " (every network interface)" } else { "" }
-        );
     }
     let _ = std::io::stdout().flush();
     if a.open {
@@ -146,7 +147,7 @@ async fn serve(a: ServeArgs) -> Result<u8> {
         })
         .await
         .context("serving")?;
-    Ok(EXIT_OK)
+    Ok(Exit::Ok)
 }
 
 fn paint_warning(s: &str) -> String {
@@ -361,27 +362,34 @@ impl AsRef<[u8]> for SharedText {
 
 /// What every page shows while the data is invalid or a template fails.
 fn problem_html(site: &Site) -> String {
-    let (title, items) = match site {
+    let (title, items, summary) = match site {
         Site::Invalid { diagnostics } => {
-            let n = diagnostics.error_count();
-            (format!("The data has {n} error{}", if n == 1 { "" } else { "s" }), diagnostic_items(diagnostics))
+            let title = match diagnostics.error_count() {
+                1 => "The data has 1 error".to_string(),
+                n => format!("The data has {n} errors"),
+            };
+            (title, diagnostic_items(diagnostics), diagnostics.summary())
         }
-        Site::Failed { message } => {
-            ("A document could not be rendered".to_string(), format!("<li><pre>{}</pre></li>", escape(message)))
-        }
-        Site::Built { .. } => ("".to_string(), String::new()),
+        Site::Failed { message } => (
+            "A document could not be rendered".to_string(),
+            format!("<li><pre>{}</pre></li>", escape(message)),
+            String::new(),
+        ),
+        Site::Built { .. } => (String::new(), String::new(), String::new()),
     };
+    let summary = if summary.is_empty() { summary } else { format!("<p class=\"summary\">{}</p>", escape(&summary)) };
     format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>koers: {title}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}h1{{color:#a4001d}}li{{margin:0 0 1rem}}code,pre{{font:14px/1.4 ui-monospace,monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow-x:auto;white-space:pre-wrap}}.hint{{color:#333}}</style></head>
-<body><main><h1>{title}</h1><p>Every page shows this until the problem is fixed; it reloads by itself when you save.</p><ol>{items}</ol></main>{RELOAD_SCRIPT}</body></html>"#
+<body><main><h1>{title}</h1><p>Every page shows this until the problem is fixed; it reloads by itself when you save.</p><ol>{items}</ol>{summary}</main>{RELOAD_SCRIPT}</body></html>"#
     )
 }
 
+/// The diagnostics as list items, errors first (as `koers check` lists them).
 fn diagnostic_items(d: &Diagnostics) -> String {
     let mut out = String::new();
-    for x in &d.items {
+    for x in d.in_order() {
         let place = match (x.line, x.column) {
             (0, _) => x.file.display().to_string(),
             (l, 0) => format!("{}:{l}", x.file.display()),

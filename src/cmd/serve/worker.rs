@@ -64,7 +64,7 @@ pub(super) fn time_limit() -> Duration {
 }
 
 /// `koers preview-worker`: answer requests until standard input closes.
-pub(crate) fn run(a: PreviewWorkerArgs) -> Result<u8> {
+pub(crate) fn run(a: PreviewWorkerArgs) -> Result<super::Exit> {
     let mut opts = koers::BuildOptions::new(&a.data.data, "out");
     opts.templates_dir = a.templates;
     opts.merge_tags = a.merge_tags;
@@ -93,7 +93,7 @@ pub(crate) fn run(a: PreviewWorkerArgs) -> Result<u8> {
         write_answer(&mut out, &update, preview.site())?;
         out.flush()?;
     }
-    Ok(super::EXIT_OK)
+    Ok(super::Exit::Ok)
 }
 
 fn report(update: &Update, preview: &Preview, started: Instant, formats: Formats) {

@@ -72,6 +72,9 @@ pub struct NieuwsbriefView {
     pub tag_voorkeuren: String,
     pub tag_webversie: String,
     pub bron: Provenance,
+    /// Rendered for the message ready to send (`.eml`), which carries its images inside (`cid:`):
+    /// set by the renderer for that format only.
+    pub bericht: bool,
 }
 
 /// The merge-tag syntax of the mailing tool that sends the e-mail.
@@ -117,6 +120,9 @@ pub struct Overzicht {
     /// (536 px).
     pub png: String,
     pub png_hoogte: u32,
+    /// Where the PNG is online (`nieuwsbrief.afbeeldingen_url` and the file name): the e-mail HTML
+    /// and the Markdown refer to it only there, so that a pasted copy never shows a broken image.
+    pub png_url: Option<String>,
 }
 
 fn tekst(t: &Markdown) -> Deel {
@@ -248,11 +254,12 @@ pub fn nieuwsbrief(
             &format!("fasen-{}", period.id()),
             &format!("stand eind {}", period.last.dutch()),
         );
-        Overzicht {
-            png: format!("even-bijpraten-{}-fasen.png", period.id()),
-            png_hoogte: grafiek.hoogte_bij(536),
-            grafiek,
-        }
+        let png = format!("even-bijpraten-{}-fasen.png", period.id());
+        let png_url = settings.and_then(|s| s.afbeeldingen_url.as_deref()).map(|base| {
+            let slash = if base.ends_with('/') { "" } else { "/" };
+            format!("{base}{slash}{png}")
+        });
+        Overzicht { png, png_hoogte: grafiek.hoogte_bij(536), png_url, grafiek }
     });
     NieuwsbriefView {
         titel: editie.data.titel.clone(),
@@ -276,5 +283,6 @@ pub fn nieuwsbrief(
         tag_voorkeuren,
         tag_webversie,
         bron: bron.clone(),
+        bericht: false,
     }
 }
