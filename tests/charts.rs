@@ -19,7 +19,7 @@ type Counts = BTreeMap<String, BTreeMap<String, usize>>;
 fn model_counts(prog: &koers::model::Programme, p: Period) -> Counts {
     let mut out = Counts::new();
     for t in &prog.themalijnen {
-        let started = |x: &&koers::model::Project| !x.start.month().is_some_and(|s| s > p.last);
+        let started = |x: &&koers::model::Project| x.start.month().is_none_or(|s| s <= p.last);
         for pr in t.projecten.iter().filter(|x| x.in_rapportage(&p)).filter(started) {
             let f = pr.fase_bekend_in(&p).unwrap().fase.name().to_string();
             *out.entry(t.naam.clone()).or_default().entry(f.clone()).or_default() += 1;

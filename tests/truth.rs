@@ -226,7 +226,7 @@ fn the_overview_counts_what_it_says_at_a_moment_the_data_has() {
     let h1 = Period::parse_half("2024-H1").unwrap();
     let shown: Vec<_> = prog.projects().filter(|p| p.in_rapportage(&h1)).collect();
     let later: Vec<_> = shown.iter().filter(|p| p.start.month().is_some_and(|s| s > h1.last)).collect();
-    let counted: Vec<_> = shown.iter().filter(|p| !p.start.month().is_some_and(|s| s > h1.last)).collect();
+    let counted: Vec<_> = shown.iter().filter(|p| p.start.month().is_none_or(|s| s <= h1.last)).collect();
     let sub = counted.iter().filter(|p| p.is_subproject()).count();
     assert!(!later.is_empty() && sub > 0);
     let html = text(&format!("{RAPPORTAGE}.html"));

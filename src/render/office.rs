@@ -493,6 +493,25 @@ pub(crate) fn xml(s: &str) -> String {
     out
 }
 
+/// A raster image as the office formats embed it: its file extension, bytes and size in pixels.
+pub(crate) type Raster = (&'static str, Vec<u8>, (u32, u32));
+
+/// A figure as the office formats embed it: a raster image (an SVG is rasterised at twice its
+/// size, with the embedded fonts).
+pub(crate) fn figure_raster(f: &crate::doc::Figure) -> Result<Raster, super::RenderError> {
+    use crate::figure::{ImageKind, pixel_size};
+    let kind = ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
+    let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));
+    Ok(match kind {
+        ImageKind::Png => ("png", f.bytes.to_vec(), size),
+        ImageKind::Jpeg => ("jpg", f.bytes.to_vec(), size),
+        ImageKind::Svg => {
+            let svg = String::from_utf8_lossy(&f.bytes);
+            ("png", super::chart::png(&svg, 2.0, &f.image)?, size)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,20 +534,4 @@ mod tests {
         let e = OfficeStyles::builtin().with_reference_bytes("x.ods", &z.finish()).unwrap_err();
         assert!(e.to_string().contains("not a text document"), "{e}");
     }
-}
-
-/// A figure as the office formats embed it: a raster image (an SVG is rasterised at twice its
-/// size, with the embedded fonts), its file extension and its size in pixels.
-pub(crate) fn figure_raster(f: &crate::doc::Figure) -> Result<(&'static str, Vec<u8>, (u32, u32)), super::RenderError> {
-    use crate::figure::{ImageKind, pixel_size};
-    let kind = ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
-    let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));
-    Ok(match kind {
-        ImageKind::Png => ("png", f.bytes.to_vec(), size),
-        ImageKind::Jpeg => ("jpg", f.bytes.to_vec(), size),
-        ImageKind::Svg => {
-            let svg = String::from_utf8_lossy(&f.bytes);
-            ("png", super::chart::png(&svg, 2.0, &f.image)?, size)
-        }
-    })
 }

@@ -189,7 +189,7 @@ pub mod layout {
                 collect(&page.frame, Point::zero(), &mut spans);
                 let mut clipped: Vec<(Abs, Abs)> =
                     spans.into_iter().map(|(a, b)| (a.max(top), b.min(bottom))).filter(|(a, b)| a < b).collect();
-                clipped.sort_by(|a, b| a.0.cmp(&b.0));
+                clipped.sort_by_key(|a| a.0);
                 let mut covered = Abs::zero();
                 let mut end = top;
                 for (a, b) in clipped {

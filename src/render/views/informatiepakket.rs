@@ -290,24 +290,6 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Bestuurlijk Overleg"), "bestuurlijk-overleg");
-        assert_eq!(slug("Twentse Koers en SamenTwente"), "twentse-koers-en-samentwente");
-    }
-
-    #[test]
-    fn sides_are_padded() {
-        let rows = naast_elkaar(vec![1, 2], vec![1, 2, 3]);
-        assert_eq!(rows.len(), 3);
-        assert!(rows[2].baten.is_none() && rows[2].lasten == Some(3));
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The document tree
 
@@ -524,4 +506,22 @@ pub fn tree(view: &InformatiepakketView) -> doc::Document {
         blocks.push(deel("bronnen", "5. Gebruikte bronnen", tk.md(x, 3)));
     }
     doc::Document { metadata: m, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Bestuurlijk Overleg"), "bestuurlijk-overleg");
+        assert_eq!(slug("Twentse Koers en SamenTwente"), "twentse-koers-en-samentwente");
+    }
+
+    #[test]
+    fn sides_are_padded() {
+        let rows = naast_elkaar(vec![1, 2], vec![1, 2, 3]);
+        assert_eq!(rows.len(), 3);
+        assert!(rows[2].baten.is_none() && rows[2].lasten == Some(3));
+    }
 }
