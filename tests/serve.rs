@@ -222,14 +222,7 @@ fn serves_every_document_with_its_content_type() {
     let s = Server::start();
     let (status, index) = s.text("/");
     assert_eq!(status, 200);
-    let doc = scraper::Html::parse_document(&index);
-    let links: Vec<String> = doc
-        .select(&scraper::Selector::parse("a[href]").unwrap())
-        .map(|a| a.value().attr("href").unwrap().split('#').next().unwrap().to_string())
-        .filter(|h| !h.is_empty() && !h.starts_with("http") && !h.starts_with("mailto"))
-        .collect::<std::collections::BTreeSet<String>>()
-        .into_iter()
-        .collect();
+    let links = local_links(&index);
     assert!(links.len() >= 18, "the index links {} documents: {links:?}", links.len());
     for link in &links {
         let (status, ct, body) = s.get(&format!("/{link}"));
@@ -527,13 +520,7 @@ fn fifty_clients_and_reconnect_storms_stay_bounded() {
     let pid = s.child.id();
     let port = s.port();
     let (_, index) = s.text("/");
-    let links: Vec<String> = scraper::Html::parse_document(&index)
-        .select(&scraper::Selector::parse("a[href]").unwrap())
-        .map(|a| a.value().attr("href").unwrap().split('#').next().unwrap().to_string())
-        .filter(|h| !h.is_empty() && !h.starts_with("http") && !h.starts_with("mailto"))
-        .collect::<std::collections::BTreeSet<String>>()
-        .into_iter()
-        .collect();
+    let links = local_links(&index);
     let reference: std::collections::BTreeMap<String, Vec<u8>> =
         links.iter().map(|l| (l.clone(), s.get(&format!("/{l}")).2)).collect();
     let reference = std::sync::Arc::new(reference);
@@ -727,4 +714,15 @@ fn a_typst_document_that_never_ends_is_stopped_with_a_clear_error() {
     std::fs::write(&path, original).unwrap();
     assert!(eventually(60, || s.get(pdf).0 == 200), "the PDF did not return");
     assert!(s.get(pdf).2.starts_with(b"%PDF-"));
+}
+
+/// The pages a page links to on the same site, each once, in path order (no fragment).
+fn local_links(html: &str) -> Vec<String> {
+    scraper::Html::parse_document(html)
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .map(|a| a.value().attr("href").unwrap().split('#').next().unwrap().to_string())
+        .filter(|h| !h.is_empty() && !h.starts_with("http") && !h.starts_with("mailto"))
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
+        .collect()
 }
