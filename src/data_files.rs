@@ -16,11 +16,11 @@ pub type Markdown = String;
 /// `data/koers.yaml`: the programme.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Twentse Koers: programme (koers.yaml)")]
+#[schemars(title = "koers: programme (koers.yaml)")]
 pub struct ProgrammeFile {
-    /// Name of the programme, e.g. "Twentse Koers".
+    /// Name of the programme, e.g. "Gezond Rivierenland".
     pub naam: String,
-    /// The region, e.g. "Twente".
+    /// The region, e.g. "Rivierenland".
     pub regio: String,
     /// Website (absolute URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -265,7 +265,7 @@ pub struct Link {
 /// `data/regioplan.yaml`: the general chapters of the Regioplan.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Twentse Koers: Regioplan (regioplan.yaml)")]
+#[schemars(title = "koers: Regioplan (regioplan.yaml)")]
 pub struct RegioplanFile {
     pub titel: String,
     /// e.g. "2024-2026".
@@ -317,7 +317,7 @@ pub struct Subparagraaf {
 /// `data/themalijnen/<id>.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Twentse Koers: themalijn (themalijnen/<id>.yaml)")]
+#[schemars(title = "koers: themalijn (themalijnen/<id>.yaml)")]
 pub struct ThemalijnFile {
     pub naam: String,
     /// Position of the themalijn in every document (1 first).
@@ -389,7 +389,7 @@ pub struct LokaleInzet {
 /// `data/projecten/<id>.yaml`: one project or subproject.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Twentse Koers: project (projecten/<id>.yaml)")]
+#[schemars(title = "koers: project (projecten/<id>.yaml)")]
 pub struct ProjectFile {
     pub naam: String,
     /// Name in the project table, if it differs.
@@ -535,7 +535,7 @@ pub struct Bijzonderheid {
 /// `data/nieuwsbrief/<editie>.yaml`: one "Even bijpraten" edition.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Twentse Koers: newsletter edition (nieuwsbrief/<editie>.yaml)")]
+#[schemars(title = "koers: newsletter edition (nieuwsbrief/<editie>.yaml)")]
 pub struct NieuwsbriefFile {
     pub titel: String,
     /// The day the edition was (or will be) sent, YYYY-MM-DD: the Date of the message ready to
@@ -600,9 +600,9 @@ pub struct NieuwsbriefItem {
 /// and governance come from koers.yaml, financing per themalijn from the themalijn files).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Twentse Koers: Informatiepakket (informatiepakket.yaml)")]
+#[schemars(title = "koers: Informatiepakket (informatiepakket.yaml)")]
 pub struct InformatiepakketFile {
-    /// Title, e.g. "Informatiepakket Twentse Koers".
+    /// Title, e.g. "Informatiepakket Gezond Rivierenland".
     pub titel: String,
     /// "Voor:" — the addressee.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -618,7 +618,7 @@ pub struct InformatiepakketFile {
     /// "Strategisch en domeinoverstijgend".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategisch: Option<Markdown>,
-    /// "1. De basis voor Twentse Koers" › "Ontstaansgeschiedenis".
+    /// "1. De basis voor <programma>" › "Ontstaansgeschiedenis".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ontstaansgeschiedenis: Option<Markdown>,
     /// "Governance en afspraken", followed by the bodies of `organisatie` in koers.yaml.
@@ -627,10 +627,10 @@ pub struct InformatiepakketFile {
     /// "Personele organisatie": the staffing in fte.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personeel: Option<Personeel>,
-    /// The host organisation: "Twentse Koers en SamenTwente".
+    /// The host organisation, e.g. "Gezond Rivierenland en de GGD".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gastheer: Option<Paragraaf>,
-    /// "2. De context van Twentse Koers": its sections in order.
+    /// "2. De context van <programma>": its sections in order.
     #[serde(default)]
     pub context: Vec<Paragraaf>,
     /// "3. Bouwstenen": the themalijnen with their projects and financing.
@@ -661,7 +661,7 @@ pub struct Personeel {
     /// The number of employees (people, not fte).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medewerkers: Option<u32>,
-    /// What the number of employees leaves out, e.g. "excl. Bedrijfsvoering via SamenTwente".
+    /// What the number of employees leaves out, e.g. "excl. bedrijfsvoering via de gastorganisatie".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medewerkers_toelichting: Option<String>,
 }

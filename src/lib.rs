@@ -1,4 +1,4 @@
-//! `koers`: the Twentse Koers report generator as a library.
+//! `koers`: the report generator of a regional health programme (Twentse Koers first) as a library.
 //!
 //! [`driver`] runs a build in stages, each in its own module:
 //!

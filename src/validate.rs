@@ -85,7 +85,7 @@ impl<'a> Validator<'a> {
             {
                 self.diags.push(
                     f.error_at(&path!["nieuwsbrief", key], format!("\"{a}\" is not an e-mail address"))
-                        .hint("write an address like communicatie@samentwente.nl"),
+                        .hint("write an address like communicatie@voorbeeld.nl"),
                 );
             }
         }

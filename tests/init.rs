@@ -68,6 +68,32 @@ fn a_new_programme_validates_and_builds() {
     assert!(text.contains("CONCEPT"), "{text}");
     assert!(text.contains("Project (naam nog in te vullen)"), "{text}");
     assert!(text.contains("Themalijn (naam nog in te vullen)"), "{text}");
+    // Nothing of Twente in any file the new programme has: its data, schemas, README and workflow,
+    // and every document in every format (the PDFs' text, every part of the ODT and DOCX files).
+    let files = snapshot(&prog);
+    assert!(files.keys().any(|f| f.ends_with(".docx")) && files.keys().any(|f| f.ends_with(".odt")), "{:?}", files.keys());
+    for (name, bytes) in &files {
+        let texts: Vec<String> = if name.ends_with(".pdf") {
+            vec![pdf_text(bytes)]
+        } else if name.ends_with(".odt") || name.ends_with(".docx") {
+            koers::render::zip::read(bytes).unwrap().into_iter().map(|e| String::from_utf8_lossy(&e.data).into_owned()).collect()
+        } else if name.ends_with(".png") || name.starts_with(".git/") {
+            continue;
+        } else {
+            vec![String::from_utf8_lossy(bytes).into_owned()]
+        };
+        for t in texts {
+            // Where koers itself is released from (the workflow downloads it) is the tool's
+            // address, not the programme's.
+            let tool = env!("CARGO_PKG_REPOSITORY").trim_start_matches("https://github.com/");
+            let lower = t.replace(tool, "").to_lowercase();
+            if let Some(at) = lower.find("twent") {
+                let from = (0..=at.saturating_sub(40)).rev().find(|i| lower.is_char_boundary(*i)).unwrap_or(0);
+                let context: String = lower[from..].chars().take(80).collect();
+                panic!("{name} mentions Twente: …{context}…");
+            }
+        }
+    }
     // A project added with the authoring command, to the themalijn init made.
     let o = run(koers().current_dir(&prog).args([
         "project",
