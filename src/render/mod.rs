@@ -246,8 +246,8 @@ pub struct Bericht {
     pub afmelden: Option<String>,
 }
 
-/// typst sources up to this many bytes in all may compile side by side, however large the largest
-/// is: laying out 1 MB of source takes some 350 MB, and compiling small documents one at a time
+/// typst documents up to this many bytes in all (source, tree and charts) may compile side by side,
+/// however large the largest is: laying out 1 MB of it takes some 350 MB, and compiling small documents one at a time
 /// would leave a core idle (typst's own parallelism, over pages, is small in a small document).
 const PDF_SIDE_BY_SIDE: usize = 1 << 20;
 
@@ -361,9 +361,17 @@ impl Renderer {
             .into_par_iter()
             .map(|(doc, format)| match format {
                 Format::Pdf => match self.pdf_source(&doc, bron) {
-                    // The source's size stands for the compile's memory.
+                    // What typst lays out stands for the compile's memory: the source, the tree it
+                    // reads and the charts (not the figures' image bytes, which are placed whole).
                     Ok(pdf) => {
-                        schedule::Task { heavy: Some(pdf.source.len()), work: Mutex::new(Some(Ok(Work::Pdf(pdf)))) }
+                        let laid_out: usize = pdf
+                            .charts
+                            .iter()
+                            .filter(|(path, _)| path.ends_with(".json") || path.ends_with(".svg"))
+                            .map(|(_, bytes)| bytes.len())
+                            .sum();
+                        let heavy = Some(pdf.source.len() + laid_out);
+                        schedule::Task { heavy, work: Mutex::new(Some(Ok(Work::Pdf(pdf)))) }
                     }
                     Err(e) => schedule::Task { heavy: None, work: Mutex::new(Some(Err(e))) },
                 },
