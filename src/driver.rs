@@ -168,11 +168,8 @@ fn build_in_memory_and_write(opts: &BuildOptions, write: bool) -> Result<(BuildR
     for path in reference_docs(opts) {
         renderer.office = std::mem::take(&mut renderer.office).with_reference(&path)?;
     }
-    let formats: Vec<Format> = if opts.formats.is_empty() {
-        crate::named::Named::ALL.to_vec()
-    } else {
-        opts.formats.clone()
-    };
+    let formats: Vec<Format> =
+        if opts.formats.is_empty() { crate::named::Named::ALL.to_vec() } else { opts.formats.clone() };
     let rendered = renderer.render_all(&prog, &jobs, &formats, &provenance, date)?;
     let entries: Vec<ManifestEntry> = rendered
         .iter()

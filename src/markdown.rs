@@ -332,5 +332,4 @@ mod tests {
         let p = to_plain("- een\n\n  nog een alinea\n- twee", 72);
         assert_eq!(p, "- een\n\n  nog een alinea\n- twee", "paragraphs of a list item stay paragraphs");
     }
-
 }

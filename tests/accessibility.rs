@@ -141,7 +141,10 @@ fn the_toegankelijkheidsverklaring_has_the_fields_of_the_model_statement() {
     }
     let text: String = doc.root_element().text().collect();
     assert!(text.contains("axe-core") && text.contains("Nu HTML Checker"), "how it was measured");
-    assert!(text.contains("Tussentijdse rapportage januari t/m juni 2024 (HTML, MD, PDF, ODT, DOCX)"), "the documents it covers");
+    assert!(
+        text.contains("Tussentijdse rapportage januari t/m juni 2024 (HTML, MD, PDF, ODT, DOCX)"),
+        "the documents it covers"
+    );
 }
 
 /// The relative luminance of a #rrggbb colour (WCAG 2.x).

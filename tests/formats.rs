@@ -245,7 +245,11 @@ fn office_text(bytes: &[u8], part: &str, root: &str) -> String {
     let ns = if prefix == "w" { office::W } else { office::OFFICE };
     let node = doc.descendants().find(|n| n.has_tag_name((ns, name))).unwrap_or_else(|| panic!("{part}: no {root}"));
     let mut out = String::new();
-    if prefix == "w" { office::docx_text(node, &mut out) } else { office::odf_text(node, &mut out) }
+    if prefix == "w" {
+        office::docx_text(node, &mut out)
+    } else {
+        office::odf_text(node, &mut out)
+    }
     out
 }
 

@@ -71,12 +71,20 @@ fn a_new_programme_validates_and_builds() {
     // Nothing of Twente in any file the new programme has: its data, schemas, README and workflow,
     // and every document in every format (the PDFs' text, every part of the ODT and DOCX files).
     let files = snapshot(&prog);
-    assert!(files.keys().any(|f| f.ends_with(".docx")) && files.keys().any(|f| f.ends_with(".odt")), "{:?}", files.keys());
+    assert!(
+        files.keys().any(|f| f.ends_with(".docx")) && files.keys().any(|f| f.ends_with(".odt")),
+        "{:?}",
+        files.keys()
+    );
     for (name, bytes) in &files {
         let texts: Vec<String> = if name.ends_with(".pdf") {
             vec![pdf_text(bytes)]
         } else if name.ends_with(".odt") || name.ends_with(".docx") {
-            koers::render::zip::read(bytes).unwrap().into_iter().map(|e| String::from_utf8_lossy(&e.data).into_owned()).collect()
+            koers::render::zip::read(bytes)
+                .unwrap()
+                .into_iter()
+                .map(|e| String::from_utf8_lossy(&e.data).into_owned())
+                .collect()
         } else if name.ends_with(".png") || name.starts_with(".git/") {
             continue;
         } else {

@@ -853,8 +853,11 @@ fn build_report_writes_both_editable_formats_in_the_styles_of_the_reference_docu
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Standaard"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/><w:rPr><w:color w:val="0D0E0F"/></w:rPr></w:style></w:styles>"#;
     let given = data.path().join("huisstijl.odt");
-    std::fs::write(&given, zip_of(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("styles.xml", odt_styles)]))
-        .unwrap();
+    std::fs::write(
+        &given,
+        zip_of(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("styles.xml", odt_styles)]),
+    )
+    .unwrap();
     // The DOCX's styles come from templates/reference.docx beside the data, as no --reference-doc
     // gives a DOCX.
     let templates = data.path().join("templates");
@@ -1005,8 +1008,11 @@ fn libreoffice_opens_the_built_rapportage_in_both_formats_with_every_heading_and
     let tmp = tempfile::tempdir().unwrap();
     for ext in ["odt", "docx"] {
         let file = tmp.path().join(format!("rapportage.{ext}"));
-        std::fs::write(&file, crate::common::read(&format!("rapportage/tussentijdse-rapportage-{}.{ext}", r.periode.id())))
-            .unwrap();
+        std::fs::write(
+            &file,
+            crate::common::read(&format!("rapportage/tussentijdse-rapportage-{}.{ext}", r.periode.id())),
+        )
+        .unwrap();
         let out = tmp.path().join(ext);
         std::fs::create_dir_all(&out).unwrap();
         let shown = squash(&std::fs::read_to_string(soffice(&file, "txt:Text (encoded):UTF8", &out)).unwrap());
@@ -1018,7 +1024,10 @@ fn libreoffice_opens_the_built_rapportage_in_both_formats_with_every_heading_and
         let images = pdf
             .objects
             .values()
-            .filter(|o| o.as_stream().is_ok_and(|s| s.dict.get(b"Subtype").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Image"))))
+            .filter(|o| {
+                o.as_stream()
+                    .is_ok_and(|s| s.dict.get(b"Subtype").is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Image")))
+            })
             .count();
         assert!(images >= charts, "rapportage.{ext}: {images} images in LibreOffice's PDF for {charts} charts");
         let pages = pdf.get_pages().len();

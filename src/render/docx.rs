@@ -1312,10 +1312,7 @@ fn font_table(t: &Theme) -> String {
 
 fn header_xml(doc: &Document, ids: &StyleIds) -> String {
     let m = &doc.metadata;
-    let title = match &m.period {
-        Some(p) => format!("{} · {p}", m.title),
-        None => m.title.clone(),
-    };
+    let title = office::running_title(m);
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:hdr>

@@ -451,11 +451,7 @@ impl Renderer {
             }
             Format::Odt | Format::Docx => {
                 let Some(tree) = &doc.tree else { return Ok(vec![]) };
-                if format == Format::Odt {
-                    odt::write(tree, &self.office)?
-                } else {
-                    docx::write(tree, &self.office)?
-                }
+                if format == Format::Odt { odt::write(tree, &self.office)? } else { docx::write(tree, &self.office)? }
             }
         };
         let mut out = vec![self.file(doc, format, bytes)];

@@ -1200,10 +1200,7 @@ const NOTES_CONFIGURATION: &str = r#"<text:notes-configuration text:note-class="
 /// The page (A4), its header (programme · title) and footer (date, page x of y).
 fn page_styles(doc: &Document) -> String {
     let m = &doc.metadata;
-    let title = match &m.period {
-        Some(p) => format!("{} · {p}", m.title),
-        None => m.title.clone(),
-    };
+    let title = office::running_title(m);
     format!(
         r#"<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1.4cm" fo:margin-bottom="1.2cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout></office:automatic-styles>
 <office:master-styles>{FIRST_PAGE}<style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header><text:p text:style-name="Header">{author}<text:tab/>{title}</text:p></style:header><style:footer><text:p text:style-name="Footer">{date}<text:tab/>Pagina <text:page-number text:select-page="current">1</text:page-number> van <text:page-count>1</text:page-count></text:p></style:footer></style:master-page></office:master-styles>"#,

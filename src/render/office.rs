@@ -3,10 +3,10 @@
 //! replace it (`--reference-doc huisstijl.odt|.docx`, as pandoc and Quarto have it), and the
 //! layout decisions both make the same way.
 
-use std::fmt::Write as _;
 use super::zip;
 use crate::doc::{Align, Block, BreakKind, CalloutLink, Inline, Metadata, Table};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// The colours (`rrggbb`, no `#`) and body font of the built-in styles: the tokens of `theme.css`.
@@ -419,6 +419,14 @@ pub(crate) fn cover_lines(m: &Metadata) -> Vec<(CoverLine, Vec<Inline>)> {
     lines
 }
 
+/// The running header's title: the document's title and, when it has one, its period.
+pub(crate) fn running_title(m: &Metadata) -> String {
+    match &m.period {
+        Some(p) => format!("{} · {p}", m.title),
+        None => m.title.clone(),
+    }
+}
+
 /// The link line of a box, in bold: a link when it has an address.
 pub(crate) fn callout_link(link: &CalloutLink) -> Vec<Inline> {
     let shown = crate::doc::text(link.text.clone());
@@ -500,7 +508,8 @@ pub(crate) type Raster = (&'static str, Vec<u8>, (u32, u32));
 /// size, with the embedded fonts).
 pub(crate) fn figure_raster(f: &crate::doc::Figure) -> Result<Raster, super::RenderError> {
     use crate::figure::{ImageKind, pixel_size};
-    let kind = ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
+    let kind =
+        ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
     let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));
     Ok(match kind {
         ImageKind::Png => ("png", f.bytes.to_vec(), size),

@@ -243,10 +243,8 @@ mod sources {
             .chain(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
         for (path, bytes) in all {
             let target = root.join(path.trim_start_matches('/'));
-            let result = target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&target, bytes));
+            let result =
+                target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&target, bytes));
             if let Err(e) = result {
                 eprintln!("warning: writing the typst source {}: {e}", target.display());
             }

@@ -378,9 +378,11 @@ fn begroting(b: &BegrotingView) -> Vec<Block> {
         table.rows.push(doc::Row { style: doc::RowStyle::Total, cells: vec![a, b2, c, d] });
     }
     let mut out = vec![Block::Table(table)];
-    out.extend(b.noten.iter().map(|n| {
-        t::alinea_stijl(doc::ParagraphStyle::Small, doc::text(format!("{} {}", n.teken, n.tekst)))
-    }));
+    out.extend(
+        b.noten
+            .iter()
+            .map(|n| t::alinea_stijl(doc::ParagraphStyle::Small, doc::text(format!("{} {}", n.teken, n.tekst)))),
+    );
     out
 }
 
@@ -468,8 +470,9 @@ pub fn tree(view: &InformatiepakketView) -> doc::Document {
             "Inhoudelijke duiding (uit de themalijn in de Tussentijdse rapportage / het Jaarplan)",
             "Financiering",
         ]);
-        table.caption =
-            Some(doc::text(format!("De bouwstenen van {naam}: per themalijn de inhoudelijke duiding en de financiering")));
+        table.caption = Some(doc::text(format!(
+            "De bouwstenen van {naam}: per themalijn de inhoudelijke duiding en de financiering"
+        )));
         table.row_headers = true;
         for x in &b.themalijnen {
             let mut duiding = x.duiding.as_deref().map(|d| tk.md(d, 4)).unwrap_or_default();

@@ -429,7 +429,8 @@ fn project_tabel(th: &ThemalijnRapportage) -> Block {
     )));
     table.row_headers = true;
     for r in &th.tabel.rijen {
-        let naam = vec![Inline::InternalLink { anchor: format!("project-{}", r.id), content: doc::text(r.naam.as_str()) }];
+        let naam =
+            vec![Inline::InternalLink { anchor: format!("project-{}", r.id), content: doc::text(r.naam.as_str()) }];
         table.rows.push(doc::Row {
             style: if r.subproject { doc::RowStyle::Sub } else { doc::RowStyle::Normal },
             cells: vec![
@@ -513,7 +514,8 @@ fn project(p: &ProjectPagina, tk: &Teksten) -> Block {
 }
 
 fn wijzigingen(w: &Wijzigingen) -> Vec<Block> {
-    let link = |id: &str, naam: &str| Inline::InternalLink { anchor: format!("project-{id}"), content: doc::text(naam) };
+    let link =
+        |id: &str, naam: &str| Inline::InternalLink { anchor: format!("project-{id}"), content: doc::text(naam) };
     let lijst = |items: Vec<Vec<Inline>>| Block::List {
         ordered: false,
         start: 1,
@@ -634,7 +636,10 @@ pub fn tree(view: &RapportageView) -> doc::Document {
         c.push(t::grafiek(&th.tijdlijn, doc::ChartPlacement::Bottom));
         c.push(Block::Break { kind: doc::BreakKind::Page });
         let mut uitleg = doc::text("Benieuwd naar de definities die we gebruiken voor de verschillende fases? ");
-        uitleg.push(Inline::InternalLink { anchor: "definities".into(), content: doc::text("Klik hier voor de uitleg.") });
+        uitleg.push(Inline::InternalLink {
+            anchor: "definities".into(),
+            content: doc::text("Klik hier voor de uitleg."),
+        });
         c.push(Block::paragraph(uitleg));
         c.push(project_tabel(th));
         c.push(t::kop(2, "Terugblikken projecten", None));

@@ -151,7 +151,10 @@ use crate::doc::{self, Block, Inline, SectionKind};
 /// The web addresses the plan prints under a section, each a link.
 fn bronnen(urls: &[String]) -> impl Iterator<Item = Block> + '_ {
     urls.iter().map(|u| {
-        t::alinea_stijl(doc::ParagraphStyle::Small, vec![Inline::Link { url: u.clone(), content: doc::text(u.as_str()) }])
+        t::alinea_stijl(
+            doc::ParagraphStyle::Small,
+            vec![Inline::Link { url: u.clone(), content: doc::text(u.as_str()) }],
+        )
     })
 }
 

@@ -27,7 +27,6 @@ impl Teksten {
     pub(crate) fn md(&self, text: &str, heading_level: u8) -> Vec<Block> {
         doc::markdown::blocks(text, &self.context(heading_level))
     }
-
 }
 
 /// A heading listed in the table of contents.
