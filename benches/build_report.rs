@@ -16,7 +16,7 @@ fn main() {
     let mut opts = koers::BuildOptions::new(data.clone(), tmp.path().join("out"));
     opts.date = chrono::NaiveDate::from_ymd_opt(2025, 10, 15);
 
-    let (report, files) = koers::driver::build_in_memory(&opts).expect("build");
+    let (report, files) = koers::pipeline::build_in_memory(&opts).expect("build");
     assert!(!report.diagnostics.has_errors());
     println!(
         "{}: {} documents/files, {} bytes",
@@ -29,30 +29,30 @@ fn main() {
         let src = koers::load::DirSource { root: data.clone() };
         let c = koers::check(
             &src,
-            &koers::validate::ValidateOptions { report_month: Some(koers::dates::Month { year: 2026, month: 11 }) },
+            &koers::check::ValidateOptions { report_month: Some(koers::core::dates::Month { year: 2026, month: 11 }) },
         )
         .unwrap();
         assert!(c.programme.is_some());
     });
     measure("build-report in memory (all formats)", runs, || {
-        koers::driver::build_in_memory(&opts).unwrap();
+        koers::pipeline::build_in_memory(&opts).unwrap();
     });
     measure("build-report with atomic write (all formats)", runs, || {
         koers::build(&opts).unwrap();
     });
     let mut pdf_only = opts.clone();
-    pdf_only.formats = vec![koers::render::Format::Pdf];
+    pdf_only.formats = vec![koers::core::document::Format::Pdf];
     measure("PDFs only", runs, || {
-        koers::driver::build_in_memory(&pdf_only).unwrap();
+        koers::pipeline::build_in_memory(&pdf_only).unwrap();
     });
     let mut md_html = opts.clone();
     md_html.formats = vec![
-        koers::render::Format::Md,
-        koers::render::Format::Html,
-        koers::render::Format::Email,
-        koers::render::Format::Txt,
+        koers::core::document::Format::Md,
+        koers::core::document::Format::Html,
+        koers::core::document::Format::Email,
+        koers::core::document::Format::Txt,
     ];
     measure("Markdown, HTML, e-mail and text only", runs, || {
-        koers::driver::build_in_memory(&md_html).unwrap();
+        koers::pipeline::build_in_memory(&md_html).unwrap();
     });
 }

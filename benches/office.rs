@@ -4,8 +4,8 @@
 
 mod common;
 use common::measure;
-use koers::doc::markdown::{self, Context};
-use koers::doc::{
+use koers::render::doc::markdown::{self, Context};
+use koers::render::doc::{
     Block, CalloutKind, CalloutLink, Chart, Document, Fact, ListStyle, Metadata, PhaseStep, RowStyle, StepState, Table,
     text,
 };
@@ -41,7 +41,7 @@ fn tree(charts: bool) -> Document {
     let cx = Context { glossary: &glossary, heading_level: 4 };
     let mut blocks = Vec::new();
     for t in 0..7 {
-        blocks.push(Block::Break { kind: koers::doc::BreakKind::Page });
+        blocks.push(Block::Break { kind: koers::render::doc::BreakKind::Page });
         blocks.push(Block::heading(1, text(format!("Themalijn {t}")), Some(&format!("themalijn-{t}"))));
         blocks.extend(markdown::blocks(PARAGRAPH, &cx));
         let mut table = Table::with_headers(&["Project", "Fase", "Startdatum", "Einddatum"]);
@@ -64,7 +64,7 @@ fn tree(charts: bool) -> Document {
         }
         blocks.push(Block::Table(table));
         for p in 0..10 {
-            blocks.push(Block::Break { kind: koers::doc::BreakKind::Page });
+            blocks.push(Block::Break { kind: koers::render::doc::BreakKind::Page });
             blocks.push(Block::Heading {
                 level: 3,
                 content: text(format!("Project {t}.{p}")),

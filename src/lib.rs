@@ -1,50 +1,35 @@
 //! `koers`: the report generator of a regional health programme (Twentse Koers first) as a library.
 //!
-//! [`driver`] runs a build in stages, each in its own module:
+//! Each folder of `src/` is a layer; a layer imports only the layers below it (tests/layers.rs
+//! checks it):
 //!
-//! 1. `load` — read the YAML files of a data directory (or of a git commit), parse them, check
-//!    their structure against the schema derived from `data_files`; months, periods and dates
-//!    become typed values here ([`dates::TextValue`]);
-//! 2. [`validate`] — the rules across values and files: phases, dates, references;
-//! 3. [`model`] — the validated data resolved into one ordered [`model::Programme`];
-//! 4. `plan` — which documents to make; [`render`] — each document's view rendered through
-//!    templates to Markdown, HTML, e-mail, plain text and PDF (typst, embedded);
-//! 5. `output` — files written atomically with a manifest.
+//! ```text
+//! cli → pipeline → publish → {render, authoring} → model → check → load → core
+//! ```
 //!
-//! Beside the pipeline: [`authoring`] records new facts in the data by lossless edits (the
-//! authoring commands), [`newsletter_draft`] writes the frame of a new edition, and [`preview`]
-//! keeps the documents in memory for `koers serve`, re-rendering only what a change affects.
+//! - [`core`] — the shared vocabulary: typed months, periods and days with their Dutch notation,
+//!   the phase names, diagnostics, refusals, document kinds and formats;
+//! - [`load`] — stage 1: read the YAML files of a data directory (or of a git commit), parse them
+//!   and check their structure against the schema derived from the file types;
+//! - [`check`] — stage 2: the rules across values and files: phases, dates, references;
+//! - [`model`] — stage 3: the checked data resolved into one ordered [`model::Programme`];
+//! - [`render`] — stage 4: each document's view and typed tree, rendered in every format;
+//!   [`authoring`], beside it, records new facts in the data by lossless edits;
+//! - [`publish`] — stage 5: the files written atomically with a manifest and an index;
+//! - [`pipeline`] — the stages in order: [`build`] (`koers build-report`), [`check()`]
+//!   (`koers check`), the plan of which documents to make, and the preview of `koers serve`.
 //!
-//! The `koers` binary is a thin command line over [`check`] and [`build`].
+//! The `koers` binary (`src/main.rs`, `src/cli/`) is a thin command line over the pipeline and
+//! authoring.
 
 pub mod authoring;
-pub mod changes;
-pub(crate) mod data_files;
-pub mod dates;
-pub mod diagnostics;
-pub mod doc;
-pub mod driver;
-pub mod figure;
-pub mod git;
-pub(crate) mod informatiepakket;
-pub mod init;
+pub mod check;
+pub mod core;
 pub mod load;
-pub mod markdown;
 pub mod model;
-pub mod named;
-pub mod newsletter_draft;
-pub(crate) mod out_guard;
-pub(crate) mod output;
-pub mod phase;
-pub(crate) mod plan;
-pub mod preview;
-pub mod refusal;
+pub mod pipeline;
+pub mod publish;
 pub mod render;
-pub mod schema;
-pub mod status;
-pub mod text;
-pub mod validate;
-pub(crate) mod yaml_tree;
 
-pub use driver::{BuildOptions, BuildReport, Checked, build, check};
-pub use refusal::Refusal;
+pub use core::refusal::Refusal;
+pub use pipeline::{BuildOptions, BuildReport, Checked, build, check};

@@ -1,12 +1,11 @@
 //! The `koers` command line: parse the flags, run the command, turn its outcome into an exit code
 //! (one rule for every command: [`cmd::Exit`]).
 
-mod cmd;
-mod flags;
+mod cli;
 
 use clap::Parser;
-use cmd::Exit;
-use flags::{Cli, Command};
+use cli::cmd::{self, Exit};
+use cli::flags::{Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

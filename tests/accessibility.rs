@@ -131,7 +131,10 @@ fn the_toegankelijkheidsverklaring_has_the_fields_of_the_model_statement() {
     // The date of the commit the documents were made from (no clock: the same data, the same page).
     let o = std::process::Command::new("git").args(["log", "-1", "--format=%cs"]).current_dir(root()).output().unwrap();
     let day = chrono::NaiveDate::parse_from_str(String::from_utf8(o.stdout).unwrap().trim(), "%Y-%m-%d").unwrap();
-    assert_eq!(field("Datum onderzoek"), format!("{} (bij het maken van de documenten)", koers::dates::day_dutch(day)));
+    assert_eq!(
+        field("Datum onderzoek"),
+        format!("{} (bij het maken van de documenten)", koers::core::dates::day_dutch(day))
+    );
     assert_eq!(field("Naam organisatie"), "nog in te vullen");
     assert!(field("Status").starts_with("nog in te vullen"), "{}", field("Status"));
     assert_eq!(field("Datum ondertekening"), "nog in te vullen");

@@ -550,12 +550,13 @@ fn a_killed_command_leaves_the_file_old_or_new() {
 fn a_change_set_is_written_only_over_what_it_was_made_from() {
     use koers::authoring::{Request, WriteError};
     let ws = Workspace::new();
-    let opts = koers::validate::ValidateOptions { report_month: Some(koers::dates::Month { year: 2025, month: 12 }) };
+    let opts =
+        koers::check::ValidateOptions { report_month: Some(koers::core::dates::Month { year: 2025, month: 12 }) };
     let load = || koers::check(&koers::load::DirSource { root: ws.data() }, &opts).unwrap().data;
     let result = |tekst: &str| Request::Result {
         project: "valpreventie".into(),
         tekst: tekst.into(),
-        gemeld: koers::model::Gemeld::Rapportage(koers::dates::Period::parse_half("2024-H1").unwrap()),
+        gemeld: koers::model::Gemeld::Rapportage(koers::core::dates::Period::parse_half("2024-H1").unwrap()),
         maand: None,
     };
     let first = koers::authoring::plan(&load(), None, &result("Eerste")).unwrap();
@@ -572,8 +573,8 @@ fn a_change_set_is_written_only_over_what_it_was_made_from() {
         id: "nieuw-project".into(),
         themalijn: "ouderen".into(),
         naam: "Nieuw project".into(),
-        start: koers::dates::Start::parse("2025-01").unwrap(),
-        einde: koers::dates::Einde::NogNietBekend,
+        start: koers::core::dates::Start::parse("2025-01").unwrap(),
+        einde: koers::core::dates::Einde::NogNietBekend,
         hoofdproject: None,
     };
     let planned = koers::authoring::plan(&load(), None, &new_project).unwrap();

@@ -3,8 +3,8 @@
 
 use crate::common;
 use common::*;
-use koers::dates::{Month, Period};
-use koers::phase::Fase;
+use koers::core::dates::{Month, Period};
+use koers::core::phase::Fase;
 use scraper::{ElementRef, Html};
 use std::collections::BTreeMap;
 
@@ -137,7 +137,7 @@ fn timelines_show_every_project_with_its_period_and_open_ends() {
             let open =
                 row.select(&sel(".open-einde")).next().map(|e| e.value().attr("data-einde").unwrap().to_string());
             match p.einde {
-                koers::dates::Einde::Month(_) => {
+                koers::core::dates::Einde::Month(_) => {
                     assert!(open.is_none(), "{}", p.id);
                     assert!(row.select(&sel("line.einde")).next().is_some(), "{}: a closed end", p.id);
                 }
@@ -151,7 +151,7 @@ fn timelines_show_every_project_with_its_period_and_open_ends() {
                 let van = Month::parse(seg.value().attr("data-van").unwrap()).unwrap();
                 assert_eq!(p.fase_op(van).map(Fase::name), Some(fase), "{}", p.id);
             }
-            if p.start == koers::dates::Start::BeforeWerkagenda {
+            if p.start == koers::core::dates::Start::BeforeWerkagenda {
                 assert!(row.select(&sel(".open-start")).next().is_some(), "{}", p.id);
             }
         }

@@ -11,7 +11,8 @@
 use crate::{common, office};
 
 use common::{built, programme, read};
-use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};
+use koers::core::document::RegioplanSelection;
+use koers::render::views::{self, MergeTags, Provenance};
 use serde_json::Value;
 
 /// Keys whose values are not text a reader sees, or that a format shows on purpose in its own way.
@@ -84,7 +85,7 @@ fn texts(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
 /// Markdown to the text of its blocks (paragraph, list item, heading, table cell), each cut at
 /// footnote references: the words a reader sees, in runs that no format may interrupt.
 fn segments(markdown: &str) -> Vec<String> {
-    let html = koers::markdown::to_html(markdown);
+    let html = koers::core::markdown::to_html(markdown);
     let doc = scraper::Html::parse_fragment(&html);
     let mut out = vec![String::new()];
     for node in doc.root_element().descendants() {

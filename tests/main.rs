@@ -21,6 +21,7 @@ mod glossary;
 mod golden_outputs;
 mod informatiepakket;
 mod init;
+mod layers;
 mod newsletter;
 mod next_period;
 mod office;

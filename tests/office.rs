@@ -4,8 +4,8 @@
 //! reference document's styles replace the built-in ones. LibreOffice opens both files and shows
 //! their text (`#[ignore]`d: it needs `soffice`, which CI installs; see README "Tests").
 
-use koers::doc::markdown::{self, Context};
-use koers::doc::{
+use koers::render::doc::markdown::{self, Context};
+use koers::render::doc::{
     Align, Block, BreakKind, CalloutKind, CalloutLink, Chart, Definition, Document, Fact, Inline, ListStyle, Metadata,
     ParagraphStyle, PhaseStep, Row, RowStyle, StepState, Table, text,
 };
@@ -79,7 +79,7 @@ fn sample() -> Document {
 
     let blocks = vec![
         Block::Section {
-            kind: koers::doc::SectionKind::Chapter,
+            kind: koers::render::doc::SectionKind::Chapter,
             anchor: Some("voorwoord".into()),
             content: vec![
                 Block::heading(1, t("Voorwoord"), None),

@@ -373,7 +373,7 @@ fn a_month_that_does_not_parse_is_reported_once_and_never_dropped() {
     );
     // The file loaded, with its start marked invalid, so that its other rules are checked too.
     let project = &set.projecten["fietsen-jong"].data;
-    assert_eq!(project.start, koers::dates::Parsed::Invalid);
+    assert_eq!(project.start, koers::core::dates::Parsed::Invalid);
     let broken = koers::model::Programme::from_data(&set)
         .map(|_| ())
         .expect_err("the model refuses an invalid start")

@@ -3,7 +3,7 @@
 
 use crate::common;
 use common::*;
-use koers::dates::Period;
+use koers::core::dates::Period;
 use std::collections::BTreeSet;
 
 #[test]

@@ -9,10 +9,10 @@ use crate::fuzz;
 use common::*;
 use fuzz::{Rng, cases, mutate, nasty_text, seed, yaml_document, yaml_noise};
 use koers::authoring::yaml_text::YamlText;
-use koers::dates::Month;
-use koers::diagnostics::Diagnostic;
+use koers::check::ValidateOptions;
+use koers::core::dates::Month;
+use koers::core::diagnostics::Diagnostic;
 use koers::load::DataSource;
-use koers::validate::ValidateOptions;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 
 use crate::common;
 use common::*;
-use koers::dates::Period;
+use koers::core::dates::Period;
 use std::collections::BTreeSet;
 
 /// Misspellings in the source documents that the data corrects on purpose.
@@ -353,7 +353,7 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
         .collect();
     // Every box of 003 but those that are a link line alone whose address no source gives.
     let prog = programme();
-    let h1 = koers::dates::Period::parse_half("2024-H1").unwrap();
+    let h1 = koers::core::dates::Period::parse_half("2024-H1").unwrap();
     let left_out = |soort: &str| {
         let boxes = prog
             .rapportages
@@ -899,7 +899,7 @@ fn phase_distribution_2024_h1_counts_as_the_tables_of_seed_003() {
         }
         // The chart counts the projects at the end of June 2024: the ones that started later stand
         // in 003's table (with the phase of its publication), not in the chart.
-        let h1 = koers::dates::Period::parse_half("2024-H1").unwrap();
+        let h1 = koers::core::dates::Period::parse_half("2024-H1").unwrap();
         for p in t.projecten.iter().filter(|p| p.start.month().is_some_and(|m| m > h1.last)) {
             let f = p.fase_bekend_in(&h1).unwrap().fase.name().to_string();
             *seeded.get_mut(&f).unwrap() -= 1;

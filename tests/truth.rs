@@ -5,7 +5,7 @@
 
 use crate::common;
 use common::*;
-use koers::dates::{Month, Period};
+use koers::core::dates::{Month, Period};
 use scraper::Html;
 use std::path::{Path, PathBuf};
 
@@ -109,7 +109,7 @@ fn each_document_shows_its_own_publication_date() {
     let o = std::process::Command::new("git").args(["log", "-1", "--format=%cs"]).current_dir(root()).output();
     let day =
         chrono::NaiveDate::parse_from_str(String::from_utf8(o.unwrap().stdout).unwrap().trim(), "%Y-%m-%d").unwrap();
-    let dutch = koers::dates::day_dutch(day);
+    let dutch = koers::core::dates::day_dutch(day);
     for text in [&rapportage, &regioplan] {
         assert!(!text.contains(&dutch), "the commit date {dutch} on a page");
     }

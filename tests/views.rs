@@ -7,7 +7,8 @@
 use crate::common;
 use common::programme;
 
-use koers::render::views::{self, MergeTags, Provenance, RegioplanSelection};
+use koers::core::document::RegioplanSelection;
+use koers::render::views::{self, MergeTags, Provenance};
 use serde_json::Value;
 
 /// A value as the templates see it.

@@ -1,4 +1,7 @@
-//! Authoring: record the next period's facts in the data without editing YAML by hand.
+//! Layer 4 — authoring: record the next period's facts in the data without editing YAML by hand,
+//! draft a newsletter edition ([`newsletter_draft`]) and start a new programme ([`init`]).
+//!
+//! Imports: `model` (a change is checked as `koers check` would), `check`, `load` and `core`.
 //!
 //! Each request (a new project, a phase step, a result, a project's end, a report period) becomes
 //! a [`ChangeSet`]: new texts for one or more data files, made by lossless line edits
@@ -8,15 +11,17 @@
 //! commands, or a command and an editor, change a file at once). A request that names something
 //! unknown fails before any of that, with a "did you mean". [`record`] does all of it.
 
+pub mod init;
+pub mod newsletter_draft;
 mod write;
 pub mod yaml_text;
 
-use crate::dates::{Edition, Einde, Month, Period, PeriodKind, Start};
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::check::ValidateOptions;
+use crate::core::dates::{Edition, Einde, Month, Period, PeriodKind, Start};
+use crate::core::diagnostics::{Diagnostics, did_you_mean};
+use crate::core::phase::Fase;
 use crate::load::{DataSet, DataSource, DirSource};
 use crate::model::Programme;
-use crate::phase::Fase;
-use crate::validate::ValidateOptions;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -51,7 +56,7 @@ impl Request {
     }
 }
 
-pub use crate::refusal::Refusal;
+pub use crate::core::refusal::Refusal;
 
 /// One file's new text.
 #[derive(Debug, Clone)]
@@ -88,7 +93,7 @@ impl ChangeSet {
             base: DirSource { root: data_dir.to_path_buf() },
             files: self.files.iter().map(|f| (f.rel.clone(), f.after.clone().into_bytes())).collect(),
         };
-        Ok(crate::driver::check(&overlay, opts)?.diagnostics)
+        Ok(crate::model::checked::check(&overlay, opts)?.diagnostics)
     }
 
     /// Write every changed file, each atomically (a temporary file renamed into place), under the
@@ -143,7 +148,7 @@ pub fn record(data_dir: &Path, request: &Request, opts: &ValidateOptions, dry_ru
     let mut redone = None;
     let mut attempt = 1;
     loop {
-        let before = crate::driver::check(&DirSource { root: data_dir.to_path_buf() }, opts)?;
+        let before = crate::model::checked::check(&DirSource { root: data_dir.to_path_buf() }, opts)?;
         if request.needs_valid_data() && before.diagnostics.has_errors() {
             let errors = before.diagnostics.items.iter().filter(|d| d.is_error()).cloned().collect();
             return Ok(Outcome::InvalidBefore(Diagnostics { items: errors }));
@@ -240,7 +245,7 @@ pub fn plan(set: &DataSet, programme: Option<&Programme>, request: &Request) -> 
 fn project_file<'a>(
     set: &'a DataSet,
     id: &str,
-) -> Result<&'a crate::load::Loaded<crate::data_files::ProjectFile>, Refusal> {
+) -> Result<&'a crate::load::Loaded<crate::load::data_files::ProjectFile>, Refusal> {
     set.projecten.get(id).ok_or_else(|| {
         let r = Refusal::new(format!("there is no project \"{id}\" (no file projecten/{id}.yaml)"));
         match did_you_mean(id, set.projecten.keys().map(String::as_str)) {
@@ -265,7 +270,7 @@ fn new_project(
     einde: Einde,
     hoofdproject: Option<&str>,
 ) -> Result<(), Refusal> {
-    if !crate::validate::is_valid_id(id) {
+    if !crate::check::is_valid_id(id) {
         return Err(Refusal::new(format!("\"{id}\" cannot be a project id"))
             .hint("use lowercase letters, digits and hyphens, e.g. welzijn-op-recept: ids appear in file names, links and commands"));
     }
@@ -424,7 +429,7 @@ fn result(
             .hint("the month a result happened lies in the period or edition that reports it"));
     }
     // In time order: after the last result reported in the same period or earlier.
-    let reported_in = |r: &crate::data_files::Resultaat| -> Option<Period> {
+    let reported_in = |r: &crate::load::data_files::Resultaat| -> Option<Period> {
         match (r.periode, r.editie) {
             (Some(h), _) => h.valid().map(|h| h.0),
             (_, Some(e)) => e.valid().map(|e| e.0),
@@ -529,7 +534,7 @@ fn new_edition(set: &DataSet, prog: &Programme, changes: &mut ChangeSet, editie:
         ));
     }
     let rel = PathBuf::from("nieuwsbrief").join(format!("{id}.yaml"));
-    let after = crate::newsletter_draft::draft_edition_yaml(prog, editie);
+    let after = crate::authoring::newsletter_draft::draft_edition_yaml(prog, editie);
     let blocks = after.lines().filter(|l| l.starts_with("  - project: ")).count();
     let note = format!("the draft of edition {id}, with {blocks} project block(s): fill in its texts");
     changes.files.push(FileChange { rel, before: None, after, notes: vec![(2, note)] });
@@ -554,7 +559,7 @@ fn update_edition(set: &DataSet, changes: &mut ChangeSet, editie: Period) -> Res
         if recorded == 0 {
             continue;
         }
-        let blocks: Vec<(usize, &crate::data_files::NieuwsbriefBlok)> =
+        let blocks: Vec<(usize, &crate::load::data_files::NieuwsbriefBlok)> =
             e.data.blokken.iter().enumerate().filter(|(_, b)| b.project.as_deref() == Some(pid)).collect();
         if blocks.is_empty() {
             missing.push((pid, texts));
@@ -580,7 +585,7 @@ fn update_edition(set: &DataSet, changes: &mut ChangeSet, editie: Period) -> Res
 
 /// Every project id, themalijn by themalijn in document order, each in its table order.
 fn projects_in_table_order(set: &DataSet) -> Vec<&str> {
-    let mut themalijnen: Vec<(&String, &crate::load::Loaded<crate::data_files::ThemalijnFile>)> =
+    let mut themalijnen: Vec<(&String, &crate::load::Loaded<crate::load::data_files::ThemalijnFile>)> =
         set.themalijnen.iter().collect();
     themalijnen.sort_by_key(|(id, t)| (t.data.volgorde, *id));
     let mut out: Vec<&str> = themalijnen
@@ -603,10 +608,10 @@ enum Slot {
 }
 
 /// The texts of a project's results recorded for an edition, in file order.
-fn results_for(p: &crate::data_files::ProjectFile, editie: Period) -> Vec<&str> {
+fn results_for(p: &crate::load::data_files::ProjectFile, editie: Period) -> Vec<&str> {
     p.resultaten
         .iter()
-        .filter(|r| r.editie.and_then(crate::dates::Parsed::valid) == Some(Edition(editie)))
+        .filter(|r| r.editie.and_then(crate::core::dates::Parsed::valid) == Some(Edition(editie)))
         .map(|r| r.tekst.as_str())
         .collect()
 }
@@ -664,7 +669,7 @@ fn add_project_blocks(
             }
         };
         let comments: Vec<String> =
-            results.iter().map(|r| crate::text::cut_at_word(&crate::text::one_line(r), 90)).collect();
+            results.iter().map(|r| crate::core::text::cut_at_word(&crate::core::text::one_line(r), 90)).collect();
         let before = (at < slots.len()).then_some(at);
         let line = doc
             .insert_mapping_item("blokken", before, &[("project", pid)], &comments)

@@ -2,12 +2,12 @@
 //!
 //! The file is never re-serialised: each edit inserts or replaces whole lines (or, in a flow list
 //! `[a, b]`, one item), so every other line stays byte-identical — comments, key order, quoting,
-//! blank lines, line endings. Positions come from [`crate::yaml_tree`]; only top-level keys are
+//! blank lines, line endings. Positions come from [`crate::load::yaml_tree`]; only top-level keys are
 //! edited, which is all the data format needs (a project's `fasen`, `resultaten`, `einde`, a
 //! themalijn's `projecten`, koers.yaml's `rapportages`).
 
-use crate::diagnostics::Pos;
-use crate::yaml_tree::{self, Key, Node, Value};
+use crate::core::diagnostics::Pos;
+use crate::load::yaml_tree::{self, Key, Node, Value};
 use std::path::Path;
 
 /// A YAML file as lines, each with its own line ending (LF or CRLF; a new line gets the ending

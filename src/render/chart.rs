@@ -9,10 +9,10 @@
 //! - [`fasenverdeling`]: per themalijn and in total, how many projects stand in each phase;
 //! - [`tijdlijn`]: per project, its phases over time from start to end, the period marked.
 
-use crate::changes::Stand;
-use crate::dates::{Einde, Month, Period, Start};
+use crate::core::dates::{Einde, Month, Period, Start};
+use crate::core::phase::Fase;
+use crate::model::changes::Stand;
 use crate::model::{Programme, Project, Themalijn};
-use crate::phase::Fase;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -266,7 +266,7 @@ pub struct Verdeling<'a> {
 /// project that starts after the moment is not counted (it is listed in `niet_gestart`).
 pub fn verdeling<'a>(stand: &Stand<'a>) -> Verdeling<'a> {
     let at = stand.tot.unwrap_or(stand.prog.werkagenda_einde);
-    let moment = stand.periode.unwrap_or(Period { first: at, last: at, kind: crate::dates::PeriodKind::Month });
+    let moment = stand.periode.unwrap_or(Period { first: at, last: at, kind: crate::core::dates::PeriodKind::Month });
     let mut rijen: Vec<VerdelingRij> = Vec::new();
     let mut niet_gestart = Vec::new();
     let leeg = |id: &str, naam: &str| VerdelingRij {

@@ -11,7 +11,7 @@
 use super::RenderError;
 use super::office::{self, CoverLine, DocxReference, OfficeStyles, Pending, Side, TEXT_WIDTH_CM, Theme, xml};
 use super::zip::{Method, ZipWriter};
-use crate::doc::{Block, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table};
+use crate::render::doc::{Block, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -596,7 +596,7 @@ impl<'d> Writer<'d> {
     fn new(doc: &'d Document, theme: &'d Theme, ids: &'d StyleIds) -> Writer<'d> {
         let mut taken = BTreeSet::new();
         let mut bookmarks = HashMap::new();
-        for a in crate::doc::anchors(&doc.blocks) {
+        for a in crate::render::doc::anchors(&doc.blocks) {
             if !bookmarks.contains_key(a) {
                 let name = bookmark_name(a, &taken);
                 taken.insert(name.clone());
@@ -943,7 +943,7 @@ impl<'d> Writer<'d> {
 
     fn table(&mut self, t: &Table, cx: &Ctx) {
         let columns = office::column_count(t);
-        let caption = t.caption.as_ref().map(|c| crate::doc::inline_text(c));
+        let caption = t.caption.as_ref().map(|c| crate::render::doc::inline_text(c));
         if let Some(c) = &t.caption {
             self.paragraph(Self::styled("Caption"), c, cx);
         }
@@ -1057,7 +1057,7 @@ impl<'d> Writer<'d> {
     }
 
     /// A figure from the data, as wide as the text, with its alt text.
-    fn figure(&mut self, f: &crate::doc::Figure, cx: &Ctx) {
+    fn figure(&mut self, f: &crate::render::doc::Figure, cx: &Ctx) {
         let (ext, bytes, (w, h)) = match office::figure_raster(f) {
             Ok(r) => r,
             Err(e) => {

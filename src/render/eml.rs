@@ -53,7 +53,7 @@ pub fn build(
         .from(from.clone())
         .subject(h.subject)
         .date(date)
-        .user_agent(crate::driver::GENERATOR.to_string())
+        .user_agent(crate::core::document::GENERATOR.to_string())
         // The envelope is for a transport only; the draft itself has no To.
         .envelope(
             lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()])

@@ -1,4 +1,8 @@
-//! Stage 4 — render: each document, through its templates, into each format.
+//! Layer 4 — render: each document's view and typed tree ([`doc`]) made from the model, and
+//! rendered into each format: Markdown, HTML, PDF (typst), ODT, DOCX, the e-mail and its text.
+//!
+//! Imports: `model`, `check` (the URL rule), `load` (figures) and `core`.
+//!
 //!
 //! A [`Job`] names a document (rapportage of a half year, the regioplan or a section of it, a
 //! newsletter edition) and the formats wanted. The [`Renderer`] holds the template environments
@@ -8,26 +12,26 @@
 //! ([`schedule`]).
 
 pub(crate) mod chart;
+pub mod doc;
 pub mod docx;
 pub(crate) mod eml;
 pub mod odt;
 pub mod office;
 pub(crate) mod pdf;
 pub(crate) mod schedule;
-pub(crate) mod site;
 pub(crate) mod templates;
 pub(crate) mod tera_env;
 pub mod views;
 pub mod zip;
 
-use crate::dates::Period;
+use crate::core::document::{DocumentKind, Format, Job, RenderedFile};
 use crate::model::Programme;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tera_env::Lang;
-use views::{MergeTags, Provenance, RegioplanSelection};
+use views::{MergeTags, Provenance};
 
 /// Why a document could not be rendered. The data was validated before rendering, so each is a
 /// defect of a template (a user's override, or koers' own) or of koers, named with what it concerns.
@@ -54,157 +58,6 @@ impl RenderError {
     }
 }
 
-/// The kinds of document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DocumentKind {
-    /// The half-yearly progress report (tussentijdse rapportage).
-    Rapportage,
-    /// The Regioplan, or a section of it.
-    Regioplan,
-    /// The "Even bijpraten" newsletter.
-    Nieuwsbrief,
-    /// The Informatiepakket: owners, governance, staffing, themalijnen and budget.
-    Informatiepakket,
-}
-
-impl DocumentKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Rapportage => "rapportage",
-            DocumentKind::Regioplan => "regioplan",
-            DocumentKind::Nieuwsbrief => "nieuwsbrief",
-            DocumentKind::Informatiepakket => "informatiepakket",
-        }
-    }
-}
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Markdown (GitHub-flavoured, with tables and footnotes).
-    Md,
-    /// A self-contained HTML page.
-    Html,
-    /// A tagged PDF (PDF/UA-1, PDF/A-2a), typeset by typst.
-    Pdf,
-    /// E-mail-safe HTML with inlined CSS (newsletter only).
-    Email,
-    /// Plain text wrapped at 72 columns (newsletter only).
-    Txt,
-    /// A message ready to send: MIME multipart/alternative of the text and the e-mail HTML
-    /// (newsletter only).
-    Eml,
-    /// An editable OpenDocument text (ODF 1.3), the open standard for revisable documents.
-    Odt,
-    /// An editable Word document (Office Open XML).
-    Docx,
-}
-
-impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Pdf => "pdf",
-            Format::Email => "email",
-            Format::Txt => "txt",
-            Format::Eml => "eml",
-            Format::Odt => "odt",
-            Format::Docx => "docx",
-        }
-    }
-
-    /// The formats a document kind is made in.
-    pub fn for_kind(kind: DocumentKind) -> &'static [Format] {
-        match kind {
-            DocumentKind::Rapportage | DocumentKind::Regioplan | DocumentKind::Informatiepakket => {
-                &[Format::Md, Format::Html, Format::Pdf, Format::Odt, Format::Docx]
-            }
-            DocumentKind::Nieuwsbrief => &[Format::Email, Format::Html, Format::Txt, Format::Md, Format::Eml],
-        }
-    }
-}
-
-impl crate::named::Named for DocumentKind {
-    const ALL: &'static [Self] =
-        &[DocumentKind::Rapportage, DocumentKind::Regioplan, DocumentKind::Nieuwsbrief, DocumentKind::Informatiepakket];
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-    fn help(self) -> &'static str {
-        match self {
-            DocumentKind::Rapportage => "The half-yearly progress report (tussentijdse rapportage)",
-            DocumentKind::Regioplan => "The Regioplan, or a section of it",
-            DocumentKind::Nieuwsbrief => "The \"Even bijpraten\" newsletter",
-            DocumentKind::Informatiepakket => {
-                "The Informatiepakket: owners, governance, staffing, themalijnen and budget"
-            }
-        }
-    }
-}
-
-impl crate::named::Named for Format {
-    const ALL: &'static [Self] =
-        &[Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml, Format::Odt, Format::Docx];
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-    fn help(self) -> &'static str {
-        match self {
-            Format::Md => "Markdown (GitHub-flavoured, with tables and footnotes)",
-            Format::Html => "A self-contained HTML page",
-            Format::Pdf => "A tagged PDF (PDF/UA-1, PDF/A-2a), typeset by typst",
-            Format::Email => "E-mail-safe HTML with inlined CSS (newsletter only)",
-            Format::Txt => "Plain text wrapped at 72 columns (newsletter only)",
-            Format::Eml => {
-                "A message ready to send: MIME multipart/alternative of the text and the e-mail HTML (newsletter only)"
-            }
-            Format::Odt => "An editable OpenDocument text (ODF 1.3) with named styles (not the newsletter)",
-            Format::Docx => "An editable Word document (Office Open XML) with named styles (not the newsletter)",
-        }
-    }
-}
-
-/// One document to render.
-#[derive(Debug, Clone)]
-pub enum Job {
-    /// The rapportage of a half year; `concept`: one koers.yaml does not declare, built as a draft.
-    Rapportage {
-        periode: Period,
-        concept: bool,
-    },
-    Regioplan(RegioplanSelection),
-    Nieuwsbrief(Period),
-    Informatiepakket,
-}
-
-impl Job {
-    pub fn kind(&self) -> DocumentKind {
-        match self {
-            Job::Rapportage { .. } => DocumentKind::Rapportage,
-            Job::Regioplan(_) => DocumentKind::Regioplan,
-            Job::Nieuwsbrief(_) => DocumentKind::Nieuwsbrief,
-            Job::Informatiepakket => DocumentKind::Informatiepakket,
-        }
-    }
-}
-
-/// A rendered file, not yet written.
-#[derive(Debug, Clone)]
-pub struct RenderedFile {
-    pub document: DocumentKind,
-    /// The period as the manifest shows it: 2024-H1, 2024-2026, 2025-04, 2025-Q3, 2024-10-31.
-    pub period: String,
-    pub format: Format,
-    /// Title for the index.
-    pub title: String,
-    /// Path relative to the output directory.
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
-
 /// A document ready to render: its view as template context, its charts, and what names it.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -228,7 +81,7 @@ pub struct Document {
     pub bericht: Option<Bericht>,
     /// The document as a tree of blocks, for the kinds every format renders from one model (the
     /// rapportage, the regioplan, the informatiepakket); the newsletter renders its templates.
-    pub tree: Option<crate::doc::Document>,
+    pub tree: Option<crate::render::doc::Document>,
     /// The day the document is dated (published, adopted, sent), where the data or `--date` gives
     /// a day: the PDF's creation date and the message's Date. `None`: the PDF takes the build's
     /// reference date ([`Provenance::datum`]) and the message has no Date.
@@ -512,16 +365,12 @@ impl Renderer {
 
     /// The document's file in a format (for the e-mail without its images).
     fn file(&self, doc: &Document, format: Format, bytes: Vec<u8>) -> RenderedFile {
-        let ext = match format {
-            Format::Email => "email.html",
-            f => f.as_str(),
-        };
         RenderedFile {
             document: doc.kind,
             period: doc.period.clone(),
             format,
             title: doc.title.clone(),
-            path: PathBuf::from(format!("{}.{ext}", doc.stem)),
+            path: PathBuf::from(format!("{}.{}", doc.stem, format.extension())),
             bytes,
         }
     }

@@ -11,7 +11,7 @@
 use super::RenderError;
 use super::office::{self, CoverLine, OfficeStyles, Pending, Side, TEXT_WIDTH_CM, Theme, xml};
 use super::zip::{Method, ZipWriter};
-use crate::doc::{Block, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table};
+use crate::render::doc::{Block, Chart, Document, Inline, ListStyle, ParagraphStyle, Row, RowStyle, StepState, Table};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -172,7 +172,7 @@ impl<'d> Writer<'d> {
             body: String::new(),
             paragraph_styles: BTreeMap::new(),
             table_styles: Vec::new(),
-            anchors: crate::doc::anchors(&doc.blocks).into_iter().collect(),
+            anchors: crate::render::doc::anchors(&doc.blocks).into_iter().collect(),
             pending: Pending::default(),
             after_space: true,
             notes: 0,
@@ -397,7 +397,7 @@ impl<'d> Writer<'d> {
     }
 
     /// A figure from the data, as wide as the text, with its alt text.
-    fn figure(&mut self, f: &crate::doc::Figure) {
+    fn figure(&mut self, f: &crate::render::doc::Figure) {
         let (ext, bytes, (w, h)) = match office::figure_raster(f) {
             Ok(r) => r,
             Err(e) => {
@@ -433,9 +433,10 @@ impl<'d> Writer<'d> {
         match b {
             Block::Table(t) => {
                 if let Some(c) = &t.caption {
-                    texts.push(crate::doc::inline_text(c));
+                    texts.push(crate::render::doc::inline_text(c));
                 }
-                let header: Vec<String> = t.columns.iter().map(|c| crate::doc::inline_text(&c.header)).collect();
+                let header: Vec<String> =
+                    t.columns.iter().map(|c| crate::render::doc::inline_text(&c.header)).collect();
                 texts.push(header.join(" | "));
                 for r in &t.rows {
                     let cells: Vec<String> = r.cells.iter().map(|c| office::plain_text(c)).collect();
@@ -453,11 +454,9 @@ impl<'d> Writer<'d> {
                     .collect();
                 texts.push(names.join(" › "));
             }
-            Block::Facts { items } => texts.extend(
-                items
-                    .iter()
-                    .map(|f| format!("{}: {}", crate::doc::inline_text(&f.label), crate::doc::inline_text(&f.value))),
-            ),
+            Block::Facts { items } => texts.extend(items.iter().map(|f| {
+                format!("{}: {}", crate::render::doc::inline_text(&f.label), crate::render::doc::inline_text(&f.value))
+            })),
             Block::Callout { title, content, link, .. } => {
                 texts.extend(title.iter().cloned());
                 if !content.is_empty() {
@@ -1347,7 +1346,7 @@ mod tests {
 
     #[test]
     fn spaces_are_kept_as_odf_collapses_them() {
-        let doc = Document { metadata: crate::doc::Metadata::new("t", "a"), blocks: vec![] };
+        let doc = Document { metadata: crate::render::doc::Metadata::new("t", "a"), blocks: vec![] };
         let theme = Theme::builtin();
         let mut w = Writer::new(&doc, &theme);
         w.text(" a  b <c>\td");

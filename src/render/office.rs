@@ -4,7 +4,7 @@
 //! layout decisions both make the same way.
 
 use super::zip;
-use crate::doc::{Align, Block, BreakKind, CalloutLink, Inline, Metadata, Table};
+use crate::render::doc::{Align, Block, BreakKind, CalloutLink, Inline, Metadata, Table};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -326,7 +326,7 @@ pub(crate) fn column_widths(t: &Table, columns: usize) -> Vec<u32> {
     };
     for (i, c) in t.columns.iter().enumerate() {
         // Headers may wrap at their words.
-        let word = crate::doc::inline_text(&c.header).split_whitespace().map(|w| w.chars().count()).max();
+        let word = crate::render::doc::inline_text(&c.header).split_whitespace().map(|w| w.chars().count()).max();
         note(i, word.unwrap_or(0));
     }
     for r in &t.rows {
@@ -357,7 +357,7 @@ fn blocks_len(blocks: &[Block]) -> usize {
 }
 
 fn inlines_len(inlines: &[Inline]) -> usize {
-    crate::doc::inline_text(inlines).chars().count()
+    crate::render::doc::inline_text(inlines).chars().count()
 }
 
 /// What the next paragraph (or table) of an office document takes on: a page break, keeping
@@ -405,11 +405,11 @@ pub(crate) fn cover_lines(m: &Metadata) -> Vec<(CoverLine, Vec<Inline>)> {
     if !m.cover {
         return Vec::new();
     }
-    let text = |s: &String| crate::doc::text(s.clone());
+    let text = |s: &String| crate::render::doc::text(s.clone());
     let mut lines = vec![(CoverLine::Kicker, text(&m.author)), (CoverLine::Title, text(&m.title))];
     lines.extend([&m.subtitle, &m.period].into_iter().flatten().map(|l| (CoverLine::Subtitle, text(l))));
     if m.draft {
-        lines.push((CoverLine::Kicker, crate::doc::text("Concept")));
+        lines.push((CoverLine::Kicker, crate::render::doc::text("Concept")));
     }
     lines.extend([&m.publication, &m.email].into_iter().flatten().map(|l| (CoverLine::Body, text(l))));
     if let Some(w) = &m.website {
@@ -429,7 +429,7 @@ pub(crate) fn running_title(m: &Metadata) -> String {
 
 /// The link line of a box, in bold: a link when it has an address.
 pub(crate) fn callout_link(link: &CalloutLink) -> Vec<Inline> {
-    let shown = crate::doc::text(link.text.clone());
+    let shown = crate::render::doc::text(link.text.clone());
     match &link.url {
         Some(url) => vec![Inline::Strong { content: vec![Inline::Link { url: url.clone(), content: shown }] }],
         None => vec![Inline::Strong { content: shown }],
@@ -468,7 +468,7 @@ pub(crate) fn step_label(index: usize, name: &str) -> String {
 /// The text of blocks on one line (a note in a note, which neither format allows).
 pub(crate) fn plain_text(blocks: &[Block]) -> String {
     let mut texts = Vec::new();
-    crate::doc::blocks_texts(blocks, &mut texts);
+    crate::render::doc::blocks_texts(blocks, &mut texts);
     texts.join(" ")
 }
 
@@ -506,8 +506,8 @@ pub(crate) type Raster = (&'static str, Vec<u8>, (u32, u32));
 
 /// A figure as the office formats embed it: a raster image (an SVG is rasterised at twice its
 /// size, with the embedded fonts).
-pub(crate) fn figure_raster(f: &crate::doc::Figure) -> Result<Raster, super::RenderError> {
-    use crate::figure::{ImageKind, pixel_size};
+pub(crate) fn figure_raster(f: &crate::render::doc::Figure) -> Result<Raster, super::RenderError> {
+    use crate::load::figure::{ImageKind, pixel_size};
     let kind =
         ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
     let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));

@@ -4,7 +4,7 @@
 
 use super::RenderError;
 use super::templates::TemplateSet;
-use crate::markdown;
+use crate::core::markdown;
 use std::io::Write;
 use tera::{Kwargs, State, Tera, Value};
 

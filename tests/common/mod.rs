@@ -118,13 +118,13 @@ pub fn sel(s: &str) -> scraper::Selector {
 pub fn programme_of(data: &Path) -> koers::model::Programme {
     let checked = koers::check(
         &koers::load::DirSource { root: data.to_path_buf() },
-        &koers::validate::ValidateOptions { report_month: Some(koers::driver::current_month()) },
+        &koers::check::ValidateOptions { report_month: Some(koers::pipeline::current_month()) },
     )
     .unwrap();
     assert!(
         !checked.diagnostics.has_errors(),
         "{}",
-        checked.diagnostics.render(koers::diagnostics::DiagnosticFormat::Human, false)
+        checked.diagnostics.render(koers::core::diagnostics::DiagnosticFormat::Human, false)
     );
     checked.programme.expect("a valid data set has a programme")
 }

@@ -3,11 +3,13 @@
 //! from the totals the model computed.
 
 use super::{ProgrammeInfo, Provenance, programme_info};
-use crate::data_files::{self as df, Markdown};
-use crate::dates::day_dutch as date_dutch;
-use crate::informatiepakket::{Zijde, euro};
+use crate::core::dates::day_dutch as date_dutch;
+use crate::core::document::DocumentKind;
+use crate::core::notation::euro;
+use crate::load::data_files::{self as df, Markdown};
 use crate::model::Programme;
-use crate::render::{Document, DocumentKind, RenderError, to_context};
+use crate::model::informatiepakket::Zijde;
+use crate::render::{Document, RenderError, to_context};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -294,7 +296,7 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
 // The document tree
 
 use super::tree::{self as t, Teksten};
-use crate::doc::{self, Block, Inline, SectionKind};
+use crate::render::doc::{self, Block, Inline, SectionKind};
 
 fn deel(anchor: &str, titel: &str, mut content: Vec<Block>) -> Block {
     content.insert(0, t::kop(2, titel, Some(anchor)));

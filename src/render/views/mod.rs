@@ -11,9 +11,9 @@ pub(crate) mod tree;
 pub use informatiepakket::informatiepakket;
 pub use nieuwsbrief::{MergeTags, nieuwsbrief};
 pub use rapportage::rapportage;
-pub use regioplan::{RegioplanSelection, regioplan};
+pub use regioplan::regioplan;
 
-use crate::data_files::{self as df, Markdown};
+use crate::load::data_files::{self as df, Markdown};
 use crate::model::Programme;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -56,7 +56,7 @@ impl Provenance {
         documentdatum: Option<chrono::NaiveDate>,
         colofon: bool,
     ) -> Provenance {
-        let generator = crate::driver::GENERATOR.to_string();
+        let generator = crate::core::document::GENERATOR.to_string();
         let mut beschrijving = generator.clone();
         if let Some((hash, date)) = &commit {
             beschrijving.push_str(&format!(", gegevens van commit {hash} ({date})"));
@@ -72,7 +72,7 @@ impl Provenance {
             commit: commit.map(|(h, _)| h),
             gewijzigd,
             datum: datum.to_string(),
-            datum_nl: crate::dates::day_dutch(datum),
+            datum_nl: crate::core::dates::day_dutch(datum),
             documentdatum,
         }
     }
@@ -99,7 +99,7 @@ pub struct FiguurView {
 
 impl FiguurView {
     /// `naam` names the file in the output (e.g. `ambitie-ouderen`), `map` the document's folder.
-    pub fn new(f: &crate::figure::Figuur, naam: &str, map: &str) -> FiguurView {
+    pub fn new(f: &crate::load::figure::Figuur, naam: &str, map: &str) -> FiguurView {
         let file = format!("{naam}.{}", f.kind.extension());
         FiguurView {
             alt: f.alt.clone(),
@@ -151,7 +151,7 @@ pub struct InteressantView {
 
 /// A box as the documents show it; `None` for a box of a link line alone whose address is unknown.
 pub(crate) fn interessant(i: &df::Interessant) -> Option<InteressantView> {
-    let link_url = i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::validate::is_safe_url(u));
+    let link_url = i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::check::is_safe_url(u));
     if i.tekst.is_none() && link_url.is_none() {
         return None;
     }

@@ -1,10 +1,11 @@
 //! An "Even bijpraten" newsletter edition.
 
 use super::{ProgrammeInfo, Provenance, programme_info};
-use crate::data_files::{self as df, Markdown};
-use crate::dates::Period;
+use crate::core::dates::Period;
+use crate::core::document::DocumentKind;
+use crate::load::data_files::{self as df, Markdown};
 use crate::model::{Programme, Project};
-use crate::render::{Bericht, Document, DocumentKind, RenderError, to_context};
+use crate::render::{Bericht, Document, RenderError, to_context};
 use serde::Serialize;
 
 /// A piece of a block: a Markdown text, or a link line (text only when there is no address).
@@ -87,7 +88,7 @@ pub enum MergeTags {
     Mailchimp,
 }
 
-impl crate::named::Named for MergeTags {
+impl crate::core::named::Named for MergeTags {
     const ALL: &'static [Self] = &[MergeTags::Braces, MergeTags::Mailchimp];
     fn name(self) -> &'static str {
         match self {
@@ -133,7 +134,7 @@ fn tekst(t: &Markdown) -> Deel {
 /// there (`koers check` warns of it), so it is not printed.
 fn links(l: &[df::Link]) -> impl Iterator<Item = Deel> + '_ {
     l.iter().filter_map(|l| {
-        let url = l.url.clone().filter(|u| crate::validate::is_safe_url(u))?;
+        let url = l.url.clone().filter(|u| crate::check::is_safe_url(u))?;
         Some(Deel { tekst: None, link: Some(LinkView { tekst: l.tekst.clone(), url: Some(url) }) })
     })
 }
@@ -211,7 +212,7 @@ pub(crate) fn document(
         period: period.id(),
         stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),
         bericht,
-        dag: bron.documentdatum.or(editie.data.verzonden.and_then(crate::dates::Parsed::valid).map(|d| d.0)),
+        dag: bron.documentdatum.or(editie.data.verzonden.and_then(crate::core::dates::Parsed::valid).map(|d| d.0)),
     })
 }
 
@@ -242,12 +243,16 @@ pub fn nieuwsbrief(
     let settings = prog.nieuwsbrief.as_ref();
     let [tag_email, tag_afmelden, tag_voorkeuren, tag_webversie] = tags.tags().map(String::from);
     let preheader = editie.data.preheader.clone().unwrap_or_else(|| {
-        let plain =
-            editie.data.highlights.as_deref().map(|h| crate::markdown::to_plain(h, usize::MAX / 2)).unwrap_or_default();
+        let plain = editie
+            .data
+            .highlights
+            .as_deref()
+            .map(|h| crate::core::markdown::to_plain(h, usize::MAX / 2))
+            .unwrap_or_default();
         plain.chars().take(140).collect()
     });
     let lees_meer = editie.data.lees_meer.unwrap_or(true);
-    let stand = crate::changes::Stand::editie(prog, period);
+    let stand = crate::model::changes::Stand::editie(prog, period);
     let overzicht = stand.projecten().any(|p| p.fase_bekend_in(&period).is_some()).then(|| {
         let grafiek = crate::render::chart::fasenverdeling(
             &stand,

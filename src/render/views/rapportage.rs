@@ -1,13 +1,14 @@
 //! The tussentijdse rapportage of a half year.
 
 use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info};
-use crate::changes::{Stand, Wijzigingen};
-use crate::data_files::{self as df, Markdown, VoetnootBij};
-use crate::dates::{Einde, Period};
+use crate::core::dates::{Einde, Period};
+use crate::core::document::DocumentKind;
+use crate::core::phase::Fase;
+use crate::load::data_files::{self as df, Markdown, VoetnootBij};
+use crate::model::changes::{Stand, Wijzigingen};
 use crate::model::{Programme, Project, Themalijn};
-use crate::phase::Fase;
 use crate::render::chart::{self, Grafiek};
-use crate::render::{Document, DocumentKind, RenderError, to_context};
+use crate::render::{Document, RenderError, to_context};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -266,8 +267,8 @@ pub(crate) fn document(
 pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {
     let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
     // The publication date: --date, else the data's; without one the rapportage is a draft.
-    let gepubliceerd = teksten.and_then(|t| t.gepubliceerd).and_then(crate::dates::Parsed::valid);
-    let datum = bron.documentdatum.map(crate::dates::Datum::Day).or(gepubliceerd);
+    let gepubliceerd = teksten.and_then(|t| t.gepubliceerd).and_then(crate::core::dates::Parsed::valid);
+    let datum = bron.documentdatum.map(crate::core::dates::Datum::Day).or(gepubliceerd);
     let concept = concept || datum.is_none();
     let publicatie = datum.map(|d| match teksten.and_then(|t| t.versie.as_deref()) {
         Some(v) => format!("{} | {v}", d.dutch()),
@@ -323,7 +324,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         periode: period.id(),
         periode_nl: period.dutch(),
         publicatie,
-        dag: datum.and_then(crate::dates::Datum::day),
+        dag: datum.and_then(crate::core::dates::Datum::day),
         voorwoord: teksten.and_then(|t| t.voorwoord.clone()),
         ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
         algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
@@ -337,7 +338,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
             &format!("fasen-{}", period.id()),
             &format!("stand eind {}", period.last.dutch()),
         ),
-        wijzigingen: crate::changes::sinds_vorige_rapportage(prog, period),
+        wijzigingen: crate::model::changes::sinds_vorige_rapportage(prog, period),
         themalijnen,
         afkortingen: vec![],
         fasen: prog
@@ -401,7 +402,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
 // The document tree
 
 use super::tree::{self as t, Teksten};
-use crate::doc::{self, Block, Inline, SectionKind};
+use crate::render::doc::{self, Block, Inline, SectionKind};
 
 /// A table note as inlines: the note itself at its first mark, a reference to it after.
 fn noten(list: &[Noot]) -> Vec<Inline> {

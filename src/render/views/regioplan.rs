@@ -1,21 +1,12 @@
 //! The Regioplan, or one themalijn's or project's section of it.
 
 use super::{ProgrammeInfo, Provenance, programme_info, used_abbreviations};
-use crate::data_files as df;
+use crate::core::document::DocumentKind;
+use crate::core::document::RegioplanSelection;
+use crate::load::data_files as df;
 use crate::model::{Programme, Project};
-use crate::render::{Document, DocumentKind, RenderError, to_context};
+use crate::render::{Document, RenderError, to_context};
 use serde::Serialize;
-
-/// Which part of the Regioplan to render.
-#[derive(Debug, Clone, Default)]
-pub struct RegioplanSelection {
-    /// Only this themalijn's section.
-    pub themalijn: Option<String>,
-    /// Only this project's section.
-    pub project: Option<String>,
-    /// Include projects added after the plan was adopted.
-    pub met_latere_projecten: bool,
-}
 
 #[derive(Debug, Serialize)]
 pub struct RegioplanProject {
@@ -146,7 +137,7 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
 // The document tree
 
 use super::tree::{self as t, Teksten};
-use crate::doc::{self, Block, Inline, SectionKind};
+use crate::render::doc::{self, Block, Inline, SectionKind};
 
 /// The web addresses the plan prints under a section, each a link.
 fn bronnen(urls: &[String]) -> impl Iterator<Item = Block> + '_ {

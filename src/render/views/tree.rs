@@ -1,12 +1,12 @@
-//! The parts of the document tree ([`crate::doc`]) that the kinds of document share: Markdown
+//! The parts of the document tree ([`crate::render::doc`]) that the kinds of document share: Markdown
 //! texts of the data parsed once into blocks (their abbreviations linked to the glossary),
 //! headings, sections, boxes, charts, figures and the glossary. Each kind's module builds its
 //! [`doc::Document`] from its view with these.
 
 use super::{FiguurView, InteressantView};
-use crate::data_files::Afkorting;
-use crate::doc::{self, Block, CalloutKind, CalloutLink, Inline, SectionKind};
+use crate::load::data_files::Afkorting;
 use crate::render::chart::Grafiek;
+use crate::render::doc::{self, Block, CalloutKind, CalloutLink, Inline, SectionKind};
 
 /// Turns the texts of one document into blocks: its glossary links every abbreviation it lists.
 pub(crate) struct Teksten {

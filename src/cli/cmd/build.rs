@@ -1,0 +1,36 @@
+//! `koers build-report`: validate, render and write every document (or the ones asked for).
+
+use super::{Exit, error_line, list_written, print_build_diagnostics, progress};
+use crate::cli::flags::BuildArgs;
+use anyhow::Result;
+use koers::core::diagnostics::DiagnosticFormat;
+use koers::core::document::RegioplanSelection;
+
+pub(crate) fn run(a: BuildArgs) -> Result<Exit> {
+    let mut opts = koers::BuildOptions::new(&a.data.data, &a.out);
+    opts.periods = a.period;
+    opts.only = a.only;
+    opts.formats = a.format;
+    opts.regioplan =
+        RegioplanSelection { themalijn: a.themalijn, project: a.project, met_latere_projecten: a.with_later_projects };
+    opts.templates_dir = a.templates;
+    opts.date = a.date;
+    opts.rev = a.rev;
+    opts.merge_tags = a.merge_tags;
+    opts.force = a.force;
+    opts.draft = a.draft;
+    opts.colophon = a.colophon;
+    opts.reference_docs = a.reference_doc;
+    progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
+    let started = std::time::Instant::now();
+    let report = koers::build(&opts)?;
+    print_build_diagnostics(&report.diagnostics, a.message_format, &a.data.data);
+    if report.diagnostics.has_errors() {
+        error_line(&format!("the data is invalid; nothing was written ({} is unchanged)", a.out.display()));
+        return Ok(Exit::Invalid);
+    }
+    let json = a.message_format == DiagnosticFormat::Json;
+    list_written(report.files.iter().map(|f| a.out.join(&f.path)), a.quiet || json);
+    progress(&format!("wrote {} files in {:.2} s", report.files.len(), started.elapsed().as_secs_f64()));
+    Ok(Exit::Ok)
+}

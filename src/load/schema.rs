@@ -1,0 +1,344 @@
+//! JSON Schemas of the data files, derived from the Rust types, and the structural check of a
+//! parsed YAML tree against them.
+//!
+//! The check walks the whole tree and reports every problem (unknown key with "did you mean",
+//! wrong type, missing field, value outside a fixed list) instead of stopping at the first, as a
+//! plain serde deserialisation would.
+
+use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::data_files::{
+    InformatiepakketFile, NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
+};
+use crate::load::yaml_tree::{Node, Value};
+use serde_json::Value as J;
+use std::path::Path;
+
+/// The kinds of data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Programme,
+    Regioplan,
+    Themalijn,
+    Project,
+    Nieuwsbrief,
+    Informatiepakket,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 6] = [
+        FileKind::Programme,
+        FileKind::Regioplan,
+        FileKind::Themalijn,
+        FileKind::Project,
+        FileKind::Nieuwsbrief,
+        FileKind::Informatiepakket,
+    ];
+
+    /// File name of the schema, as the `$schema` lines of the data files refer to it.
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            FileKind::Programme => "koers.schema.json",
+            FileKind::Regioplan => "regioplan.schema.json",
+            FileKind::Themalijn => "themalijn.schema.json",
+            FileKind::Project => "project.schema.json",
+            FileKind::Nieuwsbrief => "nieuwsbrief.schema.json",
+            FileKind::Informatiepakket => "informatiepakket.schema.json",
+        }
+    }
+
+    pub fn schema(self) -> J {
+        let s = match self {
+            FileKind::Programme => schemars::schema_for!(ProgrammeFile),
+            FileKind::Regioplan => schemars::schema_for!(RegioplanFile),
+            FileKind::Themalijn => schemars::schema_for!(ThemalijnFile),
+            FileKind::Project => schemars::schema_for!(ProjectFile),
+            FileKind::Nieuwsbrief => schemars::schema_for!(NieuwsbriefFile),
+            FileKind::Informatiepakket => schemars::schema_for!(InformatiepakketFile),
+        };
+        s.to_value()
+    }
+}
+
+/// Check `root` against the schema of `kind`; every problem becomes a diagnostic.
+pub fn check(kind: FileKind, file: &Path, source: &str, root: &Node) -> StructureReport {
+    let schema = kind.schema();
+    let mut checker = Checker {
+        root_schema: &schema,
+        file,
+        source,
+        diags: Diagnostics::default(),
+        unknown: vec![],
+        other_errors: false,
+        path_steps: vec![],
+    };
+    checker.check(root, &schema, "");
+    StructureReport {
+        diagnostics: checker.diags,
+        unknown_keys: checker.unknown,
+        only_unknown_keys: !checker.other_errors,
+    }
+}
+
+/// The outcome of the structural check of one file.
+pub struct StructureReport {
+    pub diagnostics: Diagnostics,
+    /// Paths of keys the format does not know.
+    pub unknown_keys: Vec<Vec<crate::load::yaml_tree::Step>>,
+    /// True when every error is an unknown key: the rest of the file can still be checked.
+    pub only_unknown_keys: bool,
+}
+
+struct Checker<'a> {
+    root_schema: &'a J,
+    file: &'a Path,
+    source: &'a str,
+    diags: Diagnostics,
+    unknown: Vec<Vec<crate::load::yaml_tree::Step>>,
+    other_errors: bool,
+    path_steps: Vec<crate::load::yaml_tree::Step>,
+}
+
+impl<'a> Checker<'a> {
+    fn resolve(&self, mut schema: &'a J) -> &'a J {
+        while let Some(r) = schema.get("$ref").and_then(J::as_str) {
+            let Some(ptr) = r.strip_prefix('#') else {
+                break;
+            };
+            match self.root_schema.pointer(ptr) {
+                Some(s) => schema = s,
+                None => break,
+            }
+        }
+        schema
+    }
+
+    fn error(&mut self, node_pos: crate::core::diagnostics::Pos, message: String, hint: Option<String>) {
+        self.other_errors = true;
+        self.push(node_pos, message, hint);
+    }
+
+    fn push(&mut self, node_pos: crate::core::diagnostics::Pos, message: String, hint: Option<String>) {
+        let mut d = Diagnostic::error(self.file, message).at(node_pos, self.source);
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
+        self.diags.push(d);
+    }
+
+    /// A value that must be one of `allowed`, with the nearest one suggested.
+    fn check_allowed(&mut self, pos: crate::core::diagnostics::Pos, s: &str, allowed: &[&str], field: &str) {
+        if !allowed.contains(&s) {
+            let hint = match did_you_mean(s, allowed.iter().copied()) {
+                Some(best) => format!("did you mean \"{best}\"? Allowed: {}", allowed.join(", ")),
+                None => format!("allowed: {}", allowed.join(", ")),
+            };
+            self.error(pos, format!("{field} has the unknown value \"{s}\""), Some(hint));
+        }
+    }
+
+    fn check(&mut self, node: &Node, schema: &'a J, path: &str) {
+        let schema = self.resolve(schema);
+        // A documented enum: schemars writes `oneOf` with one `const` per variant.
+        if let Some(J::Array(branches)) = schema.get("oneOf") {
+            let consts: Vec<&str> =
+                branches.iter().filter_map(|b| self.resolve(b).get("const").and_then(J::as_str)).collect();
+            if !consts.is_empty() && consts.len() == branches.len() {
+                let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+                match &node.value {
+                    Value::Str(s) => self.check_allowed(node.pos, s, &consts, &field),
+                    other => self.error(
+                        node.pos,
+                        format!("{field} must be text, but it is {}", article(other.kind())),
+                        Some(format!("allowed: {}", consts.join(", "))),
+                    ),
+                }
+                return;
+            }
+        }
+        for combinator in ["anyOf", "oneOf"] {
+            if let Some(J::Array(branches)) = schema.get(combinator) {
+                let branches: Vec<&J> = branches.iter().map(|b| self.resolve(b)).collect();
+                let is_null_branch = |b: &J| b.get("type").and_then(J::as_str) == Some("null");
+                if matches!(node.value, Value::Null) && branches.iter().any(|b| is_null_branch(b)) {
+                    return;
+                }
+                if let Some(main) = branches.into_iter().find(|b| !is_null_branch(b)) {
+                    return self.check(node, main, path);
+                }
+                return;
+            }
+        }
+        let types: Vec<&str> = match schema.get("type") {
+            Some(J::String(t)) => vec![t.as_str()],
+            Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).collect(),
+            _ => vec![],
+        };
+        if matches!(node.value, Value::Null) && types.contains(&"null") {
+            return;
+        }
+        let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+        let describe = schema.get("description").and_then(J::as_str).map(|d| d.replace('\n', " "));
+        let expected = types.iter().find(|t| **t != "null").copied();
+        let matches_type = matches!(
+            (expected, &node.value),
+            (None, _)
+                | (Some("string"), Value::Str(_))
+                | (Some("integer"), Value::Int(_))
+                | (Some("number"), Value::Int(_) | Value::Float(_))
+                | (Some("boolean"), Value::Bool(_))
+                | (Some("array"), Value::Seq(_))
+                | (Some("object"), Value::Map(_))
+        );
+        if !matches_type {
+            let want = match expected.unwrap_or("") {
+                "string" => "text",
+                "integer" => "a whole number",
+                "number" => "a number",
+                "boolean" => "true or false",
+                "array" => "a list (lines starting with \"- \")",
+                "object" => "a mapping (key: value pairs)",
+                other => other,
+            };
+            let hint = match (&node.value, expected) {
+                (Value::Map(_), Some("array")) => {
+                    Some("write each entry on its own line starting with \"- \"".to_string())
+                }
+                (Value::Seq(_), Some("object")) => {
+                    Some("remove the \"- \" in front: this takes key: value pairs, not a list".to_string())
+                }
+                (Value::Seq(_) | Value::Map(_), Some("string")) => Some(
+                    "for a long text write \"|\" after the key and the text indented on the lines below".to_string(),
+                ),
+                (Value::Int(_) | Value::Float(_), Some("string"))
+                    if path.ends_with("maand")
+                        || path.ends_with("start")
+                        || path.ends_with("einde")
+                        || path.ends_with("sinds") =>
+                {
+                    Some("write a month as YYYY-MM, e.g. 2024-03".to_string())
+                }
+                _ => describe.clone(),
+            };
+            self.error(node.pos, format!("{field} must be {want}, but it is {}", article(node.value.kind())), hint);
+            return;
+        }
+        // A month, period or date: parsed here, where every text of the file is checked, by the
+        // same function that reads it when the file is deserialised.
+        if let (Some(format), Value::Str(s)) = (schema.get("format").and_then(J::as_str), &node.value)
+            && let Some(Err((message, how))) = crate::core::dates::check_text(format, s)
+        {
+            // Not fatal to the file: the value loads as invalid, the file's other rules still run.
+            self.push(node.pos, message, Some(how.to_string()));
+        }
+        if let (Some(J::Array(allowed)), Value::Str(s)) = (schema.get("enum"), &node.value) {
+            let allowed: Vec<&str> = allowed.iter().filter_map(J::as_str).collect();
+            self.check_allowed(node.pos, s, &allowed, &field);
+        }
+        if let (Some(min), Value::Int(i)) = (schema.get("minimum").and_then(J::as_f64), &node.value)
+            && (*i as f64) < min
+        {
+            self.error(node.pos, format!("{field} must be at least {min}, but it is {i}"), None);
+        }
+        match &node.value {
+            Value::Seq(items) => {
+                if let Some(item_schema) = schema.get("items") {
+                    for (i, item) in items.iter().enumerate() {
+                        self.path_steps.push(crate::load::yaml_tree::Step::Index(i));
+                        self.check(item, item_schema, &format!("{path}[{}]", i + 1));
+                        self.path_steps.pop();
+                    }
+                }
+            }
+            Value::Map(entries) => {
+                let props = schema.get("properties").and_then(J::as_object);
+                let closed = schema.get("additionalProperties") == Some(&J::Bool(false));
+                for (key, value) in entries {
+                    let sub = if path.is_empty() { key.name.clone() } else { format!("{path}.{}", key.name) };
+                    match props.and_then(|p| p.get(&key.name)) {
+                        Some(prop_schema) => {
+                            self.path_steps.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
+                            self.check(value, prop_schema, &sub);
+                            self.path_steps.pop();
+                        }
+                        None if closed => {
+                            let names: Vec<&str> =
+                                props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+                            let hint = match did_you_mean(&key.name, names.iter().copied()) {
+                                Some(best) => format!("did you mean \"{best}\"?"),
+                                None => format!("the keys allowed here are: {}", names.join(", ")),
+                            };
+                            let mut unknown_path = self.path_steps.clone();
+                            unknown_path.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
+                            self.unknown.push(unknown_path);
+                            self.push(key.pos, format!("unknown key \"{}\"", key.name), Some(hint));
+                        }
+                        None => {}
+                    }
+                }
+                if let Some(J::Array(required)) = schema.get("required") {
+                    for req in required.iter().filter_map(J::as_str) {
+                        if !entries.iter().any(|(k, _)| k.name == req) {
+                            let hint = props
+                                .and_then(|p| p.get(req))
+                                .map(|p| self.resolve(p))
+                                .and_then(|p| p.get("description"))
+                                .and_then(J::as_str)
+                                .map(|d| format!("add \"{req}:\" here ({})", d.replace('\n', " ")))
+                                .unwrap_or_else(|| format!("add \"{req}:\" here"));
+                            let what = if path.is_empty() { String::new() } else { format!(" in \"{path}\"") };
+                            self.error(node.pos, format!("the required key \"{req}\" is missing{what}"), Some(hint));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn article(kind: &str) -> String {
+    match kind {
+        "list" | "number" => format!("a {kind}"),
+        "text" => "text".into(),
+        "mapping (key: value pairs)" => "a mapping".into(),
+        "yes/no value" => "a yes/no value".into(),
+        other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml_tree::parse;
+
+    fn problems(kind: FileKind, yaml: &str) -> Vec<Diagnostic> {
+        let (src, root) = parse(Path::new("p.yaml"), yaml.as_bytes()).unwrap();
+        check(kind, Path::new("p.yaml"), &src, &root).diagnostics.items
+    }
+
+    #[test]
+    fn reports_all_problems_of_a_project() {
+        let d = problems(
+            FileKind::Project,
+            "naam: X\nthemalijn: ouderen\nstart: 2024-01\neinde: doorlopend\nfasen:\n  - fase: Vorbereidingsfase\nresultatn: []\nvoetnoten: Almelo\n",
+        );
+        let msgs: Vec<String> =
+            d.iter().map(|d| format!("{}:{} {} | {:?}", d.line, d.column, d.message, d.hint)).collect();
+        assert_eq!(d.len(), 3, "{msgs:#?}");
+        assert!(msgs[0].starts_with("6:11 \"fasen[1].fase\" has the unknown value \"Vorbereidingsfase\""), "{msgs:#?}");
+        assert!(msgs[0].contains("did you mean \\\"Voorbereidingsfase\\\""), "{msgs:#?}");
+        assert!(msgs[1].starts_with("7:1 unknown key \"resultatn\""), "{msgs:#?}");
+        assert!(msgs[1].contains("resultaten"));
+        assert!(msgs[2].starts_with("8:12 \"voetnoten\" must be a list"), "{msgs:#?}");
+    }
+
+    #[test]
+    fn missing_required_keys() {
+        let d = problems(FileKind::Project, "naam: X\n");
+        let missing: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert!(missing.iter().any(|m| m.contains("\"themalijn\" is missing")), "{missing:?}");
+        assert!(missing.iter().any(|m| m.contains("\"einde\" is missing")), "{missing:?}");
+        // A project may be recorded before its phase is known (a warning, from validate).
+        assert!(!missing.iter().any(|m| m.contains("\"fasen\"")), "{missing:?}");
+    }
+}

@@ -1,0 +1,92 @@
+//! The Informatiepakket's model: its texts, its staffing and its budget with every total computed
+//! from the lines, never copied from the data (check/informatiepakket.rs holds the stated totals
+//! against the same sums).
+
+use crate::core::notation::Fte;
+use crate::load::DataSet;
+use crate::load::data_files::{self as df, BegrotingZijde, InformatiepakketFile};
+
+/// The Informatiepakket with its totals computed.
+#[derive(Debug, Clone)]
+pub struct Informatiepakket {
+    /// The texts as written.
+    pub data: InformatiepakketFile,
+    pub datum: chrono::NaiveDate,
+    pub personeel: Option<Personeel>,
+    pub begroting: Option<Begroting>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Personeel {
+    pub peildatum: chrono::NaiveDate,
+    pub functies: Vec<(df::Functie, Fte)>,
+    /// The sum of the roles.
+    pub totaal: Fte,
+    pub medewerkers: Option<u32>,
+    pub medewerkers_toelichting: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Begroting {
+    pub jaar: i32,
+    pub kolom: String,
+    pub baten: Zijde,
+    pub lasten: Zijde,
+}
+
+/// One side of the budget; the totals are computed from the lines.
+#[derive(Debug, Clone)]
+pub struct Zijde {
+    pub posten: Vec<df::Begrotingspost>,
+    /// The sum of the lines.
+    pub totaal: i64,
+    pub risicoreserve: Option<i64>,
+    /// The sum of the lines plus the risicoreserve (present when the risicoreserve is).
+    pub totaal_incl_reserve: Option<i64>,
+}
+
+impl Zijde {
+    fn of(z: &BegrotingZijde) -> Zijde {
+        let totaal = z.sum();
+        Zijde {
+            posten: z.posten.clone(),
+            totaal,
+            risicoreserve: z.risicoreserve,
+            totaal_incl_reserve: z.risicoreserve.map(|r| totaal + r),
+        }
+    }
+}
+
+impl Informatiepakket {
+    /// The model of a validated data set (None when there is no informatiepakket.yaml).
+    /// A rule of validation that did not hold is an `Err` naming it (see `Programme::from_data`).
+    pub fn from_data(set: &DataSet) -> Result<Option<Informatiepakket>, crate::model::Unresolved> {
+        let Some(loaded) = &set.informatiepakket else { return Ok(None) };
+        let d = &loaded.data;
+        let not_parsed =
+            |what: &str| crate::model::Unresolved(format!("{what} in informatiepakket.yaml did not parse"));
+        let personeel = d.personeel.as_ref().map(|p| {
+            let functies: Vec<(df::Functie, Fte)> = p
+                .functies
+                .iter()
+                .map(|f| Ok((f.clone(), Fte::from_decimal(f.fte).ok_or_else(|| not_parsed("an fte"))?)))
+                .collect::<Result<_, crate::model::Unresolved>>()?;
+            Ok::<_, crate::model::Unresolved>(Personeel {
+                peildatum: p.peildatum.valid().ok_or_else(|| not_parsed("peildatum"))?.0,
+                totaal: Fte(functies.iter().map(|(_, f)| f.0).sum()),
+                functies,
+                medewerkers: p.medewerkers,
+                medewerkers_toelichting: p.medewerkers_toelichting.clone(),
+            })
+        });
+        let personeel = personeel.transpose()?;
+        let begroting = d.begroting.as_ref().map(|b| Begroting {
+            jaar: b.jaar,
+            kolom: b.kolom.clone(),
+            baten: Zijde::of(&b.baten),
+            lasten: Zijde::of(&b.lasten),
+        });
+        let datum = d.datum.valid().ok_or_else(|| not_parsed("datum"))?.0;
+        Ok(Some(Informatiepakket { data: d.clone(), datum, personeel, begroting }))
+    }
+}

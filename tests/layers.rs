@@ -1,0 +1,153 @@
+//! The library's layers import in one direction (issue #24): each folder of `src/` is a layer,
+//!
+//!   cli → pipeline → publish → {render, authoring} → model → check → load → core
+//!
+//! and a file may name (`crate::…` or `koers::…`, outside comments) its own layer and the layers
+//! below it, never one above it nor its peer. Each layer's `mod.rs` says in its module doc what
+//! it owns and what it may import (a line starting `//! Imports:`).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::common;
+
+/// The layers, lowest first, with their rank; peers share a rank and may not import each other.
+const LAYERS: &[(&str, u8)] = &[
+    ("core", 0),
+    ("load", 1),
+    ("check", 2),
+    ("model", 3),
+    ("render", 4),
+    ("authoring", 4),
+    ("publish", 5),
+    ("pipeline", 6),
+    ("cli", 7),
+];
+
+fn rank(layer: &str) -> Option<u8> {
+    LAYERS.iter().find(|(l, _)| *l == layer).map(|(_, r)| *r)
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The code of a file without its comments (line comments; koers has no block comments), so a
+/// doc link to a higher layer is not an import.
+fn code(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("//") { "" } else { l }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The top-level modules a text names by `crate::x` (or `koers::x`).
+fn named_layers(code: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for root in ["crate::", "koers::"] {
+        for (at, _) in code.match_indices(root) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let rest = &code[at + root.len()..];
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if rank(&name).is_some() {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+/// Every import across layers that goes up or sideways: (file, its layer, the layer it names).
+fn violations(src: &Path) -> Vec<(String, String, String)> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    files.sort();
+    let mut bad = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(src).unwrap();
+        let Some(layer) =
+            rel.components().next().and_then(|c| c.as_os_str().to_str()).filter(|_| rel.components().count() > 1)
+        else {
+            continue; // lib.rs and main.rs: the roots, which declare the layers
+        };
+        let own = rank(layer).unwrap_or_else(|| panic!("src/{layer}/ is not a layer of LAYERS"));
+        let text = std::fs::read_to_string(&f).unwrap();
+        for named in named_layers(&code(&text)) {
+            let theirs = rank(&named).unwrap();
+            if named != layer && theirs >= own {
+                bad.push((format!("src/{}", rel.display()), layer.to_string(), named));
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn imports_go_one_way() {
+    let bad = violations(&common::root().join("src"));
+    assert!(
+        bad.is_empty(),
+        "imports up or sideways (file, its layer, the layer it names):\n{}",
+        bad.iter().map(|(f, l, n)| format!("  {f} ({l}) names {n}")).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn the_check_finds_an_import_up_or_sideways() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    for (layer, text) in [
+        (
+            "model",
+            "use crate::core::dates::Month;\nuse crate::load::DataSet;\n/// [`crate::pipeline`] in a doc comment\n",
+        ),
+        ("render", "use crate::model::Programme;\nfn f() { crate::authoring::record(); }\n"),
+        ("check", "pub use crate::pipeline::build;\n"),
+        ("core", "use koers::load::DataSet;\n"),
+    ] {
+        std::fs::create_dir_all(src.join(layer)).unwrap();
+        std::fs::write(src.join(layer).join("mod.rs"), text).unwrap();
+    }
+    let found: Vec<(String, String)> = violations(src).into_iter().map(|(_, l, n)| (l, n)).collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(found, vec![pair("check", "pipeline"), pair("core", "load"), pair("render", "authoring")]);
+}
+
+#[test]
+fn every_layer_is_a_folder_that_says_what_it_may_import() {
+    let src = common::root().join("src");
+    let folders: BTreeSet<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let layers: BTreeSet<String> = LAYERS.iter().map(|(l, _)| l.to_string()).collect();
+    assert_eq!(folders, layers, "the folders of src/ are the layers");
+    let flat: Vec<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs") && n != "lib.rs" && n != "main.rs")
+        .collect();
+    assert!(flat.is_empty(), "modules outside a layer: {flat:?}");
+    for layer in layers {
+        let doc = std::fs::read_to_string(src.join(&layer).join("mod.rs")).unwrap();
+        assert!(
+            doc.lines().take_while(|l| l.starts_with("//!")).any(|l| l.starts_with("//! Imports:")),
+            "src/{layer}/mod.rs does not say what it may import"
+        );
+    }
+}
