@@ -583,7 +583,9 @@ pub fn fase_cel(p: &Project, periode: &Period) -> String {
     }
 }
 
-/// The phase timeline of the projects of themalijn `t` that the rapportage of `periode` shows.
+/// The phase timeline of the projects of themalijn `t` that the rapportage of `periode` shows: a
+/// row per project (its label, its phases, its expected run, its open start or end), then the
+/// legend; beside it the same facts as a table.
 pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode: Period, as_: Tijdas) -> Grafiek {
     let id = format!("tijdlijn-{}", t.id);
     let titel = format!("Tijdlijn van de projecten van de themalijn {}", t.naam);
@@ -604,10 +606,8 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
         );
     }
 
-    let (w, label_w, x0, kaart_w) = (640.0, 214.0, 222.0, 378.0);
-    let maanden = as_.maanden() as f64;
-    let x = |m: Month| x0 + index(as_.van, m) as f64 * kaart_w / maanden;
-    let x_na = |m: Month| x(m) + kaart_w / maanden; // the end of month m
+    let w = 640.0;
+    let schaal = Schaal { van: as_.van, x0: 222.0, breedte: 378.0, maanden: as_.maanden() as f64 };
     let kop = 20.0;
     // Rows and their heights first: the period band spans them all.
     let labels: Vec<Vec<String>> =
@@ -615,194 +615,11 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
     let hoogtes: Vec<f64> = labels.iter().map(|l| (l.len() as f64 * 13.0 + 9.0).max(24.0)).collect();
     let rijen_h: f64 = hoogtes.iter().sum();
     let mut s = String::new();
-    // The period band, the year grid, the year labels.
-    let _ = writeln!(
-        s,
-        "<rect class=\"periode\" data-van=\"{}\" data-tot=\"{}\" x=\"{:.1}\" y=\"{kop}\" width=\"{:.1}\" height=\"{rijen_h:.1}\" fill=\"{PERIODE}\" stroke=\"{ACCENT}\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/>",
-        periode.first,
-        periode.last,
-        x(periode.first),
-        x_na(periode.last) - x(periode.first)
-    );
-    for jaar in as_.van.year..=as_.tot.year {
-        let jx = x(Month { year: jaar, month: 1 });
-        let _ = writeln!(
-            s,
-            "<line x1=\"{jx:.1}\" y1=\"{:.1}\" x2=\"{jx:.1}\" y2=\"{:.1}\" stroke=\"#d5dcde\" stroke-width=\"0.7\"/><text x=\"{:.1}\" y=\"14\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"{GRIJS}\">{jaar}</text>",
-            kop - 4.0,
-            kop + rijen_h,
-            jx + kaart_w / maanden * 6.0
-        );
-    }
-    let eind_x = x_na(as_.tot);
-    let _ = writeln!(
-        s,
-        "<line x1=\"{eind_x:.1}\" y1=\"{:.1}\" x2=\"{eind_x:.1}\" y2=\"{:.1}\" stroke=\"#d5dcde\" stroke-width=\"0.7\"/>",
-        kop - 4.0,
-        kop + rijen_h
-    );
+    raster(&mut s, &schaal, as_, periode, kop, rijen_h);
     let mut y = kop;
     for ((p, label), h) in projecten.iter().zip(&labels).zip(&hoogtes) {
-        let bar_h = 12.0;
-        let by = y + (h - bar_h) / 2.0;
-        let fase = p.fase_bekend_in(&periode).map(|s| s.fase);
-        let _ = write!(
-            s,
-            "<g class=\"project\" data-project=\"{}\" data-start=\"{}\" data-einde=\"{}\" data-fase=\"{}\">",
-            xml(&p.id),
-            xml(&p.start.table()),
-            xml(&p.einde.table()),
-            fase.map(Fase::name).unwrap_or("")
-        );
-        let ly = y + (h - 13.0 * label.len() as f64) / 2.0 + 10.0;
-        // A subproject: indented under a small hook (the fonts have no arrow glyph to rely on).
-        let inspring = if p.is_subproject() { 14.0 } else { 0.0 };
-        if p.is_subproject() {
-            let _ = write!(
-                s,
-                "<path class=\"sub\" d=\"M3 {:.1} V{:.1} H10\" fill=\"none\" stroke=\"{GRIJS}\" stroke-width=\"1\"/>",
-                ly - 9.0,
-                ly - 3.5
-            );
-        }
-        let _ = write!(s, "<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{TEKST}\" font-size=\"11\">", inspring);
-        for (i, l) in label.iter().enumerate() {
-            let _ = write!(s, "<tspan x=\"{inspring}\" dy=\"{}\">{}</tspan>", if i == 0 { 0 } else { 13 }, xml(l));
-        }
-        s.push_str("</text>");
-        let _ = label_w;
-        // Start: a month, or before the werkagenda (an open start at the axis).
-        let begin = match p.start {
-            Start::Month(m) => m.max(as_.van),
-            Start::BeforeWerkagenda => as_.van,
-        };
-        // End: a month, the werkagenda's end for "doorlopend", the axis end for "nog niet bekend".
-        let eind = match p.einde {
-            Einde::Month(m) => m.min(as_.tot),
-            Einde::Doorlopend => prog.werkagenda_einde.min(as_.tot),
-            Einde::NogNietBekend => as_.tot,
-        };
-        // Known: the phases up to the end of the period; after it only the expected run.
-        let bekend_tot = eind.min(tot);
-        if begin <= bekend_tot {
-            for st in stukken(p, begin, bekend_tot) {
-                let (sx, sw) = (x(st.van), x_na(st.tot) - x(st.van));
-                match st.fase {
-                    Some(f) => {
-                        let _ = write!(
-                            s,
-                            "<g class=\"fase\" data-fase=\"{}\" data-van=\"{}\" data-tot=\"{}\"><title>{}: {} van {} tot en met {}</title>",
-                            f.name(),
-                            st.van,
-                            st.tot,
-                            xml(&p.tabelnaam),
-                            f.name(),
-                            st.van.table(),
-                            st.tot.table()
-                        );
-                        fase_rect(&mut s, &id, f, sx, by, sw, bar_h);
-                        let _ = write!(
-                            s,
-                            "<rect x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.6\"/>"
-                        );
-                        if sw >= 16.0 {
-                            pill(&mut s, sx + sw / 2.0, by + bar_h / 2.0, &(f.index() + 1).to_string());
-                        }
-                        s.push_str("</g>");
-                    }
-                    None => {
-                        let _ = write!(
-                            s,
-                            "<rect class=\"zonder-fase\" data-van=\"{}\" data-tot=\"{}\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\" stroke-dasharray=\"3 2\"><title>{}: fase niet vastgelegd van {} tot en met {}</title></rect>",
-                            st.van,
-                            st.tot,
-                            xml(&p.tabelnaam),
-                            st.van.table(),
-                            st.tot.table()
-                        );
-                    }
-                }
-            }
-            // A phase known only from a report: marked at that report's month with its number.
-            for step in p.fasen.iter().filter(|st| !st.gedateerd()) {
-                let m = step.bekend_vanaf();
-                if m < begin || m > bekend_tot {
-                    continue;
-                }
-                let _ = write!(
-                    s,
-                    "<g class=\"fase-per\" data-fase=\"{}\" data-per=\"{m}\"><title>{}: {} per {}</title>",
-                    step.fase.name(),
-                    xml(&p.tabelnaam),
-                    step.fase.name(),
-                    m.dutch()
-                );
-                let cx = (x(m) + x_na(m)) / 2.0;
-                fase_rect(&mut s, &id, step.fase, cx - 9.0, by - 2.0, 18.0, bar_h + 4.0);
-                let _ = write!(
-                    s,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"18\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.8\"/>",
-                    cx - 9.0,
-                    by - 2.0,
-                    bar_h + 4.0
-                );
-                pill(&mut s, cx, by + bar_h / 2.0, &(step.fase.index() + 1).to_string());
-                s.push_str("</g>");
-            }
-        }
-        let gepland_van = if begin > tot { begin } else { tot.next() };
-        if gepland_van <= eind {
-            let (gx, gw) = (x(gepland_van), x_na(eind) - x(gepland_van));
-            let _ = write!(
-                s,
-                "<rect class=\"gepland\" data-van=\"{gepland_van}\" data-tot=\"{eind}\" x=\"{gx:.1}\" y=\"{:.1}\" width=\"{gw:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.9\" stroke-dasharray=\"3 2\"/>",
-                by + 1.5,
-                bar_h - 3.0
-            );
-        }
-        // Open start and open ends.
-        let my = by + bar_h / 2.0;
-        if p.start == Start::BeforeWerkagenda {
-            let ax = x(as_.van);
-            let _ = write!(
-                s,
-                "<path class=\"open-start\" d=\"M{:.1} {my:.1} L{ax:.1} {:.1} L{ax:.1} {:.1} Z\" fill=\"{PRIMAIR}\"><title>gestart voor de huidige werkagenda</title></path>",
-                ax - 7.0,
-                my - 5.0,
-                my + 5.0
-            );
-        }
-        let ex = x_na(eind);
-        match p.einde {
-            Einde::Doorlopend => {
-                let _ = write!(
-                    s,
-                    "<path class=\"open-einde\" data-einde=\"doorlopend\" d=\"M{ex:.1} {:.1} L{:.1} {my:.1} L{ex:.1} {:.1} Z\" fill=\"{PRIMAIR}\"><title>doorlopend</title></path><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9.5\" fill=\"{GRIJS}\">doorl.</text>",
-                    my - 5.0,
-                    ex + 8.0,
-                    my + 5.0,
-                    ex + 10.0,
-                    my + 3.5
-                );
-            }
-            Einde::NogNietBekend => {
-                let _ = write!(
-                    s,
-                    "<text class=\"open-einde\" data-einde=\"nog niet bekend\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" font-weight=\"bold\" fill=\"{PRIMAIR}\">?<title>einde nog niet bekend</title></text>",
-                    ex + 3.0,
-                    my + 4.0
-                );
-            }
-            Einde::Month(_) => {
-                let _ = write!(
-                    s,
-                    "<line class=\"einde\" x1=\"{ex:.1}\" y1=\"{:.1}\" x2=\"{ex:.1}\" y2=\"{:.1}\" stroke=\"{PRIMAIR}\" stroke-width=\"2\"/>",
-                    by - 2.0,
-                    by + bar_h + 2.0
-                );
-            }
-        }
-        s.push_str("</g>\n");
+        let rij = Rij { y, h: *h, bar_h: 12.0 };
+        tijdlijn_rij(&mut s, prog, p, label, &rij, &schaal, as_, periode, &id);
         y += h;
     }
     // Legend: the marks, then the phases.
@@ -836,8 +653,278 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
     let eind_y = legenda_niet_vastgelegd(&mut s, 0.0, eind_y);
     let h = (eind_y + 4.0).ceil() as u32;
     let svg = begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+    let tabel = tijdlijn_tabel(t, projecten, periode);
+    let beschrijving_pdf = pdf_alt(&beschrijving);
+    Grafiek { id, titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
+}
 
-    let tabel = Tabel {
+/// The horizontal scale of a timeline: months to x.
+struct Schaal {
+    van: Month,
+    x0: f64,
+    breedte: f64,
+    maanden: f64,
+}
+
+impl Schaal {
+    /// The start of month `m`.
+    fn x(&self, m: Month) -> f64 {
+        self.x0 + index(self.van, m) as f64 * self.breedte / self.maanden
+    }
+    /// The end of month `m`.
+    fn x_na(&self, m: Month) -> f64 {
+        self.x(m) + self.breedte / self.maanden
+    }
+}
+
+/// A project's row: its top, its height and the height of its bar.
+struct Rij {
+    y: f64,
+    h: f64,
+    bar_h: f64,
+}
+
+impl Rij {
+    /// The top of the bar, centred in the row.
+    fn by(&self) -> f64 {
+        self.y + (self.h - self.bar_h) / 2.0
+    }
+}
+
+/// The period band, the year grid and the year labels, behind the rows.
+fn raster(s: &mut String, schaal: &Schaal, as_: Tijdas, periode: Period, kop: f64, rijen_h: f64) {
+    let _ = writeln!(
+        s,
+        "<rect class=\"periode\" data-van=\"{}\" data-tot=\"{}\" x=\"{:.1}\" y=\"{kop}\" width=\"{:.1}\" height=\"{rijen_h:.1}\" fill=\"{PERIODE}\" stroke=\"{ACCENT}\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/>",
+        periode.first,
+        periode.last,
+        schaal.x(periode.first),
+        schaal.x_na(periode.last) - schaal.x(periode.first)
+    );
+    for jaar in as_.van.year..=as_.tot.year {
+        let jx = schaal.x(Month { year: jaar, month: 1 });
+        let _ = writeln!(
+            s,
+            "<line x1=\"{jx:.1}\" y1=\"{:.1}\" x2=\"{jx:.1}\" y2=\"{:.1}\" stroke=\"#d5dcde\" stroke-width=\"0.7\"/><text x=\"{:.1}\" y=\"14\" text-anchor=\"middle\" font-size=\"10.5\" fill=\"{GRIJS}\">{jaar}</text>",
+            kop - 4.0,
+            kop + rijen_h,
+            jx + schaal.breedte / schaal.maanden * 6.0
+        );
+    }
+    let eind_x = schaal.x_na(as_.tot);
+    let _ = writeln!(
+        s,
+        "<line x1=\"{eind_x:.1}\" y1=\"{:.1}\" x2=\"{eind_x:.1}\" y2=\"{:.1}\" stroke=\"#d5dcde\" stroke-width=\"0.7\"/>",
+        kop - 4.0,
+        kop + rijen_h
+    );
+}
+
+/// One project's row of the timeline: its label, the phases known up to the end of the period,
+/// the expected run after it, and its open start or end.
+#[allow(clippy::too_many_arguments)]
+fn tijdlijn_rij(
+    s: &mut String,
+    prog: &Programme,
+    p: &Project,
+    label: &[String],
+    rij: &Rij,
+    schaal: &Schaal,
+    as_: Tijdas,
+    periode: Period,
+    id: &str,
+) {
+    let tot = periode.last;
+    let fase = p.fase_bekend_in(&periode).map(|s| s.fase);
+    let _ = write!(
+        s,
+        "<g class=\"project\" data-project=\"{}\" data-start=\"{}\" data-einde=\"{}\" data-fase=\"{}\">",
+        xml(&p.id),
+        xml(&p.start.table()),
+        xml(&p.einde.table()),
+        fase.map(Fase::name).unwrap_or("")
+    );
+    rij_label(s, p, label, rij);
+    // Start: a month, or before the werkagenda (an open start at the axis).
+    let begin = match p.start {
+        Start::Month(m) => m.max(as_.van),
+        Start::BeforeWerkagenda => as_.van,
+    };
+    // End: a month, the werkagenda's end for "doorlopend", the axis end for "nog niet bekend".
+    let eind = match p.einde {
+        Einde::Month(m) => m.min(as_.tot),
+        Einde::Doorlopend => prog.werkagenda_einde.min(as_.tot),
+        Einde::NogNietBekend => as_.tot,
+    };
+    // Known: the phases up to the end of the period; after it only the expected run.
+    let bekend_tot = eind.min(tot);
+    if begin <= bekend_tot {
+        rij_fasen(s, p, rij, schaal, begin, bekend_tot, id);
+    }
+    rij_gepland(s, rij, schaal, begin, eind, tot);
+    rij_einden(s, p, rij, schaal, as_, eind);
+    s.push_str("</g>\n");
+}
+
+/// A project's label beside its bar; a subproject indented under a small hook (the fonts have no
+/// arrow glyph to rely on).
+fn rij_label(s: &mut String, p: &Project, label: &[String], rij: &Rij) {
+    let (y, h) = (rij.y, rij.h);
+    let ly = y + (h - 13.0 * label.len() as f64) / 2.0 + 10.0;
+    let inspring = if p.is_subproject() { 14.0 } else { 0.0 };
+    if p.is_subproject() {
+        let _ = write!(
+            s,
+            "<path class=\"sub\" d=\"M3 {:.1} V{:.1} H10\" fill=\"none\" stroke=\"{GRIJS}\" stroke-width=\"1\"/>",
+            ly - 9.0,
+            ly - 3.5
+        );
+    }
+    let _ = write!(s, "<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{TEKST}\" font-size=\"11\">", inspring);
+    for (i, l) in label.iter().enumerate() {
+        let _ = write!(s, "<tspan x=\"{inspring}\" dy=\"{}\">{}</tspan>", if i == 0 { 0 } else { 13 }, xml(l));
+    }
+    s.push_str("</text>");
+}
+
+/// The phases of a project's row from `begin` to `bekend_tot`: a bar piece per phase from the
+/// month it is recorded (or a dashed piece where none is), and a phase known only from a report
+/// marked at that report's month.
+fn rij_fasen(s: &mut String, p: &Project, rij: &Rij, schaal: &Schaal, begin: Month, bekend_tot: Month, id: &str) {
+    let (by, bar_h) = (rij.by(), rij.bar_h);
+    for st in stukken(p, begin, bekend_tot) {
+        let (sx, sw) = (schaal.x(st.van), schaal.x_na(st.tot) - schaal.x(st.van));
+        match st.fase {
+            Some(f) => {
+                let _ = write!(
+                    s,
+                    "<g class=\"fase\" data-fase=\"{}\" data-van=\"{}\" data-tot=\"{}\"><title>{}: {} van {} tot en met {}</title>",
+                    f.name(),
+                    st.van,
+                    st.tot,
+                    xml(&p.tabelnaam),
+                    f.name(),
+                    st.van.table(),
+                    st.tot.table()
+                );
+                fase_rect(s, id, f, sx, by, sw, bar_h);
+                let _ = write!(
+                    s,
+                    "<rect x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.6\"/>"
+                );
+                if sw >= 16.0 {
+                    pill(s, sx + sw / 2.0, by + bar_h / 2.0, &(f.index() + 1).to_string());
+                }
+                s.push_str("</g>");
+            }
+            None => {
+                let _ = write!(
+                    s,
+                    "<rect class=\"zonder-fase\" data-van=\"{}\" data-tot=\"{}\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\" stroke-dasharray=\"3 2\"><title>{}: fase niet vastgelegd van {} tot en met {}</title></rect>",
+                    st.van,
+                    st.tot,
+                    xml(&p.tabelnaam),
+                    st.van.table(),
+                    st.tot.table()
+                );
+            }
+        }
+    }
+    // A phase known only from a report: marked at that report's month with its number.
+    for step in p.fasen.iter().filter(|st| !st.gedateerd()) {
+        let m = step.bekend_vanaf();
+        if m < begin || m > bekend_tot {
+            continue;
+        }
+        let _ = write!(
+            s,
+            "<g class=\"fase-per\" data-fase=\"{}\" data-per=\"{m}\"><title>{}: {} per {}</title>",
+            step.fase.name(),
+            xml(&p.tabelnaam),
+            step.fase.name(),
+            m.dutch()
+        );
+        let cx = (schaal.x(m) + schaal.x_na(m)) / 2.0;
+        fase_rect(s, id, step.fase, cx - 9.0, by - 2.0, 18.0, bar_h + 4.0);
+        let _ = write!(
+            s,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"18\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.8\"/>",
+            cx - 9.0,
+            by - 2.0,
+            bar_h + 4.0
+        );
+        pill(s, cx, by + bar_h / 2.0, &(step.fase.index() + 1).to_string());
+        s.push_str("</g>");
+    }
+}
+
+/// The expected run after the period (or after a start later than the period), dashed.
+fn rij_gepland(s: &mut String, rij: &Rij, schaal: &Schaal, begin: Month, eind: Month, tot: Month) {
+    let (by, bar_h) = (rij.by(), rij.bar_h);
+    let gepland_van = if begin > tot { begin } else { tot.next() };
+    if gepland_van <= eind {
+        let (gx, gw) = (schaal.x(gepland_van), schaal.x_na(eind) - schaal.x(gepland_van));
+        let _ = write!(
+            s,
+            "<rect class=\"gepland\" data-van=\"{gepland_van}\" data-tot=\"{eind}\" x=\"{gx:.1}\" y=\"{:.1}\" width=\"{gw:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.9\" stroke-dasharray=\"3 2\"/>",
+            by + 1.5,
+            bar_h - 3.0
+        );
+    }
+}
+
+/// A project's open start (before the werkagenda) and its end: a month, "doorlopend" or "nog niet
+/// bekend".
+fn rij_einden(s: &mut String, p: &Project, rij: &Rij, schaal: &Schaal, as_: Tijdas, eind: Month) {
+    let (by, bar_h) = (rij.by(), rij.bar_h);
+    // Open start and open ends.
+    let my = by + bar_h / 2.0;
+    if p.start == Start::BeforeWerkagenda {
+        let ax = schaal.x(as_.van);
+        let _ = write!(
+            s,
+            "<path class=\"open-start\" d=\"M{:.1} {my:.1} L{ax:.1} {:.1} L{ax:.1} {:.1} Z\" fill=\"{PRIMAIR}\"><title>gestart voor de huidige werkagenda</title></path>",
+            ax - 7.0,
+            my - 5.0,
+            my + 5.0
+        );
+    }
+    let ex = schaal.x_na(eind);
+    match p.einde {
+        Einde::Doorlopend => {
+            let _ = write!(
+                s,
+                "<path class=\"open-einde\" data-einde=\"doorlopend\" d=\"M{ex:.1} {:.1} L{:.1} {my:.1} L{ex:.1} {:.1} Z\" fill=\"{PRIMAIR}\"><title>doorlopend</title></path><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9.5\" fill=\"{GRIJS}\">doorl.</text>",
+                my - 5.0,
+                ex + 8.0,
+                my + 5.0,
+                ex + 10.0,
+                my + 3.5
+            );
+        }
+        Einde::NogNietBekend => {
+            let _ = write!(
+                s,
+                "<text class=\"open-einde\" data-einde=\"nog niet bekend\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" font-weight=\"bold\" fill=\"{PRIMAIR}\">?<title>einde nog niet bekend</title></text>",
+                ex + 3.0,
+                my + 4.0
+            );
+        }
+        Einde::Month(_) => {
+            let _ = write!(
+                s,
+                "<line class=\"einde\" x1=\"{ex:.1}\" y1=\"{:.1}\" x2=\"{ex:.1}\" y2=\"{:.1}\" stroke=\"{PRIMAIR}\" stroke-width=\"2\"/>",
+                by - 2.0,
+                by + bar_h + 2.0
+            );
+        }
+    }
+}
+
+/// The timeline's facts as a table: each project's start, end, phases and current phase.
+fn tijdlijn_tabel(t: &Themalijn, projecten: &[&Project], periode: Period) -> Tabel {
+    let tot = periode.last;
+    Tabel {
         bijschrift: format!("Looptijd en fasen van de projecten van de themalijn {}", t.naam.to_lowercase()),
         numeriek: false,
         kolommen: vec![
@@ -855,9 +942,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
                 totaal: false,
             })
             .collect(),
-    };
-    let beschrijving_pdf = pdf_alt(&beschrijving);
-    Grafiek { id, titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
