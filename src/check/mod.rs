@@ -10,12 +10,12 @@
 
 mod informatiepakket;
 
-use crate::core::dates::{Einde, Month, Parsed, Period, Start};
+use crate::core::dates::{Edition, Einde, Month, Parsed, Period, Start};
 use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::core::phase::Fase;
 use crate::load::data_files as df;
 use crate::load::yaml_tree::Step;
-use crate::load::{DataSet, SourceFile};
+use crate::load::{DataSet, Loaded, SourceFile};
 use crate::path;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -49,6 +49,19 @@ struct Validator<'a> {
 /// An id as file names, links and commands use it: lowercase letters, digits and hyphens.
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A block of an edition being checked, and what the blocks before it showed.
+struct Blok<'b, 's> {
+    f: &'b SourceFile,
+    id: &'b str,
+    editie: Edition,
+    i: usize,
+    b: &'s df::NieuwsbriefBlok,
+    /// (project, result number in the edition) → the block that shows it first.
+    shown: &'b mut HashMap<(&'s str, usize), usize>,
+    /// The same, for the blocks that show results under their own heading (no `kop`).
+    own: &'b mut HashMap<(&'s str, usize), usize>,
 }
 
 impl<'a> Validator<'a> {
@@ -710,180 +723,207 @@ impl<'a> Validator<'a> {
     /// Edition files: named after their month or quarter; each block one thing, referring to
     /// what exists; every result reported in the edition shown in it.
     fn editions(&mut self) {
-        let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
-        let themalijn_ids: Vec<&str> = self.set.themalijnen.keys().map(String::as_str).collect();
-        for (editie, e) in &self.set.edities {
+        let set: &'a DataSet = self.set;
+        for (editie, e) in &set.edities {
             let f = &e.file;
             let id = &f.id();
-            // The indices (in `resultaten`) of a project's results reported in this edition.
-            let reported = |pid: &str| -> Vec<usize> {
-                let Some(p) = self.set.projecten.get(pid) else { return vec![] };
-                p.data
-                    .resultaten
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.editie == Some(Parsed::Valid(*editie)))
-                    .map(|(i, _)| i)
-                    .collect()
-            };
             // (project, result number in the edition) → the block that shows it first.
             let mut shown: HashMap<(&str, usize), usize> = HashMap::new();
             // The same, for the blocks that show results under their own heading (no `kop`).
             let mut own: HashMap<(&str, usize), usize> = HashMap::new();
             for (i, b) in e.data.blokken.iter().enumerate() {
-                let kinds: Vec<&str> = [
-                    ("thema", b.thema.is_some()),
-                    ("project", b.project.is_some()),
-                    ("item", b.item.is_some()),
-                    ("uitgelicht", b.uitgelicht.is_some()),
-                ]
-                .into_iter()
-                .filter(|k| k.1)
-                .map(|k| k.0)
-                .collect();
-                match kinds.as_slice() {
-                    [] => {
-                        self.diags.push(
-                            f.error_at(&path!["blokken", i], "this block shows nothing")
-                                .hint("a block is a \"thema\" heading, a \"project\" update, an \"item\" or the \"uitgelicht\" block"),
-                        );
-                        continue;
-                    }
-                    [_] => {}
-                    [first, second, ..] => {
-                        self.diags.push(
-                            f.error_at(
-                                &path!["blokken", i, *second],
-                                format!("a block is one thing: this one is \"{first}\" already"),
-                            )
-                            .hint(format!("make \"{second}\" a block of its own")),
-                        );
-                        continue;
-                    }
-                }
-                if b.project.is_none() {
-                    for (key, set) in [("resultaten", b.resultaten.is_some()), ("kop", b.kop.is_some())] {
-                        if set {
-                            self.diags.push(
-                                f.error_at(&path!["blokken", i, key], format!("\"{key}\" belongs to a project block"))
-                                    .hint("remove it, or add it to the block of the project it is about"),
-                            );
-                        }
-                    }
-                }
-                if b.thema.is_some() && !b.links.is_empty() {
-                    self.diags.push(
-                        f.error_at(&path!["blokken", i, "links"], "a thema heading has no links")
-                            .hint("give the links to the block they belong under"),
-                    );
-                }
-                if let Some(t) = &b.thema
-                    && !self.set.themalijnen.contains_key(t)
-                    && !self.set.failed_ids.contains(t)
-                {
-                    let d = f.error_at(&path!["blokken", i, "thema"], format!("there is no themalijn \"{t}\""));
-                    self.diags.push(match did_you_mean(t, themalijn_ids.iter().copied()) {
-                        Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                        None => d.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
-                    });
-                }
-                let Some(pid) = b.project.as_deref() else { continue };
-                if !self.set.projecten.contains_key(pid) {
-                    if !self.set.failed_ids.contains(pid) {
-                        let d = f.error_at(&path!["blokken", i, "project"], format!("there is no project \"{pid}\""));
-                        self.diags.push(match did_you_mean(pid, project_ids.iter().copied()) {
-                            Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                            None => {
-                                d.hint("projects are the files in projecten/; the id is the file name without .yaml")
-                            }
-                        });
-                    }
+                if !self.block_shape(f, i, b) {
                     continue;
                 }
-                let n = reported(pid).len();
-                if n == 0 {
-                    // It shows nothing; not fatal.
+                if let Some(pid) = b.project.as_deref() {
+                    let mut blok = Blok { f, id, editie: *editie, i, b, shown: &mut shown, own: &mut own };
+                    self.project_block(pid, &mut blok);
+                }
+            }
+            self.edition_shows_its_results(e, *editie, id, &shown);
+        }
+    }
+
+    /// The indices (in `resultaten`) of a project's results reported in an edition.
+    fn reported_in(&self, pid: &str, editie: Edition) -> Vec<usize> {
+        let Some(p) = self.set.projecten.get(pid) else { return vec![] };
+        p.data
+            .resultaten
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.editie == Some(Parsed::Valid(editie)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// A block of an edition is one thing (a thema heading, a project update, an item or the
+    /// uitgelicht block), with only its own keys, naming a themalijn that exists. False when it
+    /// is not one thing: then nothing more of it is checked.
+    fn block_shape(&mut self, f: &SourceFile, i: usize, b: &df::NieuwsbriefBlok) -> bool {
+        let themalijn_ids: Vec<&str> = self.set.themalijnen.keys().map(String::as_str).collect();
+        let kinds: Vec<&str> = [
+            ("thema", b.thema.is_some()),
+            ("project", b.project.is_some()),
+            ("item", b.item.is_some()),
+            ("uitgelicht", b.uitgelicht.is_some()),
+        ]
+        .into_iter()
+        .filter(|k| k.1)
+        .map(|k| k.0)
+        .collect();
+        match kinds.as_slice() {
+            [] => {
+                self.diags.push(f.error_at(&path!["blokken", i], "this block shows nothing").hint(
+                    "a block is a \"thema\" heading, a \"project\" update, an \"item\" or the \"uitgelicht\" block",
+                ));
+                return false;
+            }
+            [_] => {}
+            [first, second, ..] => {
+                self.diags.push(
+                    f.error_at(
+                        &path!["blokken", i, *second],
+                        format!("a block is one thing: this one is \"{first}\" already"),
+                    )
+                    .hint(format!("make \"{second}\" a block of its own")),
+                );
+                return false;
+            }
+        }
+        if b.project.is_none() {
+            for (key, set) in [("resultaten", b.resultaten.is_some()), ("kop", b.kop.is_some())] {
+                if set {
                     self.diags.push(
-                        f.warning_at(
-                            &path!["blokken", i, "project"],
-                            format!("project \"{pid}\" has no result reported in edition {id}"),
+                        f.error_at(&path!["blokken", i, key], format!("\"{key}\" belongs to a project block"))
+                            .hint("remove it, or add it to the block of the project it is about"),
+                    );
+                }
+            }
+        }
+        if b.thema.is_some() && !b.links.is_empty() {
+            self.diags.push(
+                f.error_at(&path!["blokken", i, "links"], "a thema heading has no links")
+                    .hint("give the links to the block they belong under"),
+            );
+        }
+        if let Some(t) = &b.thema
+            && !self.set.themalijnen.contains_key(t)
+            && !self.set.failed_ids.contains(t)
+        {
+            let d = f.error_at(&path!["blokken", i, "thema"], format!("there is no themalijn \"{t}\""));
+            self.diags.push(match did_you_mean(t, themalijn_ids.iter().copied()) {
+                Some(s) => d.hint(format!("did you mean \"{s}\"?")),
+                None => d.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
+            });
+        }
+        true
+    }
+
+    /// A project block: the project exists, has results in the edition, and the numbers it
+    /// shows are results of it, each under its own heading once.
+    fn project_block<'s>(&mut self, pid: &'s str, blok: &mut Blok<'_, 's>) {
+        let Blok { f, id, editie, i, b, .. } = *blok;
+        let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
+        if !self.set.projecten.contains_key(pid) {
+            if !self.set.failed_ids.contains(pid) {
+                let d = f.error_at(&path!["blokken", i, "project"], format!("there is no project \"{pid}\""));
+                self.diags.push(match did_you_mean(pid, project_ids.iter().copied()) {
+                    Some(s) => d.hint(format!("did you mean \"{s}\"?")),
+                    None => d.hint("projects are the files in projecten/; the id is the file name without .yaml"),
+                });
+            }
+            return;
+        }
+        let n = self.reported_in(pid, editie).len();
+        if n == 0 {
+            // It shows nothing; not fatal.
+            self.diags.push(
+                f.warning_at(
+                    &path!["blokken", i, "project"],
+                    format!("project \"{pid}\" has no result reported in edition {id}"),
+                )
+                .hint(format!("add a result with \"editie: {id}\" to projecten/{pid}.yaml, or remove this block")),
+            );
+            return;
+        }
+        let numbers: Vec<(Vec<crate::load::yaml_tree::Step>, u32)> = match &b.resultaten {
+            Some(list) => {
+                if list.is_empty() {
+                    self.diags.push(
+                        f.error_at(&path!["blokken", i, "resultaten"], "an empty list shows no result")
+                            .hint("leave \"resultaten\" out to show all of the project's results in this edition"),
+                    );
+                }
+                list.iter().enumerate().map(|(j, nr)| (path!["blokken", i, "resultaten", j].to_vec(), *nr)).collect()
+            }
+            None => (1..=n as u32).map(|nr| (path!["blokken", i, "project"].to_vec(), nr)).collect(),
+        };
+        for (at, nr) in numbers {
+            let nr = nr as usize;
+            if nr == 0 || nr > n {
+                let results = if n == 1 { "1 result".to_string() } else { format!("{n} results") };
+                self.diags.push(
+                    f.error_at(
+                        &at,
+                        format!("project \"{pid}\" has {results} in edition {id}: there is no result {nr}"),
+                    )
+                    .hint(format!(
+                        "number the results with \"editie: {id}\" in projecten/{pid}.yaml from 1, in file order"
+                    )),
+                );
+                continue;
+            }
+            blok.shown.entry((pid, nr)).or_insert(i);
+            // Shown under its own heading once; a repeat names the heading it stands under.
+            if b.kop.is_none() {
+                match blok.own.get(&(pid, nr)) {
+                    Some(first) => self.diags.push(
+                        f.error_at(
+                            &at,
+                            format!("result {nr} of project \"{pid}\" is already shown in block {}", first + 1),
                         )
-                        .hint(format!(
-                            "add a result with \"editie: {id}\" to projecten/{pid}.yaml, or remove this block"
-                        )),
-                    );
-                    continue;
-                }
-                let numbers: Vec<(Vec<crate::load::yaml_tree::Step>, u32)> = match &b.resultaten {
-                    Some(list) => {
-                        if list.is_empty() {
-                            self.diags.push(
-                                f.error_at(&path!["blokken", i, "resultaten"], "an empty list shows no result").hint(
-                                    "leave \"resultaten\" out to show all of the project's results in this edition",
-                                ),
-                            );
-                        }
-                        list.iter()
-                            .enumerate()
-                            .map(|(j, nr)| (path!["blokken", i, "resultaten", j].to_vec(), *nr))
-                            .collect()
-                    }
-                    None => (1..=n as u32).map(|nr| (path!["blokken", i, "project"].to_vec(), nr)).collect(),
-                };
-                for (at, nr) in numbers {
-                    let nr = nr as usize;
-                    if nr == 0 || nr > n {
-                        let results = if n == 1 { "1 result".to_string() } else { format!("{n} results") };
-                        self.diags.push(
-                            f.error_at(
-                                &at,
-                                format!("project \"{pid}\" has {results} in edition {id}: there is no result {nr}"),
-                            )
-                            .hint(format!(
-                                "number the results with \"editie: {id}\" in projecten/{pid}.yaml from 1, in file order"
-                            )),
-                        );
-                        continue;
-                    }
-                    shown.entry((pid, nr)).or_insert(i);
-                    // Shown under its own heading once; a repeat names the heading it stands under.
-                    if b.kop.is_none() {
-                        match own.get(&(pid, nr)) {
-                            Some(first) => self.diags.push(
-                                f.error_at(&at, format!("result {nr} of project \"{pid}\" is already shown in block {}", first + 1))
-                                    .hint("remove it here, or give this block a \"kop\" to repeat the result under another heading"),
-                            ),
-                            None => {
-                                own.insert((pid, nr), i);
-                            }
-                        }
+                        .hint(
+                            "remove it here, or give this block a \"kop\" to repeat the result under another heading",
+                        ),
+                    ),
+                    None => {
+                        blok.own.insert((pid, nr), i);
                     }
                 }
             }
-            // Every result reported in this edition is shown in it.
-            for (pid, p) in &self.set.projecten {
-                for (nr, ri) in reported(pid).into_iter().enumerate() {
-                    if shown.contains_key(&(pid.as_str(), nr + 1)) {
-                        continue;
-                    }
-                    let listed = e.data.blokken.iter().any(|b| b.project.as_deref() == Some(pid.as_str()));
-                    let hint = if listed {
-                        format!(
-                            "add {} to the \"resultaten\" of a \"project: {pid}\" block in nieuwsbrief/{id}.yaml",
-                            nr + 1
-                        )
-                    } else {
-                        format!("add \"- project: {pid}\" to \"blokken\" in nieuwsbrief/{id}.yaml")
-                    };
-                    self.diags.push(
-                        p.file
-                            .error_at(
-                                &path!["resultaten", ri, "editie"],
-                                format!("this result is reported in edition {id}, but that edition does not show it"),
-                            )
-                            .hint(hint),
-                    );
+        }
+    }
+
+    /// Every result reported in an edition is shown in it.
+    fn edition_shows_its_results(
+        &mut self,
+        e: &Loaded<df::NieuwsbriefFile>,
+        editie: Edition,
+        id: &str,
+        shown: &HashMap<(&str, usize), usize>,
+    ) {
+        for (pid, p) in &self.set.projecten {
+            for (nr, ri) in self.reported_in(pid, editie).into_iter().enumerate() {
+                if shown.contains_key(&(pid.as_str(), nr + 1)) {
+                    continue;
                 }
+                let listed = e.data.blokken.iter().any(|b| b.project.as_deref() == Some(pid.as_str()));
+                let hint = if listed {
+                    format!(
+                        "add {} to the \"resultaten\" of a \"project: {pid}\" block in nieuwsbrief/{id}.yaml",
+                        nr + 1
+                    )
+                } else {
+                    format!("add \"- project: {pid}\" to \"blokken\" in nieuwsbrief/{id}.yaml")
+                };
+                self.diags.push(
+                    p.file
+                        .error_at(
+                            &path!["resultaten", ri, "editie"],
+                            format!("this result is reported in edition {id}, but that edition does not show it"),
+                        )
+                        .hint(hint),
+                );
             }
         }
     }
