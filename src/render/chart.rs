@@ -323,6 +323,64 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
     let Verdeling { rijen, niet_gestart } = verdeling(stand);
     let totaal = rijen.last().expect("the total row");
     let titel = format!("Projecten per fase, {moment}");
+    let (beschrijving, niet_gestart_tekst) = verdeling_beschrijving(&rijen, &niet_gestart, moment);
+
+    // Layout: a label column, a bar of 100 % per row with the count in every segment, the row
+    // total, then the legend.
+    let w = 640.0;
+    let maat = VerdelingMaat { label_w: 176.0, bar_x: 184.0, bar_w: 372.0, bar_h: 20.0 };
+    let (rij_h, top) = (28.0, 22.0);
+    let bar_x = maat.bar_x;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<text x=\"{bar_x}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">← 1. Initiatiefase … 6. Borgingsfase →</text><text x=\"{:.1}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">aantal</text>",
+        bar_x + maat.bar_w + 10.0
+    );
+    let mut y = top;
+    let laatste = rijen.len() - 1;
+    for (ri, r) in rijen.iter().enumerate() {
+        if ri == laatste {
+            let _ = writeln!(
+                s,
+                "<line x1=\"0\" y1=\"{:.1}\" x2=\"{w}\" y2=\"{:.1}\" stroke=\"#b8c4c6\" stroke-width=\"0.8\"/>",
+                y + 1.0,
+                y + 1.0
+            );
+            y += 6.0;
+        }
+        verdeling_rij(&mut s, r, y, ri == laatste, id, &maat);
+        y += rij_h;
+    }
+    let mut eind = legenda(&mut s, id, bar_x - 60.0, y + 6.0, w - (bar_x - 60.0), 3);
+    let met_zonder = rijen.iter().any(|r| r.zonder_fase > 0);
+    if met_zonder {
+        eind = legenda_niet_vastgelegd(&mut s, bar_x - 60.0, eind);
+    }
+    if let Some(t) = &niet_gestart_tekst {
+        for regel in regels(t, 96, 4) {
+            let _ = writeln!(
+                s,
+                "<text class=\"niet-gestart\" x=\"0\" y=\"{:.1}\" font-size=\"10.5\" fill=\"{GRIJS}\">{}</text>",
+                eind + 12.0,
+                xml(&regel)
+            );
+            eind += 14.0;
+        }
+        eind += 4.0;
+    }
+    let h = (eind + 4.0).ceil() as u32;
+    let svg = begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+
+    let tabel = verdeling_tabel(&rijen, totaal, niet_gestart_tekst.as_deref(), met_zonder, moment);
+    let beschrijving_pdf = pdf_alt(&beschrijving);
+    Grafiek { id: id.to_string(), titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
+}
+
+/// The phase distribution in words (the chart's description), and the sentence on the projects
+/// not counted because they start later.
+fn verdeling_beschrijving(rijen: &[VerdelingRij], niet_gestart: &[&Project], moment: &str) -> (String, Option<String>) {
+    let totaal = rijen.last().expect("the total row");
     let per_fase = |r: &VerdelingRij, ook_nul: bool| -> String {
         let mut delen: Vec<String> = Fase::ALL
             .iter()
@@ -361,115 +419,97 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
     if let Some(t) = &niet_gestart_tekst {
         let _ = write!(beschrijving, " {t}");
     }
+    (beschrijving, niet_gestart_tekst)
+}
 
-    // Layout: a label column, a bar of 100 % per row with the count in every segment, the row
-    // total, then the legend.
-    let (w, label_w, bar_x, bar_w) = (640.0, 176.0, 184.0, 372.0);
-    let (rij_h, bar_h, top) = (28.0, 20.0, 22.0);
-    let mut s = String::new();
+/// The measures of a phase distribution's rows.
+#[derive(Clone, Copy)]
+struct VerdelingMaat {
+    label_w: f64,
+    bar_x: f64,
+    bar_w: f64,
+    bar_h: f64,
+}
+
+/// One row of the phase distribution (a themalijn, or the total in bold): its label, a bar of
+/// 100 % with a segment per phase and its count, and its total.
+fn verdeling_rij(s: &mut String, r: &VerdelingRij, y: f64, vet: bool, id: &str, maat: &VerdelingMaat) {
+    let VerdelingMaat { label_w, bar_x, bar_w, bar_h } = *maat;
+    let n = r.totaal();
+    let gewicht = if vet { "bold" } else { "normal" };
     let _ = writeln!(
         s,
-        "<text x=\"{bar_x}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">← 1. Initiatiefase … 6. Borgingsfase →</text><text x=\"{:.1}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">aantal</text>",
-        bar_x + bar_w + 10.0
+        "<g class=\"rij\" data-rij=\"{}\" data-totaal=\"{n}\"><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-weight=\"{gewicht}\" fill=\"{TEKST}\">{}</text>",
+        xml(&r.id),
+        label_w,
+        y + bar_h / 2.0 + 4.0,
+        xml(&r.naam)
     );
-    let mut y = top;
-    let laatste = rijen.len() - 1;
-    for (ri, r) in rijen.iter().enumerate() {
-        if ri == laatste {
-            let _ = writeln!(
-                s,
-                "<line x1=\"0\" y1=\"{:.1}\" x2=\"{w}\" y2=\"{:.1}\" stroke=\"#b8c4c6\" stroke-width=\"0.8\"/>",
-                y + 1.0,
-                y + 1.0
-            );
-            y += 6.0;
+    let mut x = bar_x;
+    let per = if n == 0 { 0.0 } else { bar_w / n as f64 };
+    for f in Fase::ALL {
+        let a = r.aantallen[f.index()];
+        if a == 0 {
+            continue;
         }
-        let n = r.totaal();
-        let gewicht = if ri == laatste { "bold" } else { "normal" };
-        let _ = writeln!(
+        let sw = per * a as f64;
+        let _ = write!(
             s,
-            "<g class=\"rij\" data-rij=\"{}\" data-totaal=\"{n}\"><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-weight=\"{gewicht}\" fill=\"{TEKST}\">{}</text>",
-            xml(&r.id),
-            label_w,
-            y + bar_h / 2.0 + 4.0,
-            xml(&r.naam)
+            "<g class=\"segment\" data-fase=\"{}\" data-aantal=\"{a}\"><title>{}: {} in de {}</title>",
+            f.name(),
+            xml(&r.naam),
+            projecten(a),
+            f.name()
         );
-        let mut x = bar_x;
-        let per = if n == 0 { 0.0 } else { bar_w / n as f64 };
-        for f in Fase::ALL {
-            let a = r.aantallen[f.index()];
-            if a == 0 {
-                continue;
-            }
-            let sw = per * a as f64;
-            let _ = write!(
-                s,
-                "<g class=\"segment\" data-fase=\"{}\" data-aantal=\"{a}\"><title>{}: {} in de {}</title>",
-                f.name(),
-                xml(&r.naam),
-                projecten(a),
-                f.name()
-            );
-            fase_rect(&mut s, id, f, x, y, sw, bar_h);
-            let _ = write!(
-                s,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
-            );
-            let pw = 6.0 + 6.0 * a.to_string().len() as f64;
-            let cx = (x + sw / 2.0).clamp(bar_x + pw / 2.0, bar_x + bar_w - pw / 2.0);
-            pill(&mut s, cx, y + bar_h / 2.0, &a.to_string());
-            s.push_str("</g>\n");
-            x += sw;
-        }
-        if r.zonder_fase > 0 {
-            let sw = per * r.zonder_fase as f64;
-            let _ = write!(
-                s,
-                "<g class=\"segment\" data-fase=\"geen\" data-aantal=\"{}\"><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-dasharray=\"3 2\"/>",
-                r.zonder_fase
-            );
-            pill(&mut s, x + sw / 2.0, y + bar_h / 2.0, &r.zonder_fase.to_string());
-            s.push_str("</g>\n");
-        }
-        let _ = writeln!(
+        fase_rect(s, id, f, x, y, sw, bar_h);
+        let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"{gewicht}\" fill=\"{TEKST}\">{n}</text></g>",
-            bar_x + bar_w + 10.0,
-            y + bar_h / 2.0 + 4.0
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
         );
-        y += rij_h;
+        let pw = 6.0 + 6.0 * a.to_string().len() as f64;
+        let cx = (x + sw / 2.0).clamp(bar_x + pw / 2.0, bar_x + bar_w - pw / 2.0);
+        pill(s, cx, y + bar_h / 2.0, &a.to_string());
+        s.push_str("</g>\n");
+        x += sw;
     }
-    let mut eind = legenda(&mut s, id, bar_x - 60.0, y + 6.0, w - (bar_x - 60.0), 3);
-    let met_zonder = rijen.iter().any(|r| r.zonder_fase > 0);
-    if met_zonder {
-        eind = legenda_niet_vastgelegd(&mut s, bar_x - 60.0, eind);
+    if r.zonder_fase > 0 {
+        let sw = per * r.zonder_fase as f64;
+        let _ = write!(
+            s,
+            "<g class=\"segment\" data-fase=\"geen\" data-aantal=\"{}\"><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-dasharray=\"3 2\"/>",
+            r.zonder_fase
+        );
+        pill(s, x + sw / 2.0, y + bar_h / 2.0, &r.zonder_fase.to_string());
+        s.push_str("</g>\n");
     }
-    if let Some(t) = &niet_gestart_tekst {
-        for regel in regels(t, 96, 4) {
-            let _ = writeln!(
-                s,
-                "<text class=\"niet-gestart\" x=\"0\" y=\"{:.1}\" font-size=\"10.5\" fill=\"{GRIJS}\">{}</text>",
-                eind + 12.0,
-                xml(&regel)
-            );
-            eind += 14.0;
-        }
-        eind += 4.0;
-    }
-    let h = (eind + 4.0).ceil() as u32;
-    let svg = begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+    let _ = writeln!(
+        s,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"{gewicht}\" fill=\"{TEKST}\">{n}</text></g>",
+        bar_x + bar_w + 10.0,
+        y + bar_h / 2.0 + 4.0
+    );
+}
 
+/// The phase distribution as a table: a row per themalijn and the total.
+fn verdeling_tabel(
+    rijen: &[VerdelingRij],
+    totaal: &VerdelingRij,
+    niet_gestart_tekst: Option<&str>,
+    met_zonder: bool,
+    moment: &str,
+) -> Tabel {
+    let laatste = rijen.len() - 1;
     let mut kolommen = vec!["Themalijn".to_string()];
     kolommen.extend(Fase::ALL.iter().map(|f| f.name().to_string()));
     if met_zonder {
         kolommen.push("Fase niet vastgelegd".into());
     }
     kolommen.push("Totaal".into());
-    let tabel = Tabel {
+    Tabel {
         bijschrift: format!(
             "Aantal projecten per fase per themalijn, {moment}: {}{}",
             projecten_en_sub(totaal.totaal(), totaal.subprojecten),
-            niet_gestart_tekst.as_ref().map(|t| format!(". {t}")).unwrap_or_default()
+            niet_gestart_tekst.map(|t| format!(". {t}")).unwrap_or_default()
         ),
         numeriek: true,
         kolommen,
@@ -485,9 +525,7 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
                 TabelRij { kop: r.naam.clone(), cellen, totaal: i == laatste }
             })
             .collect(),
-    };
-    let beschrijving_pdf = pdf_alt(&beschrijving);
-    Grafiek { id: id.to_string(), titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
