@@ -9,7 +9,7 @@ use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::data_files::{
     InformatiepakketFile, NieuwsbriefFile, ProgrammeFile, ProjectFile, RegioplanFile, ThemalijnFile,
 };
-use crate::load::yaml_tree::{Node, Value};
+use crate::load::yaml_tree::{Key, Node, Value};
 use serde_json::Value as J;
 use std::path::Path;
 
@@ -136,24 +136,12 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Check `node` against `schema` (and what it contains against theirs): its type, its text
+    /// format (a month, period or date), its allowed values, its keys.
     fn check(&mut self, node: &Node, schema: &'a J, path: &str) {
         let schema = self.resolve(schema);
-        // A documented enum: schemars writes `oneOf` with one `const` per variant.
-        if let Some(J::Array(branches)) = schema.get("oneOf") {
-            let consts: Vec<&str> =
-                branches.iter().filter_map(|b| self.resolve(b).get("const").and_then(J::as_str)).collect();
-            if !consts.is_empty() && consts.len() == branches.len() {
-                let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
-                match &node.value {
-                    Value::Str(s) => self.check_allowed(node.pos, s, &consts, &field),
-                    other => self.error(
-                        node.pos,
-                        format!("{field} must be text, but it is {}", article(other.kind())),
-                        Some(format!("allowed: {}", consts.join(", "))),
-                    ),
-                }
-                return;
-            }
+        if self.documented_enum(node, schema, path) {
+            return;
         }
         for combinator in ["anyOf", "oneOf"] {
             if let Some(J::Array(branches)) = schema.get(combinator) {
@@ -190,36 +178,7 @@ impl<'a> Checker<'a> {
                 | (Some("object"), Value::Map(_))
         );
         if !matches_type {
-            let want = match expected.unwrap_or("") {
-                "string" => "text",
-                "integer" => "a whole number",
-                "number" => "a number",
-                "boolean" => "true or false",
-                "array" => "a list (lines starting with \"- \")",
-                "object" => "a mapping (key: value pairs)",
-                other => other,
-            };
-            let hint = match (&node.value, expected) {
-                (Value::Map(_), Some("array")) => {
-                    Some("write each entry on its own line starting with \"- \"".to_string())
-                }
-                (Value::Seq(_), Some("object")) => {
-                    Some("remove the \"- \" in front: this takes key: value pairs, not a list".to_string())
-                }
-                (Value::Seq(_) | Value::Map(_), Some("string")) => Some(
-                    "for a long text write \"|\" after the key and the text indented on the lines below".to_string(),
-                ),
-                (Value::Int(_) | Value::Float(_), Some("string"))
-                    if path.ends_with("maand")
-                        || path.ends_with("start")
-                        || path.ends_with("einde")
-                        || path.ends_with("sinds") =>
-                {
-                    Some("write a month as YYYY-MM, e.g. 2024-03".to_string())
-                }
-                _ => describe.clone(),
-            };
-            self.error(node.pos, format!("{field} must be {want}, but it is {}", article(node.value.kind())), hint);
+            self.wrong_type(node, expected, path, &field, describe);
             return;
         }
         // A month, period or date: parsed here, where every text of the file is checked, by the
@@ -240,58 +199,117 @@ impl<'a> Checker<'a> {
             self.error(node.pos, format!("{field} must be at least {min}, but it is {i}"), None);
         }
         match &node.value {
-            Value::Seq(items) => {
-                if let Some(item_schema) = schema.get("items") {
-                    for (i, item) in items.iter().enumerate() {
-                        self.path_steps.push(crate::load::yaml_tree::Step::Index(i));
-                        self.check(item, item_schema, &format!("{path}[{}]", i + 1));
-                        self.path_steps.pop();
-                    }
-                }
-            }
-            Value::Map(entries) => {
-                let props = schema.get("properties").and_then(J::as_object);
-                let closed = schema.get("additionalProperties") == Some(&J::Bool(false));
-                for (key, value) in entries {
-                    let sub = if path.is_empty() { key.name.clone() } else { format!("{path}.{}", key.name) };
-                    match props.and_then(|p| p.get(&key.name)) {
-                        Some(prop_schema) => {
-                            self.path_steps.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
-                            self.check(value, prop_schema, &sub);
-                            self.path_steps.pop();
-                        }
-                        None if closed => {
-                            let names: Vec<&str> =
-                                props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
-                            let hint = match did_you_mean(&key.name, names.iter().copied()) {
-                                Some(best) => format!("did you mean \"{best}\"?"),
-                                None => format!("the keys allowed here are: {}", names.join(", ")),
-                            };
-                            let mut unknown_path = self.path_steps.clone();
-                            unknown_path.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
-                            self.unknown.push(unknown_path);
-                            self.push(key.pos, format!("unknown key \"{}\"", key.name), Some(hint));
-                        }
-                        None => {}
-                    }
-                }
-                if let Some(J::Array(required)) = schema.get("required") {
-                    for req in required.iter().filter_map(J::as_str) {
-                        if !entries.iter().any(|(k, _)| k.name == req) {
-                            let hint = props
-                                .and_then(|p| p.get(req))
-                                .map(|p| self.resolve(p))
-                                .and_then(|p| p.get("description"))
-                                .and_then(J::as_str)
-                                .map(|d| format!("add \"{req}:\" here ({})", d.replace('\n', " ")))
-                                .unwrap_or_else(|| format!("add \"{req}:\" here"));
-                            let what = if path.is_empty() { String::new() } else { format!(" in \"{path}\"") };
-                            self.error(node.pos, format!("the required key \"{req}\" is missing{what}"), Some(hint));
-                        }
-                    }
-                }
-            }
+            Value::Seq(items) => self.check_items(items, schema, path),
+            Value::Map(entries) => self.check_keys(node, entries, schema, path),
             _ => {}
+        }
+    }
+
+    /// A documented enum: schemars writes `oneOf` with one `const` per variant. True when the
+    /// schema is one (and `node` has been checked against it).
+    fn documented_enum(&mut self, node: &Node, schema: &'a J, path: &str) -> bool {
+        let Some(J::Array(branches)) = schema.get("oneOf") else { return false };
+        let consts: Vec<&str> =
+            branches.iter().filter_map(|b| self.resolve(b).get("const").and_then(J::as_str)).collect();
+        if consts.is_empty() || consts.len() != branches.len() {
+            return false;
+        }
+        let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+        match &node.value {
+            Value::Str(s) => self.check_allowed(node.pos, s, &consts, &field),
+            other => self.error(
+                node.pos,
+                format!("{field} must be text, but it is {}", article(other.kind())),
+                Some(format!("allowed: {}", consts.join(", "))),
+            ),
+        }
+        true
+    }
+
+    /// A value of another type than the schema's, with how to write it.
+    fn wrong_type(&mut self, node: &Node, expected: Option<&str>, path: &str, field: &str, describe: Option<String>) {
+        let want = match expected.unwrap_or("") {
+            "string" => "text",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            "array" => "a list (lines starting with \"- \")",
+            "object" => "a mapping (key: value pairs)",
+            other => other,
+        };
+        let hint = match (&node.value, expected) {
+            (Value::Map(_), Some("array")) => Some("write each entry on its own line starting with \"- \"".to_string()),
+            (Value::Seq(_), Some("object")) => {
+                Some("remove the \"- \" in front: this takes key: value pairs, not a list".to_string())
+            }
+            (Value::Seq(_) | Value::Map(_), Some("string")) => {
+                Some("for a long text write \"|\" after the key and the text indented on the lines below".to_string())
+            }
+            (Value::Int(_) | Value::Float(_), Some("string"))
+                if path.ends_with("maand")
+                    || path.ends_with("start")
+                    || path.ends_with("einde")
+                    || path.ends_with("sinds") =>
+            {
+                Some("write a month as YYYY-MM, e.g. 2024-03".to_string())
+            }
+            _ => describe,
+        };
+        self.error(node.pos, format!("{field} must be {want}, but it is {}", article(node.value.kind())), hint);
+    }
+
+    /// Each item of a list against the schema of the list's items.
+    fn check_items(&mut self, items: &[Node], schema: &'a J, path: &str) {
+        if let Some(item_schema) = schema.get("items") {
+            for (i, item) in items.iter().enumerate() {
+                self.path_steps.push(crate::load::yaml_tree::Step::Index(i));
+                self.check(item, item_schema, &format!("{path}[{}]", i + 1));
+                self.path_steps.pop();
+            }
+        }
+    }
+
+    /// The keys of a mapping: each known key's value against its schema, unknown keys (where the
+    /// schema allows no others), required keys that are missing.
+    fn check_keys(&mut self, node: &Node, entries: &[(Key, Node)], schema: &'a J, path: &str) {
+        let props = schema.get("properties").and_then(J::as_object);
+        let closed = schema.get("additionalProperties") == Some(&J::Bool(false));
+        for (key, value) in entries {
+            let sub = if path.is_empty() { key.name.clone() } else { format!("{path}.{}", key.name) };
+            match props.and_then(|p| p.get(&key.name)) {
+                Some(prop_schema) => {
+                    self.path_steps.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
+                    self.check(value, prop_schema, &sub);
+                    self.path_steps.pop();
+                }
+                None if closed => {
+                    let names: Vec<&str> = props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+                    let hint = match did_you_mean(&key.name, names.iter().copied()) {
+                        Some(best) => format!("did you mean \"{best}\"?"),
+                        None => format!("the keys allowed here are: {}", names.join(", ")),
+                    };
+                    let mut unknown_path = self.path_steps.clone();
+                    unknown_path.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
+                    self.unknown.push(unknown_path);
+                    self.push(key.pos, format!("unknown key \"{}\"", key.name), Some(hint));
+                }
+                None => {}
+            }
+        }
+        if let Some(J::Array(required)) = schema.get("required") {
+            for req in required.iter().filter_map(J::as_str) {
+                if !entries.iter().any(|(k, _)| k.name == req) {
+                    let hint = props
+                        .and_then(|p| p.get(req))
+                        .map(|p| self.resolve(p))
+                        .and_then(|p| p.get("description"))
+                        .and_then(J::as_str)
+                        .map(|d| format!("add \"{req}:\" here ({})", d.replace('\n', " ")))
+                        .unwrap_or_else(|| format!("add \"{req}:\" here"));
+                    let what = if path.is_empty() { String::new() } else { format!(" in \"{path}\"") };
+                    self.error(node.pos, format!("the required key \"{req}\" is missing{what}"), Some(hint));
+                }
+            }
         }
     }
 }
