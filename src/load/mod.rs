@@ -220,34 +220,16 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
 
     for (rel, bytes) in files {
         let shown = root.join(&rel);
-        let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-        let kind = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            [f] if f.starts_with("koers.") => FileKind::Programme,
-            [f] if f.starts_with("regioplan.") => FileKind::Regioplan,
-            [f] if f.starts_with("informatiepakket.") => FileKind::Informatiepakket,
-            ["themalijnen", _] => FileKind::Themalijn,
-            ["projecten", _] => FileKind::Project,
-            ["nieuwsbrief", _] => FileKind::Nieuwsbrief,
-            ["schema", ..] => continue,
-            _ => {
+        let Some(kind) = FileKind::of(&rel) else {
+            if !rel.starts_with("schema") {
                 diags.push(Diagnostic::warning(&shown, "this file is not part of the data format and is ignored").hint(
                     "data files are koers.yaml, regioplan.yaml, informatiepakket.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml and nieuwsbrief/<editie>.yaml",
                 ));
-                continue;
             }
+            continue;
         };
         let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let claim = match kind {
-            FileKind::Programme => "koers".to_string(),
-            FileKind::Regioplan => "regioplan".to_string(),
-            FileKind::Informatiepakket => "informatiepakket".to_string(),
-            FileKind::Themalijn => format!("themalijnen/{stem}"),
-            FileKind::Project => format!("projecten/{stem}"),
-            // `2025-04` and `04-2025` name the same edition.
-            FileKind::Nieuwsbrief => {
-                format!("nieuwsbrief/{}", Edition::parse_text(&stem).map_or(stem.clone(), |e| e.0.id()))
-            }
-        };
+        let claim = kind.claim(&stem);
         if let Some(first) = claimed.get(&claim) {
             let id = match kind {
                 FileKind::Themalijn | FileKind::Project | FileKind::Nieuwsbrief => stem,
@@ -278,39 +260,10 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
             file.tree.remove(path);
         }
         diags.extend(structural.diagnostics);
-        let id = file.id();
-        match kind {
-            FileKind::Programme => {
-                seen_programme = true;
-                if let Some(l) = ok.then(|| typed::<ProgrammeFile>(file, &mut diags)).flatten() {
-                    set.programme = Some(l);
-                }
-            }
-            FileKind::Regioplan => {
-                if let Some(l) = ok.then(|| typed::<RegioplanFile>(file, &mut diags)).flatten() {
-                    set.regioplan = Some(l);
-                }
-            }
-            FileKind::Informatiepakket => {
-                if let Some(l) = ok.then(|| typed::<InformatiepakketFile>(file, &mut diags)).flatten() {
-                    set.informatiepakket = Some(l);
-                }
-            }
-            FileKind::Themalijn => insert(&mut set, |s| &mut s.themalijnen, id.clone(), id, ok, file, &mut diags),
-            FileKind::Project => insert(&mut set, |s| &mut s.projecten, id.clone(), id, ok, file, &mut diags),
-            // An edition file is named after its month or quarter: the name is its period.
-            FileKind::Nieuwsbrief => match Edition::parse_text(&id) {
-                Ok(edition) => insert(&mut set, |s| &mut s.edities, edition, id, ok, file, &mut diags),
-                Err(message) => {
-                    diags.push(
-                        Diagnostic::error(&file.path, format!("the file name: {message}"))
-                            .at(file.tree.pos, &file.text)
-                            .hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"),
-                    );
-                    set.failed_ids.insert(id);
-                }
-            },
+        if kind == FileKind::Programme {
+            seen_programme = true;
         }
+        store(&mut set, kind, file, ok, &mut diags);
     }
     load_figures(source, &mut set, &mut diags);
     for rel in source.skipped() {
@@ -325,6 +278,76 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         ));
     }
     Ok((set, diags))
+}
+
+impl FileKind {
+    /// The kind of a file by its path in the data directory; `None` for a file that is not
+    /// part of the data format (the `schema/` directory's files, or any other).
+    fn of(rel: &Path) -> Option<FileKind> {
+        let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        Some(match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [f] if f.starts_with("koers.") => FileKind::Programme,
+            [f] if f.starts_with("regioplan.") => FileKind::Regioplan,
+            [f] if f.starts_with("informatiepakket.") => FileKind::Informatiepakket,
+            ["themalijnen", _] => FileKind::Themalijn,
+            ["projecten", _] => FileKind::Project,
+            ["nieuwsbrief", _] => FileKind::Nieuwsbrief,
+            _ => return None,
+        })
+    }
+
+    /// What a file of this kind holds: `koers`, `themalijnen/<id>`, `nieuwsbrief/<edition>`;
+    /// two files that hold the same are one too many.
+    fn claim(self, stem: &str) -> String {
+        match self {
+            FileKind::Programme => "koers".to_string(),
+            FileKind::Regioplan => "regioplan".to_string(),
+            FileKind::Informatiepakket => "informatiepakket".to_string(),
+            FileKind::Themalijn => format!("themalijnen/{stem}"),
+            FileKind::Project => format!("projecten/{stem}"),
+            // `2025-04` and `04-2025` name the same edition.
+            FileKind::Nieuwsbrief => {
+                format!("nieuwsbrief/{}", Edition::parse_text(stem).map_or(stem.to_string(), |e| e.0.id()))
+            }
+        }
+    }
+}
+
+/// Add a loaded file to the data set by its kind; its typed data when its structure allows
+/// (`ok`), else only its id as one that failed.
+fn store(set: &mut DataSet, kind: FileKind, file: SourceFile, ok: bool, diags: &mut Diagnostics) {
+    let id = file.id();
+    match kind {
+        FileKind::Programme => {
+            if let Some(l) = ok.then(|| typed::<ProgrammeFile>(file, diags)).flatten() {
+                set.programme = Some(l);
+            }
+        }
+        FileKind::Regioplan => {
+            if let Some(l) = ok.then(|| typed::<RegioplanFile>(file, diags)).flatten() {
+                set.regioplan = Some(l);
+            }
+        }
+        FileKind::Informatiepakket => {
+            if let Some(l) = ok.then(|| typed::<InformatiepakketFile>(file, diags)).flatten() {
+                set.informatiepakket = Some(l);
+            }
+        }
+        FileKind::Themalijn => insert(set, |s| &mut s.themalijnen, id.clone(), id, ok, file, diags),
+        FileKind::Project => insert(set, |s| &mut s.projecten, id.clone(), id, ok, file, diags),
+        // An edition file is named after its month or quarter: the name is its period.
+        FileKind::Nieuwsbrief => match Edition::parse_text(&id) {
+            Ok(edition) => insert(set, |s| &mut s.edities, edition, id, ok, file, diags),
+            Err(message) => {
+                diags.push(
+                    Diagnostic::error(&file.path, format!("the file name: {message}"))
+                        .at(file.tree.pos, &file.text)
+                        .hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"),
+                );
+                set.failed_ids.insert(id);
+            }
+        },
+    }
 }
 
 /// Read and check every image a loaded file refers to (a themalijn's `ambitie_figuur`): each
