@@ -95,84 +95,42 @@ impl Preview {
 
     /// Load, validate and render what changed in `formats`.
     pub fn update(&mut self, formats: Formats) -> Update {
+        match self.try_update(formats) {
+            Ok(update) => update,
+            Err(message) => self.fail(message),
+        }
+    }
+
+    /// An update, or the message of the template, typesetting or git failure that stopped it.
+    fn try_update(&mut self, formats: Formats) -> Result<Update, String> {
         let was_valid = matches!(self.site, Site::Built { .. });
         // What is served now, to tell what this update changes (the cache may be emptied below).
         let previous: HashMap<String, Arc<Vec<u8>>> =
             self.cache.values().flat_map(|c| c.files.iter().map(|(p, f, _)| (p.clone(), f.bytes.clone()))).collect();
         let repo = crate::load::git::Repo::discover(&self.opts.data_dir);
-        let prepared = match crate::pipeline::prepare(&self.opts, repo.as_ref()) {
-            Ok(p) => p,
-            Err(e) => return self.fail(format!("{e:#}")),
-        };
+        let prepared = crate::pipeline::prepare(&self.opts, repo.as_ref()).map_err(|e| format!("{e:#}"))?;
         let source = prepared.source_info();
         let Prepared { diagnostics, programme, provenance, templates, date, .. } = prepared;
         let Some(prog) = programme else {
             let same = matches!(&self.site, Site::Invalid { diagnostics: d } if d.items == diagnostics.items);
             self.site = Site::Invalid { diagnostics };
-            return Update { everything: !same, ..Update::default() };
+            return Ok(Update { everything: !same, ..Update::default() });
         };
-        let template_hash = hash_of(&templates.sources);
-        if self.renderer.as_ref().is_none_or(|(h, _)| *h != template_hash) {
-            match Renderer::new(&templates) {
-                Ok(mut r) => {
-                    r.merge_tags = self.opts.merge_tags;
-                    // The cached files stay served until each is rendered anew (their view hashes
-                    // include the templates' hash).
-                    self.renderer = Some((template_hash, r));
-                }
-                Err(e) => return self.fail(e.to_string()),
-            }
-        }
-        let (_, renderer) = self.renderer.as_ref().expect("set above");
-        let jobs = match crate::pipeline::plan::plan_jobs(&prog, &self.opts.selection()) {
-            Ok(j) => j,
-            Err(e) => return self.fail(format!("{e:#}")),
-        };
-        let documents: Vec<Document> =
-            match jobs.iter().map(|j| renderer.document(&prog, j, &provenance)).collect::<Result<Vec<_>, _>>() {
-                Ok(d) => d.into_iter().flatten().collect(),
-                Err(e) => return self.fail(e.to_string()),
-            };
-        // What to render: each document × format of this update whose view changed.
-        let mut wanted: Vec<(&Document, Format, u64, String)> = Vec::new();
-        let mut present: Vec<String> = Vec::new();
-        for doc in &documents {
-            let view_hash = view_hash(doc) ^ hash_of(&provenance_key(&provenance, date)) ^ template_hash;
-            for &format in Format::for_kind(doc.kind) {
-                let path = format!("{}.{}", doc.stem, format.extension());
-                present.push(path.clone());
-                if !formats.includes(format) {
-                    continue;
-                }
-                if self.cache.get(&path).is_some_and(|c| c.view_hash == view_hash) {
-                    continue;
-                }
-                wanted.push((doc, format, view_hash, path));
-            }
-        }
-        // (the cache key, the view's hash, the files)
-        type Rendered = (String, u64, Vec<crate::core::document::RenderedFile>);
-        let rendered: Vec<Result<Rendered, crate::render::RenderError>> = wanted
-            .par_iter()
-            .map(|(doc, format, h, path)| {
-                renderer.render_document(doc, *format, &provenance, date).map(|f| (path.clone(), *h, f))
-            })
+        let template_hash = self.renderer_for(&templates)?;
+        let (_, renderer) = self.renderer.as_ref().expect("set by renderer_for");
+        let jobs = crate::pipeline::plan::plan_jobs(&prog, &self.opts.selection()).map_err(|e| format!("{e:#}"))?;
+        let documents: Vec<Document> = jobs
+            .iter()
+            .map(|j| renderer.document(&prog, j, &provenance))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .flatten()
             .collect();
-        let mut update = Update { rendered: rendered.len(), everything: !was_valid, ..Update::default() };
-        for r in rendered {
-            let (key, view_hash, rendered_files) = match r {
-                Ok(x) => x,
-                Err(e) => return self.fail(e.to_string()),
-            };
-            let files = rendered_files
-                .into_iter()
-                .map(|file| {
-                    let entry = ManifestEntry::of(&file);
-                    (entry.path.clone(), ServedFile { format: file.format, bytes: Arc::new(file.bytes) }, entry)
-                })
-                .collect();
-            self.cache.insert(key, Cached { view_hash, files });
-        }
+        let shared_hash = hash_of(&provenance_key(&provenance, date)) ^ template_hash;
+        let (wanted, present) = stale(&self.cache, &documents, formats, shared_hash);
+        let rendered = render_into(&mut self.cache, renderer, &wanted, &provenance, date)?;
+        let mut update = Update { rendered, everything: !was_valid, ..Update::default() };
         // Documents that are gone (a newsletter edition removed, say).
         self.cache.retain(|p, _| present.contains(p));
         let current: BTreeMap<String, (ServedFile, ManifestEntry)> = self
@@ -188,10 +146,8 @@ impl Preview {
         update.changed.extend(previous.keys().filter(|p| !current.contains_key(*p)).cloned());
         let mut entries: Vec<ManifestEntry> = current.values().map(|(_, e)| e.clone()).collect();
         publish::sort_entries(&mut entries);
-        let pages = match publish::site_pages(&templates, &prog, &entries, &provenance, source.as_ref()) {
-            Ok(pages) => pages,
-            Err(e) => return self.fail(format!("{e:#}")),
-        };
+        let pages = publish::site_pages(&templates, &prog, &entries, &provenance, source.as_ref())
+            .map_err(|e| format!("{e:#}"))?;
         let index = Arc::new(pages.index);
         if let Site::Built { index: old, .. } = &self.site
             && *old != index
@@ -205,7 +161,20 @@ impl Preview {
         files.insert("toegankelijkheidsverklaring.html".into(), ServedFile { format: Format::Html, bytes: statement });
         self.site = Site::Built { files, index, manifest, warnings: diagnostics };
         update.changed.sort();
-        update
+        Ok(update)
+    }
+
+    /// The renderer of these templates (made anew when they changed); the templates' hash.
+    fn renderer_for(&mut self, templates: &crate::render::templates::TemplateSet) -> Result<u64, String> {
+        let template_hash = hash_of(&templates.sources);
+        if self.renderer.as_ref().is_none_or(|(h, _)| *h != template_hash) {
+            let mut r = Renderer::new(templates).map_err(|e| e.to_string())?;
+            r.merge_tags = self.opts.merge_tags;
+            // The cached files stay served until each is rendered anew (their view hashes
+            // include the templates' hash).
+            self.renderer = Some((template_hash, r));
+        }
+        Ok(template_hash)
     }
 
     fn fail(&mut self, message: String) -> Update {
@@ -213,6 +182,66 @@ impl Preview {
         self.site = Site::Failed { message };
         Update { everything: !same, ..Update::default() }
     }
+}
+
+/// What to render: each document × format of this update whose view changed (with the view's
+/// hash and its cache key), and the cache keys of every document × format there is.
+#[allow(clippy::type_complexity)]
+fn stale<'d>(
+    cache: &HashMap<String, Cached>,
+    documents: &'d [Document],
+    formats: Formats,
+    shared_hash: u64,
+) -> (Vec<(&'d Document, Format, u64, String)>, Vec<String>) {
+    let mut wanted = Vec::new();
+    let mut present = Vec::new();
+    for doc in documents {
+        let view_hash = view_hash(doc) ^ shared_hash;
+        for &format in Format::for_kind(doc.kind) {
+            let path = format!("{}.{}", doc.stem, format.extension());
+            present.push(path.clone());
+            if !formats.includes(format) {
+                continue;
+            }
+            if cache.get(&path).is_some_and(|c| c.view_hash == view_hash) {
+                continue;
+            }
+            wanted.push((doc, format, view_hash, path));
+        }
+    }
+    (wanted, present)
+}
+
+/// Render what is wanted, side by side, into the cache; how many were rendered. The first
+/// failure stops it (what rendered before it is kept).
+fn render_into(
+    cache: &mut HashMap<String, Cached>,
+    renderer: &Renderer,
+    wanted: &[(&Document, Format, u64, String)],
+    provenance: &crate::render::views::Provenance,
+    date: chrono::NaiveDate,
+) -> Result<usize, String> {
+    // (the cache key, the view's hash, the files)
+    type Rendered = (String, u64, Vec<crate::core::document::RenderedFile>);
+    let rendered: Vec<Result<Rendered, crate::render::RenderError>> = wanted
+        .par_iter()
+        .map(|(doc, format, h, path)| {
+            renderer.render_document(doc, *format, provenance, date).map(|f| (path.clone(), *h, f))
+        })
+        .collect();
+    let n = rendered.len();
+    for r in rendered {
+        let (key, view_hash, rendered_files) = r.map_err(|e| e.to_string())?;
+        let files = rendered_files
+            .into_iter()
+            .map(|file| {
+                let entry = ManifestEntry::of(&file);
+                (entry.path.clone(), ServedFile { format: file.format, bytes: Arc::new(file.bytes) }, entry)
+            })
+            .collect();
+        cache.insert(key, Cached { view_hash, files });
+    }
+    Ok(n)
 }
 
 fn provenance_key(p: &crate::render::views::Provenance, date: chrono::NaiveDate) -> String {
