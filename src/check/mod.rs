@@ -96,9 +96,19 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The rules of koers.yaml: the newsletter's addresses, the municipalities and abbreviations
+    /// once each, the phase ladder, the rapportages.
     fn programme(&mut self) {
         let Some(p) = &self.set.programme else { return };
         let (f, d) = (&p.file, &p.data);
+        self.newsletter_addresses(f, d);
+        self.listed_once(f, d);
+        self.phase_ladder(f, d);
+        self.rapportages(f, d);
+    }
+
+    /// The newsletter's sender and reply addresses, its unsubscribe address, its images' address.
+    fn newsletter_addresses(&mut self, f: &SourceFile, d: &df::ProgrammeFile) {
         let addresses = d.nieuwsbrief.as_ref().map(|n| [("afzender", &n.afzender), ("antwoord_aan", &n.antwoord_aan)]);
         for (key, value) in addresses.into_iter().flatten() {
             if let Some(a) = value
@@ -133,6 +143,10 @@ impl<'a> Validator<'a> {
                 .hint("write the address of the folder the chart images are put in, e.g. https://www.example.org/nieuwsbrief/ (https, no ? or #): mail clients load images only over https"),
             );
         }
+    }
+
+    /// Each municipality and each abbreviation once.
+    fn listed_once(&mut self, f: &SourceFile, d: &df::ProgrammeFile) {
         let mut seen = HashMap::new();
         for (i, g) in d.gemeenten.iter().enumerate() {
             if let Some(first) = seen.insert(g.as_str(), i) {
@@ -141,20 +155,6 @@ impl<'a> Validator<'a> {
                         .hint(format!("remove this entry; it is already entry {}", first + 1)),
                 );
             }
-        }
-        // The phase ladder: all six, each once, in order.
-        let names: Vec<Fase> = d.fasen.iter().map(|f| f.naam).collect();
-        if names != Fase::ALL {
-            let missing: Vec<&str> = Fase::ALL.iter().filter(|f| !names.contains(f)).map(|f| f.name()).collect();
-            let msg = if !missing.is_empty() {
-                format!("the phase ladder lacks {}", missing.join(", "))
-            } else {
-                "the phase ladder must list each of the six phases once, in ladder order".to_string()
-            };
-            self.diags.push(
-                f.error_at(&path!["fasen"], msg)
-                    .hint(format!("list them in this order: {}", Fase::names().collect::<Vec<_>>().join(", "))),
-            );
         }
         let mut afk: HashMap<String, usize> = HashMap::new();
         for (i, a) in d.afkortingen.iter().enumerate() {
@@ -172,6 +172,27 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+    }
+
+    /// The phase ladder: all six, each once, in order.
+    fn phase_ladder(&mut self, f: &SourceFile, d: &df::ProgrammeFile) {
+        let names: Vec<Fase> = d.fasen.iter().map(|f| f.naam).collect();
+        if names != Fase::ALL {
+            let missing: Vec<&str> = Fase::ALL.iter().filter(|f| !names.contains(f)).map(|f| f.name()).collect();
+            let msg = if !missing.is_empty() {
+                format!("the phase ladder lacks {}", missing.join(", "))
+            } else {
+                "the phase ladder must list each of the six phases once, in ladder order".to_string()
+            };
+            self.diags.push(
+                f.error_at(&path!["fasen"], msg)
+                    .hint(format!("list them in this order: {}", Fase::names().collect::<Vec<_>>().join(", "))),
+            );
+        }
+    }
+
+    /// Each rapportage period once; its boxes say where they stand, and not a period.
+    fn rapportages(&mut self, f: &SourceFile, d: &df::ProgrammeFile) {
         let mut periods = BTreeSet::new();
         for (i, r) in d.rapportages.iter().enumerate() {
             if let Some(periode) = r.periode.valid()
