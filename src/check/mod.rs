@@ -614,109 +614,141 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// The latest half year with a rapportage in koers.yaml.
-    /// The phase steps of one project: each says since when (`sinds`) or where it was reported
-    /// (`periode` or `editie`), and the months from which they are known follow each other.
-    fn phase_history(&mut self, f: &SourceFile, fasen: &[crate::load::data_files::FaseStap], end_m: Option<Month>) {
+    /// The phase steps of a project: each says since when or where it was reported, within the
+    /// project's dates and the report date, in date order, a step back with a reason.
+    fn phase_history(&mut self, f: &SourceFile, fasen: &[df::FaseStap], end_m: Option<Month>) {
         let mut prev: Option<(Fase, Option<Month>)> = None;
         for (i, step) in fasen.iter().enumerate() {
             let sinds = step.sinds.and_then(Parsed::valid);
-            let reported = match (step.periode, step.editie) {
-                (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
-                (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
-                (Some(_), Some(_)) => {
-                    self.diags.push(
-                        f.error_at(
-                            &path!["fasen", i, "editie"],
-                            "a phase step has either \"periode\" or \"editie\", not both",
-                        )
-                        .hint("record it where it was reported"),
-                    );
-                    None
-                }
-                (None, None) => {
-                    if step.sinds.is_none() {
-                        self.diags.push(
-                            f.error_at(
-                                &path!["fasen", i],
-                                format!("the step to {} says neither since when nor where it was reported", step.fase),
-                            )
-                            .hint("add \"sinds: YYYY-MM\" (the month it began), or \"periode: 2024-H1\" / \"editie: 2025-04\" (the report that states it); koers never dates a phase back to the project's start"),
-                        );
-                    }
-                    None
-                }
-            };
-            if let (Some(s), Some((period, key))) = (sinds, reported)
-                && s > period.last
-            {
-                self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, "sinds"],
-                        format!("this phase begins ({s}) after the report that states it ({key} {})", period.id()),
-                    )
-                    .hint("correct the month or the report"),
-                );
-            }
-            if let Some((period, key)) = reported
-                && let Some(report_month) = self.opts.report_month
-                && period.first > report_month
-            {
-                self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, key],
-                        format!("this phase is reported in {}, after the report date {report_month}", period.id()),
-                    )
-                    .hint("correct the period, or build with a later --date"),
-                );
-            }
-            if let (Some(s), Some(e)) = (sinds, end_m)
-                && s > e
-            {
-                self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, "sinds"],
-                        format!("this phase begins ({s}) after the project ends ({e})"),
-                    )
-                    .hint("correct the month or the project's \"einde\""),
-                );
-            }
+            let reported = self.step_reported(f, i, step);
+            self.step_dates(f, i, sinds, reported, end_m);
             // The month from which the step is known: when it began, else the end of its report.
             let bekend = sinds.or(reported.map(|(p, _)| p.last));
-            if let Some((prev_fase, prev_bekend)) = prev {
-                if let (Some(a), Some(b)) = (prev_bekend, bekend)
-                    && b <= a
-                {
-                    let key = if step.sinds.is_some() { "sinds" } else { reported.map_or("fase", |(_, k)| k) };
-                    self.diags.push(
-                        f.error_at(
-                            &path!["fasen", i, key],
-                            format!("the phase history is not in date order: {b} is not after {a}"),
-                        )
-                        .hint("list the phases oldest first, each known from a later month"),
-                    );
-                }
-                // The same phase again is a later report confirming it (no `sinds`); with a
-                // `sinds` it would be a step to where the project already is.
-                if step.fase == prev_fase && step.sinds.is_some() {
-                    self.diags.push(
-                        f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
-                            .hint("remove the repeated entry, or record a later report that confirms the phase with \"periode\" or \"editie\" instead of \"sinds\""),
-                    );
-                } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
-                    self.diags.push(
-                        f.error_at(
-                            &path!["fasen", i, "fase"],
-                            format!("a step back from {prev_fase} to {} needs a reason", step.fase),
-                        )
-                        .hint("add \"reden: ...\" explaining why the project went back"),
-                    );
-                }
+            if let Some(prev) = prev {
+                self.step_after(f, i, step, prev, bekend, reported);
             }
             prev = Some((step.fase, bekend));
         }
     }
 
+    /// Where a phase step was reported (the period and its key), if it says so once.
+    fn step_reported(&mut self, f: &SourceFile, i: usize, step: &df::FaseStap) -> Option<(Period, &'static str)> {
+        match (step.periode, step.editie) {
+            (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
+            (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
+            (Some(_), Some(_)) => {
+                self.diags.push(
+                    f.error_at(
+                        &path!["fasen", i, "editie"],
+                        "a phase step has either \"periode\" or \"editie\", not both",
+                    )
+                    .hint("record it where it was reported"),
+                );
+                None
+            }
+            (None, None) => {
+                if step.sinds.is_none() {
+                    self.diags.push(
+                    f.error_at(
+                        &path!["fasen", i],
+                        format!("the step to {} says neither since when nor where it was reported", step.fase),
+                    )
+                    .hint("add \"sinds: YYYY-MM\" (the month it began), or \"periode: 2024-H1\" / \"editie: 2025-04\" (the report that states it); koers never dates a phase back to the project's start"),
+                );
+                }
+                None
+            }
+        }
+    }
+
+    /// A step's month not after its report, the report not after the report date, the step not
+    /// after the project's end.
+    fn step_dates(
+        &mut self,
+        f: &SourceFile,
+        i: usize,
+        sinds: Option<Month>,
+        reported: Option<(Period, &'static str)>,
+        end_m: Option<Month>,
+    ) {
+        if let (Some(s), Some((period, key))) = (sinds, reported)
+            && s > period.last
+        {
+            self.diags.push(
+                f.error_at(
+                    &path!["fasen", i, "sinds"],
+                    format!("this phase begins ({s}) after the report that states it ({key} {})", period.id()),
+                )
+                .hint("correct the month or the report"),
+            );
+        }
+        if let Some((period, key)) = reported
+            && let Some(report_month) = self.opts.report_month
+            && period.first > report_month
+        {
+            self.diags.push(
+                f.error_at(
+                    &path!["fasen", i, key],
+                    format!("this phase is reported in {}, after the report date {report_month}", period.id()),
+                )
+                .hint("correct the period, or build with a later --date"),
+            );
+        }
+        if let (Some(s), Some(e)) = (sinds, end_m)
+            && s > e
+        {
+            self.diags.push(
+                f.error_at(
+                    &path!["fasen", i, "sinds"],
+                    format!("this phase begins ({s}) after the project ends ({e})"),
+                )
+                .hint("correct the month or the project's \"einde\""),
+            );
+        }
+    }
+
+    /// A step after the one before it: known from a later month, not the same phase again with a
+    /// `sinds`, a step back only with a reason.
+    fn step_after(
+        &mut self,
+        f: &SourceFile,
+        i: usize,
+        step: &df::FaseStap,
+        (prev_fase, prev_bekend): (Fase, Option<Month>),
+        bekend: Option<Month>,
+        reported: Option<(Period, &'static str)>,
+    ) {
+        if let (Some(a), Some(b)) = (prev_bekend, bekend)
+            && b <= a
+        {
+            let key = if step.sinds.is_some() { "sinds" } else { reported.map_or("fase", |(_, k)| k) };
+            self.diags.push(
+                f.error_at(
+                    &path!["fasen", i, key],
+                    format!("the phase history is not in date order: {b} is not after {a}"),
+                )
+                .hint("list the phases oldest first, each known from a later month"),
+            );
+        }
+        // The same phase again is a later report confirming it (no `sinds`); with a
+        // `sinds` it would be a step to where the project already is.
+        if step.fase == prev_fase && step.sinds.is_some() {
+            self.diags.push(
+                f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
+                    .hint("remove the repeated entry, or record a later report that confirms the phase with \"periode\" or \"editie\" instead of \"sinds\""),
+            );
+        } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            self.diags.push(
+                f.error_at(
+                    &path!["fasen", i, "fase"],
+                    format!("a step back from {prev_fase} to {} needs a reason", step.fase),
+                )
+                .hint("add \"reden: ...\" explaining why the project went back"),
+            );
+        }
+    }
+
+    /// The latest half year with a rapportage in koers.yaml.
     fn latest_report_period(&self) -> Option<Period> {
         self.set
             .programme
