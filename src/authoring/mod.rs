@@ -20,7 +20,8 @@ use crate::check::ValidateOptions;
 use crate::core::dates::{Edition, Einde, Month, Period, PeriodKind, Start};
 use crate::core::diagnostics::{Diagnostics, did_you_mean};
 use crate::core::phase::Fase;
-use crate::load::{DataSet, DataSource, DirSource};
+use crate::load::data_files as df;
+use crate::load::{DataSet, DataSource, DirSource, Loaded};
 use crate::model::Programme;
 use std::collections::BTreeMap;
 use std::io;
@@ -259,6 +260,7 @@ fn edit_failed(rel: &Path, e: String) -> Refusal {
     Refusal::new(format!("cannot edit {}: {e}", rel.display()))
 }
 
+/// A new project file, and the project added to its themalijn's list (and page order).
 #[allow(clippy::too_many_arguments)]
 fn new_project(
     set: &DataSet,
@@ -270,6 +272,26 @@ fn new_project(
     einde: Einde,
     hoofdproject: Option<&str>,
 ) -> Result<(), Refusal> {
+    let t = new_project_allowed(set, id, themalijn, naam, hoofdproject)?;
+    let rel = PathBuf::from("projecten").join(format!("{id}.yaml"));
+    changes.files.push(FileChange {
+        rel,
+        before: None,
+        after: new_project_file(themalijn, naam, start, einde, hoofdproject),
+        notes: vec![(2, format!("new project \"{id}\" ({naam}) in themalijn {themalijn}"))],
+    });
+    list_in_themalijn(set, changes, (themalijn, t), id, hoofdproject)
+}
+
+/// Whether a project with this id, name, themalijn and main project can be added: its themalijn
+/// when it can, else why not.
+fn new_project_allowed<'s>(
+    set: &'s DataSet,
+    id: &str,
+    themalijn: &str,
+    naam: &str,
+    hoofdproject: Option<&str>,
+) -> Result<&'s Loaded<df::ThemalijnFile>, Refusal> {
     if !crate::check::is_valid_id(id) {
         return Err(Refusal::new(format!("\"{id}\" cannot be a project id"))
             .hint("use lowercase letters, digits and hyphens, e.g. welzijn-op-recept: ids appear in file names, links and commands"));
@@ -304,7 +326,11 @@ fn new_project(
             )));
         }
     }
-    let rel = PathBuf::from("projecten").join(format!("{id}.yaml"));
+    Ok(t)
+}
+
+/// The text of a new project file: its fields, and where the rest of it is recorded.
+fn new_project_file(themalijn: &str, naam: &str, start: Start, einde: Einde, hoofdproject: Option<&str>) -> String {
     let mut text = String::from("# yaml-language-server: $schema=../schema/project.schema.json\n");
     let mut fields: Vec<(&str, String)> = vec![("naam", naam.to_string()), ("themalijn", themalijn.to_string())];
     if let Some(h) = hoofdproject {
@@ -320,14 +346,18 @@ fn new_project(
         "# Record the phase with `koers fase`, results with `koers resultaat`; the doelstelling and\n\
          # the Regioplan texts are written here (see README, \"Data format\").\n",
     );
-    changes.files.push(FileChange {
-        rel: rel.clone(),
-        before: None,
-        after: text,
-        notes: vec![(2, format!("new project \"{id}\" ({naam}) in themalijn {themalijn}"))],
-    });
+    text
+}
 
-    // The themalijn lists it: a subproject after its main project and that project's subprojects.
+/// The themalijn lists a new project: a subproject after its main project and that project's
+/// subprojects, else at the end; its page order likewise.
+fn list_in_themalijn(
+    set: &DataSet,
+    changes: &mut ChangeSet,
+    (themalijn, t): (&str, &Loaded<df::ThemalijnFile>),
+    id: &str,
+    hoofdproject: Option<&str>,
+) -> Result<(), Refusal> {
     let list = &t.data.projecten;
     let after = match hoofdproject {
         Some(h) => {
