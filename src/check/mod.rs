@@ -511,27 +511,7 @@ impl<'a> Validator<'a> {
     ) -> bool {
         let mut has_latest = false;
         for (i, r) in d.resultaten.iter().enumerate() {
-            let reported = match (r.periode, r.editie) {
-                (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
-                (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
-                (Some(_), Some(_)) => {
-                    self.diags.push(
-                        f.error_at(
-                            &path!["resultaten", i, "editie"],
-                            "a result has either \"periode\" or \"editie\", not both",
-                        )
-                        .hint("record it where it was reported; a result reported twice is two entries"),
-                    );
-                    None
-                }
-                (None, None) => {
-                    self.diags.push(
-                    f.error_at(&path!["resultaten", i], "this result says neither where it was reported: add \"periode\" or \"editie\"")
-                        .hint("\"periode: 2024-H1\" for the rapportage of a half year, \"editie: 2025-04\" (or 2025-Q3) for a newsletter edition"),
-                );
-                    None
-                }
-            };
+            let reported = self.result_reported(f, i, r);
             if let Some((period, key)) = reported
                 && let Some(report_month) = self.opts.report_month
                 && period.first > report_month
@@ -587,6 +567,31 @@ impl<'a> Validator<'a> {
             }
         }
         has_latest
+    }
+
+    /// Where a result was reported (the period and its key), if it says so once.
+    fn result_reported(&mut self, f: &SourceFile, i: usize, r: &df::Resultaat) -> Option<(Period, &'static str)> {
+        match (r.periode, r.editie) {
+            (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
+            (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
+            (Some(_), Some(_)) => {
+                self.diags.push(
+                    f.error_at(
+                        &path!["resultaten", i, "editie"],
+                        "a result has either \"periode\" or \"editie\", not both",
+                    )
+                    .hint("record it where it was reported; a result reported twice is two entries"),
+                );
+                None
+            }
+            (None, None) => {
+                self.diags.push(
+                f.error_at(&path!["resultaten", i], "this result says neither where it was reported: add \"periode\" or \"editie\"")
+                    .hint("\"periode: 2024-H1\" for the rapportage of a half year, \"editie: 2025-04\" (or 2025-Q3) for a newsletter edition"),
+            );
+                None
+            }
+        }
     }
 
     /// A project's boxes belong to the page of one report period.

@@ -260,6 +260,45 @@ fn valid_opt<T: Copy>(p: Option<Parsed<T>>, what: impl FnOnce() -> String) -> Re
     p.map(|p| valid(p, what)).transpose()
 }
 
+/// A themalijn with its projects in table order and its local efforts by period.
+fn themalijn(set: &DataSet, id: &str, t: &df::ThemalijnFile) -> Result<Themalijn, Unresolved> {
+    let projecten = t
+        .projecten
+        .iter()
+        .map(|pid| match set.projecten.get(pid) {
+            Some(p) => project(pid, &p.data),
+            None => Err(Unresolved(format!("themalijn {id} lists the unknown project {pid}"))),
+        })
+        .collect::<Result<_, _>>()?;
+    let mut lokale_inzet: Vec<(Period, df::LokaleInzet)> = t
+        .lokale_inzet
+        .iter()
+        .map(|l| Ok((valid(l.periode, || format!("a period of themalijn {id}"))?.0, l.clone())))
+        .collect::<Result<_, Unresolved>>()?;
+    lokale_inzet.sort_by_key(|(p, _)| *p);
+    Ok(Themalijn {
+        id: id.to_string(),
+        naam: t.naam.clone(),
+        volgorde: t.volgorde,
+        introductie: t.introductie.clone(),
+        ambitie: t.ambitie.clone(),
+        ambitie_figuur: match &t.ambitie_figuur {
+            Some(f) => Some(
+                set.figuren
+                    .get(&f.bestand)
+                    .cloned()
+                    .ok_or_else(|| Unresolved(format!("the figure {} of themalijn {id} was not loaded", f.bestand)))?,
+            ),
+            None => None,
+        },
+        regioplan: t.regioplan.clone().unwrap_or_default(),
+        financiering: t.financiering.clone(),
+        lokale_inzet,
+        paginavolgorde: t.paginavolgorde.clone().unwrap_or_else(|| t.projecten.clone()),
+        projecten,
+    })
+}
+
 impl Programme {
     /// Resolve a data set that passed validation: its values are typed already (parsed when
     /// loaded); this orders them and follows the references. A rule of validation that did not
@@ -278,45 +317,8 @@ impl Programme {
             .collect::<Result<_, Unresolved>>()?;
         rapportages.sort_by_key(|r| r.periode);
 
-        let mut themalijnen: Vec<Themalijn> = set
-            .themalijnen
-            .iter()
-            .map(|(id, t)| {
-                let t = &t.data;
-                let projecten = t
-                    .projecten
-                    .iter()
-                    .map(|pid| match set.projecten.get(pid) {
-                        Some(p) => project(pid, &p.data),
-                        None => Err(Unresolved(format!("themalijn {id} lists the unknown project {pid}"))),
-                    })
-                    .collect::<Result<_, _>>()?;
-                let mut lokale_inzet: Vec<(Period, df::LokaleInzet)> = t
-                    .lokale_inzet
-                    .iter()
-                    .map(|l| Ok((valid(l.periode, || format!("a period of themalijn {id}"))?.0, l.clone())))
-                    .collect::<Result<_, Unresolved>>()?;
-                lokale_inzet.sort_by_key(|(p, _)| *p);
-                Ok(Themalijn {
-                    id: id.clone(),
-                    naam: t.naam.clone(),
-                    volgorde: t.volgorde,
-                    introductie: t.introductie.clone(),
-                    ambitie: t.ambitie.clone(),
-                    ambitie_figuur: match &t.ambitie_figuur {
-                        Some(f) => Some(set.figuren.get(&f.bestand).cloned().ok_or_else(|| {
-                            Unresolved(format!("the figure {} of themalijn {id} was not loaded", f.bestand))
-                        })?),
-                        None => None,
-                    },
-                    regioplan: t.regioplan.clone().unwrap_or_default(),
-                    financiering: t.financiering.clone(),
-                    lokale_inzet,
-                    paginavolgorde: t.paginavolgorde.clone().unwrap_or_else(|| t.projecten.clone()),
-                    projecten,
-                })
-            })
-            .collect::<Result<_, Unresolved>>()?;
+        let mut themalijnen: Vec<Themalijn> =
+            set.themalijnen.iter().map(|(id, t)| themalijn(set, id, &t.data)).collect::<Result<_, Unresolved>>()?;
         themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
 
         let mut edities: Vec<Editie> =

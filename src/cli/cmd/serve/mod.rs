@@ -61,20 +61,7 @@ async fn serve(a: ServeArgs) -> Result<Exit> {
         return Ok(Exit::Error);
     }
     let host = a.host;
-    let listener = match tokio::net::TcpListener::bind((host, a.port)).await {
-        Ok(l) => l,
-        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}: port {} on {host} is in use (by another koers serve?); choose another with --port, e.g. --port {}",
-                paint_error("error"),
-                a.port,
-                a.port.wrapping_add(1).max(1024)
-            );
-            return Ok(Exit::Error);
-        }
-        Err(e) => return Err(e).with_context(|| format!("listening on {host}:{}", a.port)),
-    };
+    let Some(listener) = listen(host, a.port).await? else { return Ok(Exit::Error) };
     let port = listener.local_addr()?.port();
 
     let mut opts = koers::BuildOptions::new(&data, "out");
@@ -103,6 +90,48 @@ async fn serve(a: ServeArgs) -> Result<Exit> {
     let rebuild_shared = shared.clone();
     std::thread::spawn(move || rebuild_loop(renderer, watch, woken, &rebuild_shared));
 
+    let url = announce(host, port, &watched, started);
+    if a.open {
+        open_browser(&url);
+    }
+
+    let hosts = Arc::new(guard::Hosts::new(host));
+    let app = Router::new()
+        .route("/", get(index))
+        .route(EVENTS_PATH, get(events))
+        .route("/{*path}", get(file))
+        .with_state(shared)
+        .layer(axum::middleware::from_fn_with_state(hosts, guard::check_host));
+    axum::serve(guard::Limited::new(listener, guard::MAX_CONNECTIONS, guard::IDLE), app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("serving")?;
+    Ok(Exit::Ok)
+}
+
+/// The listener on `host`:`port`; `None` when the port is taken (said on stderr).
+async fn listen(host: IpAddr, port: u16) -> Result<Option<tokio::net::TcpListener>> {
+    match tokio::net::TcpListener::bind((host, port)).await {
+        Ok(l) => Ok(Some(l)),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: port {} on {host} is in use (by another koers serve?); choose another with --port, e.g. --port {}",
+                paint_error("error"),
+                port,
+                port.wrapping_add(1).max(1024)
+            );
+            Ok(None)
+        }
+        Err(e) => Err(e).with_context(|| format!("listening on {host}:{port}")),
+    }
+}
+
+/// Say where the preview is, what it watches and who can reach it (a warning first when other
+/// computers can); its address.
+fn announce(host: IpAddr, port: u16, watched: &[PathBuf], started: std::time::Instant) -> String {
     let shown = match host {
         IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
         IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
@@ -130,24 +159,8 @@ async fn serve(a: ServeArgs) -> Result<Exit> {
         println!("listening on {host} only: other computers cannot connect (--host to change that)");
     }
     let _ = std::io::stdout().flush();
-    if a.open {
-        open_browser(&url);
-    }
 
-    let hosts = Arc::new(guard::Hosts::new(host));
-    let app = Router::new()
-        .route("/", get(index))
-        .route(EVENTS_PATH, get(events))
-        .route("/{*path}", get(file))
-        .with_state(shared)
-        .layer(axum::middleware::from_fn_with_state(hosts, guard::check_host));
-    axum::serve(guard::Limited::new(listener, guard::MAX_CONNECTIONS, guard::IDLE), app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("serving")?;
-    Ok(Exit::Ok)
+    url
 }
 
 fn paint_warning(s: &str) -> String {
