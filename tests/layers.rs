@@ -151,3 +151,115 @@ fn every_layer_is_a_folder_that_says_what_it_may_import() {
         );
     }
 }
+
+/// The functions of a source text longer than `limit` lines whose doc comment gives no reason
+/// ("Long because …"): (name, first line, lines).
+fn long_functions_without_reason(text: &str, limit: usize) -> Vec<(String, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let t = t.strip_prefix("pub(crate) ").or_else(|| t.strip_prefix("pub ")).unwrap_or(t);
+        let t = t.strip_prefix("async ").unwrap_or(t);
+        let Some(rest) = t.strip_prefix("fn ") else { continue };
+        if line.trim_end().ends_with(';') {
+            continue; // a trait's declaration
+        }
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        // The body: from the signature to the line where its braces balance, counting the braces
+        // of code only (not of strings, characters or comments; a string over several lines is
+        // rare enough in a long function to be ignored).
+        let (mut depth, mut opened, mut end) = (0i64, false, i);
+        for (j, l) in lines.iter().enumerate().skip(i) {
+            for c in code_of_line(l).chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            end = j;
+            if opened && depth <= 0 {
+                break;
+            }
+        }
+        let length = end - i + 1;
+        let doc: Vec<&str> = lines[..i]
+            .iter()
+            .rev()
+            .map(|l| l.trim_start())
+            .take_while(|l| l.starts_with("///") || l.starts_with("#["))
+            .collect();
+        if length > limit && !doc.iter().any(|l| l.contains("Long because")) {
+            found.push((name, i + 1, length));
+        }
+    }
+    found
+}
+
+/// A line without its string and character literals and its comment.
+fn code_of_line(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            // A character literal ('{', '\''); a lifetime ('a) has no closing quote.
+            '\'' => {
+                let rest: String = chars.clone().take(4).collect();
+                if let Some(close) = rest.char_indices().skip(1).find(|(_, c)| *c == '\'').map(|(i, _)| i) {
+                    for _ in 0..=close {
+                        chars.next();
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => break,
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_is_long_without_a_reason() {
+    let mut files = Vec::new();
+    rust_files(&common::root().join("src"), &mut files);
+    files.sort();
+    let mut long = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (name, line, length) in long_functions_without_reason(&text, 80) {
+            long.push(format!("  {}:{line} {name}: {length} lines", f.display()));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over 80 lines whose doc says no \"Long because …\" (split them, or say why not):\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_length_check_counts_a_body_and_reads_the_reason() {
+    let body = |n: usize| (0..n).map(|i| format!("    let x{i} = {i};\n")).collect::<String>();
+    let text = format!(
+        "/// Short.\nfn short() {{\n{}}}\n\n/// Long.\npub fn long(a: u8) -> u8 {{\n    let s = \"}} {{{{ }}\"; let c = '}}';\n{}    a\n}}\n\n/// Long because it is a table.\nfn table() {{\n{}}}\n",
+        body(10),
+        body(90),
+        body(90)
+    );
+    assert_eq!(long_functions_without_reason(&text, 80), vec![("long".to_string(), 16, 94)]);
+}

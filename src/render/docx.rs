@@ -25,6 +25,10 @@ const TWIPS_PER_CM: f64 = 566.929;
 const EMU_PER_CM: f64 = 360_000.0;
 
 /// The document as a DOCX file.
+///
+/// Long because it assembles the package in one place: the body, then the relationships in the
+/// numbering the writer used, then every part of the ZIP in its fixed order (byte-identical
+/// builds).
 pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderError> {
     let ids = StyleIds::new(styles.docx.as_ref());
     let mut w = Writer::new(doc, &styles.theme, &ids);
@@ -168,6 +172,8 @@ struct Style {
     body: String,
 }
 
+/// Long because it is a table: one entry per named style, a few lines of OOXML properties each, in
+/// the order of odt's named_styles so the two can be read side by side.
 fn styles(t: &Theme) -> Vec<Style> {
     let p = |id, name, based_on, next, body: String| Style { kind: "paragraph", id, name, based_on, next, body };
     let c = |id, name, body: String| Style { kind: "character", id, name, based_on: None, next: None, body };
@@ -749,6 +755,8 @@ impl<'d> Writer<'d> {
         }
     }
 
+    /// Long because it is the one match over every kind of block of the tree (a writer knows block
+    /// kinds, not documents); each arm is short.
     fn block(&mut self, b: &Block, cx: &Ctx) {
         match b {
             Block::Heading { level, content, anchor, kicker, .. } => {

@@ -258,6 +258,8 @@ impl<'d> Writer<'d> {
         }
     }
 
+    /// Long because it is the one match over every kind of block of the tree (a writer knows block
+    /// kinds, not documents); each arm is short.
     fn block(&mut self, b: &Block, cx: &Ctx) {
         match b {
             Block::Heading { level, content, anchor, kicker, .. } => {
@@ -748,6 +750,9 @@ impl<'d> Writer<'d> {
 
     // -- the parts -----------------------------------------------------------------------------
 
+    /// Long because it writes the automatic styles the body needs (tables and their columns, cells,
+    /// lists, images, the paragraph styles of the cover) in one pass, in the order ODF wants them
+    /// before the body.
     fn content_xml(&self) -> String {
         let t = self.theme;
         let mut s = format!(
@@ -979,6 +984,10 @@ fn list_style(name: &'static str, display: &str, markers: Option<&[&str]>, marke
 }
 
 /// koers' named styles, in the theme's colours and font.
+///
+/// Long because it is a table: one entry per named style (title, headings, body, lists, tables,
+/// boxes, notes), a few lines of ODF properties each, in the order of docx::styles so the two can
+/// be read side by side.
 fn named_styles(t: &Theme) -> Vec<NamedStyle> {
     let pp = |props: &str| format!("<style:paragraph-properties {props}/>");
     let tp = |props: &str| format!("<style:text-properties {props}/>");

@@ -202,6 +202,11 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
     }))
 }
 
+/// The informatiepakket's view: owners, governance, staffing, themalijnen and budget, with the
+/// budget's notes numbered.
+///
+/// Long because the view is one struct literal with a field per part of the document; each field is
+/// computed in a line or a few.
 pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<InformatiepakketView> {
     let ip = prog.informatiepakket.as_ref()?;
     let d = &ip.data;
@@ -389,6 +394,9 @@ fn begroting(b: &BegrotingView) -> Vec<Block> {
 }
 
 /// The informatiepakket as a document tree: a title block instead of a cover, as its source has.
+///
+/// Long because it lists the document's parts in reading order, each a few lines: the order of the
+/// function is the order of the document.
 pub fn tree(view: &InformatiepakketView) -> doc::Document {
     let tk = Teksten::new(&[]);
     let naam = view.programma.naam.as_str();

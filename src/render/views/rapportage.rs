@@ -264,6 +264,11 @@ pub(crate) fn document(
     })
 }
 
+/// The rapportage's view of a half year: its chapters, its themalijnen with their projects' pages,
+/// its boxes and charts.
+///
+/// Long because the view is one struct literal with a field per part of the document; each field is
+/// computed in a line or a few.
 pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {
     let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
     // The publication date: --date, else the data's; without one the rapportage is a draft.
@@ -569,6 +574,9 @@ fn wijzigingen(w: &Wijzigingen) -> Vec<Block> {
 }
 
 /// The rapportage as a document tree: what every format shows, in order.
+///
+/// Long because it lists the document's parts in reading order, each a few lines: the order of the
+/// function is the order of the document.
 pub fn tree(view: &RapportageView) -> doc::Document {
     let tk = Teksten::new(&view.afkortingen);
     let mut m = t::metadata("rapportage", &view.titel, &view.programma, &view.bron);

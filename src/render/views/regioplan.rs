@@ -151,6 +151,9 @@ fn bronnen(urls: &[String]) -> impl Iterator<Item = Block> + '_ {
 
 /// The regioplan (or a section of it) as a document tree. Its chapters follow each other, as in
 /// the letter it comes from.
+///
+/// Long because it lists the document's parts in reading order, each a few lines: the order of the
+/// function is the order of the document.
 pub fn tree(view: &RegioplanView) -> doc::Document {
     let tk = Teksten::new(&view.afkortingen);
     let mut m = t::metadata("regioplan", &view.titel, &view.programma, &view.bron);
