@@ -6,7 +6,7 @@
 //! print the computed sums (model/informatiepakket.rs).
 
 use crate::core::diagnostics::{Diagnostics, did_you_mean};
-use crate::core::notation::{Fte, euro};
+use crate::core::notation::{Fte, StatedFte, euro};
 use crate::load::data_files::{self as df, BegrotingZijde};
 use crate::load::yaml_tree::Step;
 use crate::load::{DataSet, SourceFile};
@@ -99,9 +99,9 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
     let mut sum = Fte(0);
     let mut complete = true;
     for (i, r) in p.functies.iter().enumerate() {
-        match Fte::from_decimal(r.fte) {
-            Some(x) => sum.0 += x.0,
-            None => {
+        match r.fte {
+            StatedFte::Valid(x) => sum.0 += x.0,
+            StatedFte::Invalid(_) => {
                 complete = false;
                 diags.push(
                     f.error_at(&path!["personeel", "functies", i, "fte"], format!("{} is not an amount of fte", r.fte))
@@ -111,8 +111,8 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
         }
     }
     if let (Some(stated), true) = (p.totaal_fte, complete) {
-        match Fte::from_decimal(stated) {
-            Some(t) if t != sum => diags.push(
+        match stated {
+            StatedFte::Valid(t) if t != sum => diags.push(
                 f.error_at(
                     &path!["personeel", "totaal_fte"],
                     format!(
@@ -127,8 +127,8 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
                     sum.decimal()
                 )),
             ),
-            Some(_) => {}
-            None => diags.push(
+            StatedFte::Valid(_) => {}
+            StatedFte::Invalid(_) => diags.push(
                 f.error_at(&path!["personeel", "totaal_fte"], format!("{stated} is not an amount of fte"))
                     .hint(format!("write the total as a decimal with at most two decimals: {}", sum.decimal())),
             ),

@@ -26,6 +26,64 @@ impl Fte {
     }
 }
 
+/// An amount of fte as a data file states it: exact when it is one (at least 0, at most two
+/// decimals), else the number as written, for the check to report with its place. Converted once,
+/// when the file is read; the check and the model take the same value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StatedFte {
+    Valid(Fte),
+    Invalid(f64),
+}
+
+impl StatedFte {
+    /// The amount, when the number is one.
+    pub fn valid(self) -> Option<Fte> {
+        match self {
+            StatedFte::Valid(f) => Some(f),
+            StatedFte::Invalid(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for StatedFte {
+    /// The number as a data file writes it: "3.31".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StatedFte::Valid(x) => f.write_str(&x.decimal()),
+            StatedFte::Invalid(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatedFte {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let x = f64::deserialize(d)?;
+        Ok(Fte::from_decimal(x).map_or(StatedFte::Invalid(x), StatedFte::Valid))
+    }
+}
+
+impl serde::Serialize for StatedFte {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            StatedFte::Valid(x) => s.serialize_f64(x.0 as f64 / 100.0),
+            StatedFte::Invalid(x) => s.serialize_f64(*x),
+        }
+    }
+}
+
+/// In the schema, a number (as the data file writes it).
+impl schemars::JsonSchema for StatedFte {
+    fn inline_schema() -> bool {
+        <f64 as schemars::JsonSchema>::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <f64 as schemars::JsonSchema>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <f64 as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
 /// Whole euros in Dutch notation: "€ 5.326.438", "€ -1.500".
 pub fn euro(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
@@ -42,6 +100,17 @@ pub fn euro(amount: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stated_fte_is_read_once_and_keeps_a_wrong_number() {
+        let read = |yaml: &str| serde_json::from_str::<StatedFte>(yaml).unwrap();
+        assert_eq!(read("3.31"), StatedFte::Valid(Fte(331)));
+        assert_eq!(read("1"), StatedFte::Valid(Fte(100)));
+        assert_eq!(read("0.875"), StatedFte::Invalid(0.875));
+        assert_eq!(read("-1"), StatedFte::Invalid(-1.0));
+        assert_eq!(read("0.875").to_string(), "0.875");
+        assert_eq!(serde_json::to_string(&read("14.09")).unwrap(), "14.09");
+    }
 
     #[test]
     fn dutch_notation() {

@@ -6,6 +6,7 @@
 //! parsed once when the file is loaded.
 
 use crate::core::dates::{Datum, Day, Edition, Einde, HalfYear, Month, Parsed, Start};
+use crate::core::notation::StatedFte;
 use crate::core::phase::Fase;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -657,7 +658,7 @@ pub struct Personeel {
     pub functies: Vec<Functie>,
     /// The stated total in fte (a decimal, e.g. 33.21); must equal the sum of the roles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub totaal_fte: Option<f64>,
+    pub totaal_fte: Option<StatedFte>,
     /// The number of employees (people, not fte).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medewerkers: Option<u32>,
@@ -672,7 +673,7 @@ pub struct Functie {
     /// The role, e.g. "Themaleiders".
     pub functie: String,
     /// Size in fte, a decimal with at most two decimals (3.31).
-    pub fte: f64,
+    pub fte: StatedFte,
     /// What the role does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omschrijving: Option<String>,

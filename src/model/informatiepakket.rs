@@ -69,7 +69,7 @@ impl Informatiepakket {
             let functies: Vec<(df::Functie, Fte)> = p
                 .functies
                 .iter()
-                .map(|f| Ok((f.clone(), Fte::from_decimal(f.fte).ok_or_else(|| not_parsed("an fte"))?)))
+                .map(|f| Ok((f.clone(), f.fte.valid().ok_or_else(|| not_parsed("an fte"))?)))
                 .collect::<Result<_, crate::model::Unresolved>>()?;
             Ok::<_, crate::model::Unresolved>(Personeel {
                 peildatum: p.peildatum.valid().ok_or_else(|| not_parsed("peildatum"))?.0,
