@@ -15,7 +15,7 @@ pub mod checked;
 pub mod informatiepakket;
 pub mod status;
 
-use crate::core::dates::{Einde, Month, Parsed, Period, Start};
+use crate::core::dates::{Day, Einde, Month, Parsed, Period, Start};
 use crate::core::phase::Fase;
 use crate::load::DataSet;
 use crate::load::data_files::{self as df, Markdown};
@@ -45,7 +45,7 @@ pub struct Programme {
     /// Sorted alphabetically (case-insensitive).
     pub afkortingen: Vec<df::Afkorting>,
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
-    pub toegankelijkheid: Option<df::Toegankelijkheid>,
+    pub toegankelijkheid: Option<Toegankelijkheid>,
     pub rapportages: Vec<Rapportage>,
     pub regioplan: Option<df::RegioplanFile>,
     pub regioplan_vastgesteld: Option<Month>,
@@ -260,6 +260,31 @@ fn valid_opt<T: Copy>(p: Option<Parsed<T>>, what: impl FnOnce() -> String) -> Re
     p.map(|p| valid(p, what)).transpose()
 }
 
+/// The facts of the toegankelijkheidsverklaring (the output's accessibility statement), its date
+/// a day (checked when it loaded).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Toegankelijkheid {
+    pub organisatie: Option<String>,
+    pub status: Option<df::ToegankelijkheidStatus>,
+    pub datum: Option<Day>,
+    pub contact: Option<String>,
+    pub bekende_problemen: Option<Markdown>,
+    pub klachten: Option<Markdown>,
+}
+
+impl Toegankelijkheid {
+    fn of(t: &df::Toegankelijkheid) -> Result<Toegankelijkheid, Unresolved> {
+        Ok(Toegankelijkheid {
+            organisatie: t.organisatie.clone(),
+            status: t.status,
+            datum: valid_opt(t.datum, || "the toegankelijkheidsverklaring's datum".into())?,
+            contact: t.contact.clone(),
+            bekende_problemen: t.bekende_problemen.clone(),
+            klachten: t.klachten.clone(),
+        })
+    }
+}
+
 /// A themalijn with its projects in table order and its local efforts by period.
 fn themalijn(set: &DataSet, id: &str, t: &df::ThemalijnFile) -> Result<Themalijn, Unresolved> {
     let projecten = t
@@ -340,7 +365,7 @@ impl Programme {
             fasen: p.fasen.clone(),
             afkortingen,
             nieuwsbrief: p.nieuwsbrief.clone(),
-            toegankelijkheid: p.toegankelijkheid.clone(),
+            toegankelijkheid: p.toegankelijkheid.as_ref().map(Toegankelijkheid::of).transpose()?,
             rapportages,
             regioplan_vastgesteld: valid_opt(set.regioplan.as_ref().and_then(|r| r.data.vastgesteld), || {
                 "vastgesteld".into()

@@ -1,7 +1,7 @@
 //! The pages of the output beside the documents: the index (with its front page of the latest
 //! rapportage) and the toegankelijkheidsverklaring.
 
-use crate::core::dates::{Parsed, Period};
+use crate::core::dates::Period;
 use crate::core::document::{DocumentKind, Format};
 use crate::model::Programme;
 use crate::publish::ManifestEntry;
@@ -150,7 +150,7 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
     ctx.insert("organisatie", &t.organisatie);
     ctx.insert("status", &t.status.map(|s| s.dutch()));
     ctx.insert("datum", &t.datum);
-    ctx.insert("datum_nl", &t.datum.and_then(Parsed::valid).map(|d| crate::core::dates::day_dutch(d.0)));
+    ctx.insert("datum_nl", &t.datum.map(|d| crate::core::dates::day_dutch(d.0)));
     ctx.insert("contact", &t.contact.or_else(|| prog.email.clone()));
     ctx.insert("bekende_problemen", &t.bekende_problemen);
     ctx.insert("klachten", &t.klachten);
