@@ -10,7 +10,7 @@
 
 mod informatiepakket;
 
-use crate::core::dates::{Edition, Einde, Month, Parsed, Period, Start};
+use crate::core::dates::{Edition, Einde, HalfYear, Month, Parsed, Period, Start};
 use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::core::phase::Fase;
 use crate::load::data_files as df;
@@ -49,6 +49,24 @@ struct Validator<'a> {
 /// An id as file names, links and commands use it: lowercase letters, digits and hyphens.
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Where a result or a phase step was reported, by its `periode` (a rapportage's half year) and
+/// `editie` (a newsletter edition).
+enum Reported {
+    /// In one of them (`None` when its text did not parse: reported when the file loaded).
+    In(Option<(Period, &'static str)>),
+    Both,
+    Neither,
+}
+
+fn reported(periode: Option<Parsed<HalfYear>>, editie: Option<Parsed<Edition>>) -> Reported {
+    match (periode, editie) {
+        (Some(h), None) => Reported::In(h.valid().map(|h| (h.0, "periode"))),
+        (None, Some(e)) => Reported::In(e.valid().map(|e| (e.0, "editie"))),
+        (Some(_), Some(_)) => Reported::Both,
+        (None, None) => Reported::Neither,
+    }
 }
 
 /// A block of an edition being checked, and what the blocks before it showed.
@@ -571,10 +589,9 @@ impl<'a> Validator<'a> {
 
     /// Where a result was reported (the period and its key), if it says so once.
     fn result_reported(&mut self, f: &SourceFile, i: usize, r: &df::Resultaat) -> Option<(Period, &'static str)> {
-        match (r.periode, r.editie) {
-            (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
-            (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
-            (Some(_), Some(_)) => {
+        match reported(r.periode, r.editie) {
+            Reported::In(at) => at,
+            Reported::Both => {
                 self.diags.push(
                     f.error_at(
                         &path!["resultaten", i, "editie"],
@@ -584,7 +601,7 @@ impl<'a> Validator<'a> {
                 );
                 None
             }
-            (None, None) => {
+            Reported::Neither => {
                 self.diags.push(
                 f.error_at(&path!["resultaten", i], "this result says neither where it was reported: add \"periode\" or \"editie\"")
                     .hint("\"periode: 2024-H1\" for the rapportage of a half year, \"editie: 2025-04\" (or 2025-Q3) for a newsletter edition"),
@@ -638,10 +655,9 @@ impl<'a> Validator<'a> {
 
     /// Where a phase step was reported (the period and its key), if it says so once.
     fn step_reported(&mut self, f: &SourceFile, i: usize, step: &df::FaseStap) -> Option<(Period, &'static str)> {
-        match (step.periode, step.editie) {
-            (Some(h), None) => h.valid().map(|h| (h.0, "periode")),
-            (None, Some(e)) => e.valid().map(|e| (e.0, "editie")),
-            (Some(_), Some(_)) => {
+        match reported(step.periode, step.editie) {
+            Reported::In(at) => at,
+            Reported::Both => {
                 self.diags.push(
                     f.error_at(
                         &path!["fasen", i, "editie"],
@@ -651,7 +667,7 @@ impl<'a> Validator<'a> {
                 );
                 None
             }
-            (None, None) => {
+            Reported::Neither => {
                 if step.sinds.is_none() {
                     self.diags.push(
                     f.error_at(
