@@ -12,8 +12,9 @@ use crate::doc::{Align, Block, Chart, Document, Inline, ParagraphStyle, RowStyle
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-/// Escape text for Markdown: every character that could start markup gets a backslash. (A
-/// line's start — a list marker, a numbered line — is escaped where lines are made.)
+/// Escape text for Markdown: every character that could start markup gets a backslash, and so do
+/// the marks of an address GFM would link (`https\://`, `www\.`, `\@`). (A line's start — a list
+/// marker, a numbered line — is escaped where lines are made.)
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text.chars().collect();
@@ -25,6 +26,12 @@ pub fn escape(text: &str) -> String {
             }
             // An entity (`&amp;`, `&#60;`) would be read as the character it names.
             '&' if entity_at(&chars[i + 1..]) => out.push_str("\\&"),
+            // A web or mail address in the text would become a link (GFM's autolinks).
+            ':' if chars[i + 1..].starts_with(&['/', '/']) => out.push_str("\\:"),
+            '.' if i >= 3 && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www") => {
+                out.push_str("\\.")
+            }
+            '@' => out.push_str("\\@"),
             '\n' | '\r' | '\t' => out.push(' '),
             _ => out.push(c),
         }
