@@ -347,6 +347,7 @@ fn html_tables_boxes_ladders_and_charts() {
     );
     assert_eq!(doc.select(&sel("ol[start='3'] li")).count(), 2);
     assert_eq!(doc.select(&sel("ul.resultaten > li > ul > li")).map(inner).collect::<Vec<_>>(), ["genest"]);
+    assert_eq!(doc.select(&sel("ul.resultaten > li > p")).count(), 0, "an item's line is its text");
     assert_eq!(doc.select(&sel("dl.feiten dt")).map(inner).collect::<Vec<_>>(), ["Voor:"]);
     assert_eq!(doc.select(&sel("dl.definities dd p")).map(inner).collect::<Vec<_>>(), ["Er wordt gedaan."]);
     assert_eq!(doc.select(&sel("p.zacht")).map(inner).collect::<Vec<_>>(), ["Geen resultaten."]);
@@ -467,6 +468,7 @@ fn markdown_tables_lists_and_footnotes_come_back() {
     // Lists: numbered from 3; the results with a nested list.
     assert_eq!(html.select(&sel("ol[start='3'] li")).map(inner).collect::<Vec<_>>(), ["drie", "vier"]);
     assert_eq!(html.select(&sel("ul li ul li")).map(inner).collect::<Vec<_>>(), ["genest"]);
+    assert_eq!(html.select(&sel("li > p")).count(), 0, "tight lists, a nested list too:\n{md}");
     // The box as a quote, its title and link; the phase ladder, facts, definitions, signature.
     let quote = html.select(&sel("blockquote")).next().unwrap();
     assert_eq!(quote.select(&sel("strong")).map(inner).next().unwrap(), "Interessant!");

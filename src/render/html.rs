@@ -378,12 +378,19 @@ impl Writer {
         }
     }
 
-    /// The blocks of a list item or a table cell: one paragraph is its text alone.
+    /// The blocks of a list item or a table cell: one paragraph is its text alone (and so is a
+    /// paragraph with lists under it).
     fn cell(&mut self, blocks: &[Block]) {
         match blocks {
-            [Block::Paragraph { style: ParagraphStyle::Body, content }] => {
+            [Block::Paragraph { style: ParagraphStyle::Body, content }, rest @ ..]
+                if rest.iter().all(|b| matches!(b, Block::List { .. })) =>
+            {
                 self.depth += 1;
                 self.inlines(content);
+                if !rest.is_empty() {
+                    self.out.push('\n');
+                    self.blocks(rest);
+                }
                 self.depth -= 1;
             }
             _ => {

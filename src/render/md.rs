@@ -169,11 +169,16 @@ impl<'f> Writer<'f> {
                 }
             }
             Block::List { ordered, start, items, .. } => {
-                let tight = items.iter().all(|i| matches!(i.as_slice(), [Block::Paragraph { .. }] | []));
+                let tight = items.iter().all(|i| tight_item(i));
                 let mut out = Vec::new();
                 for (k, item) in items.iter().enumerate() {
                     let marker = if *ordered { format!("{}. ", *start as usize + k) } else { "- ".to_string() };
-                    let body = self.nested(item);
+                    let body = if tight {
+                        // A line, and the lists under it without a blank line: a tight list.
+                        item.iter().map(|b| self.nested(std::slice::from_ref(b))).collect::<Vec<_>>().join("\n")
+                    } else {
+                        self.nested(item)
+                    };
                     out.push(indent_item(&marker, &body));
                 }
                 self.parts.push(out.join(if tight { "\n" } else { "\n\n" }));
@@ -534,6 +539,18 @@ fn row_line(cells: &[String]) -> String {
         let _ = write!(s, " {} |", c.trim());
     }
     s
+}
+
+/// An item of a tight list: a paragraph, and lists under it that may follow it without a blank
+/// line (a numbered list only from 1, else it would read as the paragraph's text).
+fn tight_item(item: &[Block]) -> bool {
+    match item {
+        [] => true,
+        [Block::Paragraph { .. }, rest @ ..] => {
+            rest.iter().all(|b| matches!(b, Block::List { ordered, start, .. } if !*ordered || *start == 1))
+        }
+        _ => false,
+    }
 }
 
 /// A list item: the marker before its first line, the other lines indented under it.
