@@ -468,7 +468,15 @@ fn markdown_tables_lists_and_footnotes_come_back() {
     // Lists: numbered from 3; the results with a nested list.
     assert_eq!(html.select(&sel("ol[start='3'] li")).map(inner).collect::<Vec<_>>(), ["drie", "vier"]);
     assert_eq!(html.select(&sel("ul li ul li")).map(inner).collect::<Vec<_>>(), ["genest"]);
-    assert_eq!(html.select(&sel("li > p")).count(), 0, "tight lists, a nested list too:\n{md}");
+    let loose = html
+        .select(&sel("li > p"))
+        .filter(|p| {
+            !p.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().has_class("footnotes", scraper::CaseSensitivity::CaseSensitive))
+        })
+        .count();
+    assert_eq!(loose, 0, "tight lists, a nested list too:\n{md}");
     // The box as a quote, its title and link; the phase ladder, facts, definitions, signature.
     let quote = html.select(&sel("blockquote")).next().unwrap();
     assert_eq!(quote.select(&sel("strong")).map(inner).next().unwrap(), "Interessant!");
