@@ -349,17 +349,23 @@ fn what_changed_since_the_previous_rapportage_in_a_draft_and_the_newsletter_draf
         .next()
         .unwrap();
     assert!(section.contains("Vergeleken met de rapportage januari t/m juni 2024: 2 faseovergangen, 1 nieuw project, 1 beëindigd project en 4 lopende projecten zonder resultaten."), "{section}");
-    assert!(section.contains("- Wandelen: Realisatiefase → Borgingsfase (sinds 09-2024)\n"), "{section}");
+    // Each project links to its page (the slug of its heading "Project | Wandelen").
     assert!(
-        section.contains("- Wandelen: Borgingsfase → Definitiefase (sinds 11-2024); een stap terug: De regionale ambitie wordt opnieuw vastgesteld.\n"),
+        section.contains("- [Wandelen](#project--wandelen): Realisatiefase → Borgingsfase (sinds 09-2024)\n"),
         "{section}"
     );
-    assert!(section.contains("Nieuwe projecten:\n\n- Zwemmen\n"), "{section}");
-    assert!(section.contains("Beëindigde projecten:\n\n- Fietsen (einddatum 10-2024)\n"), "{section}");
+    assert!(
+        section.contains("- [Wandelen](#project--wandelen): Borgingsfase → Definitiefase (sinds 11-2024); een stap terug: De regionale ambitie wordt opnieuw vastgesteld.\n"),
+        "{section}"
+    );
+    assert!(section.contains("#### Nieuwe projecten\n\n- [Zwemmen](#project--zwemmen)\n"), "{section}");
+    assert!(section.contains("#### Beëindigde projecten\n\n- Fietsen (einddatum 10-2024)\n"), "{section}");
+    assert!(md.contains("#### Project | Wandelen\n") && md.contains("#### Project | Zwemmen\n"), "the links' targets");
     // The HTML links the steps to the project pages.
     let html = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H2-concept.html")).unwrap();
     let doc = Html::parse_document(&html);
-    let links: Vec<&str> = doc.select(&sel("section.wijzigingen a")).map(|a| a.value().attr("href").unwrap()).collect();
+    let links: Vec<&str> =
+        doc.select(&sel("section[aria-labelledby=wijzigingen] a")).map(|a| a.value().attr("href").unwrap()).collect();
     assert!(links.contains(&"#project-zwemmen") && links.contains(&"#project-wandelen"), "{links:?}");
     // The index, the front page, shows the latest report (the draft) and the same changes.
     let index = Html::parse_document(&std::fs::read_to_string(out.join("index.html")).unwrap());

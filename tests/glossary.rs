@@ -34,7 +34,7 @@ fn abbreviations_link_to_the_glossary_in_every_format() {
     let html = std::fs::read_to_string(base.with_extension("html")).unwrap();
     let doc = scraper::Html::parse_document(&html);
     let links: Vec<(String, String)> = doc
-        .select(&scraper::Selector::parse("main ul.resultaten a[href='#afkortingen']").unwrap())
+        .select(&scraper::Selector::parse("main ul.resultaten a[href='#afkortingen'] abbr").unwrap())
         .map(|a| (a.text().collect(), a.value().attr("title").unwrap_or("").to_string()))
         .collect();
     assert!(links.contains(&("GGD".to_string(), "Gemeentelijke gezondheidsdienst".to_string())), "{links:?}");

@@ -37,6 +37,7 @@ mod serve;
 mod status;
 mod truth;
 mod views;
+mod writers;
 
 /// Every `tests/*.rs` but this file is declared as a module above: with `autotests = false`
 /// cargo no longer finds test files by itself.

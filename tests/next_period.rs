@@ -23,17 +23,52 @@ fn build(data: &Path, out: &Path, period: &str) -> String {
     std::fs::read_to_string(out.join(format!("rapportage/tussentijdse-rapportage-{period}.md"))).unwrap()
 }
 
-/// The "Gerealiseerde resultaten" bullets of a project page in the Markdown rapportage.
+/// The "Gerealiseerde resultaten" bullets of a project page in the Markdown rapportage: the
+/// page's heading is "Project | <name>" (or "Subproject van … | <name>").
 fn results_of(md: &str, project: &str) -> Vec<String> {
-    let start = md.find(&format!("#### {project}")).unwrap_or_else(|| panic!("no page for {project}:\n{md}"));
-    let page = &md[start..];
-    let page = &page[..page[5..].find("\n#").map_or(page.len(), |i| i + 5)];
-    let list = &page[page.find("**Gerealiseerde resultaten**").expect("results heading")..];
-    list.lines().filter_map(|l| l.strip_prefix("- ")).map(str::to_string).collect()
+    let mut lines = md.lines();
+    lines
+        .find(|l| l.starts_with("#### ") && l.ends_with(&format!(" | {project}")))
+        .unwrap_or_else(|| panic!("no page for {project}:\n{md}"));
+    let page: Vec<&str> =
+        lines.take_while(|l| !(l.starts_with("#### ") || l.starts_with("### ") || l.starts_with("## "))).collect();
+    let at = page.iter().position(|l| *l == "##### Gerealiseerde resultaten").expect("results heading");
+    page[at + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(str::to_string)
+        .collect()
 }
 
-fn table_row<'a>(md: &'a str, project: &str) -> &'a str {
+/// A line of Markdown with its links as their text: `[name](#slug)` as `name`.
+fn unlink(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        match rest[open..].find("](#").map(|c| open + c) {
+            Some(close) if !rest[open + 1..close].contains('[') => {
+                let end = rest[close..].find(')').map_or(rest.len(), |e| close + e + 1);
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..close]);
+                rest = &rest[end..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The project table's row of a project (its name links to the project's page; the timeline's
+/// table has a row of the same name, without a link), its links as their text.
+fn table_row(md: &str, project: &str) -> String {
     md.lines()
+        .filter(|l| l.contains("](#"))
+        .map(unlink)
         .find(|l| l.starts_with(&format!("| {project}")) || l.starts_with(&format!("| ↳ {project}")))
         .unwrap_or_else(|| panic!("no table row for {project}:\n{md}"))
 }
@@ -112,15 +147,20 @@ fn the_next_half_year_shows_exactly_what_was_recorded() {
     assert_eq!(
         changed,
         [
-            (
-                "| ↳ Fietsen voor jongeren | Initiatiefase | 02-2024 | nog niet bekend |",
-                "| ↳ Fietsen voor jongeren | Initiatiefase | 02-2024 | 10-2024 |"
-            ),
-            // The same end in the numbers of the themalijn's timeline.
+            // The end in the numbers of the themalijn's timeline (before the table).
             (
                 "| Fietsen voor jongeren | 02-2024 | nog niet bekend | Initiatiefase per juni 2024 | Initiatiefase |",
                 "| Fietsen voor jongeren | 02-2024 | 10-2024 | Initiatiefase per juni 2024 | Initiatiefase |"
-            )
+            ),
+            (
+                "| ↳ [Fietsen voor jongeren](#subproject-van-fietsen--fietsen-voor-jongeren) | Initiatiefase | 02-2024 | nog niet bekend |",
+                "| ↳ [Fietsen voor jongeren](#subproject-van-fietsen--fietsen-voor-jongeren) | Initiatiefase | 02-2024 | 10-2024 |"
+            ),
+            // And on the project's page.
+            (
+                "Huidige fase: **Initiatiefase** · Startdatum 02-2024 · Einddatum nog niet bekend",
+                "Huidige fase: **Initiatiefase** · Startdatum 02-2024 · Einddatum 10-2024"
+            ),
         ],
         "only the end month differs"
     );

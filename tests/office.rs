@@ -640,7 +640,20 @@ fn docx_shows_every_text_with_headings_footnotes_and_styles_that_exist() {
         .collect();
     assert!(anchors.contains("afkortingen") && anchors.contains("project_valpreventie"), "{anchors:?}");
     assert!(anchors.is_subset(&bookmarks), "{anchors:?} {bookmarks:?}");
-    let tooltip = d.descendants().find(|n| n.attribute((W, "anchor")) == Some("afkortingen")).unwrap();
+    // The table of contents (a TOC field in its content control) links to the chapters.
+    let toc = d.descendants().find(|n| n.has_tag_name((W, "sdtContent"))).expect("the table of contents");
+    let instr: String =
+        toc.descendants().filter(|n| n.has_tag_name((W, "instrText"))).filter_map(|n| n.text()).collect();
+    assert!(instr.contains("TOC \\o"), "{instr}");
+    assert!(
+        toc.descendants().any(|n| n.attribute((W, "anchor")) == Some("afkortingen")),
+        "an entry links to its chapter"
+    );
+    let tooltip = d
+        .descendants()
+        .filter(|n| !n.ancestors().any(|a| a.has_tag_name((W, "sdtContent"))))
+        .find(|n| n.attribute((W, "anchor")) == Some("afkortingen"))
+        .unwrap();
     assert_eq!(tooltip.attribute((W, "tooltip")), Some("Gemeentelijke Gezondheidsdienst"));
     let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     let pr = d.descendants().find(|n| n.has_tag_name((wp, "docPr"))).unwrap();

@@ -57,10 +57,10 @@ fn failed_build_leaves_previous_output_intact() {
     std::fs::write(&p, std::fs::read_to_string(&p).unwrap().replace("Initiatiefaze", "Initiatiefase")).unwrap();
     let templates = tmp.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(templates.join("rapportage.md"), "{% for x in %}").unwrap();
+    std::fs::write(templates.join("nieuwsbrief.md"), "{% for x in %}").unwrap();
     let o = build(&data, &out, &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("rapportage.md"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nieuwsbrief.md"), "{}", stderr(&o));
     assert_eq!(snapshot(&out), before);
     // No temporary directories are left behind.
     let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
@@ -177,7 +177,7 @@ fn git_stamp_rev_and_changes() {
         )),
         "{html}"
     );
-    assert!(md.contains("| Fietsen | Definitiefase"), "HEAD has the new phase: {md}");
+    assert!(md.contains("| [Fietsen](#project--fietsen) | Definitiefase"), "HEAD has the new phase: {md}");
     // --rev HEAD~1: the data as it was, the work tree untouched.
     let out1 = d.join("out-rev");
     let o = run(koers()
@@ -187,7 +187,7 @@ fn git_stamp_rev_and_changes() {
         .arg(&out1));
     assert!(o.status.success(), "{}", stderr(&o));
     let md1 = std::fs::read_to_string(out1.join("rapportage/tussentijdse-rapportage-2024-H1.md")).unwrap();
-    assert!(md1.contains("| Fietsen | Initiatiefase"), "{md1}");
+    assert!(md1.contains("| [Fietsen](#project--fietsen) | Initiatiefase"), "{md1}");
     assert!(!md1.contains("De tweede fietsroute is open."));
     let html1 = std::fs::read_to_string(out1.join("rapportage/tussentijdse-rapportage-2024-H1.html")).unwrap();
     assert!(html1.contains("(2024-09-01)\">"), "stamped with the older commit");

@@ -280,7 +280,7 @@ fn page_items(html: &str) -> Vec<(String, &'static str, String)> {
     use scraper::{ElementRef, Html, Selector};
     let doc = Html::parse_document(html);
     let sel = Selector::parse(
-        "section.project > p:not(.huidige-fase), ul.resultaten > li, aside.interessant > p, section.project > h4",
+        "section.project > p:not(.klein), ul.resultaten > li, aside.interessant > p, section.project > h5",
     )
     .unwrap();
     let mut items = Vec::new();
@@ -289,7 +289,7 @@ fn page_items(html: &str) -> Vec<(String, &'static str, String)> {
             .ancestors()
             .filter_map(ElementRef::wrap)
             .find(|a| a.value().has_class("project", scraper::CaseSensitivity::CaseSensitive))
-            .and_then(|s| s.select(&Selector::parse("h3").unwrap()).next())
+            .and_then(|s| s.select(&Selector::parse("h4").unwrap()).next())
             .and_then(|h| h.value().id())
             .unwrap_or("")
             .trim_start_matches("project-")
@@ -297,7 +297,7 @@ fn page_items(html: &str) -> Vec<(String, &'static str, String)> {
         let in_box = el.parent().and_then(ElementRef::wrap).is_some_and(|p| p.value().name() == "aside");
         let kind = match el.value().name() {
             "li" => "resultaat",
-            "h4" => "kop",
+            "h5" => "kop",
             _ if in_box => "kader",
             _ => "tekst",
         };
@@ -511,7 +511,7 @@ fn regioplan_chapters_and_addresses_as_in_seed_002() {
     });
     assert_eq!(unique.len(), 4, "{unique:?}");
     let links: Vec<String> = doc
-        .select(&scraper::Selector::parse("main ul.bronnen a").unwrap())
+        .select(&scraper::Selector::parse("main p.klein.link a").unwrap())
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
     assert_eq!(links.len(), 4, "{links:?}");

@@ -350,7 +350,7 @@ fn an_ambition_figure_from_the_data_stands_in_every_format() {
     let sentence = "In het figuur hieronder staat de ambitie van de themalijn";
     let html = std::fs::read_to_string(out.join(format!("{RAPPORTAGE}.html"))).unwrap();
     let doc = Html::parse_document(&html);
-    let img = doc.select(&sel("figure.ambitie img")).next().expect("the figure in the HTML");
+    let img = doc.select(&sel("figure.figuur img")).next().expect("the figure in the HTML");
     assert_eq!(img.value().attr("alt"), Some("Vier doelen voor <een> gezonde regio"));
     assert!(img.value().attr("src").unwrap().starts_with("data:image/png;base64,"), "self-contained");
     assert!(html.contains(sentence));

@@ -33,6 +33,7 @@ pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderErr
     let ids = StyleIds::new(styles.docx.as_ref());
     let mut w = Writer::new(doc, &styles.theme, &ids);
     w.cover(doc);
+    w.contents(doc);
     w.blocks(&doc.blocks, &Ctx::body());
     let body = std::mem::take(&mut w.out);
 
@@ -236,6 +237,19 @@ fn styles(t: &Theme) -> Vec<Style> {
                 size(9.5)
             ),
         ),
+        p(
+            "TOCHeading",
+            "TOC Heading",
+            Some("Normal"),
+            Some("TOC1"),
+            format!(r#"<w:pPr><w:spacing w:after="160"/></w:pPr><w:rPr><w:b/><w:bCs/>{}{}</w:rPr>"#, colour(&t.primary), size(16.0)),
+        ),
+        p("TOC1", "toc 1", Some("Normal"), None, toc_level(0)),
+        p("TOC2", "toc 2", Some("Normal"), None, toc_level(1)),
+        p("TOC3", "toc 3", Some("Normal"), None, toc_level(2)),
+        p("TOC4", "toc 4", Some("Normal"), None, toc_level(3)),
+        p("TOC5", "toc 5", Some("Normal"), None, toc_level(4)),
+        p("TOC6", "toc 6", Some("Normal"), None, toc_level(5)),
         p("Muted", "Muted", Some("BodyText"), None, format!("<w:rPr><w:i/><w:iCs/>{}</w:rPr>", colour(&t.text_muted))),
         p("Small", "Small", Some("BodyText"), None, format!("<w:rPr>{}</w:rPr>", size(9.0))),
         p(
@@ -739,6 +753,41 @@ impl<'d> Writer<'d> {
             self.pending.page_break = true;
             self.pending.started = false;
         }
+    }
+
+    /// The table of contents after the title page: a TOC field of the outlined headings down to
+    /// the document's depth (styles "TOC Heading", "toc N"), its entries linked to the headings'
+    /// bookmarks. Word fills in the page numbers: the settings ask it to update fields on opening.
+    fn contents(&mut self, doc: &Document) {
+        let entries = office::contents_entries(doc);
+        if entries.is_empty() {
+            return;
+        }
+        let depth = doc.metadata.contents_depth.clamp(1, 6);
+        self.out.push_str(r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"#);
+        self.text_paragraph(Self::styled("TOCHeading"), office::CONTENTS_TITLE);
+        for (i, (level, text, anchor)) in entries.iter().enumerate() {
+            const STYLES: [&str; 6] = ["TOC1", "TOC2", "TOC3", "TOC4", "TOC5", "TOC6"];
+            self.open(Self::styled(STYLES[(*level as usize).clamp(1, 6) - 1]));
+            if i == 0 {
+                let _ = write!(
+                    self.out,
+                    r#"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-{depth}" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
+                );
+            }
+            match anchor.as_ref().and_then(|a| self.bookmarks.get(a)).cloned() {
+                Some(b) => {
+                    let _ = write!(self.out, r#"<w:hyperlink w:anchor="{}" w:history="1">"#, xml(&b));
+                    self.run(text);
+                    self.out.push_str("</w:hyperlink>");
+                }
+                None => self.run(text),
+            }
+            self.close();
+        }
+        self.out.push_str(r#"<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>"#);
+        self.pending.page_break = true;
+        self.pending.started = false;
     }
 
     fn blocks(&mut self, blocks: &[Block], cx: &Ctx) {
@@ -1300,10 +1349,22 @@ fn alignment(t: &Table, column: usize) -> Option<&'static str> {
     })
 }
 
+/// A level of the table of contents: indented by its depth, the page number at the right margin.
+fn toc_level(depth: u32) -> String {
+    let bold = if depth == 0 { "<w:rPr><w:b/><w:bCs/></w:rPr>" } else { "" };
+    format!(
+        r#"<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9060"/></w:tabs><w:spacing w:before="{}" w:after="40"/><w:ind w:left="{}"/></w:pPr>{bold}"#,
+        if depth == 0 { 120 } else { 0 },
+        240 * depth
+    )
+}
+
 fn settings_xml(doc: &Document) -> String {
+    // With a table of contents Word updates its fields (the page numbers) on opening.
+    let update = if office::contents_entries(doc).is_empty() { "" } else { r#"<w:updateFields w:val="true"/>"# };
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="{}"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>
+<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/>{update}<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="{}"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>
 "#,
         xml(&language(doc))
     )

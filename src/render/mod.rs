@@ -15,6 +15,8 @@ pub(crate) mod chart;
 pub mod doc;
 pub mod docx;
 pub(crate) mod eml;
+pub mod html;
+pub mod md;
 pub mod odt;
 pub mod office;
 pub(crate) mod pdf;
@@ -268,8 +270,16 @@ impl Renderer {
     ) -> Result<Vec<RenderedFile>, RenderError> {
         let Document { template, context, stem, afbeeldingen, .. } = doc;
         let bytes = match format {
-            Format::Md => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
-            Format::Html => tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(),
+            // A document with a tree: the generic writers (its figures beside the Markdown, in
+            // figuren/); the newsletter: its templates.
+            Format::Md => match &doc.tree {
+                Some(tree) => md::write(tree, "figuren").into_bytes(),
+                None => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
+            },
+            Format::Html => match &doc.tree {
+                Some(tree) => self.page(tree, bron)?.into_bytes(),
+                None => tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(),
+            },
             Format::Txt => tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(),
             Format::Email => self.email_html(template, context)?.into_bytes(),
             Format::Eml => {
@@ -377,6 +387,20 @@ impl Renderer {
 }
 
 impl Renderer {
+    /// The HTML page of a document tree: the writer's parts in the page shell, `base.html`.
+    fn page(&self, tree: &crate::doc::Document, bron: &Provenance) -> Result<String, RenderError> {
+        let page = html::write(tree);
+        let mut cx = tera::Context::new();
+        cx.insert("titel", &page.title);
+        cx.insert("taal", &page.language);
+        cx.insert("omslag", &page.cover);
+        cx.insert("inhoud", &page.body);
+        cx.insert("voet", &page.footer);
+        cx.insert("document", &tree.metadata);
+        cx.insert("bron", bron);
+        tera_env::render(&self.html, "base.html", &cx)
+    }
+
     /// The e-mail HTML: the theme's tokens resolved, the CSS inlined.
     fn email_html(&self, template: &str, context: &tera::Context) -> Result<String, RenderError> {
         let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;

@@ -43,6 +43,7 @@ pub(crate) fn namespaces() -> Vec<(&'static str, &'static str)> {
 pub fn write(doc: &Document, styles: &OfficeStyles) -> Result<Vec<u8>, RenderError> {
     let mut w = Writer::new(doc, &styles.theme);
     w.cover(doc);
+    w.contents(doc);
     w.blocks(&doc.blocks, &Ctx::body());
     let content = w.content_xml();
     let styles_xml = match &styles.odt {
@@ -250,6 +251,50 @@ impl<'d> Writer<'d> {
             self.pending.page_break = true;
             self.pending.started = false;
         }
+    }
+
+    /// The table of contents after the title page: a `text:table-of-content` of the outlined
+    /// headings down to the document's depth (styles "Contents N"), its entries linked to the
+    /// headings' bookmarks. The page numbers are the word processor's: it updates the index.
+    fn contents(&mut self, doc: &Document) {
+        let entries = office::contents_entries(doc);
+        if entries.is_empty() {
+            return;
+        }
+        let depth = doc.metadata.contents_depth.clamp(1, 6);
+        let title = office::CONTENTS_TITLE;
+        let _ = write!(
+            self.body,
+            r#"<text:table-of-content text:name="{title}" text:protected="true"><text:table-of-content-source text:outline-level="{depth}" text:use-index-marks="false"><text:index-title-template text:style-name="Contents_20_Heading">{title}</text:index-title-template>"#
+        );
+        for level in 1..=depth {
+            let _ = write!(
+                self.body,
+                r#"<text:table-of-content-entry-template text:outline-level="{level}" text:style-name="Contents_20_{level}"><text:index-entry-link-start/><text:index-entry-chapter/><text:index-entry-text/><text:index-entry-tab-stop style:type="right" style:leader-char="."/><text:index-entry-page-number/><text:index-entry-link-end/></text:table-of-content-entry-template>"#
+            );
+        }
+        let _ = write!(
+            self.body,
+            r#"</text:table-of-content-source><text:index-body><text:index-title text:name="{title}_Head">"#
+        );
+        self.text_paragraph("Contents_20_Heading", title);
+        self.body.push_str("</text:index-title>");
+        for (level, text, anchor) in entries {
+            let style = format!("Contents_20_{level}");
+            self.open("text:p", ParaVariant::of(&style), "");
+            match anchor.filter(|a| self.anchors.contains(a.as_str())) {
+                Some(a) => {
+                    let _ = write!(self.body, r##"<text:a xlink:type="simple" xlink:href="#{}">"##, xml(&a));
+                    self.text(&text);
+                    self.body.push_str("</text:a>");
+                }
+                None => self.text(&text),
+            }
+            self.body.push_str("</text:p>");
+        }
+        self.body.push_str("</text:index-body></text:table-of-content>");
+        self.pending.page_break = true;
+        self.pending.started = false;
     }
 
     fn blocks(&mut self, blocks: &[Block], cx: &Ctx) {
@@ -929,6 +974,15 @@ struct NamedStyle {
     xml: String,
 }
 
+/// A level of the table of contents: indented by its depth, the page number at the right margin.
+fn contents_level(depth: u32) -> String {
+    format!(
+        r#"<style:paragraph-properties fo:margin-left="{:.1}cm" fo:margin-top="{}" fo:margin-bottom="0.08cm"><style:tab-stops><style:tab-stop style:position="16cm" style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops></style:paragraph-properties>"#,
+        0.5 * depth as f64,
+        if depth == 0 { "0.2cm" } else { "0cm" }
+    ) + if depth == 0 { r#"<style:text-properties fo:font-weight="bold"/>"# } else { "" }
+}
+
 fn paragraph_style(name: &'static str, display: &str, parent: &str, next: Option<&str>, body: String) -> NamedStyle {
     let next = next.map(|n| format!(r#" style:next-style-name="{n}""#)).unwrap_or_default();
     let class = if name.starts_with("Heading") { r#" style:class="text""# } else { "" };
@@ -1051,6 +1105,20 @@ fn named_styles(t: &Theme) -> Vec<NamedStyle> {
                     colour(&t.accent_text)
                 )),
         ),
+        paragraph_style(
+            "Contents_20_Heading",
+            "Contents Heading",
+            "Standard",
+            None,
+            pp(r#"fo:margin-top="0cm" fo:margin-bottom="0.3cm""#)
+                + &tp(&format!(r#"fo:font-size="16pt" fo:font-weight="bold" {}"#, colour(&t.primary))),
+        ),
+        paragraph_style("Contents_20_1", "Contents 1", "Standard", None, contents_level(0)),
+        paragraph_style("Contents_20_2", "Contents 2", "Standard", None, contents_level(1)),
+        paragraph_style("Contents_20_3", "Contents 3", "Standard", None, contents_level(2)),
+        paragraph_style("Contents_20_4", "Contents 4", "Standard", None, contents_level(3)),
+        paragraph_style("Contents_20_5", "Contents 5", "Standard", None, contents_level(4)),
+        paragraph_style("Contents_20_6", "Contents 6", "Standard", None, contents_level(5)),
         paragraph_style("Muted", "Muted", "Text_20_body", None, tp(&format!(r#"fo:font-style="italic" {}"#, colour(&t.text_muted)))),
         paragraph_style("Small", "Small", "Text_20_body", None, tp(r#"fo:font-size="9pt" style:font-size-complex="9pt""#)),
         paragraph_style(

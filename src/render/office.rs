@@ -521,6 +521,30 @@ pub(crate) fn figure_raster(f: &crate::render::doc::Figure) -> Result<Raster, su
     })
 }
 
+/// The title of the editable formats' table of contents.
+pub(crate) const CONTENTS_TITLE: &str = "Inhoudsopgave";
+
+/// The entries of a document's table of contents, as the paged formats list them: its outlined
+/// headings down to its depth, in order, as (level, text, anchor). Empty without contents.
+pub(crate) fn contents_entries(doc: &crate::doc::Document) -> Vec<(u8, String, Option<String>)> {
+    fn walk(blocks: &[Block], depth: u8, out: &mut Vec<(u8, String, Option<String>)>) {
+        for b in blocks {
+            match b {
+                Block::Heading { level, content, anchor, outlined: true, .. } if *level <= depth => {
+                    out.push((*level, crate::doc::inline_text(content), anchor.clone()))
+                }
+                Block::Section { content, .. } => walk(content, depth, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if doc.metadata.contents {
+        walk(&doc.blocks, doc.metadata.contents_depth.clamp(1, 6), &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,13 +5,6 @@ use std::path::Path;
 
 /// The default templates, embedded at compile time from `templates/`.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("rapportage.md", include_str!("../../templates/rapportage.md")),
-    ("interessant.md", include_str!("../../templates/interessant.md")),
-    ("rapportage.html", include_str!("../../templates/rapportage.html")),
-    ("regioplan.md", include_str!("../../templates/regioplan.md")),
-    ("regioplan.html", include_str!("../../templates/regioplan.html")),
-    ("informatiepakket.md", include_str!("../../templates/informatiepakket.md")),
-    ("informatiepakket.html", include_str!("../../templates/informatiepakket.html")),
     ("nieuwsbrief.md", include_str!("../../templates/nieuwsbrief.md")),
     ("nieuwsbrief.html", include_str!("../../templates/nieuwsbrief.html")),
     ("nieuwsbrief.email.html", include_str!("../../templates/nieuwsbrief.email.html")),
@@ -21,7 +14,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("theme.css", include_str!("../../templates/theme.css")),
     ("document.css", include_str!("../../templates/document.css")),
     ("toegankelijkheidsverklaring.html", include_str!("../../templates/toegankelijkheidsverklaring.html")),
-    ("interessant.html", include_str!("../../templates/interessant.html")),
     ("grafiek.html", include_str!("../../templates/grafiek.html")),
     ("grafiek.md", include_str!("../../templates/grafiek.md")),
     ("koers.typ", include_str!("../../templates/koers.typ")),

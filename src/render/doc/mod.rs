@@ -16,7 +16,7 @@
 //!   "metadata": {"title": "Tussentijdse rapportage", "subtitle": null, "period": "Eerste helft 2025",
 //!                "language": "nl-NL", "author": "Twentse Koers", "publication": null,
 //!                "date": "2025-09-30", "date_text": "30 september 2025", "website": null,
-//!                "email": null, "colophon": "Gemaakt met koers 0.1.0", "generator": "koers 0.1.0",
+//!                "email": null, "website_url": null, "colophon": "Gemaakt met koers 0.1.0", "generator": "koers 0.1.0",
 //!                "draft": false, "cover": true, "contents": true},
 //!   "blocks": [
 //!     {"type": "heading", "level": 1, "anchor": "voorwoord", "outlined": true, "kicker": null,
@@ -81,6 +81,8 @@ pub struct Metadata {
     /// The programme's web address and e-mail address, for the title page.
     pub website: Option<String>,
     pub email: Option<String>,
+    /// The web address in full (`https://…`), for a link to it; `website` is how it is shown.
+    pub website_url: Option<String>,
     /// Where the document comes from, as a sentence for the title page ("Gemaakt met …").
     pub colophon: Option<String>,
     /// The program that made it, for the file's metadata only: "koers 0.1.0".
@@ -115,6 +117,7 @@ impl Metadata {
             date_text: None,
             website: None,
             email: None,
+            website_url: None,
             colophon: None,
             generator: concat!("koers ", env!("CARGO_PKG_VERSION")).into(),
             draft: false,

@@ -156,6 +156,7 @@ pub(crate) fn metadata(
     m.kind = kind.to_string();
     m.website = programma.website_kort.clone();
     m.email = programma.email.clone();
+    m.website_url = programma.website.clone();
     m.colophon = bron.colofon.clone();
     m.generator = bron.beschrijving.clone();
     m
