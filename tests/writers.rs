@@ -5,7 +5,7 @@
 //! meaning, internal links that lead somewhere, and hostile text that stays text.
 
 use crate::common::sel;
-use koers::doc::{
+use koers::render::doc::{
     Align, Block, BreakKind, CalloutKind, CalloutLink, Chart, Column, Definition, Document, Fact, Figure, Inline,
     ListStyle, Metadata, ParagraphStyle, PhaseStep, Row, RowStyle, SectionKind, StepState, Table, text,
 };
@@ -29,7 +29,7 @@ fn heading(level: u8, t: &str, anchor: Option<&str>, kicker: Option<&str>, outli
     }
 }
 
-/// A document with every block and inline kind of `koers::doc`.
+/// A document with every block and inline kind of `koers::render::doc`.
 fn document() -> Document {
     let mut m = Metadata::new("Proefdocument", "Proefprogramma");
     m.period = Some("Eerste helft 2025".into());

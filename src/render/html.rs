@@ -1,4 +1,4 @@
-//! The HTML of any document tree ([`crate::doc`]): one writer for every kind of document, by
+//! The HTML of any document tree ([`crate::render::doc`]): one writer for every kind of document, by
 //! block and inline kind. It makes the parts of the page — the title block, the body (table of
 //! contents, content, footnotes) and the footer line — and `base.html` (a template a designer may
 //! override, styled by `theme.css` and `document.css`) puts them in the page shell.
@@ -10,7 +10,7 @@
 //! in a list at the end of the part that refers to it (before the next heading or section, or at
 //! the end of its section), with a link back to each reference.
 
-use crate::doc::{
+use crate::render::doc::{
     Align, Block, CalloutKind, Chart, Document, Figure, Inline, ListStyle, Metadata, ParagraphStyle, RowStyle,
     SectionKind, StepState, Table, inline_text,
 };
@@ -147,7 +147,8 @@ fn level_of(shift: u8, level: u8) -> u8 {
 
 impl Writer {
     fn new(doc: &Document) -> Writer {
-        let anchors: HashSet<String> = crate::doc::anchors(&doc.blocks).into_iter().map(str::to_string).collect();
+        let anchors: HashSet<String> =
+            crate::render::doc::anchors(&doc.blocks).into_iter().map(str::to_string).collect();
         let mut w = Writer {
             out: String::new(),
             shift: u8::from(doc.metadata.cover),
@@ -222,6 +223,8 @@ impl Writer {
         self.depth -= 1;
     }
 
+    /// Long because it is the one match over every kind of block of the tree (a writer knows block
+    /// kinds, not documents); each arm is short.
     fn block(&mut self, b: &Block) {
         match b {
             Block::Heading { level, content, kicker, .. } => {
@@ -570,7 +573,7 @@ impl Writer {
     /// The inlines of a note's blocks, in a line (a note in a note).
     fn note_inline(&mut self, blocks: &[Block]) {
         let mut texts = Vec::new();
-        crate::doc::blocks_texts(blocks, &mut texts);
+        crate::render::doc::blocks_texts(blocks, &mut texts);
         self.out.push_str(&escape(&texts.join(" ")));
     }
 

@@ -1,5 +1,5 @@
 //! The Markdown (GitHub-flavoured: tables, footnotes, strikethrough) of any document tree
-//! ([`crate::doc`]): one writer for every kind of document, by block and inline kind.
+//! ([`crate::render::doc`]): one writer for every kind of document, by block and inline kind.
 //!
 //! Every text of the tree is data: each character that Markdown would read as markup is escaped
 //! (`\*`, `\[`, `\<`, `1\.` at a line's start, …), so the text comes back as it was from any GFM
@@ -8,7 +8,9 @@
 //! gives the heading they point at (the headings as written, numbered as GitHub numbers repeats);
 //! footnotes are GFM footnotes (`[^id]`), each defined at the end of the part that refers to it.
 
-use crate::doc::{Align, Block, Chart, Document, Inline, ParagraphStyle, RowStyle, StepState, Table, inline_text};
+use crate::render::doc::{
+    Align, Block, Chart, Document, Inline, ParagraphStyle, RowStyle, StepState, Table, inline_text,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -143,6 +145,8 @@ impl<'f> Writer<'f> {
         std::mem::replace(&mut self.parts, saved).join("\n\n")
     }
 
+    /// Long because it is the one match over every kind of block of the tree (a writer knows block
+    /// kinds, not documents); each arm is short.
     fn block(&mut self, b: &Block) {
         match b {
             Block::Heading { level, content, kicker, .. } => {
@@ -340,7 +344,7 @@ impl<'f> Writer<'f> {
                 }
                 other => {
                     let mut texts = Vec::new();
-                    crate::doc::blocks_texts(std::slice::from_ref(other), &mut texts);
+                    crate::render::doc::blocks_texts(std::slice::from_ref(other), &mut texts);
                     pieces.push(escape(&texts.join(" ")));
                 }
             }
@@ -390,7 +394,7 @@ impl<'f> Writer<'f> {
                 if self.in_note {
                     // A note in a note stands in brackets at its place.
                     let mut texts = Vec::new();
-                    crate::doc::blocks_texts(content, &mut texts);
+                    crate::render::doc::blocks_texts(content, &mut texts);
                     let text = texts.join(" ");
                     if !text.trim().is_empty() {
                         let _ = write!(s, " ({})", escape(&text));
@@ -454,7 +458,7 @@ impl<'f> Writer<'f> {
 }
 
 /// The title line of a document with a title page: its title, subtitle and period.
-fn title_line(m: &crate::doc::Metadata) -> String {
+fn title_line(m: &crate::render::doc::Metadata) -> String {
     let mut title = m.title.clone();
     for x in [&m.subtitle, &m.period].into_iter().flatten() {
         let _ = write!(title, " — {x}");

@@ -261,6 +261,9 @@ impl Renderer {
     /// One document in one format: the file, and for the e-mail the images beside it. A PDF
     /// compiled here leaves typst's recent cache entries for the next compile (the preview
     /// re-renders the same documents).
+    ///
+    /// Long because it is the one match over the formats, each arm the few calls that make that
+    /// format's bytes.
     pub fn render_document(
         &self,
         doc: &Document,
@@ -388,7 +391,7 @@ impl Renderer {
 
 impl Renderer {
     /// The HTML page of a document tree: the writer's parts in the page shell, `base.html`.
-    fn page(&self, tree: &crate::doc::Document, bron: &Provenance) -> Result<String, RenderError> {
+    fn page(&self, tree: &crate::render::doc::Document, bron: &Provenance) -> Result<String, RenderError> {
         let page = html::write(tree);
         let mut cx = tera::Context::new();
         cx.insert("titel", &page.title);

@@ -526,12 +526,12 @@ pub(crate) const CONTENTS_TITLE: &str = "Inhoudsopgave";
 
 /// The entries of a document's table of contents, as the paged formats list them: its outlined
 /// headings down to its depth, in order, as (level, text, anchor). Empty without contents.
-pub(crate) fn contents_entries(doc: &crate::doc::Document) -> Vec<(u8, String, Option<String>)> {
+pub(crate) fn contents_entries(doc: &crate::render::doc::Document) -> Vec<(u8, String, Option<String>)> {
     fn walk(blocks: &[Block], depth: u8, out: &mut Vec<(u8, String, Option<String>)>) {
         for b in blocks {
             match b {
                 Block::Heading { level, content, anchor, outlined: true, .. } if *level <= depth => {
-                    out.push((*level, crate::doc::inline_text(content), anchor.clone()))
+                    out.push((*level, crate::render::doc::inline_text(content), anchor.clone()))
                 }
                 Block::Section { content, .. } => walk(content, depth, out),
                 _ => {}
