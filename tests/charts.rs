@@ -170,6 +170,34 @@ fn timelines_show_every_project_with_its_period_and_open_ends() {
 }
 
 #[test]
+fn a_project_started_after_the_period_is_never_given_a_phase_at_its_end() {
+    // The report (written later) states a phase of a project that started after its period: the
+    // chart's text says so, and no "per juni 2024" before the project's own start.
+    let prog = programme();
+    let html = text("rapportage/tussentijdse-rapportage-2024-H1.html");
+    let doc = Html::parse_document(&html);
+    let descs: Vec<String> = doc.select(&sel("figure svg desc")).map(|d| d.text().collect()).collect();
+    let mut later = 0;
+    for p in prog.themalijnen.iter().flat_map(|t| &t.projecten).filter(|p| p.in_rapportage(&h1())) {
+        let Some(start) = p.start.month() else { continue };
+        if start <= h1().last || p.fase_bekend_in(&h1()).is_none() {
+            continue;
+        }
+        later += 1;
+        let head = format!("{}: start {}, einde {};", p.tabelnaam, p.start.table(), p.einde.table());
+        let desc = descs.iter().find(|d| d.contains(&head)).unwrap_or_else(|| panic!("no timeline names {head}"));
+        let rest = &desc[desc.find(&head).unwrap() + head.len()..];
+        let own = rest.split(". ").next().unwrap().trim_end_matches('.');
+        let fase = p.fase_bekend_in(&h1()).unwrap().fase.name();
+        assert_eq!(own, format!(" {fase} volgens de rapportage over januari t/m juni 2024"), "{}", p.id);
+    }
+    assert_eq!(
+        later, 4,
+        "Artificial Intelligence, Positieve gezondheid, Samenwerkingskracht mantelzorg, Technologie in woningen"
+    );
+}
+
+#[test]
 fn email_has_a_png_with_the_numbers_as_alt_text() {
     // A phase recorded for the edition: its newsletter shows the chart (the real editions have
     // none, see tests/truth.rs).

@@ -467,3 +467,19 @@ fn a_cover_title_never_breaks_a_span_of_years() {
     assert!(squash(cover).contains("Regioplan Twentse Koers 2024–2026"), "{cover}");
     assert!(!cover.lines().any(|l| l.trim().ends_with("2024–")), "{cover}");
 }
+
+#[test]
+fn no_pdf_page_prints_text_over_other_text() {
+    // The informatiepakket's bouwstenen table is taller than a page: as an unbreakable figure its
+    // last rows were printed over its second one and the page footer.
+    let docs = layouts(&[]);
+    assert_eq!(docs.len(), 3, "{:?}", docs.iter().map(|d| &d.0).collect::<Vec<_>>());
+    for (doc, pages) in &docs {
+        let bad: Vec<(u64, u64)> = pages
+            .iter()
+            .filter(|p| p["overlaps"].as_u64().unwrap() > 0)
+            .map(|p| (p["page"].as_u64().unwrap(), p["overlaps"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(bad, vec![], "{doc}: (page, pairs of text runs laid over each other)");
+    }
+}

@@ -154,12 +154,72 @@ impl Job {
     }
 }
 
+/// The period a document covers: the months of a rapportage or a newsletter edition, or the
+/// text of another kind's (the regioplan's years 2024-2026, the informatiepakket's day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentPeriod {
+    Months(Period),
+    Text(String),
+}
+
+impl DocumentPeriod {
+    /// The months, if it is a span of whole months.
+    pub fn months(&self) -> Option<Period> {
+        match self {
+            DocumentPeriod::Months(p) => Some(*p),
+            DocumentPeriod::Text(_) => None,
+        }
+    }
+
+    /// As the manifest and the index show it: 2024-H1, 2025-04, 2025-Q3, 2024-2026, 2024-10-31.
+    pub fn id(&self) -> String {
+        match self {
+            DocumentPeriod::Months(p) => p.id(),
+            DocumentPeriod::Text(t) => t.clone(),
+        }
+    }
+
+    /// Read back from a manifest: a half year or an edition's month or quarter becomes months.
+    pub fn parse(s: &str) -> DocumentPeriod {
+        match Period::parse_half(s).or_else(|_| Period::parse_edition(s)) {
+            Ok(p) if p.id() == s => DocumentPeriod::Months(p),
+            _ => DocumentPeriod::Text(s.to_string()),
+        }
+    }
+}
+
+/// Ordered as their texts are (the manifest's order).
+impl Ord for DocumentPeriod {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.id().cmp(&other.id())
+    }
+}
+
+impl PartialOrd for DocumentPeriod {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for DocumentPeriod {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.id())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DocumentPeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| DocumentPeriod::parse(&s))
+    }
+}
+
 /// A rendered file, not yet written.
 #[derive(Debug, Clone)]
 pub struct RenderedFile {
     pub document: DocumentKind,
-    /// The period as the manifest shows it: 2024-H1, 2024-2026, 2025-04, 2025-Q3, 2024-10-31.
-    pub period: String,
+    pub period: DocumentPeriod,
+    /// A draft (`--concept`), which the index shows only where no final version of its period is.
+    pub draft: bool,
     pub format: Format,
     /// Title for the index.
     pub title: String,

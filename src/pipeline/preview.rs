@@ -248,8 +248,8 @@ fn provenance_key(p: &crate::render::views::Provenance, date: chrono::NaiveDate)
     format!("{:?}|{date}", (&p.commit, &p.commit_datum, p.gewijzigd, &p.datum))
 }
 
-/// A hash of everything a document's templates can show (its whole context), without building
-/// a string of it.
+/// A hash of everything a document can show (its whole tree or template context), without
+/// building a string of it.
 fn view_hash(doc: &Document) -> u64 {
     struct Feed<'a>(&'a mut std::collections::hash_map::DefaultHasher);
     impl std::fmt::Write for Feed<'_> {
@@ -259,7 +259,7 @@ fn view_hash(doc: &Document) -> u64 {
         }
     }
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    let _ = std::fmt::Write::write_fmt(&mut Feed(&mut h), format_args!("{}|{:?}", doc.stem, doc.context));
+    let _ = std::fmt::Write::write_fmt(&mut Feed(&mut h), format_args!("{}|{:?}", doc.stem, doc.content));
     h.finish()
 }
 

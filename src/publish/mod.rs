@@ -12,7 +12,7 @@ pub(crate) mod guard;
 pub(crate) mod site;
 
 use crate::core::document::GENERATOR;
-use crate::core::document::{DocumentKind, Format, RenderedFile};
+use crate::core::document::{DocumentKind, DocumentPeriod, Format, RenderedFile};
 use crate::model::Programme;
 use crate::render::templates::TemplateSet;
 use crate::render::views::Provenance;
@@ -26,7 +26,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct ManifestEntry {
     pub document: DocumentKind,
-    pub period: String,
+    pub period: DocumentPeriod,
+    /// A draft (`--concept`); only drafts say so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     pub format: Format,
     pub path: String,
     pub sha256: String,
@@ -40,6 +43,7 @@ impl ManifestEntry {
         ManifestEntry {
             document: file.document,
             period: file.period.clone(),
+            draft: file.draft,
             format: file.format,
             path: file.path.to_string_lossy().replace('\\', "/"),
             sha256: sha256_hex(&file.bytes),

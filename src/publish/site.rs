@@ -1,7 +1,6 @@
 //! The pages of the output beside the documents: the index (with its front page of the latest
 //! rapportage) and the toegankelijkheidsverklaring.
 
-use crate::core::dates::Period;
 use crate::core::document::{DocumentKind, Format};
 use crate::model::Programme;
 use crate::publish::ManifestEntry;
@@ -75,8 +74,8 @@ fn voorpagina(prog: &Programme, entries: &[ManifestEntry]) -> Option<Voorpagina>
     let (e, periode) = entries
         .iter()
         .filter(|e| e.document == DocumentKind::Rapportage && e.format == Format::Html)
-        .filter_map(|e| Some((e, Period::parse_half(&e.period).ok()?)))
-        .max_by_key(|(e, p)| (*p, !e.path.contains("-concept")))?;
+        .filter_map(|e| Some((e, e.period.months()?)))
+        .max_by_key(|(e, p)| (*p, !e.draft))?;
     let stand = crate::model::changes::Stand::rapportage(prog, periode);
     let themalijnen = prog
         .themalijnen
@@ -115,7 +114,7 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
     #[derive(Serialize)]
     struct Doc<'a> {
         document: &'a str,
-        period: &'a str,
+        period: String,
         title: &'a str,
         files: Vec<(&'a str, &'a str)>,
     }
@@ -127,7 +126,7 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
             Some(d) => d.files.push((e.format.as_str(), &e.path)),
             None => docs.push(Doc {
                 document: e.document.as_str(),
-                period: &e.period,
+                period: e.period.id(),
                 title: &e.title,
                 files: vec![(e.format.as_str(), &e.path)],
             }),

@@ -605,10 +605,27 @@ fn geschiedenis(p: &Project, tot: Month) -> String {
         .filter(|s| s.bekend_vanaf() <= tot)
         .map(|s| match s.sinds {
             Some(m) => format!("{} sinds {}", s.fase.name(), m.table()),
-            None => format!("{} per {}", s.fase.name(), s.bekend_vanaf().dutch()),
+            None => format!("{} {}", s.fase.name(), bekend(p, s)),
         })
         .collect();
     if delen.is_empty() { "geen fase vastgelegd".into() } else { delen.join("; ") }
+}
+
+/// Since when an undated step is known: "per juni 2024", the end of the period of the report that
+/// states it; "volgens de rapportage over januari t/m juni 2024" when the project started after that
+/// month (the report, written later, states the phase of a project that had not started at the end
+/// of its period, and no month is given).
+fn bekend(p: &Project, step: &crate::model::FaseStap) -> String {
+    match (step.gemeld, p.start.month()) {
+        (Some(g), Some(start)) if start > step.bekend_vanaf() => {
+            let soort = match g {
+                crate::model::Gemeld::Rapportage(_) => "de rapportage",
+                crate::model::Gemeld::Editie(_) => "de nieuwsbrief",
+            };
+            format!("volgens {soort} over {}", g.periode().dutch().to_lowercase())
+        }
+        _ => format!("per {}", step.bekend_vanaf().dutch()),
+    }
 }
 
 /// The phase of `p` at the end of `periode` as a table cell: the phase the data states for the
@@ -616,7 +633,7 @@ fn geschiedenis(p: &Project, tot: Month) -> String {
 pub fn fase_cel(p: &Project, periode: &Period) -> String {
     match (p.fase_bekend_in(periode), p.current_step(periode.last)) {
         (Some(step), _) => step.fase.name().to_string(),
-        (None, Some(step)) => format!("{} (per {})", step.fase.name(), step.bekend_vanaf().dutch()),
+        (None, Some(step)) => format!("{} ({})", step.fase.name(), bekend(p, step)),
         (None, None) => "–".into(),
     }
 }
@@ -856,13 +873,19 @@ fn rij_fasen(s: &mut String, p: &Project, rij: &Rij, schaal: &Schaal, begin: Mon
                 s.push_str("</g>");
             }
             None => {
+                // A project started before the werkagenda has no first month: its bar begins at
+                // the axis, which is no date of the project's.
+                let open = p.start == Start::BeforeWerkagenda && st.van == begin;
+                let (data_van, van) = if open {
+                    (String::new(), String::new())
+                } else {
+                    (format!(" data-van=\"{}\"", st.van), format!("van {} ", st.van.table()))
+                };
                 let _ = write!(
                     s,
-                    "<rect class=\"zonder-fase\" data-van=\"{}\" data-tot=\"{}\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\" stroke-dasharray=\"3 2\"><title>{}: fase niet vastgelegd van {} tot en met {}</title></rect>",
-                    st.van,
+                    "<rect class=\"zonder-fase\"{data_van} data-tot=\"{}\" x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"#ffffff\" stroke=\"{GRIJS}\" stroke-width=\"0.6\" stroke-dasharray=\"3 2\"><title>{}: fase niet vastgelegd {van}tot en met {}</title></rect>",
                     st.tot,
                     xml(&p.tabelnaam),
-                    st.van.table(),
                     st.tot.table()
                 );
             }

@@ -26,7 +26,7 @@ pub(crate) mod tera_env;
 pub mod views;
 pub mod zip;
 
-use crate::core::document::{DocumentKind, Format, Job, RenderedFile};
+use crate::core::document::{DocumentKind, DocumentPeriod, Format, Job, RenderedFile};
 use crate::model::Programme;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -60,15 +60,25 @@ impl RenderError {
     }
 }
 
-/// A document ready to render: its view as template context, its charts, and what names it.
+/// What a document is rendered from.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// The document as a tree of blocks, for the kinds every format renders from one model by the
+    /// generic writers (the rapportage, the regioplan, the informatiepakket).
+    Tree(crate::render::doc::Document),
+    /// A view as template context and the templates' base name (`nieuwsbrief` renders through
+    /// nieuwsbrief.md, .html, .txt and .email.html): the newsletter.
+    Templates { template: &'static str, context: tera::Context },
+}
+
+/// A document ready to render: what it is rendered from, its charts, and what names it.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: DocumentKind,
-    /// The template's base name: `rapportage` renders through rapportage.md and .html (its PDF
-    /// through document.typ, from `tree`).
-    pub template: &'static str,
-    pub context: tera::Context,
-    pub period: String,
+    pub content: Content,
+    pub period: DocumentPeriod,
+    /// A draft (`--concept`).
+    pub draft: bool,
     pub title: String,
     /// Path of the files without extension, relative to the output directory.
     pub stem: String,
@@ -81,9 +91,6 @@ pub struct Document {
     pub figuren: Vec<views::FiguurView>,
     /// The newsletter's sender and list headers, for the message ready to send (`.eml`).
     pub bericht: Option<Bericht>,
-    /// The document as a tree of blocks, for the kinds every format renders from one model (the
-    /// rapportage, the regioplan, the informatiepakket); the newsletter renders its templates.
-    pub tree: Option<crate::render::doc::Document>,
     /// The day the document is dated (published, adopted, sent), where the data or `--date` gives
     /// a day: the PDF's creation date and the message's Date. `None`: the PDF takes the build's
     /// reference date ([`Provenance::datum`]) and the message has no Date.
@@ -271,77 +278,42 @@ impl Renderer {
         bron: &Provenance,
         date: chrono::NaiveDate,
     ) -> Result<Vec<RenderedFile>, RenderError> {
-        let Document { template, context, stem, afbeeldingen, .. } = doc;
-        let bytes = match format {
-            // A document with a tree: the generic writers (its figures beside the Markdown, in
-            // figuren/); the newsletter: its templates.
-            Format::Md => match &doc.tree {
-                Some(tree) => md::write(tree, "figuren").into_bytes(),
-                None => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
-            },
-            Format::Html => match &doc.tree {
-                Some(tree) => self.page(tree, bron)?.into_bytes(),
-                None => tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(),
-            },
-            Format::Txt => tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(),
-            Format::Email => self.email_html(template, context)?.into_bytes(),
-            Format::Eml => {
-                let Some(bericht) = &doc.bericht else { return Ok(vec![]) }; // no sender known: no message
-                // The message shows its images from inside it, whatever the e-mail HTML refers to.
-                let mut in_message = context.clone();
-                in_message.insert("bericht", &true);
-                let mut html = self.email_html(template, &in_message)?;
-                let text = tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?);
-                // The images beside the e-mail travel inside the message, referred to by cid:.
-                let mut inline = Vec::new();
-                for (path, g) in afbeeldingen {
-                    let file = path.rsplit('/').next().unwrap_or(path);
-                    let cid = format!("{}@koers", file.trim_end_matches(".png"));
-                    html = html.replace(&format!("src=\"{file}\""), &format!("src=\"cid:{cid}\""));
-                    inline.push((cid, chart::png(&g.svg, 2.0, path)?));
+        let bytes = match &doc.content {
+            Content::Tree(tree) => match format {
+                // Its figures beside the Markdown, in figuren/.
+                Format::Md => md::write(tree, "figuren").into_bytes(),
+                Format::Html => self.page(tree, bron)?.into_bytes(),
+                Format::Odt => odt::write(tree, &self.office)?,
+                Format::Docx => docx::write(tree, &self.office)?,
+                Format::Pdf => {
+                    let pdf = self.compile(self.pdf_source(doc, bron)?, date);
+                    pdf::evict_cache();
+                    return Ok(vec![pdf?]);
                 }
-                let headers = eml::EmlHeaders {
-                    subject: &doc.title,
-                    from: &bericht.van,
-                    from_name: &bericht.naam,
-                    reply_to: bericht.antwoord_aan.as_deref(),
-                    unsubscribe: bericht.afmelden.as_deref(),
-                    date: doc.dag,
-                };
-                eml::build(&headers, &text, &html, &inline, &format!("{stem}.eml"))?
-            }
-            Format::Pdf => {
-                let pdf = self.compile(self.pdf_source(doc, bron)?, date);
-                pdf::evict_cache();
-                return Ok(vec![pdf?]);
-            }
-            Format::Odt | Format::Docx => {
-                let Some(tree) = &doc.tree else { return Ok(vec![]) };
-                if format == Format::Odt { odt::write(tree, &self.office)? } else { docx::write(tree, &self.office)? }
-            }
+                Format::Txt | Format::Email | Format::Eml => return Err(no_format(doc, format)),
+            },
+            Content::Templates { template, context } => match format {
+                Format::Md => tidy(&tera_env::render(&self.md, &format!("{template}.md"), context)?).into_bytes(),
+                Format::Html => tera_env::render(&self.html, &format!("{template}.html"), context)?.into_bytes(),
+                Format::Txt => tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?).into_bytes(),
+                Format::Email => self.email_html(template, context)?.into_bytes(),
+                Format::Eml => {
+                    let Some(bericht) = &doc.bericht else { return Ok(vec![]) }; // no sender known: no message
+                    self.message(doc, bericht, template, context)?
+                }
+                Format::Pdf | Format::Odt | Format::Docx => return Err(no_format(doc, format)),
+            },
         };
         let mut out = vec![self.file(doc, format, bytes)];
         if format == Format::Md {
-            out.extend(doc.figuren.iter().map(|f| RenderedFile {
-                document: doc.kind,
-                period: doc.period.clone(),
-                format,
-                title: doc.title.clone(),
-                path: PathBuf::from(&f.uitvoer),
-                bytes: f.bytes.to_vec(),
-            }));
+            out.extend(
+                doc.figuren.iter().map(|f| self.file_at(doc, format, PathBuf::from(&f.uitvoer), f.bytes.to_vec())),
+            );
         }
         if format == Format::Email {
             for (path, g) in &doc.afbeeldingen {
                 let bytes = chart::png(&g.svg, 2.0, path)?;
-                out.push(RenderedFile {
-                    document: doc.kind,
-                    period: doc.period.clone(),
-                    format,
-                    title: doc.title.clone(),
-                    path: PathBuf::from(path),
-                    bytes,
-                });
+                out.push(self.file_at(doc, format, PathBuf::from(path), bytes));
             }
         }
         Ok(out)
@@ -351,9 +323,7 @@ impl Renderer {
     /// its charts as files. A document with a tree: `document.typ`, reading the tree as data
     /// (`/document.json`), with its charts and figures beside it.
     fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
-        let Some(tree) = &doc.tree else {
-            return Err(RenderError::View { document: doc.kind.as_str(), message: "it has no PDF".into() });
-        };
+        let Content::Tree(tree) = &doc.content else { return Err(no_format(doc, Format::Pdf)) };
         let mut files = vec![("/document.json".to_string(), tree.to_json().into_bytes())];
         files.extend(doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())));
         files.extend(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())));
@@ -378,12 +348,18 @@ impl Renderer {
 
     /// The document's file in a format (for the e-mail without its images).
     fn file(&self, doc: &Document, format: Format, bytes: Vec<u8>) -> RenderedFile {
+        self.file_at(doc, format, PathBuf::from(format!("{}.{}", doc.stem, format.extension())), bytes)
+    }
+
+    /// A file of the document at `path` (a figure or chart image beside it, or the document itself).
+    fn file_at(&self, doc: &Document, format: Format, path: PathBuf, bytes: Vec<u8>) -> RenderedFile {
         RenderedFile {
             document: doc.kind,
             period: doc.period.clone(),
+            draft: doc.draft,
             format,
             title: doc.title.clone(),
-            path: PathBuf::from(format!("{}.{}", doc.stem, format.extension())),
+            path,
             bytes,
         }
     }
@@ -405,12 +381,48 @@ impl Renderer {
     }
 
     /// The e-mail HTML: the theme's tokens resolved, the CSS inlined.
+    /// The newsletter as a message ready to send: its e-mail HTML and text, and the images beside
+    /// the e-mail inside it, referred to by `cid:` (whatever the e-mail HTML refers to).
+    fn message(
+        &self,
+        doc: &Document,
+        bericht: &Bericht,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut in_message = context.clone();
+        in_message.insert("bericht", &true);
+        let mut html = self.email_html(template, &in_message)?;
+        let text = tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?);
+        let mut inline = Vec::new();
+        for (path, g) in &doc.afbeeldingen {
+            let file = path.rsplit('/').next().unwrap_or(path);
+            let cid = format!("{}@koers", file.trim_end_matches(".png"));
+            html = html.replace(&format!("src=\"{file}\""), &format!("src=\"cid:{cid}\""));
+            inline.push((cid, chart::png(&g.svg, 2.0, path)?));
+        }
+        let headers = eml::EmlHeaders {
+            subject: &doc.title,
+            from: &bericht.van,
+            from_name: &bericht.naam,
+            reply_to: bericht.antwoord_aan.as_deref(),
+            unsubscribe: bericht.afmelden.as_deref(),
+            date: doc.dag,
+        };
+        eml::build(&headers, &text, &html, &inline, &format!("{}.eml", doc.stem))
+    }
+
     fn email_html(&self, template: &str, context: &tera::Context) -> Result<String, RenderError> {
         let html = tera_env::render(&self.html, &format!("{template}.email.html"), context)?;
         let file = format!("{template}.email.html");
         let html = resolve_theme(&html, &self.theme, &file)?;
         inline_css(&html, &file)
     }
+}
+
+/// A format the document's kind does not have ([`Format::for_kind`] keeps such pairs out of a build).
+fn no_format(doc: &Document, format: Format) -> RenderError {
+    RenderError::View { document: doc.kind.as_str(), message: format!("it has no {}", format.as_str()) }
 }
 
 /// Text outputs: no trailing spaces except Markdown hard breaks, at most one blank line in a row,

@@ -165,6 +165,9 @@ pub mod layout {
         /// Covered share of the body height, 0 to 1.
         pub coverage: f64,
         pub chapter_start: bool,
+        /// Pairs of text runs laid over each other (a part of the page printed on top of another,
+        /// as an unbreakable block taller than the page would be): 0 on a sound page.
+        pub overlaps: usize,
     }
 
     /// The body of a page: below the header, above the footer (koers.typ's A4 margins).
@@ -186,7 +189,8 @@ pub mod layout {
             .enumerate()
             .map(|(i, page)| {
                 let mut spans = Vec::new();
-                collect(&page.frame, Point::zero(), &mut spans);
+                let mut runs = Vec::new();
+                collect(&page.frame, Point::zero(), &mut spans, &mut runs);
                 let mut clipped: Vec<(Abs, Abs)> =
                     spans.into_iter().map(|(a, b)| (a.max(top), b.min(bottom))).filter(|(a, b)| a < b).collect();
                 clipped.sort_by_key(|a| a.0);
@@ -199,18 +203,30 @@ pub mod layout {
                         end = b;
                     }
                 }
-                PageFill { page: i + 1, coverage: covered / (bottom - top), chapter_start: starts.contains(&(i + 1)) }
+                PageFill {
+                    page: i + 1,
+                    coverage: covered / (bottom - top),
+                    chapter_start: starts.contains(&(i + 1)),
+                    overlaps: overlaps(&runs),
+                }
             })
             .collect()
     }
 
-    /// The vertical extents of what a frame shows, placed at `at`.
-    fn collect(frame: &Frame, at: Point, out: &mut Vec<(Abs, Abs)>) {
+    /// A text run's box: left, top, right, bottom.
+    type Run = (Abs, Abs, Abs, Abs);
+
+    /// The vertical extents of what a frame shows, placed at `at`, and the boxes of its text runs.
+    fn collect(frame: &Frame, at: Point, out: &mut Vec<(Abs, Abs)>, runs: &mut Vec<Run>) {
         for (pos, item) in frame.items() {
             let p = at + *pos;
             match item {
-                FrameItem::Group(g) => collect(&g.frame, p + Point::new(g.transform.tx, g.transform.ty), out),
-                FrameItem::Text(t) => out.push((p.y - t.size * 0.75, p.y + t.size * 0.25)),
+                FrameItem::Group(g) => collect(&g.frame, p + Point::new(g.transform.tx, g.transform.ty), out, runs),
+                FrameItem::Text(t) => {
+                    let (top, bottom) = (p.y - t.size * 0.75, p.y + t.size * 0.25);
+                    out.push((top, bottom));
+                    runs.push((p.x, top, p.x + t.width(), bottom));
+                }
                 FrameItem::Shape(shape, _) => {
                     let b = shape.bbox(false);
                     out.push((p.y + b.min.y, p.y + b.max.y));
@@ -219,6 +235,24 @@ pub mod layout {
                 FrameItem::Link(..) | FrameItem::Tag(_) => {}
             }
         }
+    }
+
+    /// The pairs of text runs whose boxes overlap by more than a point across and by more than
+    /// half the smaller one's height (runs on one line only touch; kerning moves them less).
+    fn overlaps(runs: &[Run]) -> usize {
+        let eps = Abs::pt(1.0);
+        let mut n = 0;
+        for (i, a) in runs.iter().enumerate() {
+            for b in &runs[i + 1..] {
+                let across = a.2.min(b.2) - a.0.max(b.0);
+                let down = a.3.min(b.3) - a.1.max(b.1);
+                let smaller = (a.3 - a.1).min(b.3 - b.1);
+                if across > eps && down > smaller * 0.5 {
+                    n += 1;
+                }
+            }
+        }
+        n
     }
 
     pub(super) fn write(document: &PagedDocument, dir: &std::path::Path, ident: &str) {

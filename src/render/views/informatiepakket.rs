@@ -4,12 +4,12 @@
 
 use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::core::dates::day_dutch as date_dutch;
-use crate::core::document::DocumentKind;
+use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::core::notation::euro;
 use crate::load::data_files::{self as df, Markdown};
 use crate::model::Programme;
 use crate::model::informatiepakket::Zijde;
-use crate::render::{Document, RenderError, to_context};
+use crate::render::{Content, Document, RenderError};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -186,14 +186,13 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
     };
     Ok(Some(Document {
         kind: DocumentKind::Informatiepakket,
-        template: "informatiepakket",
-        context: to_context("informatiepakket", &view)?,
+        content: Content::Tree(tree(&view)),
         title: view.titel.clone(),
         stem: format!("informatiepakket/informatiepakket-{}", view.datum),
-        period: view.datum.clone(),
+        period: DocumentPeriod::Text(view.datum.clone()),
+        draft: false,
         grafieken: vec![],
         afbeeldingen: vec![],
-        tree: Some(tree(&view)),
         figuren: vec![],
         bericht: None,
         // Its date is a fact of the document (the board meeting it was written for), in its file name

@@ -2,10 +2,10 @@
 
 use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::core::dates::Period;
-use crate::core::document::DocumentKind;
+use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::load::data_files::{self as df, Markdown};
 use crate::model::{Programme, Project};
-use crate::render::{Bericht, Document, RenderError, to_context};
+use crate::render::{Bericht, Content, Document, RenderError, to_context};
 use serde::Serialize;
 
 /// A piece of a block: a Markdown text, or a link line (text only when there is no address).
@@ -202,14 +202,13 @@ pub(crate) fn document(
     });
     Ok(Document {
         kind: DocumentKind::Nieuwsbrief,
-        template: "nieuwsbrief",
         title: view.titel.clone(),
         grafieken: view.overzicht.iter().map(|o| o.grafiek.clone()).collect(),
         afbeeldingen: view.overzicht.iter().map(|o| (format!("nieuwsbrief/{}", o.png), o.grafiek.clone())).collect(),
         figuren: vec![],
-        tree: None,
-        context: to_context("nieuwsbrief", &view)?,
-        period: period.id(),
+        content: Content::Templates { template: "nieuwsbrief", context: to_context("nieuwsbrief", &view)? },
+        period: DocumentPeriod::Months(period),
+        draft: false,
         stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),
         bericht,
         dag: bron.documentdatum.or(editie.data.verzonden.and_then(crate::core::dates::Parsed::valid).map(|d| d.0)),

@@ -2,13 +2,13 @@
 
 use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info};
 use crate::core::dates::{Einde, Period};
-use crate::core::document::DocumentKind;
+use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::core::phase::Fase;
 use crate::load::data_files::{self as df, Markdown, VoetnootBij};
 use crate::model::changes::{Stand, Wijzigingen};
 use crate::model::{Programme, Project, Themalijn};
 use crate::render::chart::{self, Grafiek};
-use crate::render::{Document, RenderError, to_context};
+use crate::render::{Content, Document, RenderError};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -250,14 +250,13 @@ pub(crate) fn document(
     let stem_suffix = if concept { "-concept" } else { "" };
     Ok(Document {
         kind: DocumentKind::Rapportage,
-        template: "rapportage",
         grafieken: view.grafieken().into_iter().cloned().collect(),
-        context: to_context("rapportage", &view)?,
-        period: periode.id(),
+        content: Content::Tree(tree(&view)),
+        period: DocumentPeriod::Months(periode),
+        draft: concept,
         title: format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase()),
         stem: format!("rapportage/tussentijdse-rapportage-{}{stem_suffix}", periode.id()),
         afbeeldingen: vec![],
-        tree: Some(tree(&view)),
         figuren: view.themalijnen.iter().filter_map(|t| t.ambitie_figuur.clone()).collect(),
         bericht: None,
         dag: view.dag,

@@ -1,11 +1,11 @@
 //! The Regioplan, or one themalijn's or project's section of it.
 
 use super::{ProgrammeInfo, Provenance, programme_info, used_abbreviations};
-use crate::core::document::DocumentKind;
 use crate::core::document::RegioplanSelection;
+use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::load::data_files as df;
 use crate::model::{Programme, Project};
-use crate::render::{Document, RenderError, to_context};
+use crate::render::{Content, Document, RenderError};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -58,14 +58,13 @@ pub(crate) fn document(
     };
     Ok(Some(Document {
         kind: DocumentKind::Regioplan,
-        template: "regioplan",
-        context: to_context("regioplan", &view)?,
-        period: view.periode.clone(),
+        content: Content::Tree(tree(&view)),
+        period: DocumentPeriod::Text(view.periode.clone()),
+        draft: false,
         title,
         stem,
         grafieken: vec![],
         afbeeldingen: vec![],
-        tree: Some(tree(&view)),
         figuren: vec![],
         bericht: None,
         dag: bron.documentdatum,
