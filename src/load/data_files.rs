@@ -7,7 +7,6 @@
 
 use crate::core::dates::{Datum, Day, Edition, Einde, HalfYear, Month, Parsed, Start};
 use crate::core::notation::StatedFte;
-use crate::core::phase::Fase;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +44,8 @@ pub struct ProgrammeFile {
     /// Governance bodies (BO, AO, programmateam, ...), as the Informatiepakket describes them.
     #[serde(default)]
     pub organisatie: Vec<Orgaan>,
-    /// The six phases in ladder order, with their definitions.
+    /// The phase ladder: its phases in order (two to six), each with its definition. Projects
+    /// name their phases by these names.
     pub fasen: Vec<FaseDefinitie>,
     /// Abbreviations and their full forms.
     #[serde(default)]
@@ -131,8 +131,8 @@ pub struct Orgaan {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaseDefinitie {
-    /// One of the six phases.
-    pub naam: Fase,
+    /// The phase's name, as documents show it (e.g. "Initiatiefase").
+    pub naam: String,
     /// The short question, as in "Definitiefase (wat)".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vraag: Option<String>,
@@ -436,7 +436,8 @@ pub struct ProjectFile {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaseStap {
-    pub fase: Fase,
+    /// A phase of the ladder in koers.yaml (`fasen`), by its name.
+    pub fase: String,
     /// Month (YYYY-MM) the phase began, where a source states it. Without it the step says where it
     /// was reported (`periode` or `editie`), and it is known only from that report on: koers never
     /// draws a phase back to a project's start.
