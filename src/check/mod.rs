@@ -8,6 +8,7 @@
 //! Phases, dates and references are checked across files; every problem is reported with the file,
 //! line and column of the value at fault and a hint how to fix it.
 
+mod huisstijl;
 mod informatiepakket;
 
 use crate::core::dates::{Edition, Einde, HalfYear, Month, Parsed, Period, Start};
@@ -124,6 +125,9 @@ impl<'a> Validator<'a> {
         self.newsletter_addresses(f, d);
         self.listed_once(f, d);
         self.phase_ladder(f, d);
+        for d in huisstijl::validate(f, d) {
+            self.diags.push(d);
+        }
         self.rapportages(f, d);
     }
 

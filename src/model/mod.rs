@@ -44,6 +44,8 @@ pub struct Programme {
     pub fasen: Vec<df::FaseDefinitie>,
     /// The phase ladder of `fasen`: its names in its order.
     pub ladder: Ladder,
+    /// The house style (colours left out keep koers' defaults).
+    pub huisstijl: df::Huisstijl,
     /// Sorted alphabetically (case-insensitive).
     pub afkortingen: Vec<df::Afkorting>,
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
@@ -366,6 +368,7 @@ impl Programme {
             organisatie: p.organisatie.clone(),
             fasen: p.fasen.clone(),
             ladder: set.ladder(),
+            huisstijl: p.huisstijl.clone().unwrap_or_default(),
             afkortingen,
             nieuwsbrief: p.nieuwsbrief.clone(),
             toegankelijkheid: p.toegankelijkheid.as_ref().map(Toegankelijkheid::of).transpose()?,

@@ -124,6 +124,20 @@ pub fn xml(s: &str) -> String {
     out
 }
 
+/// The chart in the colours of the data's house style, where it gives them: its primary colour for
+/// lines and marks, its accent surface and accent text colour for the report period. Only the
+/// attribute values koers writes are replaced (text from the data is escaped, `"` included).
+fn in_huisstijl(svg: String, prog: &Programme) -> String {
+    let k = &prog.huisstijl.kleuren;
+    let mut svg = svg;
+    for (standaard, gegeven) in [(PRIMAIR, &k.primair), (PERIODE, &k.accent_vlak), (ACCENT, &k.accent_tekst)] {
+        if let Some(kleur) = gegeven.as_deref().filter(|g| !g.eq_ignore_ascii_case(standaard)) {
+            svg = svg.replace(&format!("=\"{standaard}\""), &format!("=\"{}\"", xml(kleur)));
+        }
+    }
+    svg
+}
+
 /// `<svg …><title/><desc/>` and the pattern definitions.
 fn begin(id: &str, w: u32, h: u32, titel: &str, beschrijving: &str) -> String {
     let mut s = format!(
@@ -384,7 +398,7 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
         eind += 4.0;
     }
     let h = (eind + 4.0).ceil() as u32;
-    let svg = begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+    let svg = in_huisstijl(begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n", stand.prog);
 
     let tabel = verdeling_tabel(ladder, &rijen, totaal, (niet_gestart_tekst.as_deref(), met_zonder), moment);
     let beschrijving_pdf = pdf_alt(&beschrijving);
@@ -717,7 +731,7 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
     let eind_y = legenda(&mut s, &id, &prog.ladder, (0.0, ly2 + 8.0), w, 3);
     let eind_y = legenda_niet_vastgelegd(&mut s, 0.0, eind_y);
     let h = (eind_y + 4.0).ceil() as u32;
-    let svg = begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+    let svg = in_huisstijl(begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n", prog);
     let tabel = tijdlijn_tabel(t, projecten, periode);
     let beschrijving_pdf = pdf_alt(&beschrijving);
     Grafiek { id, titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
