@@ -1,4 +1,5 @@
-//! `koers`: the report generator of a regional health programme (Twentse Koers first) as a library.
+//! `koers`: the report generator of a regional health programme (any region: its names, phases and
+//! colours are data) as a library.
 //!
 //! Each folder of `src/` is a layer; a layer imports only the layers below it (tests/layers.rs
 //! checks it):

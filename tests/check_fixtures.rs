@@ -102,7 +102,7 @@ fn human_output_shows_source_line_caret_and_hint() {
     let out = run(koers().args(["check", "--date", "2024-10-01", "--data"]).arg(tmp.path()).env("NO_COLOR", "1"));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("error: \"fasen[2].fase\" has the unknown value \"Vorbereidingsfase\""), "{err}");
+    assert!(err.contains("error: \"Vorbereidingsfase\" is not a phase of the ladder in koers.yaml"), "{err}");
     assert!(err.contains("projecten/wandelen.yaml:9:11"), "{err}");
     assert!(err.contains("9 |   - fase: Vorbereidingsfase"), "{err}");
     assert!(err.contains("  |           ^"), "{err}");
@@ -119,7 +119,7 @@ fn github_annotations() {
     let err = stderr(&out);
     let line = err.lines().find(|l| l.starts_with("::error ")).unwrap_or_else(|| panic!("{err}"));
     assert!(line.contains("projecten/wandelen.yaml,line=9,col=11::"), "{line}");
-    assert!(line.contains("has the unknown value"), "{line}");
+    assert!(line.contains("is not a phase of the ladder in koers.yaml"), "{line}");
     assert!(line.contains("did you mean \"Voorbereidingsfase\"?"), "{line}");
 }
 

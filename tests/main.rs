@@ -31,6 +31,7 @@ mod pdf_structure;
 mod pipeline;
 mod readme;
 mod real_data;
+mod regions;
 mod robustness;
 mod seeds;
 mod serve;

@@ -5,7 +5,6 @@
 //! half year's, a draft (CONCEPT) until it is given a publication date.
 
 use crate::core::dates::{Month, Period, Start};
-use crate::core::phase::Fase;
 use crate::load::DataSource;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -24,9 +23,17 @@ pub struct InitOptions {
     pub project: Option<String>,
     pub project_start: Start,
     pub werkagenda_einde: Month,
+    /// The phase ladder, in order ([`STANDAARD_FASEN`] unless the programme names its own).
+    pub fasen: Vec<String>,
     /// The month `koers init` runs: its half year is the rapportage declared (as a draft).
     pub nu: Month,
 }
+
+/// The phase ladder `koers init` writes when none is given: the six phases of the project
+/// management method many programmes use (a programme with other phases gives its own, or edits
+/// `fasen` in koers.yaml).
+pub const STANDAARD_FASEN: [&str; 6] =
+    ["Initiatiefase", "Definitiefase", "Ontwerpfase", "Voorbereidingsfase", "Realisatiefase", "Borgingsfase"];
 
 /// The files of the new programme: (path relative to its directory, text).
 pub fn files(o: &InitOptions) -> Vec<(PathBuf, String)> {
@@ -161,8 +168,8 @@ fn koers_yaml(o: &InitOptions) -> String {
         "eigenaren: []   # the owners of the programme (municipalities, insurer, ...), for the informatiepakket\n",
     );
     s.push_str("fasen:          # the phase ladder, in order; add \"vraag\" and \"definitie\" to each as your plan words them\n");
-    for f in Fase::ALL {
-        s.push_str(&format!("  - naam: {}\n", f.name()));
+    for f in &o.fasen {
+        s.push_str(&format!("  - naam: {}\n", value(f.trim())));
     }
     s.push_str("afkortingen: [] # the glossary: - { afkorting: AO, betekenis: Ambtelijk overleg }\n");
     let half = Period::half_of(o.nu);
@@ -317,7 +324,7 @@ Nieuwe feiten legt u vast met een opdracht; koers controleert eerst of alles daa
 verandert alleen de regels die erbij komen:
 
 ```sh
-koers fase {project} Initiatiefase --sinds 2025-01              # het project is sinds januari 2025 in de initiatiefase
+koers fase {project} {eerste_fase} --sinds 2025-01              # het project is sinds januari 2025 in de fase {eerste_fase}
 koers resultaat {project} "Wat er bereikt is." --periode {half}  # een resultaat voor de rapportage van {half}
 koers project new nieuw-project --themalijn … --naam "…" --start 2025-03
 koers project einde {project} 2026-06
@@ -341,5 +348,6 @@ pull request) en op `main` publiceert hij de documenten.
         regio = o.regio,
         repo = koers_repository(),
         placeholder = PLACEHOLDER,
+        eerste_fase = o.fasen.first().map_or("…", |f| f.trim()),
     )
 }

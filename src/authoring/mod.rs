@@ -19,7 +19,7 @@ pub mod yaml_text;
 use crate::check::ValidateOptions;
 use crate::core::dates::{Edition, Einde, Month, Period, PeriodKind, Start};
 use crate::core::diagnostics::{Diagnostics, did_you_mean};
-use crate::core::phase::Fase;
+use crate::core::phase::{Fase, Ladder};
 use crate::load::data_files as df;
 use crate::load::{DataSet, DataSource, DirSource, Loaded};
 use crate::model::Programme;
@@ -34,8 +34,8 @@ use yaml_text::YamlText;
 pub enum Request {
     /// `koers project new`.
     NewProject { id: String, themalijn: String, naam: String, start: Start, einde: Einde, hoofdproject: Option<String> },
-    /// `koers fase`: the project is in `fase` since `sinds`.
-    PhaseStep { project: String, fase: Fase, sinds: Month, reden: Option<String> },
+    /// `koers fase`: the project is in `fase` (a name on the ladder of koers.yaml) since `sinds`.
+    PhaseStep { project: String, fase: String, sinds: Month, reden: Option<String> },
     /// `koers resultaat`: a result, reported in a rapportage (`Gemeld::Rapportage`) or a newsletter edition.
     Result { project: String, tekst: String, gemeld: crate::model::Gemeld, maand: Option<Month> },
     /// `koers project einde`.
@@ -224,7 +224,7 @@ pub fn plan(set: &DataSet, programme: Option<&Programme>, request: &Request) -> 
             new_project(set, &mut changes, id, themalijn, naam, *start, *einde, hoofdproject.as_deref())?
         }
         Request::PhaseStep { project, fase, sinds, reden } => {
-            phase_step(set, &mut changes, project, *fase, *sinds, reden.as_deref())?
+            phase_step(set, &mut changes, project, fase, *sinds, reden.as_deref())?
         }
         Request::Result { project, tekst, gemeld, maand } => {
             result(set, &mut changes, project, tekst, *gemeld, *maand)?
@@ -394,26 +394,29 @@ fn phase_step(
     set: &DataSet,
     changes: &mut ChangeSet,
     project: &str,
-    fase: Fase,
+    fase: &str,
     sinds: Month,
     reden: Option<&str>,
 ) -> Result<(), Refusal> {
+    let ladder = set.ladder();
+    let fase = parse_fase(&ladder, fase)?;
     let p = project_file(set, project)?;
-    // The steps as recorded; the new one goes where its month puts it.
-    let steps: Vec<(Fase, Option<Month>)> = p.data.fasen.iter().map(|s| (s.fase, s.bekend_vanaf())).collect();
+    // The steps as recorded (those on the ladder); the new one goes where its month puts it.
+    let steps: Vec<(Fase, Option<Month>)> =
+        p.data.fasen.iter().filter_map(|s| Some((ladder.find(&s.fase)?.clone(), s.bekend_vanaf()))).collect();
     if let Some((_, Some(m))) = steps.iter().find(|(_, m)| *m == Some(sinds)) {
         return Err(Refusal::new(format!("{project} already records a phase step in {m}"))
             .hint(format!("edit that step in {}, or give another month", p.file.path.display())));
     }
     let at = steps.iter().position(|(_, m)| m.is_some_and(|m| m > sinds)).unwrap_or(steps.len());
-    let previous = at.checked_sub(1).map(|i| steps[i].0);
-    if previous == Some(fase) {
+    let previous = at.checked_sub(1).map(|i| &steps[i].0);
+    if previous == Some(&fase) {
         return Err(Refusal::new(format!("{project} is already in the {fase} since before {sinds}"))
             .hint("record a step to another phase"));
     }
     let reden = reden.map(str::trim).filter(|r| !r.is_empty());
     if let Some(prev) = previous
-        && fase < prev
+        && fase < *prev
         && reden.is_none()
     {
         return Err(Refusal::new(format!(
@@ -434,6 +437,21 @@ fn phase_step(
     change.notes.push((line, format!("{project}: {fase} since {sinds}")));
     change.after = doc.text();
     Ok(())
+}
+
+/// A phase of the ladder by its name, in any case, with or without "fase": "realisatie" is
+/// Realisatiefase when the ladder has it.
+fn parse_fase(ladder: &Ladder, s: &str) -> Result<Fase, Refusal> {
+    let norm = |x: &str| x.trim().to_lowercase().trim_end_matches("fase").trim().to_string();
+    if let Some(f) = ladder.all().iter().find(|f| norm(f.name()) == norm(s)) {
+        return Ok(f.clone());
+    }
+    let names: Vec<&str> = ladder.names().collect();
+    let hint = match did_you_mean(s, names.iter().copied()) {
+        Some(n) => format!("did you mean \"{n}\"?"),
+        None => format!("the phases of the ladder in koers.yaml are: {}", names.join(", ")),
+    };
+    Err(Refusal::new(format!("\"{s}\" is not a phase")).hint(hint))
 }
 
 fn result(

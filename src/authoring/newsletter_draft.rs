@@ -78,7 +78,7 @@ fn draft_changes(prog: &Programme, period: Period) -> String {
     for w in &lijst {
         let naam = &w.project.naam;
         for f in &w.fasen {
-            let van = f.van.map(|v| v.name()).unwrap_or("–");
+            let van = f.van.as_ref().map_or("–", |v| v.name());
             let sinds = f.sinds.map(|m| format!(" (sinds {})", m.table())).unwrap_or_default();
             let reden = f.reden.as_deref().filter(|_| f.terug()).map(|r| format!(" — terug: {r}")).unwrap_or_default();
             lines.push(format!("fase: {naam}: {van} → {}{sinds}{reden}", f.naar));

@@ -8,11 +8,12 @@
 //! Phases, dates and references are checked across files; every problem is reported with the file,
 //! line and column of the value at fault and a hint how to fix it.
 
+mod huisstijl;
 mod informatiepakket;
 
 use crate::core::dates::{Edition, Einde, HalfYear, Month, Parsed, Period, Start};
 use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::core::phase::Fase;
+use crate::core::phase::{Fase, Ladder, MAX_FASEN, MIN_FASEN};
 use crate::load::data_files as df;
 use crate::load::yaml_tree::Step;
 use crate::load::{DataSet, Loaded, SourceFile};
@@ -28,7 +29,7 @@ pub struct ValidateOptions {
 }
 
 pub fn validate(set: &DataSet, opts: &ValidateOptions) -> Diagnostics {
-    let mut v = Validator { set, opts, diags: Diagnostics::default() };
+    let mut v = Validator { set, opts, diags: Diagnostics::default(), ladder: set.ladder() };
     v.ids();
     v.programme();
     v.urls();
@@ -44,6 +45,8 @@ struct Validator<'a> {
     set: &'a DataSet,
     opts: &'a ValidateOptions,
     diags: Diagnostics,
+    /// The phase ladder of koers.yaml: the names a project's phase steps may use.
+    ladder: Ladder,
 }
 
 /// An id as file names, links and commands use it: lowercase letters, digits and hyphens.
@@ -122,6 +125,9 @@ impl<'a> Validator<'a> {
         self.newsletter_addresses(f, d);
         self.listed_once(f, d);
         self.phase_ladder(f, d);
+        for d in huisstijl::validate(f, d) {
+            self.diags.push(d);
+        }
         self.rapportages(f, d);
     }
 
@@ -192,20 +198,34 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// The phase ladder: all six, each once, in order.
+    /// The phase ladder: two to six phases, each named once.
     fn phase_ladder(&mut self, f: &SourceFile, d: &df::ProgrammeFile) {
-        let names: Vec<Fase> = d.fasen.iter().map(|f| f.naam).collect();
-        if names != Fase::ALL {
-            let missing: Vec<&str> = Fase::ALL.iter().filter(|f| !names.contains(f)).map(|f| f.name()).collect();
-            let msg = if !missing.is_empty() {
-                format!("the phase ladder lacks {}", missing.join(", "))
-            } else {
-                "the phase ladder must list each of the six phases once, in ladder order".to_string()
-            };
+        let n = d.fasen.len();
+        if !(MIN_FASEN..=MAX_FASEN).contains(&n) {
             self.diags.push(
-                f.error_at(&path!["fasen"], msg)
-                    .hint(format!("list them in this order: {}", Fase::names().collect::<Vec<_>>().join(", "))),
+                f.error_at(&path!["fasen"], format!("the phase ladder has {n} phases; it needs {MIN_FASEN} to {MAX_FASEN}"))
+                    .hint("list the phases of the programme in ladder order, each as \"- naam: ...\" (the charts tell at most six apart)"),
             );
+        }
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, fase) in d.fasen.iter().enumerate() {
+            let naam = fase.naam.trim();
+            if naam.is_empty() || naam != fase.naam || naam.contains('\n') {
+                self.diags.push(
+                    f.error_at(
+                        &path!["fasen", i, "naam"],
+                        "a phase's name is one line of text, without spaces around it",
+                    )
+                    .hint("write the name as documents show it, e.g. \"naam: Initiatiefase\""),
+                );
+                continue;
+            }
+            if let Some(first) = seen.insert(naam.to_lowercase(), i) {
+                self.diags.push(
+                    f.error_at(&path!["fasen", i, "naam"], format!("the phase \"{naam}\" is on the ladder twice"))
+                        .hint(format!("keep one; the other is phase {} (\"{}\")", first + 1, d.fasen[first].naam)),
+                );
+            }
         }
     }
 
@@ -641,16 +661,44 @@ impl<'a> Validator<'a> {
     fn phase_history(&mut self, f: &SourceFile, fasen: &[df::FaseStap], end_m: Option<Month>) {
         let mut prev: Option<(Fase, Option<Month>)> = None;
         for (i, step) in fasen.iter().enumerate() {
+            let Some(fase) = self.step_phase(f, i, step) else {
+                prev = None;
+                continue;
+            };
             let sinds = step.sinds.and_then(Parsed::valid);
             let reported = self.step_reported(f, i, step);
             self.step_dates(f, i, sinds, reported, end_m);
             // The month from which the step is known: when it began, else the end of its report.
             let bekend = sinds.or(reported.map(|(p, _)| p.last));
             if let Some(prev) = prev {
-                self.step_after(f, i, step, prev, bekend, reported);
+                self.step_after(f, i, step, (&fase, bekend), prev, reported);
             }
-            prev = Some((step.fase, bekend));
+            prev = Some((fase, bekend));
         }
+    }
+
+    /// The phase a step names, if it is on the ladder of koers.yaml (else a diagnostic, with the
+    /// nearest name on the ladder).
+    fn step_phase(&mut self, f: &SourceFile, i: usize, step: &df::FaseStap) -> Option<Fase> {
+        if let Some(fase) = self.ladder.find(&step.fase) {
+            return Some(fase.clone());
+        }
+        if self.ladder.is_empty() {
+            return None; // no koers.yaml, or no ladder in it: reported there
+        }
+        let names: Vec<&str> = self.ladder.names().collect();
+        let hint = match did_you_mean(&step.fase, names.iter().copied()) {
+            Some(n) => format!("did you mean \"{n}\"?"),
+            None => format!("the phases of the ladder in koers.yaml (\"fasen\") are: {}", names.join(", ")),
+        };
+        self.diags.push(
+            f.error_at(
+                &path!["fasen", i, "fase"],
+                format!("\"{}\" is not a phase of the ladder in koers.yaml", step.fase),
+            )
+            .hint(hint),
+        );
+        None
     }
 
     /// Where a phase step was reported (the period and its key), if it says so once.
@@ -735,8 +783,8 @@ impl<'a> Validator<'a> {
         f: &SourceFile,
         i: usize,
         step: &df::FaseStap,
+        (fase, bekend): (&Fase, Option<Month>),
         (prev_fase, prev_bekend): (Fase, Option<Month>),
-        bekend: Option<Month>,
         reported: Option<(Period, &'static str)>,
     ) {
         if let (Some(a), Some(b)) = (prev_bekend, bekend)
@@ -753,12 +801,12 @@ impl<'a> Validator<'a> {
         }
         // The same phase again is a later report confirming it (no `sinds`); with a
         // `sinds` it would be a step to where the project already is.
-        if step.fase == prev_fase && step.sinds.is_some() {
+        if *fase == prev_fase && step.sinds.is_some() {
             self.diags.push(
                 f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
                     .hint("remove the repeated entry, or record a later report that confirms the phase with \"periode\" or \"editie\" instead of \"sinds\""),
             );
-        } else if step.fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        } else if *fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, "fase"],

@@ -277,7 +277,7 @@ pub(crate) struct ProjectEindeArgs {
 pub(crate) struct FaseArgs {
     /// The project's id.
     pub(crate) project: String,
-    /// The phase: Initiatiefase, Definitiefase, Ontwerpfase, Voorbereidingsfase, Realisatiefase or Borgingsfase.
+    /// The phase: a name on the phase ladder of koers.yaml (`fasen`), in any case, with or without "fase".
     pub(crate) fase: String,
     /// The month the project entered the phase (YYYY-MM).
     #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse)]
@@ -427,6 +427,10 @@ pub(crate) struct InitArgs {
     /// The last month of the werkagenda: what "doorlopend" means. Default: 2026-12, the end of the Integraal Zorgakkoord.
     #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse, default_value = "2026-12")]
     pub(crate) werkagenda_einde: Month,
+    /// The phase ladder, in order, separated by commas (2 to 6 phases). Default: Initiatiefase,
+    /// Definitiefase, Ontwerpfase, Voorbereidingsfase, Realisatiefase, Borgingsfase.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub(crate) fasen: Vec<String>,
     /// Do not list the files written.
     #[arg(long, short)]
     pub(crate) quiet: bool,

@@ -7,7 +7,6 @@
 
 use crate::core::dates::{Datum, Day, Edition, Einde, HalfYear, Month, Parsed, Start};
 use crate::core::notation::StatedFte;
-use crate::core::phase::Fase;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +44,8 @@ pub struct ProgrammeFile {
     /// Governance bodies (BO, AO, programmateam, ...), as the Informatiepakket describes them.
     #[serde(default)]
     pub organisatie: Vec<Orgaan>,
-    /// The six phases in ladder order, with their definitions.
+    /// The phase ladder: its phases in order (two to six), each with its definition. Projects
+    /// name their phases by these names.
     pub fasen: Vec<FaseDefinitie>,
     /// Abbreviations and their full forms.
     #[serde(default)]
@@ -61,11 +61,82 @@ pub struct ProgrammeFile {
     /// abbreviations whose meaning no source gives.
     #[serde(default)]
     pub geen_afkortingen: Vec<String>,
+    /// The house style of the documents: colours and logo. Without it (or a colour left out),
+    /// koers' default colours apply, those of its `theme.css`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub huisstijl: Option<Huisstijl>,
     /// The accessibility statement (toegankelijkheidsverklaring, `out/toegankelijkheidsverklaring.html`):
     /// the fields of the Dutch model statement that no other data gives. A field left out is shown
     /// as "nog in te vullen".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toegankelijkheid: Option<Toegankelijkheid>,
+}
+
+/// The house style: the colours of the HTML pages, the e-mail, the PDF, the editable formats and
+/// the charts, and the programme's logo.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Huisstijl {
+    #[serde(default)]
+    pub kleuren: Kleuren,
+    /// The logo (an SVG or PNG file, relative to the data directory), shown at the top of the HTML
+    /// pages, the e-mail and the PDF's title page. Without it, no logo is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// The logo's alt text (default: the programme's name and "logo").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_alt: Option<String>,
+}
+
+/// The colours of the house style, each `#rrggbb`; one left out keeps koers' default. Text
+/// colours must keep 4.5:1 contrast against the surfaces they stand on (checked).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kleuren {
+    /// Headings, links, table header text, the title page (default #005f73; text on white and
+    /// on `primair_licht`, white text on it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primair: Option<String>,
+    /// Table header cells and passed phases (default #d8ecef).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primair_licht: Option<String>,
+    /// The border of a box and accent lines (default #ee7d00).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// Accent text: box titles, kickers (default #9a4f00; text on white and on `accent_vlak`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent_tekst: Option<String>,
+    /// The background of a box and of the report period in the timelines (default #fdf0e1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent_vlak: Option<String>,
+}
+
+impl Kleuren {
+    /// The defaults: the values of `templates/theme.css`.
+    pub const STANDAARD: [(&'static str, &'static str); 5] = [
+        ("primair", "#005f73"),
+        ("primair_licht", "#d8ecef"),
+        ("accent", "#ee7d00"),
+        ("accent_tekst", "#9a4f00"),
+        ("accent_vlak", "#fdf0e1"),
+    ];
+
+    /// Each colour as the data gives it (None: left out), by its key, in [`Kleuren::STANDAARD`] order.
+    pub fn gegeven(&self) -> [(&'static str, Option<&str>); 5] {
+        [
+            ("primair", self.primair.as_deref()),
+            ("primair_licht", self.primair_licht.as_deref()),
+            ("accent", self.accent.as_deref()),
+            ("accent_tekst", self.accent_tekst.as_deref()),
+            ("accent_vlak", self.accent_vlak.as_deref()),
+        ]
+    }
+
+    /// The colour of a key: the data's, else the default.
+    pub fn of(&self, key: &str) -> &str {
+        let given = self.gegeven().into_iter().find(|(k, _)| *k == key).and_then(|(_, v)| v);
+        given.unwrap_or_else(|| Kleuren::STANDAARD.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v))
+    }
 }
 
 /// The fields of the model toegankelijkheidsverklaring (digitoegankelijk.nl) that are decisions
@@ -131,8 +202,8 @@ pub struct Orgaan {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaseDefinitie {
-    /// One of the six phases.
-    pub naam: Fase,
+    /// The phase's name, as documents show it (e.g. "Initiatiefase").
+    pub naam: String,
     /// The short question, as in "Definitiefase (wat)".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vraag: Option<String>,
@@ -436,7 +507,8 @@ pub struct ProjectFile {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaseStap {
-    pub fase: Fase,
+    /// A phase of the ladder in koers.yaml (`fasen`), by its name.
+    pub fase: String,
     /// Month (YYYY-MM) the phase began, where a source states it. Without it the step says where it
     /// was reported (`periode` or `editie`), and it is known only from that report on: koers never
     /// draws a phase back to a project's start.

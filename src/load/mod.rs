@@ -197,6 +197,15 @@ pub struct DataSet {
     pub figuren: BTreeMap<String, crate::load::figure::Figuur>,
 }
 
+impl DataSet {
+    /// The phase ladder of koers.yaml (`fasen`), in its order; empty without a loaded koers.yaml.
+    pub fn ladder(&self) -> crate::core::phase::Ladder {
+        crate::core::phase::Ladder::new(
+            self.programme.iter().flat_map(|p| p.data.fasen.iter().map(|f| f.naam.as_str())),
+        )
+    }
+}
+
 /// A second file for the same id (or the same programme, regioplan or informatiepakket file).
 #[derive(Debug, Clone)]
 pub struct Duplicate {

@@ -342,12 +342,11 @@ mod tests {
         );
         let msgs: Vec<String> =
             d.iter().map(|d| format!("{}:{} {} | {:?}", d.line, d.column, d.message, d.hint)).collect();
-        assert_eq!(d.len(), 3, "{msgs:#?}");
-        assert!(msgs[0].starts_with("6:11 \"fasen[1].fase\" has the unknown value \"Vorbereidingsfase\""), "{msgs:#?}");
-        assert!(msgs[0].contains("did you mean \\\"Voorbereidingsfase\\\""), "{msgs:#?}");
-        assert!(msgs[1].starts_with("7:1 unknown key \"resultatn\""), "{msgs:#?}");
-        assert!(msgs[1].contains("resultaten"));
-        assert!(msgs[2].starts_with("8:12 \"voetnoten\" must be a list"), "{msgs:#?}");
+        // A phase is any text here: the check stage holds it against the ladder of koers.yaml.
+        assert_eq!(d.len(), 2, "{msgs:#?}");
+        assert!(msgs[0].starts_with("7:1 unknown key \"resultatn\""), "{msgs:#?}");
+        assert!(msgs[0].contains("resultaten"));
+        assert!(msgs[1].starts_with("8:12 \"voetnoten\" must be a list"), "{msgs:#?}");
     }
 
     #[test]

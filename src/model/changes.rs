@@ -84,7 +84,7 @@ pub struct Faseovergang {
 impl Faseovergang {
     /// A step down the ladder.
     pub fn terug(&self) -> bool {
-        self.van.is_some_and(|v| self.naar < v)
+        self.van.as_ref().is_some_and(|v| self.naar < *v)
     }
 }
 
@@ -120,19 +120,19 @@ pub fn compare<'a>(oud: &Stand<'a>, nieuw: &Stand<'a>) -> Vec<Projectwijziging<'
         // Phase steps: the steps the new state knows that the old one did not.
         let oude_stappen: &[FaseStap] = o.map(|o| oud.geschiedenis(o)).unwrap_or(&[]);
         let nieuwe_stappen = nieuw.geschiedenis(p);
-        let mut van = oude_stappen.last().map(|s| s.fase);
+        let mut van = oude_stappen.last().map(|s| s.fase.clone());
         let mut fasen = Vec::new();
         for (i, s) in nieuwe_stappen.iter().enumerate() {
             let bekend = oude_stappen.get(i).is_some_and(|x| x.fase == s.fase && x.sinds == s.sinds);
             if bekend {
                 continue;
             }
-            let vorige = if i == 0 { None } else { Some(nieuwe_stappen[i - 1].fase) };
-            let from = if oude_stappen.len() > i { van } else { vorige.or(van) };
-            if from != Some(s.fase) && toont_oud {
-                fasen.push(Faseovergang { van: from, naar: s.fase, sinds: s.sinds, reden: s.reden.clone() });
+            let vorige = if i == 0 { None } else { Some(nieuwe_stappen[i - 1].fase.clone()) };
+            let from = if oude_stappen.len() > i { van.clone() } else { vorige.or(van.clone()) };
+            if from.as_ref() != Some(&s.fase) && toont_oud {
+                fasen.push(Faseovergang { van: from, naar: s.fase.clone(), sinds: s.sinds, reden: s.reden.clone() });
             }
-            van = Some(s.fase);
+            van = Some(s.fase.clone());
         }
         let beeindigd = nieuw.geeindigd(p).filter(|m| o.and_then(|o| oud.geeindigd(o)) != Some(*m));
         let nieuwe_resultaten: Vec<_> = p
@@ -208,8 +208,8 @@ pub struct ProjectRef {
 pub struct FasestapView {
     pub id: String,
     pub naam: String,
-    pub van: Option<&'static str>,
-    pub naar: &'static str,
+    pub van: Option<String>,
+    pub naar: String,
     /// "09-2024"
     pub sinds: Option<String>,
     pub terug: bool,
@@ -253,8 +253,8 @@ impl Wijzigingen {
                             w.fasen.iter().map(|f| FasestapView {
                                 id: w.project.id.clone(),
                                 naam: w.project.naam.clone(),
-                                van: f.van.map(Fase::name),
-                                naar: f.naar.name(),
+                                van: f.van.as_ref().map(|v| v.name().to_string()),
+                                naar: f.naar.name().to_string(),
                                 sinds: f.sinds.map(|m| m.table()),
                                 terug: f.terug(),
                                 reden: f.reden.clone(),
@@ -353,7 +353,7 @@ pub fn diff(old: &Programme, new: &Programme) -> Vec<Change> {
             out.push(Change::PhaseTransition {
                 project: id.clone(),
                 naam: naam.clone(),
-                from: f.van.map(|v| v.name().to_string()),
+                from: f.van.as_ref().map(|v| v.name().to_string()),
                 to: f.naar.name().to_string(),
                 sinds: f.sinds,
             });

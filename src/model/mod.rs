@@ -16,7 +16,7 @@ pub mod informatiepakket;
 pub mod status;
 
 use crate::core::dates::{Day, Einde, Month, Parsed, Period, Start};
-use crate::core::phase::Fase;
+use crate::core::phase::{Fase, Ladder};
 use crate::load::DataSet;
 use crate::load::data_files::{self as df, Markdown};
 use serde::Serialize;
@@ -42,6 +42,10 @@ pub struct Programme {
     pub eigenaren: Vec<String>,
     pub organisatie: Vec<df::Orgaan>,
     pub fasen: Vec<df::FaseDefinitie>,
+    /// The phase ladder of `fasen`: its names in its order.
+    pub ladder: Ladder,
+    /// The house style (colours left out keep koers' defaults).
+    pub huisstijl: df::Huisstijl,
     /// Sorted alphabetically (case-insensitive).
     pub afkortingen: Vec<df::Afkorting>,
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
@@ -192,7 +196,7 @@ pub struct Editie {
 impl Project {
     /// The phase the project is in during month `m` (None before its first phase).
     pub fn fase_op(&self, m: Month) -> Option<Fase> {
-        self.current_step(m).map(|s| s.fase)
+        self.current_step(m).map(|s| s.fase.clone())
     }
 
     /// The step of the phase history in force during month `m`: the last one known from `m` or
@@ -291,7 +295,7 @@ fn themalijn(set: &DataSet, id: &str, t: &df::ThemalijnFile) -> Result<Themalijn
         .projecten
         .iter()
         .map(|pid| match set.projecten.get(pid) {
-            Some(p) => project(pid, &p.data),
+            Some(p) => project(pid, &p.data, &set.ladder()),
             None => Err(Unresolved(format!("themalijn {id} lists the unknown project {pid}"))),
         })
         .collect::<Result<_, _>>()?;
@@ -363,6 +367,8 @@ impl Programme {
             eigenaren: p.eigenaren.clone(),
             organisatie: p.organisatie.clone(),
             fasen: p.fasen.clone(),
+            ladder: set.ladder(),
+            huisstijl: p.huisstijl.clone().unwrap_or_default(),
             afkortingen,
             nieuwsbrief: p.nieuwsbrief.clone(),
             toegankelijkheid: p.toegankelijkheid.as_ref().map(Toegankelijkheid::of).transpose()?,
@@ -390,8 +396,8 @@ impl Programme {
         self.rapportages.iter().map(|r| r.periode).collect()
     }
 
-    pub fn definitie(&self, f: Fase) -> Option<&df::FaseDefinitie> {
-        self.fasen.iter().find(|d| d.naam == f)
+    pub fn definitie(&self, f: &Fase) -> Option<&df::FaseDefinitie> {
+        self.fasen.iter().find(|d| d.naam == f.name())
     }
 }
 
@@ -400,7 +406,7 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn project(id: &str, p: &df::ProjectFile) -> Result<Project, Unresolved> {
+fn project(id: &str, p: &df::ProjectFile, ladder: &Ladder) -> Result<Project, Unresolved> {
     let resultaten = p
         .resultaten
         .iter()
@@ -456,7 +462,10 @@ fn project(id: &str, p: &df::ProjectFile) -> Result<Project, Unresolved> {
                     (None, None) => None,
                     (Some(_), Some(_)) => return Err(Unresolved(format!("{} has two reports", what()))),
                 };
-                FaseStap::new(f.fase, sinds, gemeld, f.reden.clone())
+                let fase = ladder
+                    .find(&f.fase)
+                    .ok_or_else(|| Unresolved(format!("{}: \"{}\" is not on the phase ladder", what(), f.fase)))?;
+                FaseStap::new(fase.clone(), sinds, gemeld, f.reden.clone())
                     .ok_or_else(|| Unresolved(format!("{} says neither since when nor where it was reported", what())))
             })
             .collect::<Result<_, Unresolved>>()?,
@@ -473,6 +482,11 @@ fn project(id: &str, p: &df::ProjectFile) -> Result<Project, Unresolved> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fase(name: &str) -> Fase {
+        let ladder = Ladder::new(["Initiatiefase", "Definitiefase", "Ontwerpfase", "Realisatiefase", "Borgingsfase"]);
+        ladder.find(name).expect("on the ladder").clone()
+    }
 
     fn step(fase: Fase, sinds: Option<&str>) -> FaseStap {
         let h1 = Period::parse_half("2024-H1").unwrap();
@@ -510,31 +524,31 @@ mod tests {
     #[test]
     fn phase_at_a_date_follows_the_history() {
         let p = project_with(
-            vec![step(Fase::Definitiefase, Some("2023-09")), step(Fase::Ontwerpfase, Some("2024-07"))],
+            vec![step(fase("Definitiefase"), Some("2023-09")), step(fase("Ontwerpfase"), Some("2024-07"))],
             Start::Month(Month::parse("2023-09").unwrap()),
             Einde::Doorlopend,
         );
         let at = |s: &str| p.fase_op(Month::parse(s).unwrap());
         assert_eq!(at("2023-08"), None);
-        assert_eq!(at("2023-09"), Some(Fase::Definitiefase));
-        assert_eq!(at("2024-06"), Some(Fase::Definitiefase));
-        assert_eq!(at("2024-07"), Some(Fase::Ontwerpfase));
+        assert_eq!(at("2023-09"), Some(fase("Definitiefase")));
+        assert_eq!(at("2024-06"), Some(fase("Definitiefase")));
+        assert_eq!(at("2024-07"), Some(fase("Ontwerpfase")));
     }
 
     #[test]
     fn an_undated_phase_is_known_from_its_report_and_never_back_to_the_start() {
         let p = project_with(
-            vec![step(Fase::Realisatiefase, None)],
+            vec![step(fase("Realisatiefase"), None)],
             Start::Month(Month::parse("2020-09").unwrap()),
             Einde::Doorlopend,
         );
         let at = |s: &str| p.fase_op(Month::parse(s).unwrap());
         assert_eq!(at("2020-09"), None, "the start month states no phase");
         assert_eq!(at("2024-05"), None);
-        assert_eq!(at("2024-06"), Some(Fase::Realisatiefase), "known at the end of the report's half year");
+        assert_eq!(at("2024-06"), Some(fase("Realisatiefase")), "known at the end of the report's half year");
         let h1 = Period::parse_half("2024-H1").unwrap();
         let h2 = Period::parse_half("2024-H2").unwrap();
-        assert_eq!(p.fase_bekend_in(&h1).map(|s| s.fase), Some(Fase::Realisatiefase));
+        assert_eq!(p.fase_bekend_in(&h1).map(|s| s.fase.clone()), Some(fase("Realisatiefase")));
         assert!(p.fase_bekend_in(&h2).is_none(), "a phase of the 2024-H1 report says nothing of 2024-H2");
         assert!(p.fase_bekend_in(&Period::parse_edition("2025-04").unwrap()).is_none());
     }
@@ -542,26 +556,26 @@ mod tests {
     #[test]
     fn no_phase_before_a_dated_first_step() {
         let p = project_with(
-            vec![step(Fase::Initiatiefase, Some("2024-09"))],
+            vec![step(fase("Initiatiefase"), Some("2024-09"))],
             Start::BeforeWerkagenda,
             Einde::NogNietBekend,
         );
         assert_eq!(p.fase_op(Month::parse("2024-08").unwrap()), None);
-        assert_eq!(p.fase_op(Month::parse("2024-09").unwrap()), Some(Fase::Initiatiefase));
+        assert_eq!(p.fase_op(Month::parse("2024-09").unwrap()), Some(fase("Initiatiefase")));
     }
 
     #[test]
     fn which_projects_a_report_shows() {
         let h1 = Period::parse_half("2024-H1").unwrap();
         let later = project_with(
-            vec![step(Fase::Initiatiefase, None)],
+            vec![step(fase("Initiatiefase"), None)],
             Start::Month(Month::parse("2024-09").unwrap()),
             Einde::NogNietBekend,
         );
         assert!(!later.loopt_in(&h1));
         assert!(later.in_rapportage(&h1), "it has a result in the period");
         let ended = project_with(
-            vec![step(Fase::Borgingsfase, None)],
+            vec![step(fase("Borgingsfase"), None)],
             Start::BeforeWerkagenda,
             Einde::Month(Month::parse("2023-12").unwrap()),
         );

@@ -10,7 +10,7 @@
 //! - [`tijdlijn`]: per project, its phases over time from start to end, the period marked.
 
 use crate::core::dates::{Einde, Month, Period, Start};
-use crate::core::phase::Fase;
+use crate::core::phase::{Fase, Ladder, MAX_FASEN};
 use crate::model::changes::Stand;
 use crate::model::{Programme, Project, Themalijn};
 use serde::Serialize;
@@ -85,8 +85,9 @@ const GRIJS: &str = "#5c5c5c";
 const PERIODE: &str = "#fdf0e1";
 const ACCENT: &str = "#b85f00";
 
-/// Fill, pattern and label colour of each phase, in ladder order.
-const FASE_STIJL: [(&str, Patroon, &str); 6] = [
+/// Fill, pattern and label colour of the phase styles, light to dark: a ladder of six phases has
+/// them in this order, a shorter one a spread of them from the first to the last ([`stijl`]).
+const FASE_STIJL: [(&str, Patroon, &str); MAX_FASEN] = [
     ("#eef6f7", Patroon::Stippen, TEKST),
     ("#c6e3e8", Patroon::Schuin, TEKST),
     ("#93cdd7", Patroon::Ruit, TEKST),
@@ -121,6 +122,20 @@ pub fn xml(s: &str) -> String {
         }
     }
     out
+}
+
+/// The chart in the colours of the data's house style, where it gives them: its primary colour for
+/// lines and marks, its accent surface and accent text colour for the report period. Only the
+/// attribute values koers writes are replaced (text from the data is escaped, `"` included).
+fn in_huisstijl(svg: String, prog: &Programme) -> String {
+    let k = &prog.huisstijl.kleuren;
+    let mut svg = svg;
+    for (standaard, gegeven) in [(PRIMAIR, &k.primair), (PERIODE, &k.accent_vlak), (ACCENT, &k.accent_tekst)] {
+        if let Some(kleur) = gegeven.as_deref().filter(|g| !g.eq_ignore_ascii_case(standaard)) {
+            svg = svg.replace(&format!("=\"{standaard}\""), &format!("=\"{}\"", xml(kleur)));
+        }
+    }
+    svg
 }
 
 /// `<svg …><title/><desc/>` and the pattern definitions.
@@ -168,15 +183,23 @@ fn begin(id: &str, w: u32, h: u32, titel: &str, beschrijving: &str) -> String {
     s
 }
 
+/// The style of a phase: on a ladder of n phases, the first is the lightest of [`FASE_STIJL`], the
+/// last the darkest, and those between spread evenly over the rest (each a style of its own).
+fn stijl(f: &Fase) -> usize {
+    let (i, n) = (f.index(), f.of().clamp(2, MAX_FASEN));
+    ((i * (MAX_FASEN - 1) + (n - 1) / 2) / (n - 1)).min(MAX_FASEN - 1)
+}
+
 /// A rectangle in a phase's fill and pattern.
-fn fase_rect(s: &mut String, id: &str, f: Fase, x: f64, y: f64, w: f64, h: f64) {
-    let (fill, patroon, _) = FASE_STIJL[f.index()];
+fn fase_rect(s: &mut String, id: &str, f: &Fase, x: f64, y: f64, w: f64, h: f64) {
+    let stijl = stijl(f);
+    let (fill, patroon, _) = FASE_STIJL[stijl];
     let _ = write!(s, "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"/>");
     if !matches!(patroon, Patroon::Geen) {
         let _ = write!(
             s,
             "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{})\"/>",
-            f.index() + 1
+            stijl + 1
         );
     }
 }
@@ -195,13 +218,13 @@ fn pill(s: &mut String, cx: f64, cy: f64, text: &str) {
 }
 
 /// The phase legend: swatch, ladder number and name, in `per_rij` columns.
-fn legenda(s: &mut String, id: &str, x0: f64, y0: f64, breedte: f64, per_rij: usize) -> f64 {
+fn legenda(s: &mut String, id: &str, ladder: &Ladder, (x0, y0): (f64, f64), breedte: f64, per_rij: usize) -> f64 {
     let kol = breedte / per_rij as f64;
-    for (i, f) in Fase::ALL.iter().enumerate() {
+    for (i, f) in ladder.all().iter().enumerate() {
         let x = x0 + kol * (i % per_rij) as f64;
         let y = y0 + 20.0 * (i / per_rij) as f64;
-        let _ = write!(s, "<g class=\"legenda\" data-fase=\"{}\">", f.name());
-        fase_rect(s, id, *f, x, y, 22.0, 14.0);
+        let _ = write!(s, "<g class=\"legenda\" data-fase=\"{}\">", xml(f.name()));
+        fase_rect(s, id, f, x, y, 22.0, 14.0);
         let _ = write!(
             s,
             "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"22\" height=\"14\" fill=\"none\" stroke=\"#7a9aa0\" stroke-width=\"0.6\"/>"
@@ -212,10 +235,10 @@ fn legenda(s: &mut String, id: &str, x0: f64, y0: f64, breedte: f64, per_rij: us
             x + 28.0,
             y + 11.0,
             i + 1,
-            f.name()
+            xml(f.name())
         );
     }
-    y0 + 20.0 * Fase::ALL.len().div_ceil(per_rij) as f64
+    y0 + 20.0 * ladder.len().div_ceil(per_rij) as f64
 }
 
 /// The legend entry of a bar part whose phase the data does not state; returns the y below it.
@@ -239,7 +262,7 @@ pub struct VerdelingRij {
     pub id: String,
     pub naam: String,
     /// Projects per phase, in ladder order.
-    pub aantallen: [usize; 6],
+    pub aantallen: Vec<usize>,
     /// Projects whose phase the data does not state for the moment (none recorded, or only for an
     /// earlier report).
     pub zonder_fase: usize,
@@ -272,7 +295,7 @@ pub fn verdeling<'a>(stand: &Stand<'a>) -> Verdeling<'a> {
     let leeg = |id: &str, naam: &str| VerdelingRij {
         id: id.into(),
         naam: naam.into(),
-        aantallen: [0; 6],
+        aantallen: vec![0; stand.prog.ladder.len()],
         zonder_fase: 0,
         subprojecten: 0,
     };
@@ -293,8 +316,8 @@ pub fn verdeling<'a>(stand: &Stand<'a>) -> Verdeling<'a> {
         if rij.totaal() == 0 {
             continue;
         }
-        for i in 0..6 {
-            totaal.aantallen[i] += rij.aantallen[i];
+        for (t, a) in totaal.aantallen.iter_mut().zip(&rij.aantallen) {
+            *t += a;
         }
         totaal.zonder_fase += rij.zonder_fase;
         totaal.subprojecten += rij.subprojecten;
@@ -323,7 +346,8 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
     let Verdeling { rijen, niet_gestart } = verdeling(stand);
     let totaal = rijen.last().expect("the total row");
     let titel = format!("Projecten per fase, {moment}");
-    let (beschrijving, niet_gestart_tekst) = verdeling_beschrijving(&rijen, &niet_gestart, moment);
+    let ladder = &stand.prog.ladder;
+    let (beschrijving, niet_gestart_tekst) = verdeling_beschrijving(ladder, &rijen, &niet_gestart, moment);
 
     // Layout: a label column, a bar of 100 % per row with the count in every segment, the row
     // total, then the legend.
@@ -332,9 +356,13 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
     let (rij_h, top) = (28.0, 22.0);
     let bar_x = maat.bar_x;
     let mut s = String::new();
+    let (eerste, laatste_fase) = (ladder.first().map_or("", Fase::name), ladder.last().map_or("", Fase::name));
     let _ = writeln!(
         s,
-        "<text x=\"{bar_x}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">← 1. Initiatiefase … 6. Borgingsfase →</text><text x=\"{:.1}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">aantal</text>",
+        "<text x=\"{bar_x}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">← 1. {} … {}. {} →</text><text x=\"{:.1}\" y=\"13\" font-size=\"10.5\" fill=\"{GRIJS}\">aantal</text>",
+        xml(eerste),
+        ladder.len(),
+        xml(laatste_fase),
         bar_x + maat.bar_w + 10.0
     );
     let mut y = top;
@@ -349,10 +377,10 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
             );
             y += 6.0;
         }
-        verdeling_rij(&mut s, r, y, ri == laatste, id, &maat);
+        verdeling_rij(&mut s, ladder, r, (y, ri == laatste), id, &maat);
         y += rij_h;
     }
-    let mut eind = legenda(&mut s, id, bar_x - 60.0, y + 6.0, w - (bar_x - 60.0), 3);
+    let mut eind = legenda(&mut s, id, ladder, (bar_x - 60.0, y + 6.0), w - (bar_x - 60.0), 3);
     let met_zonder = rijen.iter().any(|r| r.zonder_fase > 0);
     if met_zonder {
         eind = legenda_niet_vastgelegd(&mut s, bar_x - 60.0, eind);
@@ -370,19 +398,25 @@ pub fn fasenverdeling(stand: &Stand, id: &str, moment: &str) -> Grafiek {
         eind += 4.0;
     }
     let h = (eind + 4.0).ceil() as u32;
-    let svg = begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+    let svg = in_huisstijl(begin(id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n", stand.prog);
 
-    let tabel = verdeling_tabel(&rijen, totaal, niet_gestart_tekst.as_deref(), met_zonder, moment);
+    let tabel = verdeling_tabel(ladder, &rijen, totaal, (niet_gestart_tekst.as_deref(), met_zonder), moment);
     let beschrijving_pdf = pdf_alt(&beschrijving);
     Grafiek { id: id.to_string(), titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
 }
 
 /// The phase distribution in words (the chart's description), and the sentence on the projects
 /// not counted because they start later.
-fn verdeling_beschrijving(rijen: &[VerdelingRij], niet_gestart: &[&Project], moment: &str) -> (String, Option<String>) {
+fn verdeling_beschrijving(
+    ladder: &Ladder,
+    rijen: &[VerdelingRij],
+    niet_gestart: &[&Project],
+    moment: &str,
+) -> (String, Option<String>) {
     let totaal = rijen.last().expect("the total row");
     let per_fase = |r: &VerdelingRij, ook_nul: bool| -> String {
-        let mut delen: Vec<String> = Fase::ALL
+        let mut delen: Vec<String> = ladder
+            .all()
             .iter()
             .filter(|f| ook_nul || r.aantallen[f.index()] > 0)
             .map(|f| format!("{} {}", f.name(), r.aantallen[f.index()]))
@@ -433,7 +467,14 @@ struct VerdelingMaat {
 
 /// One row of the phase distribution (a themalijn, or the total in bold): its label, a bar of
 /// 100 % with a segment per phase and its count, and its total.
-fn verdeling_rij(s: &mut String, r: &VerdelingRij, y: f64, vet: bool, id: &str, maat: &VerdelingMaat) {
+fn verdeling_rij(
+    s: &mut String,
+    ladder: &Ladder,
+    r: &VerdelingRij,
+    (y, vet): (f64, bool),
+    id: &str,
+    maat: &VerdelingMaat,
+) {
     let VerdelingMaat { label_w, bar_x, bar_w, bar_h } = *maat;
     let n = r.totaal();
     let gewicht = if vet { "bold" } else { "normal" };
@@ -447,7 +488,7 @@ fn verdeling_rij(s: &mut String, r: &VerdelingRij, y: f64, vet: bool, id: &str, 
     );
     let mut x = bar_x;
     let per = if n == 0 { 0.0 } else { bar_w / n as f64 };
-    for f in Fase::ALL {
+    for f in ladder.all() {
         let a = r.aantallen[f.index()];
         if a == 0 {
             continue;
@@ -456,10 +497,10 @@ fn verdeling_rij(s: &mut String, r: &VerdelingRij, y: f64, vet: bool, id: &str, 
         let _ = write!(
             s,
             "<g class=\"segment\" data-fase=\"{}\" data-aantal=\"{a}\"><title>{}: {} in de {}</title>",
-            f.name(),
+            xml(f.name()),
             xml(&r.naam),
             projecten(a),
-            f.name()
+            xml(f.name())
         );
         fase_rect(s, id, f, x, y, sw, bar_h);
         let _ = write!(
@@ -492,15 +533,15 @@ fn verdeling_rij(s: &mut String, r: &VerdelingRij, y: f64, vet: bool, id: &str, 
 
 /// The phase distribution as a table: a row per themalijn and the total.
 fn verdeling_tabel(
+    ladder: &Ladder,
     rijen: &[VerdelingRij],
     totaal: &VerdelingRij,
-    niet_gestart_tekst: Option<&str>,
-    met_zonder: bool,
+    (niet_gestart_tekst, met_zonder): (Option<&str>, bool),
     moment: &str,
 ) -> Tabel {
     let laatste = rijen.len() - 1;
     let mut kolommen = vec!["Themalijn".to_string()];
-    kolommen.extend(Fase::ALL.iter().map(|f| f.name().to_string()));
+    kolommen.extend(ladder.names().map(str::to_string));
     if met_zonder {
         kolommen.push("Fase niet vastgelegd".into());
     }
@@ -704,10 +745,10 @@ pub fn tijdlijn(prog: &Programme, t: &Themalijn, projecten: &[&Project], periode
         ly2 - 10.0,
         ly2 + 2.0
     );
-    let eind_y = legenda(&mut s, &id, 0.0, ly2 + 8.0, w, 3);
+    let eind_y = legenda(&mut s, &id, &prog.ladder, (0.0, ly2 + 8.0), w, 3);
     let eind_y = legenda_niet_vastgelegd(&mut s, 0.0, eind_y);
     let h = (eind_y + 4.0).ceil() as u32;
-    let svg = begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n";
+    let svg = in_huisstijl(begin(&id, w as u32, h, &titel, &beschrijving) + &s + "</svg>\n", prog);
     let tabel = tijdlijn_tabel(t, projecten, periode);
     let beschrijving_pdf = pdf_alt(&beschrijving);
     Grafiek { id, titel, beschrijving, beschrijving_pdf, svg, breedte: w as u32, hoogte: h, tabel }
@@ -790,14 +831,14 @@ fn tijdlijn_rij(
     id: &str,
 ) {
     let tot = periode.last;
-    let fase = p.fase_bekend_in(&periode).map(|s| s.fase);
+    let fase = p.fase_bekend_in(&periode).map(|s| &s.fase);
     let _ = write!(
         s,
         "<g class=\"project\" data-project=\"{}\" data-start=\"{}\" data-einde=\"{}\" data-fase=\"{}\">",
         xml(&p.id),
         xml(&p.start.table()),
         xml(&p.einde.table()),
-        fase.map(Fase::name).unwrap_or("")
+        xml(fase.map_or("", |f| f.name()))
     );
     rij_label(s, p, label, rij);
     // Start: a month, or before the werkagenda (an open start at the axis).
@@ -854,15 +895,15 @@ fn rij_fasen(s: &mut String, p: &Project, rij: &Rij, schaal: &Schaal, begin: Mon
                 let _ = write!(
                     s,
                     "<g class=\"fase\" data-fase=\"{}\" data-van=\"{}\" data-tot=\"{}\"><title>{}: {} van {} tot en met {}</title>",
-                    f.name(),
+                    xml(f.name()),
                     st.van,
                     st.tot,
                     xml(&p.tabelnaam),
-                    f.name(),
+                    xml(f.name()),
                     st.van.table(),
                     st.tot.table()
                 );
-                fase_rect(s, id, f, sx, by, sw, bar_h);
+                fase_rect(s, id, &f, sx, by, sw, bar_h);
                 let _ = write!(
                     s,
                     "<rect x=\"{sx:.1}\" y=\"{by:.1}\" width=\"{sw:.1}\" height=\"{bar_h}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.6\"/>"
@@ -900,13 +941,13 @@ fn rij_fasen(s: &mut String, p: &Project, rij: &Rij, schaal: &Schaal, begin: Mon
         let _ = write!(
             s,
             "<g class=\"fase-per\" data-fase=\"{}\" data-per=\"{m}\"><title>{}: {} per {}</title>",
-            step.fase.name(),
+            xml(step.fase.name()),
             xml(&p.tabelnaam),
-            step.fase.name(),
+            xml(step.fase.name()),
             m.dutch()
         );
         let cx = (schaal.x(m) + schaal.x_na(m)) / 2.0;
-        fase_rect(s, id, step.fase, cx - 9.0, by - 2.0, 18.0, bar_h + 4.0);
+        fase_rect(s, id, &step.fase, cx - 9.0, by - 2.0, 18.0, bar_h + 4.0);
         let _ = write!(
             s,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"18\" height=\"{:.1}\" fill=\"none\" stroke=\"{PRIMAIR}\" stroke-width=\"0.8\"/>",

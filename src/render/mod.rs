@@ -324,7 +324,10 @@ impl Renderer {
     /// (`/document.json`), with its charts and figures beside it.
     fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
         let Content::Tree(tree) = &doc.content else { return Err(no_format(doc, Format::Pdf)) };
-        let mut files = vec![("/document.json".to_string(), tree.to_json().into_bytes())];
+        let mut files = vec![
+            ("/document.json".to_string(), tree.to_json().into_bytes()),
+            ("/huisstijl.json".to_string(), self.huisstijl_json()),
+        ];
         files.extend(doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())));
         files.extend(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())));
         Ok(PdfSource {
@@ -335,6 +338,28 @@ impl Renderer {
             creator: bron.beschrijving.clone(),
             file: self.file(doc, Format::Pdf, Vec::new()),
         })
+    }
+
+    /// The colours of the theme (`theme.css` and the data's `huisstijl`) for `koers.typ`, as data:
+    /// `{"primair": "#005f73", …}`, the last value of each property.
+    fn huisstijl_json(&self) -> Vec<u8> {
+        let kleur = |name: &str, default: &str| {
+            self.theme
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .filter(|v| v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit()))
+                .unwrap_or_else(|| default.to_string())
+        };
+        let json = serde_json::json!({
+            "primair": kleur("koers-kleur-primair", "#005f73"),
+            "primair-licht": kleur("koers-kleur-primair-licht", "#d8ecef"),
+            "accent": kleur("koers-kleur-accent", "#ee7d00"),
+            "accent-tekst": kleur("koers-kleur-accent-tekst", "#9a4f00"),
+            "accent-licht": kleur("koers-kleur-accent-vlak", "#fdf0e1"),
+        });
+        json.to_string().into_bytes()
     }
 
     /// Compile a PDF. Its creation date is the document's own day, else the build's reference
@@ -499,9 +524,10 @@ pub fn resolve_theme(html: &str, theme: &[(String, String)], file: &str) -> Resu
                 .map(|e| v + e)
                 .ok_or_else(|| RenderError::file(file, "an unclosed var( in the style"))?;
             let name = css[v + 6..end].split(',').next().unwrap_or_default().trim();
-            let value = theme.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str()).ok_or_else(|| {
-                RenderError::file(file, format!("the style uses --{name}, which theme.css does not define"))
-            })?;
+            let value =
+                theme.iter().rev().find(|(n, _)| n == name).map(|(_, value)| value.as_str()).ok_or_else(|| {
+                    RenderError::file(file, format!("the style uses --{name}, which theme.css does not define"))
+                })?;
             out.push_str(value);
             css = &css[end + 1..];
         }

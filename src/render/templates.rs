@@ -77,6 +77,24 @@ impl TemplateSet {
         self.overridden.dedup();
     }
 
+    /// The colours of the data's house style (`huisstijl.kleuren` in koers.yaml) as the theme's
+    /// custom properties, after those of `theme.css`: the HTML pages, the e-mail, the PDF and the
+    /// editable formats take them from there. Nothing changes when the data gives no colour.
+    pub fn apply_huisstijl(&mut self, kleuren: &crate::load::data_files::Kleuren) {
+        let tokens: Vec<String> = kleuren
+            .gegeven()
+            .into_iter()
+            .filter_map(|(key, v)| Some(format!("  --koers-kleur-{}: {};\n", key.replace('_', "-"), v?)))
+            .collect();
+        if tokens.is_empty() {
+            return;
+        }
+        let css = self.sources.entry("theme.css".into()).or_default();
+        css.push_str("/* The colours of koers.yaml (huisstijl.kleuren). */\n:root {\n");
+        css.push_str(&tokens.concat());
+        css.push_str("}\n");
+    }
+
     pub fn get(&self, name: &str) -> &str {
         self.sources.get(name).map(String::as_str).unwrap_or_default()
     }

@@ -8,8 +8,7 @@ use anyhow::Result;
 use koers::authoring::{Outcome, Refusal, Request};
 use koers::check::ValidateOptions;
 use koers::core::dates::Einde;
-use koers::core::diagnostics::{Diagnostic, DiagnosticFormat, Diagnostics, did_you_mean};
-use koers::core::phase::Fase;
+use koers::core::diagnostics::{Diagnostic, DiagnosticFormat, Diagnostics};
 use koers::model::Gemeld;
 use std::io::Write;
 use std::path::Path;
@@ -34,9 +33,9 @@ pub(crate) fn project(c: ProjectCommand) -> Result<Exit> {
 }
 
 pub(crate) fn fase(a: FaseArgs) -> Result<Exit> {
-    let request = parse_fase(&a.fase).map(|fase| Request::PhaseStep {
+    let request = Ok(Request::PhaseStep {
         project: a.project.clone(),
-        fase,
+        fase: a.fase.clone(),
         sinds: a.sinds,
         reden: a.reden.clone(),
     });
@@ -57,20 +56,6 @@ pub(crate) fn rapportage(c: RapportageCommand) -> Result<Exit> {
     match c {
         RapportageCommand::New(a) => edit(&a.edit, Ok(Request::NewReport { periode: a.periode })),
     }
-}
-
-/// A phase by its name, in any case, with or without "fase": "realisatie" is Realisatiefase.
-fn parse_fase(s: &str) -> Result<Fase, Refusal> {
-    let norm = |x: &str| x.trim().to_lowercase().trim_end_matches("fase").trim().to_string();
-    if let Some(f) = Fase::ALL.iter().find(|f| norm(f.name()) == norm(s)) {
-        return Ok(*f);
-    }
-    let names: Vec<&str> = Fase::names().collect();
-    let hint = match did_you_mean(s, names.iter().copied()) {
-        Some(n) => format!("did you mean \"{n}\"?"),
-        None => format!("the phases are: {}", names.join(", ")),
-    };
-    Err(Refusal::new(format!("\"{s}\" is not a phase")).hint(hint))
 }
 
 fn refuse(r: &Refusal) -> Exit {

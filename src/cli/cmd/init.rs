@@ -42,6 +42,10 @@ pub(crate) fn run(a: InitArgs) -> Result<Exit> {
         project: a.project.clone(),
         project_start: a.project_start,
         werkagenda_einde: a.werkagenda_einde,
+        fasen: match a.fasen.iter().map(|f| f.trim().to_string()).filter(|f| !f.is_empty()).collect::<Vec<_>>() {
+            f if f.is_empty() => koers::authoring::init::STANDAARD_FASEN.map(String::from).to_vec(),
+            f => f,
+        },
         nu,
     };
     let files = koers::authoring::init::files(&opts);

@@ -14,7 +14,7 @@
 //! ```json
 //! {
 //!   "metadata": {"title": "Tussentijdse rapportage", "subtitle": null, "period": "Eerste helft 2025",
-//!                "language": "nl-NL", "author": "Twentse Koers", "publication": null,
+//!                "language": "nl-NL", "author": "Gezond Rivierenland", "publication": null,
 //!                "date": "2025-09-30", "date_text": "30 september 2025", "website": null,
 //!                "email": null, "website_url": null, "colophon": "Gemaakt met koers 0.1.0", "generator": "koers 0.1.0",
 //!                "draft": false, "cover": true, "contents": true},

@@ -3,7 +3,7 @@
 use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_info};
 use crate::core::dates::{Einde, Period};
 use crate::core::document::{DocumentKind, DocumentPeriod};
-use crate::core::phase::Fase;
+use crate::core::phase::{Fase, Ladder};
 use crate::load::data_files::{self as df, Markdown, VoetnootBij};
 use crate::model::changes::{Stand, Wijzigingen};
 use crate::model::{Programme, Project, Themalijn};
@@ -13,17 +13,22 @@ use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct Sport {
-    pub naam: &'static str,
+    pub naam: String,
     /// The project is in this phase.
     pub actief: bool,
     /// The project has passed this phase.
     pub voorbij: bool,
 }
 
-fn ladder(fase: Option<Fase>) -> Vec<Sport> {
-    Fase::ALL
+fn ladder(ladder: &Ladder, fase: Option<&Fase>) -> Vec<Sport> {
+    ladder
+        .all()
         .iter()
-        .map(|f| Sport { naam: f.name(), actief: Some(*f) == fase, voorbij: fase.is_some_and(|cur| *f < cur) })
+        .map(|f| Sport {
+            naam: f.name().to_string(),
+            actief: Some(f) == fase,
+            voorbij: fase.is_some_and(|cur| f < cur),
+        })
         .collect()
 }
 
@@ -126,7 +131,7 @@ pub struct ThemalijnRapportage {
 
 #[derive(Debug, Serialize)]
 pub struct FaseUitleg {
-    pub naam: &'static str,
+    pub naam: String,
     pub vraag: Option<String>,
     pub definitie: Option<Markdown>,
 }
@@ -348,7 +353,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         fasen: prog
             .fasen
             .iter()
-            .map(|f| FaseUitleg { naam: f.naam.name(), vraag: f.vraag.clone(), definitie: f.definitie.clone() })
+            .map(|f| FaseUitleg { naam: f.naam.clone(), vraag: f.vraag.clone(), definitie: f.definitie.clone() })
             .collect(),
         bron: bron.clone(),
     };
@@ -394,7 +399,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         hoofdproject: p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.naam.clone()),
         fase: fase_tekst,
         fase_vastgelegd: !p.fasen.is_empty(),
-        ladder: ladder(fase),
+        ladder: ladder(&prog.ladder, fase.as_ref()),
         terugstap: p.current_step(period.last).and_then(|s| s.reden.clone()),
         start: p.start.table(),
         einde: p.einde.table(),
@@ -536,7 +541,7 @@ fn wijzigingen(w: &Wijzigingen) -> Vec<Block> {
                 th.fasestappen
                     .iter()
                     .map(|f| {
-                        let mut s = format!(": {} → {}", f.van.unwrap_or("–"), f.naar);
+                        let mut s = format!(": {} → {}", f.van.as_deref().unwrap_or("–"), f.naar);
                         if let Some(m) = &f.sinds {
                             s.push_str(&format!(" (sinds {m})"));
                         }
