@@ -80,7 +80,7 @@ fn project_pages_match_the_rapportage_seed() {
         for (p, l) in &t.lokale_inzet {
             if *p == period {
                 general.push(l.tekst.clone());
-                general.extend(l.interessant.iter().filter_map(|i| i.tekst.clone()));
+                general.extend(l.kaders.iter().filter_map(|i| i.tekst.clone()));
             }
         }
     }
@@ -354,18 +354,23 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
     // Every box of 003 but those that are a link line alone whose address no source gives.
     let prog = programme();
     let h1 = koers::core::dates::Period::parse_half("2024-H1").unwrap();
+    // The boxes as the data files write them (the model keeps only those that show something).
+    let (set, _) = koers::load::load(&koers::load::DirSource { root: root().join("data") }).unwrap();
+    let in_h1 = |p: Option<koers::core::dates::Parsed<koers::core::dates::HalfYear>>| {
+        p.and_then(koers::core::dates::Parsed::valid).map(|h| h.0) == Some(h1)
+    };
     let left_out = |soort: &str| {
         let boxes = prog
             .rapportages
             .iter()
             .flat_map(|r| r.teksten.interessant.iter())
             .chain(
-                prog.themalijnen
-                    .iter()
-                    .flat_map(|t| t.lokale_inzet.iter().filter(|(p, _)| *p == h1))
-                    .flat_map(|(_, l)| l.interessant.iter()),
+                set.themalijnen
+                    .values()
+                    .flat_map(|t| t.data.lokale_inzet.iter().filter(|l| in_h1(Some(l.periode))))
+                    .flat_map(|l| l.interessant.iter()),
             )
-            .chain(prog.projects().flat_map(|p| p.interessant.iter().filter(|(p, _)| *p == h1).map(|(_, i)| i)));
+            .chain(set.projecten.values().flat_map(|p| p.data.interessant.iter().filter(|i| in_h1(i.periode))));
         boxes
             .filter(|i| i.tekst.is_none() && i.link.as_ref().is_none_or(|l| l.url.is_none()))
             .filter(|i| format!("{:?}", i.soort.unwrap_or_default()) == soort)

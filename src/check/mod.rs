@@ -11,6 +11,7 @@
 mod huisstijl;
 mod informatiepakket;
 
+use crate::core::url::is_web_address;
 use crate::core::dates::{Edition, Einde, HalfYear, Month, Parsed, Period, Start};
 use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::core::phase::{Fase, Ladder, MAX_FASEN, MIN_FASEN};
@@ -146,7 +147,7 @@ impl<'a> Validator<'a> {
         }
         if let Some(u) = d.nieuwsbrief.as_ref().and_then(|n| n.afmelden.as_deref()) {
             let lower = u.trim().to_ascii_lowercase();
-            if !(is_safe_url(u) && (lower.starts_with("https://") || lower.starts_with("mailto:"))) {
+            if !(is_web_address(u) && (lower.starts_with("https://") || lower.starts_with("mailto:"))) {
                 self.diags.push(
                     f.error_at(
                         &path!["nieuwsbrief", "afmelden"],
@@ -284,7 +285,7 @@ impl<'a> Validator<'a> {
                         && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "bronnen"));
                 if is_url_key
                     && let Some(u) = node.value.as_str()
-                    && !is_safe_url(u)
+                    && !is_web_address(u)
                 {
                     found.push(
                         file.error_at(path, format!("\"{u}\" is not a web or e-mail address"))
@@ -309,7 +310,7 @@ impl<'a> Validator<'a> {
                     } else if t.image {
                         Diagnostic::error(&file.path, format!("the image \"{}\" cannot be shown", t.url))
                             .hint("koers does not embed images from texts; leave the image out")
-                    } else if !is_safe_url(&t.url) {
+                    } else if !is_web_address(&t.url) {
                         Diagnostic::error(&file.path, format!("the link \"{}\" is not a web or e-mail address", t.url))
                             .hint("a link in a text must start with https://, http:// or mailto:")
                     } else {
@@ -1104,16 +1105,10 @@ impl<'a> Validator<'a> {
 pub fn is_image_base_url(u: &str) -> bool {
     let rest = u.strip_prefix("https://").unwrap_or("");
     let host = rest.split('/').next().unwrap_or("");
-    !host.is_empty() && is_safe_url(u) && !u.contains(['?', '#'])
+    !host.is_empty() && is_web_address(u) && !u.contains(['?', '#'])
 }
 
-/// A link target documents may show: an absolute web address or a mail address.
-pub fn is_safe_url(u: &str) -> bool {
-    let u = u.trim();
-    let lower = u.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        && !u.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
-}
+
 
 /// The position of the first occurrence of `needle` at or after `from`.
 fn text_position(

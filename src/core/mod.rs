@@ -1,6 +1,6 @@
 //! Layer 0 — the shared vocabulary: typed months, periods and days with their Dutch notation
 //! ([`dates`]), the phase ladder's names ([`phase`]), diagnostics and refusals, the Markdown
-//! options of texts from the data, and the names every stage uses for documents and formats.
+//! options of texts from the data, the addresses a document may link to ([`url`]), and the names every stage uses for documents and formats.
 //!
 //! Imports: nothing of koers (only external crates). Every other layer may import it.
 
@@ -13,3 +13,4 @@ pub mod notation;
 pub mod phase;
 pub mod refusal;
 pub mod text;
+pub mod url;

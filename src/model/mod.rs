@@ -12,6 +12,7 @@
 
 pub mod changes;
 pub mod checked;
+pub mod content;
 pub mod informatiepakket;
 pub mod status;
 
@@ -64,6 +65,15 @@ pub struct Programme {
 pub struct Rapportage {
     pub periode: Period,
     pub teksten: df::RapportageTeksten,
+    /// The boxes beside its own texts (those that show something).
+    pub kaders: Vec<content::Kader>,
+}
+
+/// What the municipalities did locally in a themalijn in a half year, with its boxes.
+#[derive(Debug, Clone)]
+pub struct LokaleInzet {
+    pub tekst: Markdown,
+    pub kaders: Vec<content::Kader>,
 }
 
 #[derive(Debug, Clone)]
@@ -77,7 +87,7 @@ pub struct Themalijn {
     pub ambitie_figuur: Option<crate::load::figure::Figuur>,
     pub regioplan: df::ThemalijnRegioplan,
     pub financiering: Option<Markdown>,
-    pub lokale_inzet: Vec<(Period, df::LokaleInzet)>,
+    pub lokale_inzet: Vec<(Period, LokaleInzet)>,
     /// In table order.
     pub projecten: Vec<Project>,
     /// The ids of the projects in the order of their pages in the rapportage.
@@ -106,7 +116,7 @@ pub struct Project {
     /// Notes after the results, per report period.
     pub bijzonderheden: Vec<Notitie>,
     /// Boxes at the end of the page, per report period.
-    pub interessant: Vec<(Period, df::Interessant)>,
+    pub interessant: Vec<(Period, content::Kader)>,
 }
 
 /// A step of the phase history: the phase, and what the data says of when it held.
@@ -191,6 +201,8 @@ pub struct Notitie {
 pub struct Editie {
     pub periode: Period,
     pub data: df::NieuwsbriefFile,
+    /// The link lines of each of `data.blokken`, in order: those with an address.
+    pub links: Vec<Vec<content::Link>>,
 }
 
 impl Project {
@@ -299,10 +311,13 @@ fn themalijn(set: &DataSet, id: &str, t: &df::ThemalijnFile) -> Result<Themalijn
             None => Err(Unresolved(format!("themalijn {id} lists the unknown project {pid}"))),
         })
         .collect::<Result<_, _>>()?;
-    let mut lokale_inzet: Vec<(Period, df::LokaleInzet)> = t
+    let mut lokale_inzet: Vec<(Period, LokaleInzet)> = t
         .lokale_inzet
         .iter()
-        .map(|l| Ok((valid(l.periode, || format!("a period of themalijn {id}"))?.0, l.clone())))
+        .map(|l| {
+            let periode = valid(l.periode, || format!("a period of themalijn {id}"))?.0;
+            Ok((periode, LokaleInzet { tekst: l.tekst.clone(), kaders: content::Kader::all(&l.interessant) }))
+        })
         .collect::<Result<_, Unresolved>>()?;
     lokale_inzet.sort_by_key(|(p, _)| *p);
     Ok(Themalijn {
@@ -341,7 +356,11 @@ impl Programme {
             .rapportages
             .iter()
             .map(|r| {
-                Ok(Rapportage { periode: valid(r.periode, || "a rapportage's period".into())?.0, teksten: r.clone() })
+                Ok(Rapportage {
+                    periode: valid(r.periode, || "a rapportage's period".into())?.0,
+                    kaders: content::Kader::all(&r.interessant),
+                    teksten: r.clone(),
+                })
             })
             .collect::<Result<_, Unresolved>>()?;
         rapportages.sort_by_key(|r| r.periode);
@@ -351,7 +370,11 @@ impl Programme {
         themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
 
         let mut edities: Vec<Editie> =
-            set.edities.iter().map(|(editie, e)| Editie { periode: editie.0, data: e.data.clone() }).collect();
+            set.edities.iter().map(|(editie, e)| Editie {
+                periode: editie.0,
+                links: e.data.blokken.iter().map(|b| content::Link::all(&b.links)).collect(),
+                data: e.data.clone(),
+            }).collect();
         edities.sort_by_key(|e| (e.periode.first, e.periode.last));
 
         Ok(Programme {
@@ -432,14 +455,14 @@ fn project(id: &str, p: &df::ProjectFile, ladder: &Ladder) -> Result<Project, Un
             })
             .collect()
     };
-    let interessant = p
-        .interessant
-        .iter()
-        .map(|i| match i.periode {
-            Some(h) => Ok((valid(h, || format!("a box of project {id}"))?.0, i.clone())),
-            None => Err(Unresolved(format!("a box of project {id} has no \"periode\""))),
-        })
-        .collect::<Result<_, _>>()?;
+    let mut interessant = Vec::new();
+    for i in &p.interessant {
+        let Some(h) = i.periode else {
+            return Err(Unresolved(format!("a box of project {id} has no \"periode\"")));
+        };
+        let periode = valid(h, || format!("a box of project {id}"))?.0;
+        interessant.extend(content::Kader::of(i).map(|k| (periode, k)));
+    }
     Ok(Project {
         id: id.to_string(),
         naam: one_line(&p.naam),

@@ -82,10 +82,6 @@ struct Converter<'a, 'c, 'g> {
     top: u8,
 }
 
-fn is_web_url(url: &str) -> bool {
-    crate::check::is_safe_url(url)
-}
-
 impl<'a> Converter<'a, '_, '_> {
     fn blocks(&mut self, node: &'a AstNode<'a>) -> Vec<Block> {
         let mut out = Vec::new();
@@ -187,7 +183,7 @@ impl<'a> Converter<'a, '_, '_> {
             NodeValue::Strikethrough => out.push(Inline::Strikethrough { content: self.inlines(node, plain) }),
             NodeValue::Link(l) => {
                 let content = self.inlines(node, true);
-                if is_web_url(&l.url) {
+                if crate::core::url::is_web_address(&l.url) {
                     out.push(Inline::Link { url: l.url.trim().to_string(), content });
                 } else {
                     out.extend(content);

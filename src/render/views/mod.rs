@@ -15,6 +15,7 @@ pub use regioplan::regioplan;
 
 use crate::load::data_files::{self as df, Markdown};
 use crate::model::Programme;
+use crate::model::content::{Kader, KaderSoort};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -149,22 +150,18 @@ pub struct InteressantView {
     pub link_url: Option<String>,
 }
 
-/// A box as the documents show it; `None` for a box of a link line alone whose address is unknown.
-pub(crate) fn interessant(i: &df::Interessant) -> Option<InteressantView> {
-    let link_url = i.link.as_ref().and_then(|l| l.url.clone()).filter(|u| crate::check::is_safe_url(u));
-    if i.tekst.is_none() && link_url.is_none() {
-        return None;
-    }
-    Some(InteressantView {
-        label: match i.soort.unwrap_or_default() {
-            df::KaderSoort::Interessant => Some("Interessant!"),
-            df::KaderSoort::Tip => Some("Tip!"),
-            df::KaderSoort::Tekst => None,
+/// A box as the documents show it.
+pub(crate) fn interessant(k: &Kader) -> InteressantView {
+    InteressantView {
+        label: match k.soort {
+            KaderSoort::Interessant => Some("Interessant!"),
+            KaderSoort::Tip => Some("Tip!"),
+            KaderSoort::Tekst => None,
         },
-        tekst: i.tekst.clone(),
-        link_tekst: link_url.as_ref().and(i.link.as_ref()).map(|l| l.tekst.clone()),
-        link_url,
-    })
+        tekst: k.tekst.clone(),
+        link_tekst: k.link.as_ref().map(|l| l.tekst.clone()),
+        link_url: k.link.as_ref().map(|l| l.url.to_string()),
+    }
 }
 
 /// The glossary entries whose abbreviation occurs as a word in the document (case-insensitive,

@@ -4,6 +4,7 @@ use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::core::dates::Period;
 use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::load::data_files::{self as df, Markdown};
+use crate::model::content::Link;
 use crate::model::{Programme, Project};
 use crate::render::{Bericht, Content, Document, RenderError, to_context};
 use serde::Serialize;
@@ -130,13 +131,9 @@ fn tekst(t: &Markdown) -> Deel {
     Deel { tekst: Some(t.clone()), link: None }
 }
 
-/// The link lines that have an address: a line without one would promise a link that is not
-/// there (`koers check` warns of it), so it is not printed.
-fn links(l: &[df::Link]) -> impl Iterator<Item = Deel> + '_ {
-    l.iter().filter_map(|l| {
-        let url = l.url.clone().filter(|u| crate::check::is_safe_url(u))?;
-        Some(Deel { tekst: None, link: Some(LinkView { tekst: l.tekst.clone(), url: Some(url) }) })
-    })
+/// The link lines (those with an address: the model keeps no other).
+fn links(l: &[Link]) -> impl Iterator<Item = Deel> + '_ {
+    l.iter().map(|l| Deel { tekst: None, link: Some(LinkView { tekst: l.tekst.clone(), url: Some(l.url.to_string()) }) })
 }
 
 /// The updates of one project block: the chosen results (all of the edition's by default), one
@@ -223,19 +220,19 @@ pub fn nieuwsbrief(
 ) -> NieuwsbriefView {
     let period = editie.periode;
     let mut blokken: Vec<Blok> = Vec::new();
-    for b in &editie.data.blokken {
+    for (b, links_of_b) in editie.data.blokken.iter().zip(&editie.links) {
         if let Some(t) = b.thema.as_deref().and_then(|id| prog.themalijnen.iter().find(|t| t.id == id)) {
             blokken.push(Blok::Thema { naam: t.naam.clone() });
         } else if let Some(p) = b.project.as_deref().and_then(|id| prog.project(id)) {
             project_updates(prog, p, b, period, &mut blokken);
             if let Some(Blok::Update(u)) = blokken.last_mut() {
-                u.delen.extend(links(&b.links));
+                u.delen.extend(links(links_of_b));
             }
         } else if let Some(i) = &b.item {
-            let delen = std::iter::once(tekst(&i.tekst)).chain(links(&b.links)).collect();
+            let delen = std::iter::once(tekst(&i.tekst)).chain(links(links_of_b)).collect();
             blokken.push(Blok::Item { titel: i.titel.clone(), delen });
         } else if let Some(i) = &b.uitgelicht {
-            let delen = std::iter::once(tekst(&i.tekst)).chain(links(&b.links)).collect();
+            let delen = std::iter::once(tekst(&i.tekst)).chain(links(links_of_b)).collect();
             blokken.push(Blok::Uitgelicht { titel: i.titel.clone(), delen });
         }
     }

@@ -6,6 +6,7 @@ use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::core::phase::{Fase, Ladder};
 use crate::load::data_files::{self as df, Markdown, VoetnootBij};
 use crate::model::changes::{Stand, Wijzigingen};
+use crate::model::content::KaderPlaats;
 use crate::model::{Programme, Project, Themalijn};
 use crate::render::chart::{self, Grafiek};
 use crate::render::{Content, Document, RenderError};
@@ -274,7 +275,8 @@ pub(crate) fn document(
 /// Long because the view is one struct literal with a field per part of the document; each field is
 /// computed in a line or a few.
 pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {
-    let teksten = prog.rapportages.iter().find(|r| r.periode == period).map(|r| &r.teksten);
+    let rapportage = prog.rapportages.iter().find(|r| r.periode == period);
+    let teksten = rapportage.map(|r| &r.teksten);
     // The publication date: --date, else the data's; without one the rapportage is a draft.
     let gepubliceerd = teksten.and_then(|t| t.gepubliceerd).and_then(crate::core::dates::Parsed::valid);
     let datum = bron.documentdatum.map(crate::core::dates::Datum::Day).or(gepubliceerd);
@@ -283,9 +285,9 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         Some(v) => format!("{} | {v}", d.dutch()),
         None => d.dutch(),
     });
-    let kaders = |plaats: df::KaderPlaats| -> Vec<InteressantView> {
-        teksten
-            .map(|t| t.interessant.iter().filter(|k| k.plaats == Some(plaats)).filter_map(interessant).collect())
+    let kaders = |plaats: KaderPlaats| -> Vec<InteressantView> {
+        rapportage
+            .map(|r| r.kaders.iter().filter(|k| k.plaats == Some(plaats)).map(interessant).collect())
             .unwrap_or_default()
     };
     let alle: Vec<&Project> = prog.projects().filter(|p| p.in_rapportage(&period)).collect();
@@ -320,9 +322,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
                     .map(|p| project_page(prog, p, &period))
                     .collect(),
                 lokale_inzet: lokale.map(|l| l.tekst.clone()),
-                lokale_inzet_interessant: lokale
-                    .map(|l| l.interessant.iter().filter_map(interessant).collect())
-                    .unwrap_or_default(),
+                lokale_inzet_interessant: lokale.map(|l| l.kaders.iter().map(interessant).collect()).unwrap_or_default(),
             })
         })
         .collect();
@@ -338,10 +338,10 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
         algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
         programmaorganisatie: teksten.and_then(|t| t.programmaorganisatie.clone()),
-        kaders_algemene_informatie: kaders(df::KaderPlaats::AlgemeneInformatie),
-        kaders_programmaorganisatie_begin: kaders(df::KaderPlaats::ProgrammaorganisatieBegin),
-        kaders_programmaorganisatie: kaders(df::KaderPlaats::Programmaorganisatie),
-        kaders_definities: kaders(df::KaderPlaats::Definities),
+        kaders_algemene_informatie: kaders(KaderPlaats::AlgemeneInformatie),
+        kaders_programmaorganisatie_begin: kaders(KaderPlaats::ProgrammaorganisatieBegin),
+        kaders_programmaorganisatie: kaders(KaderPlaats::Programmaorganisatie),
+        kaders_definities: kaders(KaderPlaats::Definities),
         overzicht: chart::fasenverdeling(
             &Stand::rapportage(prog, period),
             &format!("fasen-{}", period.id()),
@@ -392,7 +392,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         tekst: n.tekst.clone(),
     }));
     blokken
-        .extend(p.interessant.iter().filter(|(h, _)| h == period).filter_map(|(_, k)| interessant(k)).map(Blok::Kader));
+        .extend(p.interessant.iter().filter(|(h, _)| h == period).map(|(_, k)| Blok::Kader(interessant(k))));
     ProjectPagina {
         id: p.id.clone(),
         naam: p.naam.clone(),
