@@ -105,6 +105,37 @@ fn imports_go_one_way() {
     );
 }
 
+/// The files of the layers above the model that name the data files' types: what the model hands
+/// on is typed once (a date, an address, a reference), so no stage after it sees a file's raw value.
+fn data_file_types_past_the_model(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for layer in ["render", "publish", "pipeline", "cli"] {
+        if src.join(layer).is_dir() {
+            rust_files(&src.join(layer), &mut files);
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .filter(|f| {
+            let c = code(&std::fs::read_to_string(f).unwrap());
+            c.contains("load::data_files") || c.contains("data_files::")
+        })
+        .map(|f| f.strip_prefix(src).unwrap().display().to_string())
+        .collect()
+}
+
+#[test]
+fn no_data_file_type_past_the_model() {
+    assert_eq!(data_file_types_past_the_model(&common::root().join("src")), Vec::<String>::new());
+    // It finds one.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("render/views")).unwrap();
+    std::fs::write(dir.path().join("render/views/x.rs"), "// load::data_files in a comment\nfn f() {}\n").unwrap();
+    std::fs::write(dir.path().join("render/views/y.rs"), "use crate::load::data_files::Link;\n").unwrap();
+    assert_eq!(data_file_types_past_the_model(dir.path()), vec!["render/views/y.rs".to_string()]);
+}
+
 #[test]
 fn the_check_finds_an_import_up_or_sideways() {
     let dir = tempfile::tempdir().unwrap();

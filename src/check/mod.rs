@@ -11,10 +11,10 @@
 mod huisstijl;
 mod informatiepakket;
 
-use crate::core::url::is_web_address;
 use crate::core::dates::{Edition, Einde, HalfYear, Month, Parsed, Period, Start};
 use crate::core::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::core::phase::{Fase, Ladder, MAX_FASEN, MIN_FASEN};
+use crate::core::url::is_web_address;
 use crate::load::data_files as df;
 use crate::load::yaml_tree::Step;
 use crate::load::{DataSet, Loaded, SourceFile};
@@ -1107,8 +1107,6 @@ pub fn is_image_base_url(u: &str) -> bool {
     let host = rest.split('/').next().unwrap_or("");
     !host.is_empty() && is_web_address(u) && !u.contains(['?', '#'])
 }
-
-
 
 /// The position of the first occurrence of `needle` at or after `from`.
 fn text_position(

@@ -3,9 +3,14 @@
 //! there; `koers check` warns of it), so a view never checks an address again.
 
 use crate::core::url::WebUrl;
-use crate::load::data_files::{self as df, Markdown};
+use crate::load::data_files as df;
 
-pub use crate::load::data_files::{KaderPlaats, KaderSoort};
+/// The texts and values of the data that are typed as written (no date, address or reference in
+/// them to convert): the model hands them on as they loaded.
+pub use crate::load::data_files::{
+    Afkorting, Begrotingspost, Hoofdstuk, KaderPlaats, KaderSoort, Kleuren, Markdown, Ondertekening, Paragraaf,
+    ProjectRegioplan, Subparagraaf, ThemalijnRegioplan, VoetnootBij,
+};
 
 /// A link line with its address.
 #[derive(Debug, Clone, PartialEq)]

@@ -52,8 +52,7 @@ pub struct Programme {
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
     pub toegankelijkheid: Option<Toegankelijkheid>,
     pub rapportages: Vec<Rapportage>,
-    pub regioplan: Option<df::RegioplanFile>,
-    pub regioplan_vastgesteld: Option<Month>,
+    pub regioplan: Option<Regioplan>,
     pub informatiepakket: Option<crate::model::informatiepakket::Informatiepakket>,
     /// In `volgorde`.
     pub themalijnen: Vec<Themalijn>,
@@ -64,9 +63,21 @@ pub struct Programme {
 #[derive(Debug, Clone)]
 pub struct Rapportage {
     pub periode: Period,
+    /// The day or month it was published, where the data gives one.
+    pub gepubliceerd: Option<crate::core::dates::Datum>,
     pub teksten: df::RapportageTeksten,
     /// The boxes beside its own texts (those that show something).
     pub kaders: Vec<content::Kader>,
+}
+
+/// The regioplan: its title, years, month of adoption (where the data gives it) and chapters.
+#[derive(Debug, Clone)]
+pub struct Regioplan {
+    pub titel: String,
+    /// The years it covers, as written (2024-2026).
+    pub periode: String,
+    pub vastgesteld: Option<Month>,
+    pub hoofdstukken: Vec<df::Hoofdstuk>,
 }
 
 /// What the municipalities did locally in a themalijn in a half year, with its boxes.
@@ -201,6 +212,8 @@ pub struct Notitie {
 pub struct Editie {
     pub periode: Period,
     pub data: df::NieuwsbriefFile,
+    /// The day it was sent, where the data gives one.
+    pub verzonden: Option<chrono::NaiveDate>,
     /// The link lines of each of `data.blokken`, in order: those with an address.
     pub links: Vec<Vec<content::Link>>,
 }
@@ -358,6 +371,7 @@ impl Programme {
             .map(|r| {
                 Ok(Rapportage {
                     periode: valid(r.periode, || "a rapportage's period".into())?.0,
+                    gepubliceerd: r.gepubliceerd.and_then(Parsed::valid),
                     kaders: content::Kader::all(&r.interessant),
                     teksten: r.clone(),
                 })
@@ -369,12 +383,16 @@ impl Programme {
             set.themalijnen.iter().map(|(id, t)| themalijn(set, id, &t.data)).collect::<Result<_, Unresolved>>()?;
         themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
 
-        let mut edities: Vec<Editie> =
-            set.edities.iter().map(|(editie, e)| Editie {
+        let mut edities: Vec<Editie> = set
+            .edities
+            .iter()
+            .map(|(editie, e)| Editie {
                 periode: editie.0,
+                verzonden: e.data.verzonden.and_then(Parsed::valid).map(|d| d.0),
                 links: e.data.blokken.iter().map(|b| content::Link::all(&b.links)).collect(),
                 data: e.data.clone(),
-            }).collect();
+            })
+            .collect();
         edities.sort_by_key(|e| (e.periode.first, e.periode.last));
 
         Ok(Programme {
@@ -396,10 +414,18 @@ impl Programme {
             nieuwsbrief: p.nieuwsbrief.clone(),
             toegankelijkheid: p.toegankelijkheid.as_ref().map(Toegankelijkheid::of).transpose()?,
             rapportages,
-            regioplan_vastgesteld: valid_opt(set.regioplan.as_ref().and_then(|r| r.data.vastgesteld), || {
-                "vastgesteld".into()
-            })?,
-            regioplan: set.regioplan.as_ref().map(|r| r.data.clone()),
+            regioplan: set
+                .regioplan
+                .as_ref()
+                .map(|r| {
+                    Ok(Regioplan {
+                        titel: r.data.titel.clone(),
+                        periode: r.data.periode.clone(),
+                        vastgesteld: valid_opt(r.data.vastgesteld, || "vastgesteld".into())?,
+                        hoofdstukken: r.data.hoofdstukken.clone(),
+                    })
+                })
+                .transpose()?,
             informatiepakket: crate::model::informatiepakket::Informatiepakket::from_data(set)?,
             themalijnen,
             edities,

@@ -80,7 +80,7 @@ impl TemplateSet {
     /// The colours of the data's house style (`huisstijl.kleuren` in koers.yaml) as the theme's
     /// custom properties, after those of `theme.css`: the HTML pages, the e-mail, the PDF and the
     /// editable formats take them from there. Nothing changes when the data gives no colour.
-    pub fn apply_huisstijl(&mut self, kleuren: &crate::load::data_files::Kleuren) {
+    pub fn apply_huisstijl(&mut self, kleuren: &crate::model::content::Kleuren) {
         let tokens: Vec<String> = kleuren
             .gegeven()
             .into_iter()

@@ -6,8 +6,8 @@ use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::core::dates::day_dutch as date_dutch;
 use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::core::notation::euro;
-use crate::load::data_files::{self as df, Markdown};
 use crate::model::Programme;
+use crate::model::content::{self, Markdown};
 use crate::model::informatiepakket::Zijde;
 use crate::render::{Content, Document, RenderError};
 use serde::Serialize;
@@ -132,8 +132,8 @@ pub struct InformatiepakketView {
     /// The governance bodies of koers.yaml, in order.
     pub organen: Vec<OrgaanView>,
     pub personeel: Option<PersoneelView>,
-    pub gastheer: Option<df::Paragraaf>,
-    pub context: Vec<df::Paragraaf>,
+    pub gastheer: Option<content::Paragraaf>,
+    pub context: Vec<content::Paragraaf>,
     pub bouwstenen: Option<BouwstenenView>,
     pub financien: Option<Markdown>,
     pub begroting: Option<BegrotingView>,
@@ -153,7 +153,7 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn zijde(z: &Zijde, noot: &mut impl FnMut(&df::Begrotingspost) -> Option<usize>) -> ZijdeView {
+fn zijde(z: &Zijde, noot: &mut impl FnMut(&content::Begrotingspost) -> Option<usize>) -> ZijdeView {
     let mut totalen = vec![TotaalView { label: "Totaal", bedrag: euro(z.totaal), som: true }];
     if let (Some(r), Some(t)) = (z.risicoreserve, z.totaal_incl_reserve) {
         totalen.push(TotaalView { label: "Risicoreserve", bedrag: euro(r), som: false });
@@ -262,7 +262,7 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
     });
     let begroting = ip.begroting.as_ref().map(|b| {
         let mut noten: Vec<NootView> = Vec::new();
-        let mut noot = |p: &df::Begrotingspost| {
+        let mut noot = |p: &content::Begrotingspost| {
             let tekst = p.noot.as_ref()?;
             noten.push(NootView { teken: "*".repeat(noten.len() + 1), tekst: tekst.clone() });
             Some(noten.len())

@@ -13,8 +13,8 @@ pub use nieuwsbrief::{MergeTags, nieuwsbrief};
 pub use rapportage::rapportage;
 pub use regioplan::regioplan;
 
-use crate::load::data_files::{self as df, Markdown};
 use crate::model::Programme;
+use crate::model::content::{self, Markdown};
 use crate::model::content::{Kader, KaderSoort};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -166,7 +166,7 @@ pub(crate) fn interessant(k: &Kader) -> InteressantView {
 
 /// The glossary entries whose abbreviation occurs as a word in the document (case-insensitive,
 /// as a reader reads the glossary: "Zvw" is its "ZVW"), alphabetically.
-pub fn used_abbreviations(prog: &Programme, view: &impl Serialize) -> Vec<df::Afkorting> {
+pub fn used_abbreviations(prog: &Programme, view: &impl Serialize) -> Vec<content::Afkorting> {
     let json = serde_json::to_value(view).unwrap_or_default();
     let mut words = BTreeSet::new();
     collect_words(&json, &mut words);

@@ -3,8 +3,8 @@
 use super::{ProgrammeInfo, Provenance, programme_info};
 use crate::core::dates::Period;
 use crate::core::document::{DocumentKind, DocumentPeriod};
-use crate::load::data_files::{self as df, Markdown};
 use crate::model::content::Link;
+use crate::model::content::Markdown;
 use crate::model::{Programme, Project};
 use crate::render::{Bericht, Content, Document, RenderError, to_context};
 use serde::Serialize;
@@ -133,21 +133,29 @@ fn tekst(t: &Markdown) -> Deel {
 
 /// The link lines (those with an address: the model keeps no other).
 fn links(l: &[Link]) -> impl Iterator<Item = Deel> + '_ {
-    l.iter().map(|l| Deel { tekst: None, link: Some(LinkView { tekst: l.tekst.clone(), url: Some(l.url.to_string()) }) })
+    l.iter()
+        .map(|l| Deel { tekst: None, link: Some(LinkView { tekst: l.tekst.clone(), url: Some(l.url.to_string()) }) })
 }
 
 /// The updates of one project block: the chosen results (all of the edition's by default), one
 /// update per heading; a subproject's under its parent's heading unless the update before already
 /// stands there.
-fn project_updates(prog: &Programme, p: &Project, blok: &df::NieuwsbriefBlok, period: Period, out: &mut Vec<Blok>) {
+/// `keuze`: the numbers of the results the block chooses (all when none); `kop`: its heading.
+fn project_updates(
+    prog: &Programme,
+    p: &Project,
+    (keuze, kop): (&Option<Vec<u32>>, &Option<String>),
+    period: Period,
+    out: &mut Vec<Blok>,
+) {
     let all: Vec<_> = p.resultaten_in_editie(period).collect();
-    let chosen: Vec<_> = match &blok.resultaten {
+    let chosen: Vec<_> = match keuze {
         Some(nrs) => nrs.iter().filter_map(|n| all.get((*n as usize).checked_sub(1)?).copied()).collect(),
         None => all,
     };
     let parent = p.hoofdproject.as_deref().and_then(|h| prog.project(h)).map(|h| h.nieuwsbriefnaam.clone());
     for r in chosen {
-        let (kop, parent) = match &blok.kop {
+        let (kop, parent) = match kop {
             // Placed under a heading of the edition's choosing: no parent heading.
             Some(k) => (k.clone(), None),
             None => (r.kop.clone().unwrap_or_else(|| p.nieuwsbriefnaam.clone()), parent.clone()),
@@ -208,7 +216,7 @@ pub(crate) fn document(
         draft: false,
         stem: format!("nieuwsbrief/even-bijpraten-{}", period.id()),
         bericht,
-        dag: bron.documentdatum.or(editie.data.verzonden.and_then(crate::core::dates::Parsed::valid).map(|d| d.0)),
+        dag: bron.documentdatum.or(editie.verzonden),
     })
 }
 
@@ -224,7 +232,7 @@ pub fn nieuwsbrief(
         if let Some(t) = b.thema.as_deref().and_then(|id| prog.themalijnen.iter().find(|t| t.id == id)) {
             blokken.push(Blok::Thema { naam: t.naam.clone() });
         } else if let Some(p) = b.project.as_deref().and_then(|id| prog.project(id)) {
-            project_updates(prog, p, b, period, &mut blokken);
+            project_updates(prog, p, (&b.resultaten, &b.kop), period, &mut blokken);
             if let Some(Blok::Update(u)) = blokken.last_mut() {
                 u.delen.extend(links(links_of_b));
             }

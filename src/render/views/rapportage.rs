@@ -4,9 +4,9 @@ use super::{InteressantView, ProgrammeInfo, Provenance, interessant, programme_i
 use crate::core::dates::{Einde, Period};
 use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::core::phase::{Fase, Ladder};
-use crate::load::data_files::{self as df, Markdown, VoetnootBij};
 use crate::model::changes::{Stand, Wijzigingen};
 use crate::model::content::KaderPlaats;
+use crate::model::content::{self, Markdown, VoetnootBij};
 use crate::model::{Programme, Project, Themalijn};
 use crate::render::chart::{self, Grafiek};
 use crate::render::{Content, Document, RenderError};
@@ -151,7 +151,7 @@ pub struct RapportageView {
     #[serde(skip)]
     pub dag: Option<chrono::NaiveDate>,
     pub voorwoord: Option<Markdown>,
-    pub ondertekening: Option<df::Ondertekening>,
+    pub ondertekening: Option<content::Ondertekening>,
     pub algemene_informatie: Option<Markdown>,
     pub programmaorganisatie: Option<Markdown>,
     /// The boxes after "Algemene informatie", after "Programmaorganisatie algemeen" and at the end.
@@ -164,7 +164,7 @@ pub struct RapportageView {
     /// "Wat is er veranderd sinds de vorige rapportage" (none for the first rapportage).
     pub wijzigingen: Option<Wijzigingen>,
     pub themalijnen: Vec<ThemalijnRapportage>,
-    pub afkortingen: Vec<df::Afkorting>,
+    pub afkortingen: Vec<content::Afkorting>,
     pub fasen: Vec<FaseUitleg>,
     pub bron: Provenance,
 }
@@ -278,7 +278,7 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
     let rapportage = prog.rapportages.iter().find(|r| r.periode == period);
     let teksten = rapportage.map(|r| &r.teksten);
     // The publication date: --date, else the data's; without one the rapportage is a draft.
-    let gepubliceerd = teksten.and_then(|t| t.gepubliceerd).and_then(crate::core::dates::Parsed::valid);
+    let gepubliceerd = rapportage.and_then(|r| r.gepubliceerd);
     let datum = bron.documentdatum.map(crate::core::dates::Datum::Day).or(gepubliceerd);
     let concept = concept || datum.is_none();
     let publicatie = datum.map(|d| match teksten.and_then(|t| t.versie.as_deref()) {
@@ -322,7 +322,9 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
                     .map(|p| project_page(prog, p, &period))
                     .collect(),
                 lokale_inzet: lokale.map(|l| l.tekst.clone()),
-                lokale_inzet_interessant: lokale.map(|l| l.kaders.iter().map(interessant).collect()).unwrap_or_default(),
+                lokale_inzet_interessant: lokale
+                    .map(|l| l.kaders.iter().map(interessant).collect())
+                    .unwrap_or_default(),
             })
         })
         .collect();
@@ -391,8 +393,7 @@ fn project_page(prog: &Programme, p: &Project, period: &Period) -> ProjectPagina
         kop: n.kop.clone().unwrap_or_else(|| "Bijzonderheden".into()),
         tekst: n.tekst.clone(),
     }));
-    blokken
-        .extend(p.interessant.iter().filter(|(h, _)| h == period).map(|(_, k)| Blok::Kader(interessant(k))));
+    blokken.extend(p.interessant.iter().filter(|(h, _)| h == period).map(|(_, k)| Blok::Kader(interessant(k))));
     ProjectPagina {
         id: p.id.clone(),
         naam: p.naam.clone(),

@@ -3,7 +3,7 @@
 use super::{ProgrammeInfo, Provenance, programme_info, used_abbreviations};
 use crate::core::document::RegioplanSelection;
 use crate::core::document::{DocumentKind, DocumentPeriod};
-use crate::load::data_files as df;
+use crate::model::content;
 use crate::model::{Programme, Project};
 use crate::render::{Content, Document, RenderError};
 use serde::Serialize;
@@ -14,7 +14,7 @@ pub struct RegioplanProject {
     pub naam: String,
     pub hoofdproject: Option<String>,
     pub toegevoegd_na_regioplan: Option<String>,
-    pub regioplan: df::ProjectRegioplan,
+    pub regioplan: content::ProjectRegioplan,
     /// False for a project asked for explicitly that the plan does not describe.
     pub heeft_tekst: bool,
 }
@@ -23,7 +23,7 @@ pub struct RegioplanProject {
 pub struct RegioplanThemalijn {
     pub id: String,
     pub naam: String,
-    pub regioplan: df::ThemalijnRegioplan,
+    pub regioplan: content::ThemalijnRegioplan,
     pub projecten: Vec<RegioplanProject>,
 }
 
@@ -35,9 +35,9 @@ pub struct RegioplanView {
     pub programma: ProgrammeInfo,
     pub periode: String,
     pub vastgesteld_nl: Option<String>,
-    pub hoofdstukken: Vec<df::Hoofdstuk>,
+    pub hoofdstukken: Vec<content::Hoofdstuk>,
     pub themalijnen: Vec<RegioplanThemalijn>,
-    pub afkortingen: Vec<df::Afkorting>,
+    pub afkortingen: Vec<content::Afkorting>,
     pub bron: Provenance,
 }
 
@@ -87,7 +87,7 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
         .map(|t| RegioplanThemalijn {
             id: t.id.clone(),
             naam: t.naam.clone(),
-            regioplan: if sel.project.is_some() { df::ThemalijnRegioplan::default() } else { t.regioplan.clone() },
+            regioplan: if sel.project.is_some() { content::ThemalijnRegioplan::default() } else { t.regioplan.clone() },
             projecten: t
                 .projecten
                 .iter()
@@ -122,7 +122,7 @@ pub fn regioplan(prog: &Programme, sel: &RegioplanSelection, bron: &Provenance) 
         onderdeel,
         programma: programme_info(prog),
         periode: plan.periode.clone(),
-        vastgesteld_nl: prog.regioplan_vastgesteld.map(|m| m.dutch()),
+        vastgesteld_nl: plan.vastgesteld.map(|m| m.dutch()),
         hoofdstukken: if whole { plan.hoofdstukken.clone() } else { vec![] },
         themalijnen,
         afkortingen: vec![],

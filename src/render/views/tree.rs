@@ -4,7 +4,7 @@
 //! [`doc::Document`] from its view with these.
 
 use super::{FiguurView, InteressantView};
-use crate::load::data_files::Afkorting;
+use crate::model::content::Afkorting;
 use crate::render::chart::Grafiek;
 use crate::render::doc::{self, Block, CalloutKind, CalloutLink, Inline, SectionKind};
 
