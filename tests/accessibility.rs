@@ -10,19 +10,13 @@
 
 use crate::common;
 use common::*;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
-
-/// The real data, built once for every test of this binary.
+/// The real data, built once for every test of this binary (`common::built`).
 fn built() -> &'static Path {
-    static BUILT: OnceLock<Built> = OnceLock::new();
-    &BUILT.get_or_init(|| build_real_data(&[])).out
+    &common::built().out
 }
 
 /// Every HTML file of the build, by path relative to out/; the e-mails apart.

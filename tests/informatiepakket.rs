@@ -6,8 +6,7 @@
 
 use crate::common;
 use common::*;
-use scraper::{ElementRef, Html, Selector};
-use std::sync::OnceLock;
+use scraper::{ElementRef, Html};
 
 /// 004, "Baten" column: label and amount, in the table's order.
 const BATEN: &[(&str, &str)] = &[
@@ -74,22 +73,13 @@ const KOPPEN: &[&str] = &[
     "5. Gebruikte bronnen",
 ];
 
-fn built() -> &'static Built {
-    static B: OnceLock<Built> = OnceLock::new();
-    B.get_or_init(|| build_real_data(&["--only", "informatiepakket"]))
-}
-
+/// The informatiepakket of the real data's build (`common::built`), in a format.
 fn read(ext: &str) -> Vec<u8> {
-    let rel = format!("informatiepakket/informatiepakket-2024-10-31.{ext}");
-    std::fs::read(built().out.join(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    common::read(&format!("informatiepakket/informatiepakket-2024-10-31.{ext}"))
 }
 
 fn text(ext: &str) -> String {
     String::from_utf8(read(ext)).unwrap()
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
 }
 
 fn inner(e: ElementRef) -> String {
