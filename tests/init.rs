@@ -133,3 +133,47 @@ fn init_writes_only_into_a_new_or_empty_directory() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(empty.path().join("data/koers.yaml").is_file());
 }
+
+#[test]
+fn a_new_programme_takes_its_own_phase_ladder() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(koers().current_dir(dir.path()).args([
+        "init",
+        "zuid",
+        "--naam",
+        "Samen Zuid",
+        "--regio",
+        "Zuid",
+        "--project-start",
+        "2025-03",
+        "--fasen",
+        "Verkennen, Ontwerpen,Uitvoeren,Verankeren",
+        "--quiet",
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let prog = dir.path().join("zuid");
+    let koers_yaml = std::fs::read_to_string(prog.join("data/koers.yaml")).unwrap();
+    let ladder: Vec<&str> = koers_yaml.lines().filter_map(|l| l.strip_prefix("  - naam: ")).collect();
+    assert_eq!(ladder, ["Verkennen", "Ontwerpen", "Uitvoeren", "Verankeren"], "{koers_yaml}");
+    // The secretary's README speaks of the ladder's first phase.
+    let readme = std::fs::read_to_string(prog.join("README.md")).unwrap();
+    assert!(readme.contains("koers fase eerste-project Verkennen --sinds"), "{readme}");
+    assert!(!readme.contains("Initiatiefase"), "{readme}");
+    // A phase of the ladder is recorded; one of another ladder is refused with the names that exist.
+    let o = run(koers().current_dir(&prog).args(["fase", "eerste-project", "ontwerpen", "--sinds", "2025-04"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let project = std::fs::read_to_string(prog.join("data/projecten/eerste-project.yaml")).unwrap();
+    assert!(project.contains("- fase: Ontwerpen\n    sinds: 2025-04\n"), "{project}");
+    let o = run(koers().current_dir(&prog).args(["fase", "eerste-project", "Realisatiefase", "--sinds", "2025-05"]));
+    assert_ne!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stderr(&o).contains("Verankeren"), "{}", stderr(&o));
+    // The chart of its rapportage reads the ladder.
+    let o = run(koers().current_dir(&prog).args(["build-report", "--quiet", "--format", "html"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html: String = snapshot(&prog.join("out"))
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("rapportage/") && k.ends_with(".html"))
+        .map(|(_, v)| String::from_utf8(v).unwrap())
+        .collect();
+    assert!(html.contains("1. Verkennen … 4. Verankeren"), "no ladder axis in the rapportage");
+}
