@@ -412,11 +412,7 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
 /// Read and check the logo of koers.yaml (`huisstijl.logo`): a PNG or SVG file inside the data
 /// directory, with its alt text (`logo_alt`, else "Logo van" and the programme's name). Each
 /// problem is an error at the key that names it.
-fn load_logo(
-    source: &dyn DataSource,
-    set: &DataSet,
-    diags: &mut Diagnostics,
-) -> Option<crate::load::figure::Figuur> {
+fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) -> Option<crate::load::figure::Figuur> {
     let p = set.programme.as_ref()?;
     let h = p.data.huisstijl.as_ref()?;
     let at = |key: &str| [yaml_tree::Step::Key("huisstijl".into()), yaml_tree::Step::Key(key.into())];

@@ -682,4 +682,3 @@ pub fn logo(f: &Figure) -> serde_json::Value {
     let data = base64::engine::general_purpose::STANDARD.encode(&*f.bytes);
     serde_json::json!({ "alt": f.alt, "data_url": format!("data:{};base64,{data}", f.mime) })
 }
-

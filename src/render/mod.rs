@@ -111,7 +111,9 @@ impl Afbeelding {
     pub fn png(&self, file: &str) -> Result<Vec<u8>, RenderError> {
         match self {
             Afbeelding::Grafiek(g) => chart::png(&g.svg, 2.0, file),
-            Afbeelding::Logo { logo, .. } if logo.kind != crate::load::figure::ImageKind::Svg => Ok(logo.bytes.to_vec()),
+            Afbeelding::Logo { logo, .. } if logo.kind != crate::load::figure::ImageKind::Svg => {
+                Ok(logo.bytes.to_vec())
+            }
             Afbeelding::Logo { logo, hoogte } => {
                 let schaal = *hoogte as f32 / logo.size().1.max(1) as f32;
                 chart::png(&String::from_utf8_lossy(&logo.bytes), schaal, file)
