@@ -409,6 +409,25 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
     set.logo = load_logo(source, set, diags);
 }
 
+/// The logo's alt text: `logo_alt`, else "Logo van" and the programme's name; `None` (an error)
+/// when `logo_alt` is empty.
+fn logo_alt(p: &Loaded<ProgrammeFile>, diags: &mut Diagnostics) -> Option<String> {
+    let naam = p.data.naam.trim();
+    match p.data.huisstijl.as_ref().and_then(|h| h.logo_alt.as_deref()) {
+        Some(a) if a.trim().is_empty() => {
+            let at = [yaml_tree::Step::Key("huisstijl".into()), yaml_tree::Step::Key("logo_alt".into())];
+            diags.push(
+                p.file
+                    .error_at(&at, "the logo's alt text is empty")
+                    .hint(format!("name what the logo shows, or leave logo_alt out for \"Logo van {naam}\"")),
+            );
+            None
+        }
+        Some(a) => Some(a.trim().to_string()),
+        None => Some(format!("Logo van {naam}")),
+    }
+}
+
 /// Read and check the logo of koers.yaml (`huisstijl.logo`): a PNG or SVG file inside the data
 /// directory, with its alt text (`logo_alt`, else "Logo van" and the programme's name). Each
 /// problem is an error at the key that names it.
@@ -428,17 +447,7 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
     };
     use crate::load::figure::MAX_BYTES;
     const WHERE: &str = "give a path relative to the data directory, e.g. logo.svg, of a PNG or SVG file inside it";
-    let alt = match &h.logo_alt {
-        Some(a) if a.trim().is_empty() => {
-            diags.push(p.file.error_at(&at("logo_alt"), "the logo's alt text is empty").hint(format!(
-                "name what the logo shows, or leave logo_alt out for \"Logo van {}\"",
-                p.data.naam.trim()
-            )));
-            None
-        }
-        Some(a) => Some(a.trim().to_string()),
-        None => Some(format!("Logo van {}", p.data.naam.trim())),
-    };
+    let alt = logo_alt(p, diags);
     let rel = Path::new(bestand);
     if bestand.trim().is_empty() || !stays_inside(rel) {
         diags.push(

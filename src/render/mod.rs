@@ -65,7 +65,7 @@ impl RenderError {
 pub enum Content {
     /// The document as a tree of blocks, for the kinds every format renders from one model by the
     /// generic writers (the rapportage, the regioplan, the informatiepakket).
-    Tree(crate::render::doc::Document),
+    Tree(Box<crate::render::doc::Document>),
     /// A view as template context and the templates' base name (`nieuwsbrief` renders through
     /// nieuwsbrief.md, .html, .txt and .email.html): the newsletter.
     Templates { template: &'static str, context: tera::Context },
@@ -239,7 +239,7 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Vec<Result<Vec<RenderedFile>, RenderError>> {
         enum Work {
-            Pdf(PdfSource),
+            Pdf(Box<PdfSource>),
             Other(Arc<Document>, Format),
         }
         // Each task's work is taken when it runs, so that what it holds is freed when it ends.
@@ -258,7 +258,7 @@ impl Renderer {
                             .map(|(_, bytes)| bytes.len())
                             .sum();
                         let heavy = Some(pdf.source.len() + laid_out);
-                        schedule::Task { heavy, work: Mutex::new(Some(Ok(Work::Pdf(pdf)))) }
+                        schedule::Task { heavy, work: Mutex::new(Some(Ok(Work::Pdf(Box::new(pdf))))) }
                     }
                     Err(e) => schedule::Task { heavy: None, work: Mutex::new(Some(Err(e))) },
                 },
@@ -269,7 +269,7 @@ impl Renderer {
             &tasks,
             PDF_SIDE_BY_SIDE,
             |slot| match slot.lock().expect("task slot").take().expect("each task runs once")? {
-                Work::Pdf(pdf) => Ok(vec![self.compile(pdf, date)?]),
+                Work::Pdf(pdf) => Ok(vec![self.compile(*pdf, date)?]),
                 Work::Other(doc, format) => self.render_document(&doc, format, bron, date),
             },
             |heaviest| if heaviest > PDF_SIDE_BY_SIDE / 4 { pdf::clear_cache() } else { pdf::evict_cache() },
@@ -349,7 +349,7 @@ impl Renderer {
     /// (`/document.json`), with its charts and figures beside it.
     fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
         let Content::Tree(tree) = &doc.content else { return Err(no_format(doc, Format::Pdf)) };
-        let logo = tree.metadata.logo.as_ref();
+        let logo = tree.metadata.logo.as_deref();
         let mut files = vec![
             ("/document.json".to_string(), tree.to_json().into_bytes()),
             ("/huisstijl.json".to_string(), self.huisstijl_json(logo)),
@@ -432,7 +432,7 @@ impl Renderer {
         cx.insert("inhoud", &page.body);
         cx.insert("voet", &page.footer);
         cx.insert("document", &tree.metadata);
-        cx.insert("logo", &tree.metadata.logo.as_ref().map(html::logo));
+        cx.insert("logo", &tree.metadata.logo.as_deref().map(html::logo));
         cx.insert("bron", bron);
         tera_env::render(&self.html, "base.html", &cx)
     }

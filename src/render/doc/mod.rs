@@ -104,7 +104,7 @@ pub struct Metadata {
     /// The programme's logo, for the title page and the page's header (not in the JSON: typst
     /// reads its file and alt text from `/huisstijl.json`).
     #[serde(skip)]
-    pub logo: Option<Figure>,
+    pub logo: Option<Box<Figure>>,
 }
 
 impl Metadata {

@@ -131,6 +131,25 @@ pub struct LogoEmail {
     pub png_url: Option<String>,
 }
 
+/// Where an image beside the e-mail is online, when koers.yaml says where they are put
+/// (`nieuwsbrief.afbeeldingen_url`).
+fn online(prog: &Programme, png: &str) -> Option<String> {
+    prog.nieuwsbrief.as_ref().and_then(|s| s.afbeeldingen_url.as_deref()).map(|base| {
+        let slash = if base.ends_with('/') { "" } else { "/" };
+        format!("{base}{slash}{png}")
+    })
+}
+
+/// The logo in an edition's e-mail: 48 pixels high, never wider than the e-mail's content (536 pixels).
+fn logo_email(prog: &Programme, l: &super::LogoView, period: Period) -> LogoEmail {
+    let (w, h) = l.size();
+    let (w, h) = (u64::from(w.max(1)), u64::from(h.max(1)));
+    let png = format!("even-bijpraten-{}-logo.png", period.id());
+    let hoogte = if 48 * w > 536 * h { (536 * h / w).max(1) } else { 48 };
+    let breedte = (w * hoogte / h).max(1);
+    LogoEmail { png_url: online(prog, &png), png, breedte: breedte as u32, hoogte: hoogte as u32 }
+}
+
 /// The phase chart of an edition, and its PNG for the e-mail.
 #[derive(Debug, Serialize)]
 pub struct Overzicht {
@@ -281,24 +300,9 @@ pub fn nieuwsbrief(
         plain.chars().take(140).collect()
     });
     let lees_meer = editie.data.lees_meer.unwrap_or(true);
-    // Where an image beside the e-mail is online, when the data says where they are put.
-    let online = |png: &str| {
-        settings.and_then(|s| s.afbeeldingen_url.as_deref()).map(|base| {
-            let slash = if base.ends_with('/') { "" } else { "/" };
-            format!("{base}{slash}{png}")
-        })
-    };
+    let online = |png: &str| online(prog, png);
     let programma = programme_info(prog);
-    let logo_email = programma.logo.as_ref().map(|l| {
-        let (w, h) = l.size();
-        let (w, h) = (u64::from(w.max(1)), u64::from(h.max(1)));
-        let png = format!("even-bijpraten-{}-logo.png", period.id());
-        // 48 pixels high, never wider than the e-mail's content (536 pixels).
-        let hoogte = if 48 * w > 536 * h { (536 * h / w).max(1) } else { 48 };
-        let breedte = (w * hoogte / h).max(1);
-        let (breedte, hoogte) = (breedte as u32, hoogte as u32);
-        LogoEmail { png_url: online(&png), png, breedte, hoogte }
-    });
+    let logo_email = programma.logo.as_ref().map(|l| logo_email(prog, l, period));
     let stand = crate::model::changes::Stand::editie(prog, period);
     let overzicht = stand.projecten().any(|p| p.fase_bekend_in(&period).is_some()).then(|| {
         let grafiek = crate::render::chart::fasenverdeling(
