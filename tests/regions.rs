@@ -103,6 +103,95 @@ fn another_region_is_built_from_its_data_alone() {
     assert!(chart.contains("fill=\"#e8f4ea\"") && chart.contains("stroke=\"#1f5e2c\""), "the report period");
     let docx = readable(&rapportage.with_extension("docx")).unwrap();
     assert!(docx.contains("3B1F6B") || docx.contains("3b1f6b"), "the DOCX styles");
+    logo_is_shown(&out, &sources);
+}
+
+/// The alt text of the region's logo in koers.yaml (markup in it is text).
+const LOGO_ALT: &str = "Logo van Zorgzaam Zuidwest <samen> & \"gezond\"";
+
+/// The logo of koers.yaml (`huisstijl.logo`, an SVG) in the HTML pages' header, in the e-mail and
+/// inside the message ready to send, and on the PDF's title page.
+fn logo_is_shown(out: &Path, sources: &Path) {
+    use base64::Engine;
+    let svg = std::fs::read(root().join("tests/fixtures/zuidwest/logo.svg")).unwrap();
+    // The HTML pages: an <img> in the header, its alt text, a data: URL of the logo's bytes.
+    for page in
+        ["rapportage/tussentijdse-rapportage-2024-H1.html", "nieuwsbrief/even-bijpraten-2024-05.html", "index.html"]
+    {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        let imgs: Vec<_> = doc.select(&crate::common::sel("header.cover img.logo")).collect();
+        assert_eq!(imgs.len(), 1, "{page}: one logo in the header");
+        assert_eq!(imgs[0].value().attr("alt"), Some(LOGO_ALT), "{page}");
+        let src = imgs[0].value().attr("src").unwrap();
+        let data = src.strip_prefix("data:image/svg+xml;base64,").unwrap_or_else(|| panic!("{page}: {src:.60}"));
+        assert_eq!(base64::engine::general_purpose::STANDARD.decode(data).unwrap(), svg, "{page}: the logo's bytes");
+        assert!(!html.contains("<samen>"), "{page}: the alt text is escaped");
+    }
+    // The message ready to send: the logo as a PNG (rendered from the SVG), inline, by cid:.
+    let png = std::fs::read(out.join("nieuwsbrief/even-bijpraten-2024-05-logo.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "the SVG logo rendered to PNG beside the e-mail");
+    let eml = std::fs::read(out.join("nieuwsbrief/even-bijpraten-2024-05.eml")).unwrap();
+    let msg = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    use mail_parser::MimeHeaders;
+    let part = msg
+        .parts
+        .iter()
+        .find(|p| p.content_id() == Some("even-bijpraten-2024-05-logo@koers"))
+        .expect("the logo inside the message");
+    let ct = part.content_type().unwrap();
+    assert_eq!((ct.ctype(), ct.subtype()), ("image", Some("png")));
+    assert_eq!(part.contents(), png.as_slice(), "the PNG beside the e-mail");
+    let html = scraper::Html::parse_document(msg.body_html(0).unwrap().as_ref());
+    let img = html.select(&crate::common::sel("img[src=\"cid:even-bijpraten-2024-05-logo@koers\"]")).next();
+    assert_eq!(img.expect("the e-mail refers to the logo by cid:").value().attr("alt"), Some(LOGO_ALT));
+    // The e-mail to paste: the region gives no afbeeldingen_url, so no image that cannot load.
+    let email = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2024-05.email.html")).unwrap();
+    assert!(!email.contains("logo.png") && !email.contains("cid:"), "no logo without a hosted copy");
+    // The PDF: the logo is a file in typst's world, /huisstijl.json names it and its alt text,
+    // and the title page draws it.
+    assert_eq!(std::fs::read(sources.join("logo.svg")).unwrap(), svg);
+    let huisstijl: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sources.join("huisstijl.json")).unwrap()).unwrap();
+    assert_eq!(huisstijl["logo"], serde_json::json!({"pad": "/logo.svg", "alt": LOGO_ALT}));
+    // typst draws an SVG as paths (no image XObject); its tagged PDF gives the figure the alt text.
+    let pdf = lopdf::Document::load(out.join("rapportage/tussentijdse-rapportage-2024-H1.pdf")).unwrap();
+    let alts: Vec<String> = pdf
+        .objects
+        .values()
+        .filter_map(|o| match o {
+            lopdf::Object::Dictionary(d) => d.get(b"Alt").ok(),
+            _ => None,
+        })
+        .filter_map(|a| a.as_str().ok())
+        .map(|b| match b.strip_prefix(&[0xFE, 0xFF]) {
+            Some(u) => {
+                String::from_utf16_lossy(&u.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+            }
+            None => String::from_utf8_lossy(b).into_owned(),
+        })
+        .collect();
+    assert!(alts.iter().any(|a| a == LOGO_ALT), "the logo with its alt text in the PDF: {alts:?}");
+}
+
+#[test]
+fn a_logo_is_checked_where_koers_yaml_names_it() {
+    let cases = [
+        ("logo: ../logo.svg", "the logo \"../logo.svg\" is not a path inside the data directory"),
+        ("logo: nergens.svg", "the logo \"nergens.svg\" cannot be read: there is no such file"),
+        ("logo: regioplan.yaml", "\"regioplan.yaml\" is not a PNG or SVG image"),
+    ];
+    for (line, message) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
+        crate::common::edit(&data.join("koers.yaml"), "logo: logo.svg", line);
+        let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+        assert_eq!(o.status.code(), Some(1), "{line}");
+        let err = stderr(&o);
+        assert!(err.contains(&format!("error: {message}")), "{line}: {err}");
+        assert!(err.contains("koers.yaml:32:9"), "{line}: at the logo's value: {err}");
+    }
 }
 
 #[test]

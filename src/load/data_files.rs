@@ -83,7 +83,7 @@ pub struct Huisstijl {
     /// pages, the e-mail and the PDF's title page. Without it, no logo is shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
-    /// The logo's alt text (default: the programme's name and "logo").
+    /// The logo's alt text (default: "Logo van" and the programme's name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_alt: Option<String>,
 }

@@ -195,6 +195,8 @@ pub struct DataSet {
     pub failed_ids: std::collections::BTreeSet<String>,
     /// The images the data refers to that could be read and are usable, by their path as written.
     pub figuren: BTreeMap<String, crate::load::figure::Figuur>,
+    /// The programme's logo (`huisstijl.logo` in koers.yaml), read and checked, with its alt text.
+    pub logo: Option<crate::load::figure::Figuur>,
 }
 
 impl DataSet {
@@ -404,6 +406,102 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
         }
     }
     set.figuren = figuren;
+    set.logo = load_logo(source, set, diags);
+}
+
+/// The logo's alt text: `logo_alt`, else "Logo van" and the programme's name; `None` (an error)
+/// when `logo_alt` is empty.
+fn logo_alt(p: &Loaded<ProgrammeFile>, diags: &mut Diagnostics) -> Option<String> {
+    let naam = p.data.naam.trim();
+    match p.data.huisstijl.as_ref().and_then(|h| h.logo_alt.as_deref()) {
+        Some(a) if a.trim().is_empty() => {
+            let at = [yaml_tree::Step::Key("huisstijl".into()), yaml_tree::Step::Key("logo_alt".into())];
+            diags.push(
+                p.file
+                    .error_at(&at, "the logo's alt text is empty")
+                    .hint(format!("name what the logo shows, or leave logo_alt out for \"Logo van {naam}\"")),
+            );
+            None
+        }
+        Some(a) => Some(a.trim().to_string()),
+        None => Some(format!("Logo van {naam}")),
+    }
+}
+
+/// Read and check the logo of koers.yaml (`huisstijl.logo`): a PNG or SVG file inside the data
+/// directory, with its alt text (`logo_alt`, else "Logo van" and the programme's name). Each
+/// problem is an error at the key that names it.
+fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) -> Option<crate::load::figure::Figuur> {
+    let p = set.programme.as_ref()?;
+    let h = p.data.huisstijl.as_ref()?;
+    let at = |key: &str| [yaml_tree::Step::Key("huisstijl".into()), yaml_tree::Step::Key(key.into())];
+    let Some(bestand) = &h.logo else {
+        if h.logo_alt.is_some() {
+            diags.push(
+                p.file
+                    .warning_at(&at("logo_alt"), "logo_alt is given, but there is no logo")
+                    .hint("give the logo's file as huisstijl.logo, or leave logo_alt out"),
+            );
+        }
+        return None;
+    };
+    use crate::load::figure::MAX_BYTES;
+    const WHERE: &str = "give a path relative to the data directory, e.g. logo.svg, of a PNG or SVG file inside it";
+    let alt = logo_alt(p, diags);
+    let rel = Path::new(bestand);
+    if bestand.trim().is_empty() || !stays_inside(rel) {
+        diags.push(
+            p.file
+                .error_at(&at("logo"), format!("the logo \"{bestand}\" is not a path inside the data directory"))
+                .hint(WHERE),
+        );
+        return None;
+    }
+    let bytes = match source.read(rel) {
+        Ok(b) => b,
+        Err(e) => {
+            let why = match e.kind() {
+                io::ErrorKind::NotFound => "there is no such file".to_string(),
+                _ => e.to_string(),
+            };
+            diags.push(
+                p.file.error_at(&at("logo"), format!("the logo \"{bestand}\" cannot be read: {why}")).hint(WHERE),
+            );
+            return None;
+        }
+    };
+    let kind = match crate::load::figure::check(bestand, &bytes) {
+        Ok(crate::load::figure::ImageKind::Jpeg) => {
+            diags.push(
+                p.file
+                    .error_at(&at("logo"), format!("the logo \"{bestand}\" is a JPEG image, not a PNG or SVG"))
+                    .hint("save the logo as SVG (best) or PNG: a logo needs sharp edges and a transparent background"),
+            );
+            return None;
+        }
+        Ok(kind) => kind,
+        Err(_) if crate::load::figure::ImageKind::sniff(&bytes).is_none() && bytes.len() <= MAX_BYTES => {
+            diags.push(
+                p.file
+                    .error_at(&at("logo"), format!("\"{bestand}\" is not a PNG or SVG image"))
+                    .hint("save the logo as SVG (best) or PNG, named .svg or .png"),
+            );
+            return None;
+        }
+        Err((message, hint)) => {
+            diags.push(p.file.error_at(&at("logo"), message).hint(hint));
+            return None;
+        }
+    };
+    if crate::load::figure::pixel_size(kind, &bytes).is_none_or(|(w, h)| w == 0 || h == 0) {
+        diags.push(
+            p.file
+                .error_at(&at("logo"), format!("the logo \"{bestand}\" has no size koers can read"))
+                .hint("give the SVG a width and height (or a viewBox), or use a PNG file"),
+        );
+        return None;
+    }
+    Some(crate::load::figure::Figuur { bestand: bestand.clone(), kind, bytes: std::sync::Arc::new(bytes), alt: alt? })
 }
 
 /// Add a loaded file under `key` (its id, or for an edition its period); the loop has made sure

@@ -47,6 +47,9 @@ pub struct Programme {
     pub ladder: Ladder,
     /// The house style (colours left out keep koers' defaults).
     pub huisstijl: df::Huisstijl,
+    /// The logo (`huisstijl.logo`): a PNG or SVG read and checked when the data loaded, with its
+    /// alt text (`logo_alt`, else "Logo van" and the programme's name).
+    pub logo: Option<crate::load::figure::Figuur>,
     /// Sorted alphabetically (case-insensitive).
     pub afkortingen: Vec<df::Afkorting>,
     pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
@@ -410,6 +413,14 @@ impl Programme {
             fasen: p.fasen.clone(),
             ladder: set.ladder(),
             huisstijl: p.huisstijl.clone().unwrap_or_default(),
+            logo: match p.huisstijl.as_ref().and_then(|h| h.logo.as_ref()) {
+                Some(bestand) => Some(
+                    set.logo
+                        .clone()
+                        .ok_or_else(|| Unresolved(format!("the logo {bestand} of koers.yaml was not loaded")))?,
+                ),
+                None => None,
+            },
             afkortingen,
             nieuwsbrief: p.nieuwsbrief.clone(),
             toegankelijkheid: p.toegankelijkheid.as_ref().map(Toegankelijkheid::of).transpose()?,

@@ -138,8 +138,10 @@ fn index_context(prog: &Programme, entries: &[ManifestEntry], bron: &Provenance)
         d.files.sort_by_key(|(f, _)| ORDER.iter().position(|o| o == f).unwrap_or(ORDER.len()));
     }
     let mut ctx = tera::Context::new();
+    let info = crate::render::views::programme_info(prog);
     ctx.insert("programma", naam);
-    ctx.insert("programma_info", &crate::render::views::programme_info(prog));
+    ctx.insert("logo", &info.logo);
+    ctx.insert("programma_info", &info);
     ctx.insert("documenten", &docs);
     ctx.insert("voorpagina", &voorpagina(prog, entries));
     ctx.insert("bron", bron);

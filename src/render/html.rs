@@ -674,3 +674,11 @@ fn outlined(blocks: &[Block], depth: u8) -> Vec<&Block> {
     walk(blocks, depth, &mut out);
     out
 }
+
+/// The logo of a document's metadata for the page shell (`base.html`): its alt text and a
+/// `data:` URL (the page is self-contained).
+pub fn logo(f: &Figure) -> serde_json::Value {
+    use base64::Engine;
+    let data = base64::engine::general_purpose::STANDARD.encode(&*f.bytes);
+    serde_json::json!({ "alt": f.alt, "data_url": format!("data:{};base64,{data}", f.mime) })
+}

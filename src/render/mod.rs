@@ -65,7 +65,7 @@ impl RenderError {
 pub enum Content {
     /// The document as a tree of blocks, for the kinds every format renders from one model by the
     /// generic writers (the rapportage, the regioplan, the informatiepakket).
-    Tree(crate::render::doc::Document),
+    Tree(Box<crate::render::doc::Document>),
     /// A view as template context and the templates' base name (`nieuwsbrief` renders through
     /// nieuwsbrief.md, .html, .txt and .email.html): the newsletter.
     Templates { template: &'static str, context: tera::Context },
@@ -84,8 +84,8 @@ pub struct Document {
     pub stem: String,
     /// The charts the PDF embeds (as SVG files in typst's world).
     pub grafieken: Vec<chart::Grafiek>,
-    /// Images written beside the e-mail: (path, chart rendered to PNG).
-    pub afbeeldingen: Vec<(String, chart::Grafiek)>,
+    /// Images written beside the e-mail (and inside the message ready to send): (path, image).
+    pub afbeeldingen: Vec<(String, Afbeelding)>,
     /// Figures from the data: written beside the Markdown (at `bestand`, relative to the output
     /// directory) and handed to typst (at `typst`); the HTML embeds them.
     pub figuren: Vec<views::FiguurView>,
@@ -95,6 +95,31 @@ pub struct Document {
     /// a day: the PDF's creation date and the message's Date. `None`: the PDF takes the build's
     /// reference date ([`Provenance::datum`]) and the message has no Date.
     pub dag: Option<chrono::NaiveDate>,
+}
+
+/// An image beside the e-mail, as PNG (mail clients show few SVGs).
+#[derive(Debug, Clone)]
+pub enum Afbeelding {
+    /// A chart, rendered to PNG at twice its size.
+    Grafiek(chart::Grafiek),
+    /// The programme's logo: a PNG as it is, an SVG rendered to PNG at `hoogte` pixels high.
+    Logo { logo: views::LogoView, hoogte: u32 },
+}
+
+impl Afbeelding {
+    /// The image's PNG bytes (`file` names it in an error).
+    pub fn png(&self, file: &str) -> Result<Vec<u8>, RenderError> {
+        match self {
+            Afbeelding::Grafiek(g) => chart::png(&g.svg, 2.0, file),
+            Afbeelding::Logo { logo, .. } if logo.kind != crate::load::figure::ImageKind::Svg => {
+                Ok(logo.bytes.to_vec())
+            }
+            Afbeelding::Logo { logo, hoogte } => {
+                let schaal = *hoogte as f32 / logo.size().1.max(1) as f32;
+                chart::png(&String::from_utf8_lossy(&logo.bytes), schaal, file)
+            }
+        }
+    }
 }
 
 /// Who sends the newsletter, from koers.yaml.
@@ -214,7 +239,7 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Vec<Result<Vec<RenderedFile>, RenderError>> {
         enum Work {
-            Pdf(PdfSource),
+            Pdf(Box<PdfSource>),
             Other(Arc<Document>, Format),
         }
         // Each task's work is taken when it runs, so that what it holds is freed when it ends.
@@ -233,7 +258,7 @@ impl Renderer {
                             .map(|(_, bytes)| bytes.len())
                             .sum();
                         let heavy = Some(pdf.source.len() + laid_out);
-                        schedule::Task { heavy, work: Mutex::new(Some(Ok(Work::Pdf(pdf)))) }
+                        schedule::Task { heavy, work: Mutex::new(Some(Ok(Work::Pdf(Box::new(pdf))))) }
                     }
                     Err(e) => schedule::Task { heavy: None, work: Mutex::new(Some(Err(e))) },
                 },
@@ -244,7 +269,7 @@ impl Renderer {
             &tasks,
             PDF_SIDE_BY_SIDE,
             |slot| match slot.lock().expect("task slot").take().expect("each task runs once")? {
-                Work::Pdf(pdf) => Ok(vec![self.compile(pdf, date)?]),
+                Work::Pdf(pdf) => Ok(vec![self.compile(*pdf, date)?]),
                 Work::Other(doc, format) => self.render_document(&doc, format, bron, date),
             },
             |heaviest| if heaviest > PDF_SIDE_BY_SIDE / 4 { pdf::clear_cache() } else { pdf::evict_cache() },
@@ -311,8 +336,8 @@ impl Renderer {
             );
         }
         if format == Format::Email {
-            for (path, g) in &doc.afbeeldingen {
-                let bytes = chart::png(&g.svg, 2.0, path)?;
+            for (path, a) in &doc.afbeeldingen {
+                let bytes = a.png(path)?;
                 out.push(self.file_at(doc, format, PathBuf::from(path), bytes));
             }
         }
@@ -324,10 +349,12 @@ impl Renderer {
     /// (`/document.json`), with its charts and figures beside it.
     fn pdf_source(&self, doc: &Document, bron: &Provenance) -> Result<PdfSource, RenderError> {
         let Content::Tree(tree) = &doc.content else { return Err(no_format(doc, Format::Pdf)) };
+        let logo = tree.metadata.logo.as_deref();
         let mut files = vec![
             ("/document.json".to_string(), tree.to_json().into_bytes()),
-            ("/huisstijl.json".to_string(), self.huisstijl_json()),
+            ("/huisstijl.json".to_string(), self.huisstijl_json(logo)),
         ];
+        files.extend(logo.map(|l| (format!("/{}", l.image), l.bytes.to_vec())));
         files.extend(doc.grafieken.iter().map(|g| (format!("/grafiek/{}.svg", g.id), g.svg.clone().into_bytes())));
         files.extend(doc.figuren.iter().map(|f| (f.typst.clone(), f.bytes.to_vec())));
         Ok(PdfSource {
@@ -341,8 +368,9 @@ impl Renderer {
     }
 
     /// The colours of the theme (`theme.css` and the data's `huisstijl`) for `koers.typ`, as data:
-    /// `{"primair": "#005f73", …}`, the last value of each property.
-    fn huisstijl_json(&self) -> Vec<u8> {
+    /// `{"primair": "#005f73", …}`, the last value of each property; with a logo, its file in
+    /// typst's world and its alt text: `"logo": {"pad": "/logo.svg", "alt": "…"}`.
+    fn huisstijl_json(&self, logo: Option<&crate::render::doc::Figure>) -> Vec<u8> {
         let kleur = |name: &str, default: &str| {
             self.theme
                 .iter()
@@ -352,13 +380,16 @@ impl Renderer {
                 .filter(|v| v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit()))
                 .unwrap_or_else(|| default.to_string())
         };
-        let json = serde_json::json!({
+        let mut json = serde_json::json!({
             "primair": kleur("koers-kleur-primair", "#005f73"),
             "primair-licht": kleur("koers-kleur-primair-licht", "#d8ecef"),
             "accent": kleur("koers-kleur-accent", "#ee7d00"),
             "accent-tekst": kleur("koers-kleur-accent-tekst", "#9a4f00"),
             "accent-licht": kleur("koers-kleur-accent-vlak", "#fdf0e1"),
         });
+        if let Some(l) = logo {
+            json["logo"] = serde_json::json!({ "pad": format!("/{}", l.image), "alt": l.alt });
+        }
         json.to_string().into_bytes()
     }
 
@@ -401,6 +432,7 @@ impl Renderer {
         cx.insert("inhoud", &page.body);
         cx.insert("voet", &page.footer);
         cx.insert("document", &tree.metadata);
+        cx.insert("logo", &tree.metadata.logo.as_deref().map(html::logo));
         cx.insert("bron", bron);
         tera_env::render(&self.html, "base.html", &cx)
     }
@@ -420,11 +452,11 @@ impl Renderer {
         let mut html = self.email_html(template, &in_message)?;
         let text = tidy(&tera_env::render(&self.txt, &format!("{template}.txt"), context)?);
         let mut inline = Vec::new();
-        for (path, g) in &doc.afbeeldingen {
+        for (path, a) in &doc.afbeeldingen {
             let file = path.rsplit('/').next().unwrap_or(path);
             let cid = format!("{}@koers", file.trim_end_matches(".png"));
             html = html.replace(&format!("src=\"{file}\""), &format!("src=\"cid:{cid}\""));
-            inline.push((cid, chart::png(&g.svg, 2.0, path)?));
+            inline.push((cid, a.png(path)?));
         }
         let headers = eml::EmlHeaders {
             subject: &doc.title,

@@ -101,6 +101,10 @@ pub struct Metadata {
     /// Each chapter (a section of kind `chapter`) starts on a new page in the paged formats;
     /// otherwise chapters follow each other, set apart by space.
     pub chapters_on_new_pages: bool,
+    /// The programme's logo, for the title page and the page's header (not in the JSON: typst
+    /// reads its file and alt text from `/huisstijl.json`).
+    #[serde(skip)]
+    pub logo: Option<Box<Figure>>,
 }
 
 impl Metadata {
@@ -126,6 +130,7 @@ impl Metadata {
             contents_depth: 2,
             kind: String::new(),
             chapters_on_new_pages: true,
+            logo: None,
         }
     }
 

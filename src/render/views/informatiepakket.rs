@@ -186,7 +186,7 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
     };
     Ok(Some(Document {
         kind: DocumentKind::Informatiepakket,
-        content: Content::Tree(tree(&view)),
+        content: Content::Tree(Box::new(tree(&view))),
         title: view.titel.clone(),
         stem: format!("informatiepakket/informatiepakket-{}", view.datum),
         period: DocumentPeriod::Text(view.datum.clone()),

@@ -114,6 +114,36 @@ impl FiguurView {
     }
 }
 
+/// The programme's logo as the documents show it: at the top of the HTML pages and the e-mail,
+/// on the PDF's and the editable formats' title page.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogoView {
+    /// What the logo shows (`logo_alt`, else "Logo van" and the programme's name).
+    pub alt: String,
+    /// A `data:` URL: the self-contained HTML embeds the logo.
+    pub data_url: String,
+    #[serde(skip)]
+    pub kind: crate::load::figure::ImageKind,
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+impl LogoView {
+    pub fn new(f: &crate::load::figure::Figuur) -> LogoView {
+        LogoView { alt: f.alt.clone(), data_url: f.data_url(), kind: f.kind, bytes: f.bytes.clone() }
+    }
+
+    /// Its file in typst's world (and in the editable formats' tree): `logo.svg` or `logo.png`.
+    pub fn file(&self) -> String {
+        format!("logo.{}", self.kind.extension())
+    }
+
+    /// Its size in pixels (an SVG's own size), as the data was checked to have.
+    pub fn size(&self) -> (u32, u32) {
+        crate::load::figure::pixel_size(self.kind, &self.bytes).unwrap_or((1, 1))
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct ProgrammeInfo {
     pub naam: String,
@@ -122,6 +152,9 @@ pub struct ProgrammeInfo {
     pub website_kort: Option<String>,
     pub email: Option<String>,
     pub linkedin: Option<String>,
+    /// The logo (for the views to place; not part of the templates' `programma`).
+    #[serde(skip)]
+    pub logo: Option<LogoView>,
 }
 
 pub fn programme_info(p: &Programme) -> ProgrammeInfo {
@@ -135,6 +168,7 @@ pub fn programme_info(p: &Programme) -> ProgrammeInfo {
             .map(|w| w.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_string()),
         email: p.email.clone(),
         linkedin: p.linkedin.clone(),
+        logo: p.logo.as_ref().map(LogoView::new),
     }
 }
 

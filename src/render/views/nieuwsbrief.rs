@@ -74,6 +74,10 @@ pub struct NieuwsbriefView {
     pub tag_voorkeuren: String,
     pub tag_webversie: String,
     pub bron: Provenance,
+    /// The programme's logo, at the top of the web page.
+    pub logo: Option<super::LogoView>,
+    /// The logo in the e-mail.
+    pub logo_email: Option<LogoEmail>,
     /// Rendered for the message ready to send (`.eml`), which carries its images inside (`cid:`):
     /// set by the renderer for that format only.
     pub bericht: bool,
@@ -112,6 +116,39 @@ impl MergeTags {
             MergeTags::Mailchimp => ["*|EMAIL|*", "*|UNSUB|*", "*|UPDATE_PROFILE|*", "*|ARCHIVE|*"],
         }
     }
+}
+
+/// The logo in the e-mail: a PNG beside it (an SVG logo rendered to PNG: mail clients show few
+/// SVGs), inside the message ready to send by `cid:`.
+#[derive(Debug, Serialize)]
+pub struct LogoEmail {
+    /// The file name of its PNG, beside the e-mail.
+    pub png: String,
+    /// Its size in the e-mail, in CSS pixels.
+    pub breedte: u32,
+    pub hoogte: u32,
+    /// Where the PNG is online (`nieuwsbrief.afbeeldingen_url`): the e-mail HTML to paste shows
+    /// the logo only from there.
+    pub png_url: Option<String>,
+}
+
+/// Where an image beside the e-mail is online, when koers.yaml says where they are put
+/// (`nieuwsbrief.afbeeldingen_url`).
+fn online(prog: &Programme, png: &str) -> Option<String> {
+    prog.nieuwsbrief.as_ref().and_then(|s| s.afbeeldingen_url.as_deref()).map(|base| {
+        let slash = if base.ends_with('/') { "" } else { "/" };
+        format!("{base}{slash}{png}")
+    })
+}
+
+/// The logo in an edition's e-mail: 48 pixels high, never wider than the e-mail's content (536 pixels).
+fn logo_email(prog: &Programme, l: &super::LogoView, period: Period) -> LogoEmail {
+    let (w, h) = l.size();
+    let (w, h) = (u64::from(w.max(1)), u64::from(h.max(1)));
+    let png = format!("even-bijpraten-{}-logo.png", period.id());
+    let hoogte = if 48 * w > 536 * h { (536 * h / w).max(1) } else { 48 };
+    let breedte = (w * hoogte / h).max(1);
+    LogoEmail { png_url: online(prog, &png), png, breedte: breedte as u32, hoogte: hoogte as u32 }
 }
 
 /// The phase chart of an edition, and its PNG for the e-mail.
@@ -209,7 +246,19 @@ pub(crate) fn document(
         kind: DocumentKind::Nieuwsbrief,
         title: view.titel.clone(),
         grafieken: view.overzicht.iter().map(|o| o.grafiek.clone()).collect(),
-        afbeeldingen: view.overzicht.iter().map(|o| (format!("nieuwsbrief/{}", o.png), o.grafiek.clone())).collect(),
+        afbeeldingen: view
+            .logo_email
+            .iter()
+            .map(|l| {
+                let logo = view.logo.clone().expect("an e-mail logo is the logo's");
+                (format!("nieuwsbrief/{}", l.png), crate::render::Afbeelding::Logo { logo, hoogte: 2 * l.hoogte })
+            })
+            .chain(
+                view.overzicht
+                    .iter()
+                    .map(|o| (format!("nieuwsbrief/{}", o.png), crate::render::Afbeelding::Grafiek(o.grafiek.clone()))),
+            )
+            .collect(),
         figuren: vec![],
         content: Content::Templates { template: "nieuwsbrief", context: to_context("nieuwsbrief", &view)? },
         period: DocumentPeriod::Months(period),
@@ -256,6 +305,9 @@ pub fn nieuwsbrief(
         plain.chars().take(140).collect()
     });
     let lees_meer = editie.data.lees_meer.unwrap_or(true);
+    let online = |png: &str| online(prog, png);
+    let programma = programme_info(prog);
+    let logo_email = programma.logo.as_ref().map(|l| logo_email(prog, l, period));
     let stand = crate::model::changes::Stand::editie(prog, period);
     let overzicht = stand.projecten().any(|p| p.fase_bekend_in(&period).is_some()).then(|| {
         let grafiek = crate::render::chart::fasenverdeling(
@@ -264,10 +316,7 @@ pub fn nieuwsbrief(
             &format!("stand eind {}", period.last.dutch()),
         );
         let png = format!("even-bijpraten-{}-fasen.png", period.id());
-        let png_url = settings.and_then(|s| s.afbeeldingen_url.as_deref()).map(|base| {
-            let slash = if base.ends_with('/') { "" } else { "/" };
-            format!("{base}{slash}{png}")
-        });
+        let png_url = online(&png);
         Overzicht { png, png_hoogte: grafiek.hoogte_bij(536), png_url, grafiek }
     });
     NieuwsbriefView {
@@ -275,7 +324,9 @@ pub fn nieuwsbrief(
         editie: period.id(),
         editie_nl: period.dutch(),
         preheader,
-        programma: programme_info(prog),
+        logo: programma.logo.clone(),
+        logo_email,
+        programma,
         inleiding: editie.data.inleiding.clone(),
         highlights: editie.data.highlights.clone(),
         blokken,

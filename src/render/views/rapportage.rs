@@ -257,7 +257,7 @@ pub(crate) fn document(
     Ok(Document {
         kind: DocumentKind::Rapportage,
         grafieken: view.grafieken().into_iter().cloned().collect(),
-        content: Content::Tree(tree(&view)),
+        content: Content::Tree(Box::new(tree(&view))),
         period: DocumentPeriod::Months(periode),
         draft: concept,
         title: format!("Tussentijdse rapportage {}{suffix}", periode.dutch().to_lowercase()),

@@ -58,7 +58,7 @@ pub(crate) fn document(
     };
     Ok(Some(Document {
         kind: DocumentKind::Regioplan,
-        content: Content::Tree(tree(&view)),
+        content: Content::Tree(Box::new(tree(&view))),
         period: DocumentPeriod::Text(view.periode.clone()),
         draft: false,
         title,

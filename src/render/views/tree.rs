@@ -159,5 +159,14 @@ pub(crate) fn metadata(
     m.website_url = programma.website.clone();
     m.colophon = bron.colofon.clone();
     m.generator = bron.beschrijving.clone();
+    m.logo = programma.logo.as_ref().map(|l| {
+        Box::new(doc::Figure {
+            id: "logo".into(),
+            image: l.file(),
+            mime: l.kind.mime().into(),
+            alt: l.alt.clone(),
+            bytes: l.bytes.clone(),
+        })
+    });
     m
 }
