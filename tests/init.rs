@@ -36,6 +36,11 @@ fn a_new_programme_validates_and_builds() {
     assert!(koers_yaml.contains("naam: Gezond Rivierenland\nregio: Rivierenland\n"), "{koers_yaml}");
     assert!(koers_yaml.contains("gemeenten: [Culemborg, Tiel, West Betuwe]\n"), "{koers_yaml}");
     assert!(!koers_yaml.contains("website:") && !koers_yaml.contains("email:"), "no address invented: {koers_yaml}");
+    // The house style is shown, not invented: commented out, so the documents take the theme's.
+    assert!(
+        koers_yaml.contains("\n# huisstijl:\n#   kleuren:") && !koers_yaml.contains("\nhuisstijl:"),
+        "{koers_yaml}"
+    );
     // Names not given are marked placeholders; no phase is recorded, the start is the one given.
     let project = std::fs::read_to_string(prog.join("data/projecten/eerste-project.yaml")).unwrap();
     assert!(project.contains("naam: Project (naam nog in te vullen)   # in te vullen: de echte naam\n"), "{project}");

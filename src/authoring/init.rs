@@ -172,6 +172,14 @@ fn koers_yaml(o: &InitOptions) -> String {
         s.push_str(&format!("  - naam: {}\n", value(f.trim())));
     }
     s.push_str("afkortingen: [] # the glossary: - { afkorting: AO, betekenis: Ambtelijk overleg }\n");
+    s.push_str(concat!(
+        "# The house style (optional; without it the documents take the colours of templates/theme.css\n",
+        "# and show no logo):\n",
+        "# huisstijl:\n",
+        "#   kleuren: { primair: \"#rrggbb\", primair_licht: \"#rrggbb\", accent: \"#rrggbb\" }\n",
+        "#   logo: logo.svg          # an SVG or PNG file in data/\n",
+        "#   logo_alt: Logo van …    # what a screen reader says of it\n",
+    ));
     let half = Period::half_of(o.nu);
     s.push_str("rapportages:    # the rapportages that exist; `koers rapportage new YYYY-Hn` adds one\n");
     s.push_str(&format!("  - periode: {}   # a draft (CONCEPT) until it has \"gepubliceerd: YYYY-MM\"\n", half.id()));
