@@ -236,3 +236,67 @@ fn house_style_colours_are_checked() {
     assert!(err.contains("text in primair #c8b8e8 on white has a contrast of"), "{err}");
     assert!(err.contains("koers.yaml:27:14"), "{err}");
 }
+
+/// The region's data in a fresh directory with `koers.yaml` edited.
+fn region_with(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
+    crate::common::edit(&data.join("koers.yaml"), from, to);
+    (tmp, data)
+}
+
+#[test]
+fn a_logo_s_alt_text_is_checked_and_defaults_to_the_programme_s_name() {
+    let check =
+        |data: &Path| run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(data).env("NO_COLOR", "1"));
+    // Empty: an error at its value.
+    let (_t, data) = region_with("  logo_alt: Logo van Zorgzaam Zuidwest <samen> & \"gezond\"", "  logo_alt: \" \"");
+    let o = check(&data);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("error: the logo's alt text is empty"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("koers.yaml:33:13"), "{}", stderr(&o));
+    // Without a logo: a warning, the data is valid.
+    let (_t, data) = region_with("  logo: logo.svg\n", "");
+    let o = check(&data);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: logo_alt is given, but there is no logo"), "{}", stderr(&o));
+    // Left out: "Logo van" and the programme's name.
+    let (tmp, data) = region_with("  logo_alt: Logo van Zorgzaam Zuidwest <samen> & \"gezond\"\n", "");
+    let out = tmp.path().join("out");
+    let o = run(koers()
+        .args(["build-report", "--format", "html", "--date", "2024-10-15", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("rapportage/tussentijdse-rapportage-2024-H1.html")).unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let img = doc.select(&crate::common::sel("header.cover img.logo")).next().expect("the logo");
+    assert_eq!(img.value().attr("alt"), Some("Logo van Zorgzaam Zuidwest"));
+}
+
+#[test]
+fn a_png_logo_is_an_image_on_the_pdf_cover_and_a_jpeg_is_refused() {
+    let (tmp, data) = region_with("  logo: logo.svg", "  logo: logo.png");
+    std::fs::write(data.join("logo.png"), crate::truth::PNG).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(koers()
+        .args(["build-report", "--only", "rapportage", "--format", "pdf", "--date", "2024-10-15", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = lopdf::Document::load(out.join("rapportage/tussentijdse-rapportage-2024-H1.pdf")).unwrap();
+    let first = *pdf.get_pages().get(&1).unwrap();
+    let sizes: Vec<(i64, i64)> = pdf.get_page_images(first).unwrap().iter().map(|i| (i.width, i.height)).collect();
+    assert!(sizes.contains(&(2, 1)), "the 2×1 PNG logo on the cover: {sizes:?}");
+    // A JPEG (by its content, whatever its name) is refused at the logo's line.
+    let (_t, data) = region_with("  logo: logo.svg", "  logo: logo.jpg");
+    std::fs::write(data.join("logo.jpg"), b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+        .unwrap();
+    let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is a JPEG image, not a PNG or SVG"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("koers.yaml:32:9"), "{}", stderr(&o));
+}
