@@ -300,3 +300,24 @@ fn a_png_logo_is_an_image_on_the_pdf_cover_and_a_jpeg_is_refused() {
     assert!(stderr(&o).contains("is a JPEG image, not a PNG or SVG"), "{}", stderr(&o));
     assert!(stderr(&o).contains("koers.yaml:32:9"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_editable_formats_show_the_logo_on_their_title_page() {
+    let (_tmp, out, _) = build();
+    let part = |file: &str, name: &str| -> String {
+        let bytes = std::fs::read(out.join(file)).unwrap();
+        let entries = koers::render::zip::read(&bytes).unwrap();
+        let e = entries.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{file}: no {name}"));
+        String::from_utf8(e.data.clone()).unwrap()
+    };
+    let alt = LOGO_ALT.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    // ODT: a frame with the logo and its description, before the first heading.
+    let odt = part("rapportage/tussentijdse-rapportage-2024-H1.odt", "content.xml");
+    let frame = odt.find(&format!("<svg:desc>{alt}</svg:desc>")).expect("the logo's frame with its alt text");
+    assert!(frame < odt.find("<text:h").unwrap(), "the logo stands on the title page");
+    assert!(odt[..frame].contains("Pictures/logo.png"), "its picture");
+    // DOCX: a drawing whose description is the alt text, before the first heading.
+    let docx = part("rapportage/tussentijdse-rapportage-2024-H1.docx", "word/document.xml");
+    let drawing = docx.find(&format!("descr=\"{alt}\"")).expect("the logo's drawing with its alt text");
+    assert!(drawing < docx.find("w:val=\"Heading1\"").unwrap(), "the logo stands on the title page");
+}

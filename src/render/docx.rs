@@ -749,6 +749,10 @@ impl<'d> Writer<'d> {
             };
             self.paragraph(Self::styled(style), &content, &Ctx::body());
         }
+        // The programme's logo below the title, as the PDF's title page has it.
+        if let Some(logo) = &doc.metadata.logo {
+            self.image(logo, "BodyText", Some(office::LOGO_HEIGHT_CM), &Ctx::body());
+        }
         if self.pending.started {
             self.pending.page_break = true;
             self.pending.started = false;
@@ -1115,6 +1119,12 @@ impl<'d> Writer<'d> {
 
     /// A figure from the data, as wide as the text, with its alt text.
     fn figure(&mut self, f: &crate::render::doc::Figure, cx: &Ctx) {
+        self.image(f, "Chart", None, cx);
+    }
+
+    /// An image with its alt text in a paragraph of `style`: `height_cm` high (at most as wide as
+    /// the text), else as wide as the text.
+    fn image(&mut self, f: &crate::render::doc::Figure, style: &'static str, height_cm: Option<f64>, cx: &Ctx) {
         let (ext, bytes, (w, h)) = match office::figure_raster(f) {
             Ok(r) => r,
             Err(e) => {
@@ -1124,11 +1134,15 @@ impl<'d> Writer<'d> {
         };
         let name = office::image_name(&f.id, &mut self.image_names);
         let rel = self.relation("image", format!("media/{name}.{ext}"), false);
-        let cx_emu = (TEXT_WIDTH_CM * EMU_PER_CM).round() as u64;
-        let cy_emu = cx_emu * h.max(1) as u64 / w.max(1) as u64;
+        let (width, height) = office::image_size_cm((w, h), height_cm);
+        let cx_emu = (width * EMU_PER_CM).round() as u64;
+        let cy_emu = match height_cm {
+            Some(_) => (height * EMU_PER_CM).round() as u64,
+            None => cx_emu * h.max(1) as u64 / w.max(1) as u64,
+        };
         self.drawings += 1;
         let id = self.drawings;
-        let p = self.item_para("Chart", cx);
+        let p = self.item_para(style, cx);
         self.open(p);
         let _ = write!(
             self.out,

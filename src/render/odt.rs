@@ -247,6 +247,10 @@ impl<'d> Writer<'d> {
             let variant = ParaVariant { first_page: i == 0, ..ParaVariant::of(style) };
             self.paragraph_variant(variant, content, &Ctx::body());
         }
+        // The programme's logo below the title, as the PDF's title page has it.
+        if let Some(logo) = &doc.metadata.logo {
+            self.image(logo, "Text_20_body", Some(office::LOGO_HEIGHT_CM));
+        }
         if self.pending.started {
             self.pending.page_break = true;
             self.pending.started = false;
@@ -445,6 +449,12 @@ impl<'d> Writer<'d> {
 
     /// A figure from the data, as wide as the text, with its alt text.
     fn figure(&mut self, f: &crate::render::doc::Figure) {
+        self.image(f, "Chart", None);
+    }
+
+    /// An image with its alt text in a paragraph of `style`: `height_cm` high (at most as wide as
+    /// the text), else as wide as the text.
+    fn image(&mut self, f: &crate::render::doc::Figure, style: &str, height_cm: Option<f64>) {
         let (ext, bytes, (w, h)) = match office::figure_raster(f) {
             Ok(r) => r,
             Err(e) => {
@@ -453,9 +463,8 @@ impl<'d> Writer<'d> {
             }
         };
         let name = office::image_name(&f.id, &mut self.image_names);
-        let width = TEXT_WIDTH_CM;
-        let height = width * h.max(1) as f64 / w.max(1) as f64;
-        self.open("text:p", ParaVariant::of("Chart"), "");
+        let (width, height) = office::image_size_cm((w, h), height_cm);
+        self.open("text:p", ParaVariant::of(style), "");
         let _ = write!(
             self.body,
             concat!(

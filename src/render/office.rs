@@ -473,6 +473,19 @@ pub(crate) fn plain_text(blocks: &[Block]) -> String {
 }
 
 /// A chart's file name in the package, unique in the document: its id, made safe.
+/// How high the programme's logo stands on a title page (the PDF's cover: 22 mm).
+pub(crate) const LOGO_HEIGHT_CM: f64 = 2.2;
+
+/// An image of `w`×`h` pixels on the page, in cm: `height_cm` high and no wider than the text,
+/// else as wide as the text.
+pub(crate) fn image_size_cm((w, h): (u32, u32), height_cm: Option<f64>) -> (f64, f64) {
+    let ratio = h.max(1) as f64 / w.max(1) as f64;
+    match height_cm {
+        Some(hc) if hc / ratio <= TEXT_WIDTH_CM => (hc / ratio, hc),
+        _ => (TEXT_WIDTH_CM, TEXT_WIDTH_CM * ratio),
+    }
+}
+
 pub(crate) fn image_name(id: &str, taken: &mut BTreeSet<String>) -> String {
     let base: String =
         id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
