@@ -378,10 +378,7 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
         let bytes = match source.read(Path::new(&f.bestand)) {
             Ok(b) => b,
             Err(e) => {
-                let why = match e.kind() {
-                    io::ErrorKind::NotFound => "there is no such file".to_string(),
-                    _ => e.to_string(),
-                };
+                let why = unreadable(&e);
                 diags.push(
                     t.file
                         .error_at(&at("bestand"), format!("the figure \"{}\" cannot be read: {why}", f.bestand))
@@ -407,6 +404,14 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
     }
     set.figuren = figuren;
     set.logo = load_logo(source, set, diags);
+}
+
+/// Why a file the data names cannot be read, as a diagnostic says it.
+fn unreadable(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "there is no such file".to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// The logo's alt text: `logo_alt`, else "Logo van" and the programme's name; `None` (an error)
@@ -460,10 +465,7 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
     let bytes = match source.read(rel) {
         Ok(b) => b,
         Err(e) => {
-            let why = match e.kind() {
-                io::ErrorKind::NotFound => "there is no such file".to_string(),
-                _ => e.to_string(),
-            };
+            let why = unreadable(&e);
             diags.push(
                 p.file.error_at(&at("logo"), format!("the logo \"{bestand}\" cannot be read: {why}")).hint(WHERE),
             );
