@@ -45,8 +45,8 @@ pub struct Programme {
     pub fasen: Vec<df::FaseDefinitie>,
     /// The phase ladder of `fasen`: its names in its order.
     pub ladder: Ladder,
-    /// The house style (colours left out keep koers' defaults).
-    pub huisstijl: df::Huisstijl,
+    /// The house style's colours (`huisstijl.kleuren`; those left out keep koers' defaults).
+    pub kleuren: content::Kleuren,
     /// The logo (`huisstijl.logo`): a PNG or SVG read and checked when the data loaded, with its
     /// alt text (`logo_alt`, else "Logo van" and the programme's name).
     pub logo: Option<crate::load::figure::Figuur>,
@@ -412,7 +412,7 @@ impl Programme {
             organisatie: p.organisatie.clone(),
             fasen: p.fasen.clone(),
             ladder: set.ladder(),
-            huisstijl: p.huisstijl.clone().unwrap_or_default(),
+            kleuren: p.huisstijl.as_ref().map(|h| h.kleuren.clone()).unwrap_or_default(),
             logo: match p.huisstijl.as_ref().and_then(|h| h.logo.as_ref()) {
                 Some(bestand) => Some(
                     set.logo

@@ -227,7 +227,7 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
     let provenance =
         Provenance::new(commit.as_ref().map(|c| (c.short.clone(), c.date)), gewijzigd, date, opts.date, opts.colophon);
     let mut templates = templates;
-    templates.apply_huisstijl(&prog.huisstijl.kleuren);
+    templates.apply_huisstijl(&prog.kleuren);
 
     Ok(Prepared {
         diagnostics: checked.diagnostics,

@@ -128,7 +128,7 @@ pub fn xml(s: &str) -> String {
 /// lines and marks, its accent surface and accent text colour for the report period. Only the
 /// attribute values koers writes are replaced (text from the data is escaped, `"` included).
 fn in_huisstijl(svg: String, prog: &Programme) -> String {
-    let k = &prog.huisstijl.kleuren;
+    let k = &prog.kleuren;
     let mut svg = svg;
     for (standaard, gegeven) in [(PRIMAIR, &k.primair), (PERIODE, &k.accent_vlak), (ACCENT, &k.accent_tekst)] {
         if let Some(kleur) = gegeven.as_deref().filter(|g| !g.eq_ignore_ascii_case(standaard)) {
