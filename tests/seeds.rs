@@ -71,10 +71,10 @@ fn project_pages_match_the_rapportage_seed() {
     }
     // The texts of the report that belong to no project: voorwoord, algemene informatie,
     // programmaorganisatie, themalijn introductions and lokale inzet, Interessant! boxes.
-    let r = &prog.rapportages.iter().find(|r| r.periode == period).expect("2024-H1 texts").teksten;
+    let r = prog.rapportages.iter().find(|r| r.periode == period).expect("2024-H1 texts");
     let mut general: Vec<String> =
         [&r.voorwoord, &r.algemene_informatie, &r.programmaorganisatie].into_iter().flatten().cloned().collect();
-    general.extend(r.interessant.iter().filter_map(|i| i.tekst.clone()));
+    general.extend(r.kaders.iter().filter_map(|i| i.tekst.clone()));
     for t in &prog.themalijnen {
         general.extend(t.introductie.iter().cloned());
         for (p, l) in &t.lokale_inzet {
@@ -360,10 +360,12 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
         p.and_then(koers::core::dates::Parsed::valid).map(|h| h.0) == Some(h1)
     };
     let left_out = |soort: &str| {
-        let boxes = prog
-            .rapportages
+        let boxes = set
+            .programme
             .iter()
-            .flat_map(|r| r.teksten.interessant.iter())
+            .flat_map(|p| &p.data.rapportages)
+            .filter(|r| in_h1(Some(r.periode)))
+            .flat_map(|r| r.interessant.iter())
             .chain(
                 set.themalijnen
                     .values()

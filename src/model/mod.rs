@@ -68,9 +68,30 @@ pub struct Rapportage {
     pub periode: Period,
     /// The day or month it was published, where the data gives one.
     pub gepubliceerd: Option<crate::core::dates::Datum>,
-    pub teksten: df::RapportageTeksten,
+    /// Shown beside the date on the cover, e.g. "Publieksversie".
+    pub versie: Option<String>,
+    pub voorwoord: Option<Markdown>,
+    pub ondertekening: Option<content::Ondertekening>,
+    pub algemene_informatie: Option<Markdown>,
+    pub programmaorganisatie: Option<Markdown>,
     /// The boxes beside its own texts (those that show something).
     pub kaders: Vec<content::Kader>,
+}
+
+impl Rapportage {
+    /// The rapportage of koers.yaml's entry: its dates converted, its boxes made once.
+    fn of(r: &df::RapportageTeksten) -> Result<Rapportage, Unresolved> {
+        Ok(Rapportage {
+            periode: valid(r.periode, || "a rapportage's period".into())?.0,
+            gepubliceerd: r.gepubliceerd.and_then(Parsed::valid),
+            kaders: content::Kader::all(&r.interessant),
+            versie: r.versie.clone(),
+            voorwoord: r.voorwoord.clone(),
+            ondertekening: r.ondertekening.clone(),
+            algemene_informatie: r.algemene_informatie.clone(),
+            programmaorganisatie: r.programmaorganisatie.clone(),
+        })
+    }
 }
 
 /// The regioplan: its title, years, month of adoption (where the data gives it) and chapters.
@@ -368,18 +389,7 @@ impl Programme {
         let p = &set.programme.as_ref().ok_or_else(|| Unresolved("there is no koers.yaml".into()))?.data;
         let mut afkortingen = p.afkortingen.clone();
         afkortingen.sort_by_key(|a| a.afkorting.to_lowercase());
-        let mut rapportages: Vec<Rapportage> = p
-            .rapportages
-            .iter()
-            .map(|r| {
-                Ok(Rapportage {
-                    periode: valid(r.periode, || "a rapportage's period".into())?.0,
-                    gepubliceerd: r.gepubliceerd.and_then(Parsed::valid),
-                    kaders: content::Kader::all(&r.interessant),
-                    teksten: r.clone(),
-                })
-            })
-            .collect::<Result<_, Unresolved>>()?;
+        let mut rapportages: Vec<Rapportage> = p.rapportages.iter().map(Rapportage::of).collect::<Result<_, _>>()?;
         rapportages.sort_by_key(|r| r.periode);
 
         let mut themalijnen: Vec<Themalijn> =

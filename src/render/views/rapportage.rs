@@ -276,12 +276,11 @@ pub(crate) fn document(
 /// computed in a line or a few.
 pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Provenance) -> RapportageView {
     let rapportage = prog.rapportages.iter().find(|r| r.periode == period);
-    let teksten = rapportage.map(|r| &r.teksten);
     // The publication date: --date, else the data's; without one the rapportage is a draft.
     let gepubliceerd = rapportage.and_then(|r| r.gepubliceerd);
     let datum = bron.documentdatum.map(crate::core::dates::Datum::Day).or(gepubliceerd);
     let concept = concept || datum.is_none();
-    let publicatie = datum.map(|d| match teksten.and_then(|t| t.versie.as_deref()) {
+    let publicatie = datum.map(|d| match rapportage.and_then(|r| r.versie.as_deref()) {
         Some(v) => format!("{} | {v}", d.dutch()),
         None => d.dutch(),
     });
@@ -336,10 +335,10 @@ pub fn rapportage(prog: &Programme, period: Period, concept: bool, bron: &Proven
         periode_nl: period.dutch(),
         publicatie,
         dag: datum.and_then(crate::core::dates::Datum::day),
-        voorwoord: teksten.and_then(|t| t.voorwoord.clone()),
-        ondertekening: teksten.and_then(|t| t.ondertekening.clone()),
-        algemene_informatie: teksten.and_then(|t| t.algemene_informatie.clone()),
-        programmaorganisatie: teksten.and_then(|t| t.programmaorganisatie.clone()),
+        voorwoord: rapportage.and_then(|r| r.voorwoord.clone()),
+        ondertekening: rapportage.and_then(|r| r.ondertekening.clone()),
+        algemene_informatie: rapportage.and_then(|r| r.algemene_informatie.clone()),
+        programmaorganisatie: rapportage.and_then(|r| r.programmaorganisatie.clone()),
         kaders_algemene_informatie: kaders(KaderPlaats::AlgemeneInformatie),
         kaders_programmaorganisatie_begin: kaders(KaderPlaats::ProgrammaorganisatieBegin),
         kaders_programmaorganisatie: kaders(KaderPlaats::Programmaorganisatie),
