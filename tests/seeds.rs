@@ -352,7 +352,6 @@ fn rapportage_2024_h1_page_by_page_against_seed_003() {
         .map(|e| e.text().collect())
         .collect();
     // Every box of 003 but those that are a link line alone whose address no source gives.
-    let prog = programme();
     let h1 = koers::core::dates::Period::parse_half("2024-H1").unwrap();
     // The boxes as the data files write them (the model keeps only those that show something).
     let (set, _) = koers::load::load(&koers::load::DirSource { root: root().join("data") }).unwrap();
