@@ -1,5 +1,5 @@
 //! Texts shortened for one line of a terminal or a comment: whitespace collapsed, cut at a word
-//! boundary with "…" — never in the middle of a word.
+//! boundary with "…" — never in the middle of a word; and text escaped for markup.
 
 /// The text on one line: every run of whitespace (line breaks too) one space.
 pub fn one_line(s: &str) -> String {
@@ -31,9 +31,33 @@ pub fn cut_at_word(s: &str, max: usize) -> String {
     format!("{kept}…")
 }
 
+/// Text as XML or HTML content or attribute value: the five markup characters as entities, and a
+/// control character (allowed in neither XML 1.0 nor HTML) as a space.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_characters_become_entities_and_control_characters_spaces() {
+        assert_eq!(escape_markup("a<b>&\"c'\u{7}\n"), "a&lt;b&gt;&amp;&quot;c&#39; \n");
+    }
 
     #[test]
     fn cuts_between_words() {

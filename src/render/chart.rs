@@ -106,23 +106,7 @@ enum Patroon {
     Geen,
 }
 
-/// Escape text for XML (element content and attribute values alike).
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::core::text::escape_markup as xml;
 
 /// The chart in the colours of the data's house style, where it gives them: its primary colour for
 /// lines and marks, its accent surface and accent text colour for the report period. Only the

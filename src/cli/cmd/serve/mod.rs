@@ -425,9 +425,7 @@ fn diagnostic_items(d: &Diagnostics) -> String {
     out
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use koers::core::text::escape_markup as escape;
 
 fn open_browser(url: &str) {
     let program = if cfg!(target_os = "macos") {
