@@ -19,6 +19,7 @@ mod formats;
 mod fuzz;
 mod glossary;
 mod golden_outputs;
+mod i18n;
 mod informatiepakket;
 mod init;
 mod layers;

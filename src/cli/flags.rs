@@ -18,6 +18,9 @@ use std::path::PathBuf;
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// The language of messages and help: nl (Dutch) or en (English). Default: the locale's (LANG), else English.
+    #[arg(long, global = true, value_parser = ["nl", "en"], env = "KOERS_LANG", value_name = "LANG")]
+    pub(crate) lang: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -1,8 +1,9 @@
 //! Layer 6 — the command line: the flags ([`flags`], one table for help, man page and
-//! completions) and one module per command ([`cmd`]), each a thin call into the library's
+//! completions), the language of its messages ([`lang`]) and one module per command ([`cmd`]), each a thin call into the library's
 //! pipeline or authoring with its outcome printed and turned into an exit code.
 //!
 //! Imports: the `koers` library (mostly `pipeline` and `authoring`); nothing imports it.
 
 pub(crate) mod cmd;
 pub(crate) mod flags;
+pub(crate) mod lang;

@@ -131,13 +131,11 @@ impl Diagnostics {
 
     /// The one-line count that ends a listing: "1 error, 29 warnings".
     pub fn summary(&self) -> String {
-        let (e, w) = (self.error_count(), self.warning_count());
-        match (e == 1, w == 1) {
-            (true, true) => "1 error, 1 warning".to_string(),
-            (true, false) => format!("1 error, {w} warnings"),
-            (false, true) => format!("{e} errors, 1 warning"),
-            (false, false) => format!("{e} errors, {w} warnings"),
-        }
+        crate::t!(
+            "diagnostics-summary",
+            errors = crate::t!("diagnostics-errors", count = self.error_count()),
+            warnings = crate::t!("diagnostics-warnings", count = self.warning_count()),
+        )
     }
 
     /// Sort by file, position, then message: the same data always reports in the same order.
@@ -223,10 +221,10 @@ impl Diagnostics {
         let mut out = String::new();
         for d in self.in_order() {
             let (label, code) = match d.severity {
-                Severity::Error => ("error", "1;31"),
-                Severity::Warning => ("warning", "1;33"),
+                Severity::Error => (crate::t!("diagnostics-error"), "1;31"),
+                Severity::Warning => (crate::t!("diagnostics-warning"), "1;33"),
             };
-            let _ = writeln!(out, "{}: {}", paint(code, label), paint("1", &d.message));
+            let _ = writeln!(out, "{}: {}", paint(code, &label), paint("1", &d.message));
             let _ = writeln!(out, "  --> {}", location(&d.file, d.line, d.column));
             if let Some(src) = &d.source_line {
                 let num = d.line.to_string();
@@ -241,7 +239,7 @@ impl Diagnostics {
                 }
             }
             if let Some(h) = &d.hint {
-                let _ = writeln!(out, "  = {} {h}", paint("1;36", "hint:"));
+                let _ = writeln!(out, "  = {} {h}", paint("1;36", &format!("{}:", crate::t!("diagnostics-hint"))));
             }
             out.push('\n');
         }
@@ -254,7 +252,7 @@ impl Diagnostics {
             let kind = if d.is_error() { "error" } else { "warning" };
             let mut msg = d.message.clone();
             if let Some(h) = &d.hint {
-                msg.push_str(" (hint: ");
+                msg.push_str(&format!(" ({}: ", crate::t!("diagnostics-hint")));
                 msg.push_str(h);
                 msg.push(')');
             }

@@ -5,12 +5,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The koers binary under test: cargo's, or `KOERS_BIN` when set (to test a binary built
-/// elsewhere, e.g. when several work trees share one target directory).
+/// elsewhere, e.g. when several work trees share one target directory). It speaks English
+/// whatever the machine's locale; a test of the Dutch messages sets `LANG` or `--lang nl`.
 pub fn koers() -> Command {
-    match std::env::var_os("KOERS_BIN") {
+    let mut cmd = match std::env::var_os("KOERS_BIN") {
         Some(bin) => Command::new(bin),
         None => Command::new(env!("CARGO_BIN_EXE_koers")),
+    };
+    for var in ["KOERS_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(var);
     }
+    cmd.env("LANG", "C.UTF-8");
+    cmd
 }
 
 pub fn root() -> PathBuf {

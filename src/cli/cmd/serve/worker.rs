@@ -205,6 +205,8 @@ impl Renderer {
         let exe = std::env::current_exe().context("finding the koers executable")?;
         let mut child = Command::new(exe)
             .args(&self.args)
+            // The renderer speaks the language this process was given.
+            .env("KOERS_LANG", koers::core::i18n::language().code())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

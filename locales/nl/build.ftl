@@ -1,0 +1,1 @@
+# Building and publishing: build-report, check's rendering, serve and its preview, the writers.
