@@ -136,6 +136,44 @@ fn no_data_file_type_past_the_model() {
     assert_eq!(data_file_types_past_the_model(dir.path()), vec!["render/views/y.rs".to_string()]);
 }
 
+/// The public fields of the model's types that hold a data file's type: a whole file
+/// (`…File`), a value not yet converted (`Parsed<…>`), or any type named through `data_files`.
+/// The plain value types `model::content` hands on as they loaded are named through it.
+fn file_types_in_the_model(model: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(model, &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for f in files {
+        for (i, line) in code(&std::fs::read_to_string(&f).unwrap()).lines().enumerate() {
+            let l = line.trim();
+            let Some(field) = l.strip_prefix("pub ").filter(|x| !x.starts_with("fn ") && !x.starts_with("use ")) else {
+                continue;
+            };
+            let Some((_, ty)) = field.split_once(':') else { continue };
+            let file_type =
+                ty.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w.ends_with("File") && w.len() > 4);
+            if file_type || ty.contains("Parsed<") || ty.contains("df::") || ty.contains("data_files::") {
+                found.push(format!("{}:{}: {l}", f.strip_prefix(model).unwrap().display(), i + 1));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_model_holds_no_data_file_type() {
+    assert_eq!(file_types_in_the_model(&common::root().join("src/model")), Vec::<String>::new());
+    // It finds each kind.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mod.rs"),
+        "pub struct E {\n    pub data: df::NieuwsbriefFile,\n    pub dag: Option<Parsed<Day>>,\n    pub x: Vec<df::Orgaan>,\n    pub ok: Vec<content::Orgaan>,\n}\npub fn of(f: &df::ProjectFile) {}\n",
+    )
+    .unwrap();
+    assert_eq!(file_types_in_the_model(dir.path()).len(), 3, "{:?}", file_types_in_the_model(dir.path()));
+}
+
 #[test]
 fn the_check_finds_an_import_up_or_sideways() {
     let dir = tempfile::tempdir().unwrap();

@@ -8,8 +8,9 @@ use crate::load::data_files as df;
 /// The texts and values of the data that are typed as written (no date, address or reference in
 /// them to convert): the model hands them on as they loaded.
 pub use crate::load::data_files::{
-    Afkorting, Begrotingspost, Hoofdstuk, KaderPlaats, KaderSoort, Kleuren, Markdown, Ondertekening, Paragraaf,
-    ProjectRegioplan, Subparagraaf, ThemalijnRegioplan, VoetnootBij,
+    Afkorting, Begrotingspost, Bouwstenen, FaseDefinitie, Hoofdstuk, KaderPlaats, KaderSoort, Kleuren, Markdown,
+    Ondertekening, Orgaan, Paragraaf, ProjectRegioplan, Subparagraaf, ThemalijnRegioplan, ToegankelijkheidStatus,
+    Voetnoot, VoetnootBij,
 };
 
 /// A link line with its address.

@@ -4,22 +4,44 @@
 
 use crate::core::notation::Fte;
 use crate::load::DataSet;
-use crate::load::data_files::{self as df, BegrotingZijde, InformatiepakketFile};
+use crate::load::data_files::BegrotingZijde;
+use crate::model::content::{Begrotingspost, Bouwstenen, Markdown, Paragraaf};
 
 /// The Informatiepakket with its totals computed.
 #[derive(Debug, Clone)]
 pub struct Informatiepakket {
-    /// The texts as written.
-    pub data: InformatiepakketFile,
+    pub titel: String,
+    /// To whom it is addressed, and who gets a copy.
+    pub voor: Option<String>,
+    pub afschrift_aan: Option<String>,
     pub datum: chrono::NaiveDate,
+    pub vooraf: Option<Markdown>,
+    pub strategisch: Option<Markdown>,
+    pub ontstaansgeschiedenis: Option<Markdown>,
+    pub governance: Option<Markdown>,
     pub personeel: Option<Personeel>,
+    pub gastheer: Option<Paragraaf>,
+    pub context: Vec<Paragraaf>,
+    /// The themalijnen by id with the projects as this document names them (the view looks the
+    /// themalijnen up).
+    pub bouwstenen: Option<Bouwstenen>,
+    pub financien: Option<Markdown>,
     pub begroting: Option<Begroting>,
+    pub bronnen: Option<Markdown>,
+}
+
+/// A role of the staff with its size.
+#[derive(Debug, Clone)]
+pub struct Functie {
+    pub functie: String,
+    pub fte: Fte,
+    pub omschrijving: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Personeel {
     pub peildatum: chrono::NaiveDate,
-    pub functies: Vec<(df::Functie, Fte)>,
+    pub functies: Vec<Functie>,
     /// The sum of the roles.
     pub totaal: Fte,
     pub medewerkers: Option<u32>,
@@ -37,7 +59,7 @@ pub struct Begroting {
 /// One side of the budget; the totals are computed from the lines.
 #[derive(Debug, Clone)]
 pub struct Zijde {
-    pub posten: Vec<df::Begrotingspost>,
+    pub posten: Vec<Begrotingspost>,
     /// The sum of the lines.
     pub totaal: i64,
     pub risicoreserve: Option<i64>,
@@ -66,14 +88,20 @@ impl Informatiepakket {
         let not_parsed =
             |what: &str| crate::model::Unresolved(format!("{what} in informatiepakket.yaml did not parse"));
         let personeel = d.personeel.as_ref().map(|p| {
-            let functies: Vec<(df::Functie, Fte)> = p
+            let functies: Vec<Functie> = p
                 .functies
                 .iter()
-                .map(|f| Ok((f.clone(), f.fte.valid().ok_or_else(|| not_parsed("an fte"))?)))
+                .map(|f| {
+                    Ok(Functie {
+                        functie: f.functie.clone(),
+                        fte: f.fte.valid().ok_or_else(|| not_parsed("an fte"))?,
+                        omschrijving: f.omschrijving.clone(),
+                    })
+                })
                 .collect::<Result<_, crate::model::Unresolved>>()?;
             Ok::<_, crate::model::Unresolved>(Personeel {
                 peildatum: p.peildatum.valid().ok_or_else(|| not_parsed("peildatum"))?.0,
-                totaal: Fte(functies.iter().map(|(_, f)| f.0).sum()),
+                totaal: Fte(functies.iter().map(|f| f.fte.0).sum()),
                 functies,
                 medewerkers: p.medewerkers,
                 medewerkers_toelichting: p.medewerkers_toelichting.clone(),
@@ -87,6 +115,22 @@ impl Informatiepakket {
             lasten: Zijde::of(&b.lasten),
         });
         let datum = d.datum.valid().ok_or_else(|| not_parsed("datum"))?.0;
-        Ok(Some(Informatiepakket { data: d.clone(), datum, personeel, begroting }))
+        Ok(Some(Informatiepakket {
+            titel: d.titel.clone(),
+            voor: d.voor.clone(),
+            afschrift_aan: d.afschrift_aan.clone(),
+            datum,
+            vooraf: d.vooraf.clone(),
+            strategisch: d.strategisch.clone(),
+            ontstaansgeschiedenis: d.ontstaansgeschiedenis.clone(),
+            governance: d.governance.clone(),
+            personeel,
+            gastheer: d.gastheer.clone(),
+            context: d.context.clone(),
+            bouwstenen: d.bouwstenen.clone(),
+            financien: d.financien.clone(),
+            begroting,
+            bronnen: d.bronnen.clone(),
+        }))
     }
 }

@@ -13,6 +13,7 @@
 pub mod changes;
 pub mod checked;
 pub mod content;
+pub mod editie;
 pub mod informatiepakket;
 pub mod status;
 
@@ -20,6 +21,7 @@ use crate::core::dates::{Day, Einde, Month, Parsed, Period, Start};
 use crate::core::phase::{Fase, Ladder};
 use crate::load::DataSet;
 use crate::load::data_files::{self as df, Markdown};
+pub use editie::Editie;
 use serde::Serialize;
 
 /// A rule validation should have enforced that does not hold in a data set given to the model:
@@ -41,8 +43,8 @@ pub struct Programme {
     /// Words that look like abbreviations but need no glossary entry.
     pub geen_afkortingen: Vec<String>,
     pub eigenaren: Vec<String>,
-    pub organisatie: Vec<df::Orgaan>,
-    pub fasen: Vec<df::FaseDefinitie>,
+    pub organisatie: Vec<content::Orgaan>,
+    pub fasen: Vec<content::FaseDefinitie>,
     /// The phase ladder of `fasen`: its names in its order.
     pub ladder: Ladder,
     /// The house style's colours (`huisstijl.kleuren`; those left out keep koers' defaults).
@@ -51,8 +53,8 @@ pub struct Programme {
     /// alt text (`logo_alt`, else "Logo van" and the programme's name).
     pub logo: Option<crate::load::figure::Figuur>,
     /// Sorted alphabetically (case-insensitive).
-    pub afkortingen: Vec<df::Afkorting>,
-    pub nieuwsbrief: Option<df::NieuwsbriefInstellingen>,
+    pub afkortingen: Vec<content::Afkorting>,
+    pub nieuwsbrief: Option<editie::NieuwsbriefInstellingen>,
     pub toegankelijkheid: Option<Toegankelijkheid>,
     pub rapportages: Vec<Rapportage>,
     pub regioplan: Option<Regioplan>,
@@ -101,7 +103,7 @@ pub struct Regioplan {
     /// The years it covers, as written (2024-2026).
     pub periode: String,
     pub vastgesteld: Option<Month>,
-    pub hoofdstukken: Vec<df::Hoofdstuk>,
+    pub hoofdstukken: Vec<content::Hoofdstuk>,
 }
 
 /// What the municipalities did locally in a themalijn in a half year, with its boxes.
@@ -120,7 +122,7 @@ pub struct Themalijn {
     pub ambitie: Option<Markdown>,
     /// The figure of the themalijn's ambition, read and checked when the data loaded.
     pub ambitie_figuur: Option<crate::load::figure::Figuur>,
-    pub regioplan: df::ThemalijnRegioplan,
+    pub regioplan: content::ThemalijnRegioplan,
     pub financiering: Option<Markdown>,
     pub lokale_inzet: Vec<(Period, LokaleInzet)>,
     /// In table order.
@@ -141,9 +143,9 @@ pub struct Project {
     pub start: Start,
     pub einde: Einde,
     pub fasen: Vec<FaseStap>,
-    pub voetnoten: Vec<df::Voetnoot>,
+    pub voetnoten: Vec<content::Voetnoot>,
     pub doelstelling: Option<Markdown>,
-    pub regioplan: df::ProjectRegioplan,
+    pub regioplan: content::ProjectRegioplan,
     /// In data order: the order the source reports them in.
     pub resultaten: Vec<Resultaat>,
     /// Notes before the doelstelling, per report period.
@@ -232,16 +234,6 @@ pub struct Notitie {
     pub tekst: Markdown,
 }
 
-#[derive(Debug, Clone)]
-pub struct Editie {
-    pub periode: Period,
-    pub data: df::NieuwsbriefFile,
-    /// The day it was sent, where the data gives one.
-    pub verzonden: Option<chrono::NaiveDate>,
-    /// The link lines of each of `data.blokken`, in order: those with an address.
-    pub links: Vec<Vec<content::Link>>,
-}
-
 impl Project {
     /// The phase the project is in during month `m` (None before its first phase).
     pub fn fase_op(&self, m: Month) -> Option<Fase> {
@@ -318,7 +310,7 @@ fn valid_opt<T: Copy>(p: Option<Parsed<T>>, what: impl FnOnce() -> String) -> Re
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Toegankelijkheid {
     pub organisatie: Option<String>,
-    pub status: Option<df::ToegankelijkheidStatus>,
+    pub status: Option<content::ToegankelijkheidStatus>,
     pub datum: Option<Day>,
     pub contact: Option<String>,
     pub bekende_problemen: Option<Markdown>,
@@ -396,16 +388,7 @@ impl Programme {
             set.themalijnen.iter().map(|(id, t)| themalijn(set, id, &t.data)).collect::<Result<_, Unresolved>>()?;
         themalijnen.sort_by(|a, b| (a.volgorde, &a.id).cmp(&(b.volgorde, &b.id)));
 
-        let mut edities: Vec<Editie> = set
-            .edities
-            .iter()
-            .map(|(editie, e)| Editie {
-                periode: editie.0,
-                verzonden: e.data.verzonden.and_then(Parsed::valid).map(|d| d.0),
-                links: e.data.blokken.iter().map(|b| content::Link::all(&b.links)).collect(),
-                data: e.data.clone(),
-            })
-            .collect();
+        let mut edities: Vec<Editie> = set.edities.iter().map(|(editie, e)| Editie::of(editie.0, &e.data)).collect();
         edities.sort_by_key(|e| (e.periode.first, e.periode.last));
 
         Ok(Programme {
@@ -432,7 +415,7 @@ impl Programme {
                 None => None,
             },
             afkortingen,
-            nieuwsbrief: p.nieuwsbrief.clone(),
+            nieuwsbrief: p.nieuwsbrief.as_ref().map(editie::NieuwsbriefInstellingen::of),
             toegankelijkheid: p.toegankelijkheid.as_ref().map(Toegankelijkheid::of).transpose()?,
             rapportages,
             regioplan: set
@@ -466,7 +449,7 @@ impl Programme {
         self.rapportages.iter().map(|r| r.periode).collect()
     }
 
-    pub fn definitie(&self, f: &Fase) -> Option<&df::FaseDefinitie> {
+    pub fn definitie(&self, f: &Fase) -> Option<&content::FaseDefinitie> {
         self.fasen.iter().find(|d| d.naam == f.name())
     }
 }

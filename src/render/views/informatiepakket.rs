@@ -208,7 +208,6 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
 /// computed in a line or a few.
 pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<InformatiepakketView> {
     let ip = prog.informatiepakket.as_ref()?;
-    let d = &ip.data;
     let organen = prog
         .organisatie
         .iter()
@@ -226,9 +225,9 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
         functies: p
             .functies
             .iter()
-            .map(|(f, fte)| FunctieView {
+            .map(|f| FunctieView {
                 functie: f.functie.clone(),
-                fte: fte.dutch(),
+                fte: f.fte.dutch(),
                 omschrijving: f.omschrijving.clone(),
             })
             .collect(),
@@ -236,7 +235,7 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
         medewerkers: p.medewerkers,
         medewerkers_toelichting: p.medewerkers_toelichting.clone(),
     });
-    let bouwstenen = d.bouwstenen.as_ref().map(|b| BouwstenenView {
+    let bouwstenen = ip.bouwstenen.as_ref().map(|b| BouwstenenView {
         inleiding: b.inleiding.clone(),
         themalijnen: b
             .themalijnen
@@ -274,24 +273,24 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
         BegrotingView { jaar: b.jaar, kolom: b.kolom.clone(), baten, lasten, rijen, totaalrijen, noten }
     });
     Some(InformatiepakketView {
-        titel: d.titel.clone(),
-        voor: d.voor.clone(),
-        afschrift_aan: d.afschrift_aan.clone(),
+        titel: ip.titel.clone(),
+        voor: ip.voor.clone(),
+        afschrift_aan: ip.afschrift_aan.clone(),
         datum: ip.datum.to_string(),
         datum_nl: date_dutch(ip.datum),
         programma: programme_info(prog),
-        vooraf: d.vooraf.clone(),
-        strategisch: d.strategisch.clone(),
-        ontstaansgeschiedenis: d.ontstaansgeschiedenis.clone(),
-        governance: d.governance.clone(),
+        vooraf: ip.vooraf.clone(),
+        strategisch: ip.strategisch.clone(),
+        ontstaansgeschiedenis: ip.ontstaansgeschiedenis.clone(),
+        governance: ip.governance.clone(),
         organen,
         personeel,
-        gastheer: d.gastheer.clone(),
-        context: d.context.clone(),
+        gastheer: ip.gastheer.clone(),
+        context: ip.context.clone(),
         bouwstenen,
-        financien: d.financien.clone(),
+        financien: ip.financien.clone(),
         begroting,
-        bronnen: d.bronnen.clone(),
+        bronnen: ip.bronnen.clone(),
         bron: bron.clone(),
     })
 }

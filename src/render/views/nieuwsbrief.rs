@@ -5,6 +5,7 @@ use crate::core::dates::Period;
 use crate::core::document::{DocumentKind, DocumentPeriod};
 use crate::model::content::Link;
 use crate::model::content::Markdown;
+use crate::model::editie::BlokSoort;
 use crate::model::{Programme, Project};
 use crate::render::{Bericht, Content, Document, RenderError, to_context};
 use serde::Serialize;
@@ -135,7 +136,8 @@ pub struct LogoEmail {
 /// Where an image beside the e-mail is online, when koers.yaml says where they are put
 /// (`nieuwsbrief.afbeeldingen_url`).
 fn online(prog: &Programme, png: &str) -> Option<String> {
-    prog.nieuwsbrief.as_ref().and_then(|s| s.afbeeldingen_url.as_deref()).map(|base| {
+    prog.nieuwsbrief.as_ref().and_then(|s| s.afbeeldingen_url.as_ref()).map(|base| {
+        let base = base.as_str();
         let slash = if base.ends_with('/') { "" } else { "/" };
         format!("{base}{slash}{png}")
     })
@@ -240,7 +242,7 @@ pub(crate) fn document(
         van,
         naam: prog.naam.clone(),
         antwoord_aan: settings.and_then(|s| s.antwoord_aan.clone()),
-        afmelden: settings.and_then(|s| s.afmelden.clone()),
+        afmelden: settings.and_then(|s| s.afmelden.as_ref().map(ToString::to_string)),
     });
     Ok(Document {
         kind: DocumentKind::Nieuwsbrief,
@@ -269,6 +271,39 @@ pub(crate) fn document(
     })
 }
 
+/// The blocks of an edition as the newsletter shows them: themes by name, each project's results
+/// in this edition as updates, the items, with their link lines.
+fn blokken(prog: &Programme, editie: &crate::model::Editie) -> Vec<Blok> {
+    let period = editie.periode;
+    let mut blokken: Vec<Blok> = Vec::new();
+    for b in &editie.blokken {
+        match &b.soort {
+            BlokSoort::Thema(id) => {
+                if let Some(t) = prog.themalijnen.iter().find(|t| t.id == *id) {
+                    blokken.push(Blok::Thema { naam: t.naam.clone() });
+                }
+            }
+            BlokSoort::Project { id, resultaten, kop } => {
+                if let Some(p) = prog.project(id) {
+                    project_updates(prog, p, (resultaten, kop), period, &mut blokken);
+                    if let Some(Blok::Update(u)) = blokken.last_mut() {
+                        u.delen.extend(links(&b.links));
+                    }
+                }
+            }
+            BlokSoort::Item(i) => {
+                let delen = std::iter::once(tekst(&i.tekst)).chain(links(&b.links)).collect();
+                blokken.push(Blok::Item { titel: i.titel.clone(), delen });
+            }
+            BlokSoort::Uitgelicht(i) => {
+                let delen = std::iter::once(tekst(&i.tekst)).chain(links(&b.links)).collect();
+                blokken.push(Blok::Uitgelicht { titel: i.titel.clone(), delen });
+            }
+        }
+    }
+    blokken
+}
+
 pub fn nieuwsbrief(
     prog: &Programme,
     editie: &crate::model::Editie,
@@ -276,35 +311,18 @@ pub fn nieuwsbrief(
     bron: &Provenance,
 ) -> NieuwsbriefView {
     let period = editie.periode;
-    let mut blokken: Vec<Blok> = Vec::new();
-    for (b, links_of_b) in editie.data.blokken.iter().zip(&editie.links) {
-        if let Some(t) = b.thema.as_deref().and_then(|id| prog.themalijnen.iter().find(|t| t.id == id)) {
-            blokken.push(Blok::Thema { naam: t.naam.clone() });
-        } else if let Some(p) = b.project.as_deref().and_then(|id| prog.project(id)) {
-            project_updates(prog, p, (&b.resultaten, &b.kop), period, &mut blokken);
-            if let Some(Blok::Update(u)) = blokken.last_mut() {
-                u.delen.extend(links(links_of_b));
-            }
-        } else if let Some(i) = &b.item {
-            let delen = std::iter::once(tekst(&i.tekst)).chain(links(links_of_b)).collect();
-            blokken.push(Blok::Item { titel: i.titel.clone(), delen });
-        } else if let Some(i) = &b.uitgelicht {
-            let delen = std::iter::once(tekst(&i.tekst)).chain(links(links_of_b)).collect();
-            blokken.push(Blok::Uitgelicht { titel: i.titel.clone(), delen });
-        }
-    }
+    let blokken = blokken(prog, editie);
     let settings = prog.nieuwsbrief.as_ref();
     let [tag_email, tag_afmelden, tag_voorkeuren, tag_webversie] = tags.tags().map(String::from);
-    let preheader = editie.data.preheader.clone().unwrap_or_else(|| {
+    let preheader = editie.preheader.clone().unwrap_or_else(|| {
         let plain = editie
-            .data
             .highlights
             .as_deref()
             .map(|h| crate::core::markdown::to_plain(h, usize::MAX / 2))
             .unwrap_or_default();
         plain.chars().take(140).collect()
     });
-    let lees_meer = editie.data.lees_meer.unwrap_or(true);
+    let lees_meer = editie.lees_meer;
     let online = |png: &str| online(prog, png);
     let programma = programme_info(prog);
     let logo_email = programma.logo.as_ref().map(|l| logo_email(prog, l, period));
@@ -320,21 +338,21 @@ pub fn nieuwsbrief(
         Overzicht { png, png_hoogte: grafiek.hoogte_bij(536), png_url, grafiek }
     });
     NieuwsbriefView {
-        titel: editie.data.titel.clone(),
+        titel: editie.titel.clone(),
         editie: period.id(),
         editie_nl: period.dutch(),
         preheader,
         logo: programma.logo.clone(),
         logo_email,
         programma,
-        inleiding: editie.data.inleiding.clone(),
-        highlights: editie.data.highlights.clone(),
+        inleiding: editie.inleiding.clone(),
+        highlights: editie.highlights.clone(),
         blokken,
         overzicht,
         slot_titel: settings.map(|s| s.slot_titel.clone()),
         slot_tekst: settings.map(|s| s.slot_tekst.clone()),
         lees_meer_url: settings
-            .and_then(|s| s.lees_meer_url.clone())
+            .and_then(|s| s.lees_meer_url.as_ref().map(ToString::to_string))
             .or_else(|| prog.website.clone())
             .filter(|_| lees_meer),
         afzender: settings.and_then(|s| s.afzender.clone()),
