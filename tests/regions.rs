@@ -101,6 +101,19 @@ fn another_region_is_built_from_its_data_alone() {
     let chart = std::fs::read_to_string(sources.join("grafiek/tijdlijn-gezondheid.svg")).unwrap();
     assert!(chart.contains("stroke=\"#3b1f6b\"") && !chart.contains("#005f73"), "the timeline's lines");
     assert!(chart.contains("fill=\"#e8f4ea\"") && chart.contains("stroke=\"#1f5e2c\""), "the report period");
+    // The phase styles: tints of the region's primary colour, none of koers' teal ones, each at
+    // the luminance of koers' own, so that the labels on them keep their contrast.
+    let teal = ["#eef6f7", "#c6e3e8", "#93cdd7", "#56a9b8", "#1b7686", "#003f4c", "#0b3640", "#7a9aa0"];
+    let verdeling = std::fs::read_to_string(out.join("nieuwsbrief/even-bijpraten-2024-05.html")).unwrap();
+    for svg in [&chart, &verdeling] {
+        let left: Vec<_> = teal.iter().filter(|c| svg.contains(*c)).collect();
+        assert!(left.is_empty(), "teal phase styles in a purple region: {left:?}");
+    }
+    for (koers_tint, tint) in [("#eef6f7", "#f5f4f7"), ("#003f4c", "#442a72")] {
+        let lum = |h: &str| koers::core::kleur::luminance(koers::core::kleur::rgb(h).unwrap());
+        assert!((lum(koers_tint) - lum(tint)).abs() < 0.01, "{tint} has the luminance of {koers_tint}");
+        assert!(chart.contains(&format!("fill=\"{tint}\"")), "the tint {tint} of #3b1f6b in the timeline");
+    }
     let docx = readable(&rapportage.with_extension("docx")).unwrap();
     assert!(docx.contains("3B1F6B") || docx.contains("3b1f6b"), "the DOCX styles");
     logo_is_shown(&out, &sources);

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod document;
 pub mod i18n;
+pub mod kleur;
 pub mod markdown;
 pub mod named;
 pub mod notation;

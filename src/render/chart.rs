@@ -10,6 +10,7 @@
 //! - [`tijdlijn`]: per project, its phases over time from start to end, the period marked.
 
 use crate::core::dates::{Einde, Month, Period, Start};
+use crate::core::kleur;
 use crate::core::phase::{Fase, Ladder, MAX_FASEN};
 use crate::model::changes::Stand;
 use crate::model::{Programme, Project, Themalijn};
@@ -84,6 +85,9 @@ const TEKST: &str = "#1e1e1e";
 const GRIJS: &str = "#5c5c5c";
 const PERIODE: &str = "#fdf0e1";
 const ACCENT: &str = "#b85f00";
+/// The lines of the patterns on the light phase styles, and the edge of an empty legend box.
+const PATROONLIJN: &str = "#0b3640";
+const LEGENDARAND: &str = "#7a9aa0";
 
 /// Fill, pattern and label colour of the phase styles, light to dark: a ladder of six phases has
 /// them in this order, a shorter one a spread of them from the first to the last ([`stijl`]).
@@ -109,17 +113,43 @@ enum Patroon {
 pub use crate::core::text::escape_markup as xml;
 
 /// The chart in the colours of the data's house style, where it gives them: its primary colour for
-/// lines and marks, its accent surface and accent text colour for the report period. Only the
-/// attribute values koers writes are replaced (text from the data is escaped, `"` included).
+/// lines and marks, its accent surface and accent text colour for the report period, and the phase
+/// styles and their pattern lines in tints of the primary colour at the luminance of koers' own
+/// (so every label keeps its contrast). Only the attribute values koers writes are replaced, in
+/// one pass (text from the data is escaped, `"` included).
 fn in_huisstijl(svg: String, prog: &Programme) -> String {
     let k = &prog.kleuren;
-    let mut svg = svg;
+    let mut vervang: Vec<(String, String)> = Vec::new();
     for (standaard, gegeven) in [(PRIMAIR, &k.primair), (PERIODE, &k.accent_vlak), (ACCENT, &k.accent_tekst)] {
         if let Some(kleur) = gegeven.as_deref().filter(|g| !g.eq_ignore_ascii_case(standaard)) {
-            svg = svg.replace(&format!("=\"{standaard}\""), &format!("=\"{}\"", xml(kleur)));
+            vervang.push((standaard.to_string(), kleur.to_string()));
         }
     }
-    svg
+    if let Some(primair) = k.primair.as_deref().filter(|g| !g.eq_ignore_ascii_case(PRIMAIR)).and_then(kleur::rgb) {
+        let tinten = FASE_STIJL.iter().map(|(vlak, _, _)| *vlak).chain([PATROONLIJN, LEGENDARAND]);
+        for standaard in tinten {
+            let l = kleur::luminance(kleur::rgb(standaard).expect("koers' colours are #rrggbb"));
+            vervang.push((standaard.to_string(), kleur::hex(kleur::at_luminance(primair, l))));
+        }
+    }
+    if vervang.is_empty() {
+        return svg;
+    }
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg.as_str();
+    while let Some(at) = rest.find("=\"#") {
+        let waarde = rest.get(at + 2..at + 9).unwrap_or("");
+        out.push_str(&rest[..at + 2]);
+        match vervang.iter().find(|(v, _)| v.eq_ignore_ascii_case(waarde)) {
+            Some((_, door)) if rest[at + 9..].starts_with('"') => {
+                out.push_str(&xml(door));
+                rest = &rest[at + 9..];
+            }
+            _ => rest = &rest[at + 2..],
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `<svg …><title/><desc/>` and the pattern definitions.
@@ -130,7 +160,7 @@ fn begin(id: &str, w: u32, h: u32, titel: &str, beschrijving: &str) -> String {
         xml(beschrijving)
     );
     for (i, (_, patroon, _)) in FASE_STIJL.iter().enumerate() {
-        let (lijn, licht) = if i >= 4 { ("#ffffff", "0.45") } else { ("#0b3640", "0.4") };
+        let (lijn, licht) = if i >= 4 { ("#ffffff", "0.45") } else { (PATROONLIJN, "0.4") };
         let body = match patroon {
             Patroon::Stippen => {
                 format!("<circle cx=\"3\" cy=\"3\" r=\"1.1\" fill=\"{lijn}\" fill-opacity=\"{licht}\"/>")
@@ -211,7 +241,7 @@ fn legenda(s: &mut String, id: &str, ladder: &Ladder, (x0, y0): (f64, f64), bree
         fase_rect(s, id, f, x, y, 22.0, 14.0);
         let _ = write!(
             s,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"22\" height=\"14\" fill=\"none\" stroke=\"#7a9aa0\" stroke-width=\"0.6\"/>"
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"22\" height=\"14\" fill=\"none\" stroke=\"{LEGENDARAND}\" stroke-width=\"0.6\"/>"
         );
         let _ = writeln!(
             s,
