@@ -90,3 +90,51 @@ build-worker-stopped = the renderer stopped ({ $error }); it is started again on
 build-worker-failed-because = rendering { $what } stopped unexpectedly ({ $error }); koers tries again on the next save
 build-worker-failed = rendering { $what } stopped unexpectedly; koers tries again on the next save
 build-worker-timeout = rendering { $what } took longer than { $seconds } s and was stopped. A template may loop without end (a component that calls itself, loops within loops), or a typst document may never finish laying out (a `while` whose condition stays true). Fix it and save: koers tries again on every save. (The limit is KOERS_SERVE_TIME_LIMIT, in seconds.)
+
+## The writers' files: the newsletter's view, the e-mail, the charts, the PDF, the reference documents.
+
+build-view-no-edition = there is no newsletter edition { $period } (no file nieuwsbrief/{ $period }.yaml)
+build-email-bad-address = "{ $address }" is not an e-mail address: { $error }
+build-email-building = building the message: { $error }
+build-chart-svg = chart SVG: { $error }
+build-chart-size = chart size
+build-chart-png = chart PNG: { $error }
+build-figure-not-an-image = not a PNG, JPEG or SVG image
+build-pdf-date-out-of-range = the date { $date } is out of typst's range
+build-pdf-writing-layout = writing the page layout { $path }: { $error }
+build-pdf-writing-source = writing the typst source { $path }: { $error }
+build-pdf-writing-trace = writing the typst timing trace { $path }: { $error }
+# Where a typst error is: in koers.typ or in the document koers generated.
+build-pdf-generated-document = generated document
+build-pdf-error-place = { $file }, line { $line }: { $text }
+build-reference-unreadable = cannot read the reference document: { $error }
+build-reference-not-zip = not an ODT or DOCX document ({ $error }); save the house style from your office suite as .odt or .docx
+build-reference-not-utf8 = { $name } is not UTF-8 text
+build-reference-not-text = an OpenDocument file of type { $mime }, not a text document; use a Writer document (.odt) or template (.ott)
+build-reference-odt-no-styles = the ODT has no styles.xml
+build-reference-neither = neither an ODT (no mimetype entry) nor a DOCX (no word/styles.xml); save the house style from your office suite as .odt or .docx
+build-reference-xml-invalid = { $part } does not parse: { $error }
+build-reference-odt-no-named-styles = styles.xml has no office:styles (named styles)
+build-reference-docx-not-styles = word/styles.xml is not a w:styles part
+build-reference-styles-invalid = the styles do not parse: { $error }
+build-reference-styles-unended = the styles' root element does not end
+build-zip-truncated = truncated
+build-zip-not-zip = not a ZIP archive (no end of central directory)
+build-zip-zip64 = ZIP64 archives are not supported
+build-zip-broken-directory = broken central directory
+build-zip-method = compression method { $method } is not supported
+build-zip-encrypted = encrypted entries are not supported
+build-zip-too-large = larger than { $mib } MiB
+build-zip-broken-header = broken local header
+build-zip-checksum = checksum mismatch
+
+## Writing the output (src/publish): what was being done when the file system said no.
+
+build-write-creating = creating { $path }
+build-write-opening-lock = opening the lock file { $path }
+build-write-locking = locking { $path }
+build-write-creating-temporary = creating a temporary directory in { $path }
+build-write-writing = writing { $path }
+build-write-moving-aside = moving the previous { $path } aside
+build-write-moving-in = moving the new output into { $path }
+build-write-removing-previous = removing the previous output { $path }

@@ -90,3 +90,51 @@ build-worker-stopped = het maken van de pagina's is gestopt ({ $error }); het st
 build-worker-failed-because = het maken van { $what } is onverwacht gestopt ({ $error }); koers probeert het opnieuw bij de volgende keer opslaan
 build-worker-failed = het maken van { $what } is onverwacht gestopt; koers probeert het opnieuw bij de volgende keer opslaan
 build-worker-timeout = het maken van { $what } duurde langer dan { $seconds } s en is gestopt. Misschien herhaalt een sjabloon zich eindeloos (een onderdeel dat zichzelf aanroept, lussen binnen lussen), of wordt een typst-document nooit klaar met de opmaak (een `while` waarvan de voorwaarde waar blijft). Herstel het en sla op: koers probeert het opnieuw bij elke keer opslaan. (De limiet is KOERS_SERVE_TIME_LIMIT, in seconden.)
+
+## The writers' files: the newsletter's view, the e-mail, the charts, the PDF, the reference documents.
+
+build-view-no-edition = er is geen nieuwsbrief-editie { $period } (geen bestand nieuwsbrief/{ $period }.yaml)
+build-email-bad-address = "{ $address }" is geen e-mailadres: { $error }
+build-email-building = bij het samenstellen van het bericht: { $error }
+build-chart-svg = SVG van de grafiek: { $error }
+build-chart-size = formaat van de grafiek
+build-chart-png = PNG van de grafiek: { $error }
+build-figure-not-an-image = geen PNG-, JPEG- of SVG-afbeelding
+build-pdf-date-out-of-range = de datum { $date } valt buiten het bereik van typst
+build-pdf-writing-layout = bij het schrijven van de pagina-indeling { $path }: { $error }
+build-pdf-writing-source = bij het schrijven van de typst-bron { $path }: { $error }
+build-pdf-writing-trace = bij het schrijven van de typst-tijdmeting { $path }: { $error }
+# Where a typst error is: in koers.typ or in the document koers generated.
+build-pdf-generated-document = gegenereerd document
+build-pdf-error-place = { $file }, regel { $line }: { $text }
+build-reference-unreadable = het referentiedocument is niet te lezen: { $error }
+build-reference-not-zip = geen ODT- of DOCX-document ({ $error }); sla de huisstijl vanuit uw kantoorprogramma op als .odt of .docx
+build-reference-not-utf8 = { $name } is geen UTF-8-tekst
+build-reference-not-text = een OpenDocument-bestand van het type { $mime }, geen tekstdocument; gebruik een Writer-document (.odt) of -sjabloon (.ott)
+build-reference-odt-no-styles = de ODT heeft geen styles.xml
+build-reference-neither = geen ODT (geen mimetype) en geen DOCX (geen word/styles.xml); sla de huisstijl vanuit uw kantoorprogramma op als .odt of .docx
+build-reference-xml-invalid = { $part } is geen geldige XML: { $error }
+build-reference-odt-no-named-styles = styles.xml heeft geen office:styles (benoemde stijlen)
+build-reference-docx-not-styles = word/styles.xml is geen w:styles-onderdeel
+build-reference-styles-invalid = de stijlen zijn geen geldige XML: { $error }
+build-reference-styles-unended = het hoofdelement van de stijlen wordt niet afgesloten
+build-zip-truncated = afgebroken
+build-zip-not-zip = geen ZIP-archief (het einde van de centrale inhoudsopgave ontbreekt)
+build-zip-zip64 = ZIP64-archieven worden niet ondersteund
+build-zip-broken-directory = beschadigde centrale inhoudsopgave
+build-zip-method = compressiemethode { $method } wordt niet ondersteund
+build-zip-encrypted = versleutelde bestanden worden niet ondersteund
+build-zip-too-large = groter dan { $mib } MiB
+build-zip-broken-header = beschadigde lokale kop
+build-zip-checksum = controlegetal klopt niet
+
+## Writing the output (src/publish): what was being done when the file system said no.
+
+build-write-creating = bij het aanmaken van { $path }
+build-write-opening-lock = bij het openen van het vergrendelbestand { $path }
+build-write-locking = bij het vergrendelen van { $path }
+build-write-creating-temporary = bij het aanmaken van een tijdelijke map in { $path }
+build-write-writing = bij het schrijven van { $path }
+build-write-moving-aside = bij het opzijzetten van de vorige { $path }
+build-write-moving-in = bij het verplaatsen van de nieuwe uitvoer naar { $path }
+build-write-removing-previous = bij het verwijderen van de vorige uitvoer { $path }
