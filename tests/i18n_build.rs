@@ -80,7 +80,11 @@ fn a_file_koers_did_not_list_is_named_in_dutch() {
         stderr(&o)
     );
     let o = run(english(tmp.path()).args(BUILD).args(["--out", "out"]));
-    assert!(stderr(&o).contains("it holds files that koers' manifest.json does not list (eigen.txt)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("it holds files that koers' manifest.json does not list (eigen.txt)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -118,6 +118,7 @@ build-reference-odt-no-named-styles = styles.xml has no office:styles (named sty
 build-reference-docx-not-styles = word/styles.xml is not a w:styles part
 build-reference-styles-invalid = the styles do not parse: { $error }
 build-reference-styles-unended = the styles' root element does not end
+build-reference-prefix-taken = its styles bind the prefix { $prefix }: to { $bound }, not to { $uri }; save the house style again from your office suite
 build-zip-truncated = truncated
 build-zip-not-zip = not a ZIP archive (no end of central directory)
 build-zip-zip64 = ZIP64 archives are not supported

@@ -118,6 +118,7 @@ build-reference-odt-no-named-styles = styles.xml heeft geen office:styles (benoe
 build-reference-docx-not-styles = word/styles.xml is geen w:styles-onderdeel
 build-reference-styles-invalid = de stijlen zijn geen geldige XML: { $error }
 build-reference-styles-unended = het hoofdelement van de stijlen wordt niet afgesloten
+build-reference-prefix-taken = de stijlen koppelen het voorvoegsel { $prefix }: aan { $bound }, niet aan { $uri }; sla de huisstijl opnieuw op vanuit uw kantoorprogramma
 build-zip-truncated = afgebroken
 build-zip-not-zip = geen ZIP-archief (het einde van de centrale inhoudsopgave ontbreekt)
 build-zip-zip64 = ZIP64-archieven worden niet ondersteund

@@ -219,9 +219,7 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
         .date
         .or_else(|| commit.as_ref().map(|c| c.date))
         .or_else(|| latest_month(&prog).map(|m| m.first_day()))
-        .ok_or_else(|| {
-            anyhow!(crate::t!("build-no-date"))
-        })?;
+        .ok_or_else(|| anyhow!(crate::t!("build-no-date")))?;
     let provenance =
         Provenance::new(commit.as_ref().map(|c| (c.short.clone(), c.date)), gewijzigd, date, opts.date, opts.colophon);
     let mut templates = templates;
@@ -292,7 +290,8 @@ fn reference_docs(opts: &BuildOptions) -> Vec<PathBuf> {
 
 fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
     match templates_dir(opts) {
-        Some(d) => TemplateSet::with_overrides(&d).with_context(|| crate::t!("build-reading-templates", dir = d.display().to_string())),
+        Some(d) => TemplateSet::with_overrides(&d)
+            .with_context(|| crate::t!("build-reading-templates", dir = d.display().to_string())),
         None => Ok(TemplateSet::embedded()),
     }
 }

@@ -104,13 +104,15 @@ fn protected_match(out: &Path, protected: &Protected) -> Option<Refusal> {
     if let Some(home) = resolved_opt(&protected.home)
         && home.starts_with(out)
     {
-        let what = if home == out { crate::t!("build-protected-home") } else { crate::t!("build-protected-contains-home") };
+        let what =
+            if home == out { crate::t!("build-protected-home") } else { crate::t!("build-protected-contains-home") };
         return Some(Refusal::Protected { what });
     }
     if let Some(repo) = resolved_opt(&protected.repo_root)
         && repo.starts_with(out)
     {
-        let what = if repo == out { crate::t!("build-protected-repo") } else { crate::t!("build-protected-contains-repo") };
+        let what =
+            if repo == out { crate::t!("build-protected-repo") } else { crate::t!("build-protected-contains-repo") };
         return Some(Refusal::Protected { what });
     }
     for (dir, data) in [(&protected.data_dir, true), (&protected.templates_dir, false)] {

@@ -175,7 +175,8 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).with_context(|| crate::t!("build-write-creating", path = parent.display().to_string()))?;
+        fs::create_dir_all(&parent)
+            .with_context(|| crate::t!("build-write-creating", path = parent.display().to_string()))?;
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
         let lock_path = parent.join(format!(".{name}.koers-lock"));
         let lock = fs::OpenOptions::new()
@@ -244,15 +245,18 @@ impl Staging {
         if out.exists() {
             let old = tempfile::Builder::new().prefix(&format!(".{name}.koers-old-")).tempdir_in(&parent)?.keep();
             fs::remove_dir(&old)?;
-            fs::rename(out, &old).with_context(|| crate::t!("build-write-moving-aside", path = out.display().to_string()))?;
+            fs::rename(out, &old)
+                .with_context(|| crate::t!("build-write-moving-aside", path = out.display().to_string()))?;
             if let Err(e) = fs::rename(&staged, out) {
                 let _ = fs::rename(&old, out); // put the previous output back
                 let _ = fs::remove_dir_all(&staged);
                 return Err(e).with_context(|| crate::t!("build-write-moving-in", path = out.display().to_string()));
             }
-            fs::remove_dir_all(&old).with_context(|| crate::t!("build-write-removing-previous", path = old.display().to_string()))?;
+            fs::remove_dir_all(&old)
+                .with_context(|| crate::t!("build-write-removing-previous", path = old.display().to_string()))?;
         } else {
-            fs::rename(&staged, out).with_context(|| crate::t!("build-write-moving-in", path = out.display().to_string()))?;
+            fs::rename(&staged, out)
+                .with_context(|| crate::t!("build-write-moving-in", path = out.display().to_string()))?;
         }
         Ok(())
     }

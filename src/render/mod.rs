@@ -55,9 +55,11 @@ impl std::error::Error for RenderError {}
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RenderError::Template { template, message } => {
-                f.write_str(&crate::t!("build-render-template", template = template.as_str(), message = message.as_str()))
-            }
+            RenderError::Template { template, message } => f.write_str(&crate::t!(
+                "build-render-template",
+                template = template.as_str(),
+                message = message.as_str()
+            )),
             RenderError::File { file, message } => write!(f, "{file}: {message}"),
             RenderError::View { document, message } => {
                 f.write_str(&crate::t!("build-render-view", document = *document, message = message.as_str()))
@@ -494,7 +496,10 @@ impl Renderer {
 
 /// A format the document's kind does not have ([`Format::for_kind`] keeps such pairs out of a build).
 fn no_format(doc: &Document, format: Format) -> RenderError {
-    RenderError::View { document: doc.kind.as_str(), message: crate::t!("build-render-view-lacks-format", format = format.as_str()) }
+    RenderError::View {
+        document: doc.kind.as_str(),
+        message: crate::t!("build-render-view-lacks-format", format = format.as_str()),
+    }
 }
 
 /// Text outputs: no trailing spaces except Markdown hard breaks, at most one blank line in a row,
@@ -571,10 +576,12 @@ pub fn resolve_theme(html: &str, theme: &[(String, String)], file: &str) -> Resu
                 .map(|e| v + e)
                 .ok_or_else(|| RenderError::file(file, crate::t!("build-style-unclosed-var")))?;
             let name = css[v + 6..end].split(',').next().unwrap_or_default().trim();
-            let value =
-                theme.iter().rev().find(|(n, _)| n == name).map(|(_, value)| value.as_str()).ok_or_else(|| {
-                    RenderError::file(file, crate::t!("build-style-unknown-property", name = name))
-                })?;
+            let value = theme
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, value)| value.as_str())
+                .ok_or_else(|| RenderError::file(file, crate::t!("build-style-unknown-property", name = name)))?;
             out.push_str(value);
             css = &css[end + 1..];
         }
@@ -594,5 +601,7 @@ pub fn inline_css(html: &str, file: &str) -> Result<String, RenderError> {
         .keep_at_rules(true)
         .keep_link_tags(false)
         .build();
-    inliner.inline(html).map_err(|e| RenderError::file(file, crate::t!("build-email-inline-css", error = e.to_string())))
+    inliner
+        .inline(html)
+        .map_err(|e| RenderError::file(file, crate::t!("build-email-inline-css", error = e.to_string())))
 }

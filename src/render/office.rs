@@ -167,9 +167,7 @@ impl OfficeStyles {
     /// As [`OfficeStyles::with_reference`], from the document's bytes; `file` names it in errors.
     pub fn with_reference_bytes(mut self, file: &str, bytes: &[u8]) -> Result<OfficeStyles, ReferenceError> {
         let fail = |message: String| ReferenceError { file: file.to_string(), message };
-        let entries = zip::read(bytes).map_err(|e| {
-            fail(crate::t!("build-reference-not-zip", error = e))
-        })?;
+        let entries = zip::read(bytes).map_err(|e| fail(crate::t!("build-reference-not-zip", error = e)))?;
         let entry = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.data.as_slice());
         let utf8 = |name: &str, data: &[u8]| {
             String::from_utf8(data.to_vec()).map_err(|_| fail(crate::t!("build-reference-not-utf8", name = name)))
@@ -212,7 +210,8 @@ const TEXT_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn odt_reference(styles_xml: String) -> Result<OdtReference, String> {
-    let doc = roxmltree::Document::parse(&styles_xml).map_err(|e| crate::t!("build-reference-xml-invalid", part = "styles.xml", error = e.to_string()))?;
+    let doc = roxmltree::Document::parse(&styles_xml)
+        .map_err(|e| crate::t!("build-reference-xml-invalid", part = "styles.xml", error = e.to_string()))?;
     let styles = doc
         .descendants()
         .find(|n| n.has_tag_name((OFFICE_NS, "styles")))
@@ -237,7 +236,8 @@ fn odt_reference(styles_xml: String) -> Result<OdtReference, String> {
 }
 
 fn docx_reference(styles_xml: String, theme_xml: Option<Vec<u8>>) -> Result<DocxReference, String> {
-    let doc = roxmltree::Document::parse(&styles_xml).map_err(|e| crate::t!("build-reference-xml-invalid", part = "word/styles.xml", error = e.to_string()))?;
+    let doc = roxmltree::Document::parse(&styles_xml)
+        .map_err(|e| crate::t!("build-reference-xml-invalid", part = "word/styles.xml", error = e.to_string()))?;
     let root = doc.root_element();
     if !root.has_tag_name((W_NS, "styles")) {
         return Err(crate::t!("build-reference-docx-not-styles"));
@@ -263,16 +263,19 @@ fn docx_reference(styles_xml: String, theme_xml: Option<Vec<u8>>) -> Result<Docx
 /// root element (a reference may leave out those it does not use itself). A prefix the reference
 /// binds to another namespace cannot take koers' styles: an error.
 fn declare_namespaces(mut xml: String, wanted: &[(&str, &str)]) -> Result<String, String> {
-    let doc = roxmltree::Document::parse(&xml).map_err(|e| crate::t!("build-reference-styles-invalid", error = e.to_string()))?;
+    let doc = roxmltree::Document::parse(&xml)
+        .map_err(|e| crate::t!("build-reference-styles-invalid", error = e.to_string()))?;
     let root = doc.root_element();
     let mut missing = String::new();
     for (prefix, uri) in wanted {
         match root.namespaces().find(|n| n.name() == Some(prefix)) {
             Some(n) if n.uri() == *uri => {}
             Some(n) => {
-                return Err(format!(
-                    "its styles bind the prefix {prefix}: to {}, not to {uri}; save the house style again from your office suite",
-                    n.uri()
+                return Err(crate::t!(
+                    "build-reference-prefix-taken",
+                    prefix = *prefix,
+                    bound = n.uri().to_string(),
+                    uri = *uri
                 ));
             }
             None => {
@@ -514,8 +517,8 @@ pub(crate) type Raster = (&'static str, Vec<u8>, (u32, u32));
 /// size, with the embedded fonts).
 pub(crate) fn figure_raster(f: &crate::render::doc::Figure) -> Result<Raster, super::RenderError> {
     use crate::load::figure::{ImageKind, pixel_size};
-    let kind =
-        ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, crate::t!("build-figure-not-an-image")))?;
+    let kind = ImageKind::sniff(&f.bytes)
+        .ok_or_else(|| super::RenderError::file(&f.image, crate::t!("build-figure-not-an-image")))?;
     let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));
     Ok(match kind {
         ImageKind::Png => ("png", f.bytes.to_vec(), size),

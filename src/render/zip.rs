@@ -122,7 +122,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
         bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or_else(|| crate::t!("build-zip-truncated"))
     };
     let u32_at = |i: usize| -> Result<u32, String> {
-        bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| crate::t!("build-zip-truncated"))
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .ok_or_else(|| crate::t!("build-zip-truncated"))
     };
     // The end record: 22 bytes and a comment of at most 64 KiB, at the end.
     let lowest = bytes.len().saturating_sub(22 + 0xffff);
@@ -166,7 +169,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
             return Err(format!("{name}: {}", crate::t!("build-zip-broken-header")));
         }
         let start = local + 30 + u16_at(local + 26)? as usize + u16_at(local + 28)? as usize;
-        let raw = bytes.get(start..start + compressed).ok_or_else(|| format!("{name}: {}", crate::t!("build-zip-truncated")))?;
+        let raw = bytes
+            .get(start..start + compressed)
+            .ok_or_else(|| format!("{name}: {}", crate::t!("build-zip-truncated")))?;
         let data = match method {
             Method::Stored => raw.to_vec(),
             Method::Deflated => {

@@ -129,7 +129,8 @@ async fn listen(host: IpAddr, port: u16) -> Result<Option<tokio::net::TcpListene
             );
             Ok(None)
         }
-        Err(e) => Err(e).with_context(|| koers::t!("build-serve-listening-on", host = host.to_string(), port = port.to_string())),
+        Err(e) => Err(e)
+            .with_context(|| koers::t!("build-serve-listening-on", host = host.to_string(), port = port.to_string())),
     }
 }
 
@@ -159,11 +160,7 @@ fn announce(host: IpAddr, port: u16, watched: &[PathBuf], started: std::time::In
     };
     println!(
         "{}",
-        koers::t!(
-            "build-serve-built",
-            seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
-            dirs = dirs
-        )
+        koers::t!("build-serve-built", seconds = format!("{:.2}", started.elapsed().as_secs_f64()), dirs = dirs)
     );
     if host.is_loopback() {
         println!("{}", koers::t!("build-serve-loopback-only", host = host.to_string()));
@@ -393,11 +390,9 @@ fn problem_html(site: &Site) -> String {
             let title = koers::t!("build-serve-data-errors", count = diagnostics.error_count());
             (title, diagnostic_items(diagnostics), diagnostics.summary())
         }
-        Site::Failed { message } => (
-            koers::t!("build-serve-not-rendered"),
-            format!("<li><pre>{}</pre></li>", escape(message)),
-            String::new(),
-        ),
+        Site::Failed { message } => {
+            (koers::t!("build-serve-not-rendered"), format!("<li><pre>{}</pre></li>", escape(message)), String::new())
+        }
         Site::Built { .. } => (String::new(), String::new(), String::new()),
     };
     let summary = if summary.is_empty() { summary } else { format!("<p class=\"summary\">{}</p>", escape(&summary)) };
@@ -431,7 +426,11 @@ fn diagnostic_items(d: &Diagnostics) -> String {
             out.push_str(&format!("<pre>{}</pre>", escape(line)));
         }
         if let Some(h) = &x.hint {
-            out.push_str(&format!("<div class=\"hint\">{}: {}</div>", escape(&koers::t!("diagnostics-hint")), escape(h)));
+            out.push_str(&format!(
+                "<div class=\"hint\">{}: {}</div>",
+                escape(&koers::t!("diagnostics-hint")),
+                escape(h)
+            ));
         }
         out.push_str("</li>");
     }

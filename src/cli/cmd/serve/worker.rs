@@ -103,7 +103,9 @@ fn report(update: &Update, preview: &Preview, started: Instant, formats: Formats
         Site::Built { .. } => {
             let (rendered, changed, ms) = (update.rendered, update.changed.len(), format!("{ms:.0}"));
             let line = match formats {
-                Formats::Fast => koers::t!("build-serve-rebuilt-pages", rendered = rendered, changed = changed, ms = ms),
+                Formats::Fast => {
+                    koers::t!("build-serve-rebuilt-pages", rendered = rendered, changed = changed, ms = ms)
+                }
                 Formats::Pdf => koers::t!("build-serve-rebuilt-pdfs", rendered = rendered, changed = changed, ms = ms),
             };
             eprintln!("{line}")
@@ -261,12 +263,8 @@ impl Renderer {
                 self.worker = Some(worker);
                 answer
             }
-            Ok(Err(e)) => {
-                failed(koers::t!("build-worker-failed-because", what = what.as_str(), error = e.to_string()))
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                failed(koers::t!("build-worker-failed", what = what.as_str()))
-            }
+            Ok(Err(e)) => failed(koers::t!("build-worker-failed-because", what = what.as_str(), error = e.to_string())),
+            Err(mpsc::RecvTimeoutError::Disconnected) => failed(koers::t!("build-worker-failed", what = what.as_str())),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // Dropping the worker kills it.
                 drop(worker);
