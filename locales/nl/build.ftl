@@ -62,7 +62,7 @@ build-serve-open-to-network = luistert op { $host }: iedereen die deze computer 
 build-serve-open-to-network-all = luistert op { $host } (elke netwerkaansluiting): iedereen die deze computer op poort { $port } kan bereiken, kan elk document lezen, ook de concepten (koers serve heeft geen inlog); gebruik dit alleen op een netwerk dat u vertrouwt
 # The watched directories: the data and the templates.
 build-serve-dirs-two = { $first } en { $second }
-build-serve-built = gemaakt in { $seconds } s; houdt { $dirs } in de gaten (maakt alles opnieuw bij opslaan; Ctrl-C stopt)
+build-serve-built = gemaakt in { $seconds } s; houdt { $dirs } in de gaten (maakt de documenten opnieuw zodra u opslaat; Ctrl-C stopt)
 build-serve-loopback-only = luistert alleen op { $host }: andere computers kunnen geen verbinding maken (wijzig dat met --host)
 build-serve-starting-watcher = bij het starten van de bewaking van de bestanden
 build-serve-watching = bij het bewaken van { $dir }
