@@ -214,7 +214,11 @@ fn serve_says_where_it_is_and_what_is_not_there_in_dutch() {
     let tmp = workspace();
     let s = Server::start(tmp.path(), &[]);
     assert!(s.second_line.starts_with("gemaakt in "), "{:?}", s.second_line);
-    assert!(s.second_line.contains("(maakt de documenten opnieuw zodra u opslaat; Ctrl-C stopt)"), "{:?}", s.second_line);
+    assert!(
+        s.second_line.contains("(maakt de documenten opnieuw zodra u opslaat; Ctrl-C stopt)"),
+        "{:?}",
+        s.second_line
+    );
     let (status, page) = s.get("/rapportage/bestaat-niet.html");
     assert_eq!(status, 404);
     assert_eq!(html_lang(&page).as_deref(), Some("nl"), "{page}");
