@@ -175,7 +175,7 @@ pub struct Prepared {
 pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared> {
     let (source, templates): (Box<dyn DataSource>, TemplateSet) = match &opts.rev {
         Some(rev) => {
-            let repo = repo.ok_or_else(|| anyhow!("--rev needs the data directory to be inside a git repository"))?;
+            let repo = repo.ok_or_else(|| anyhow!(crate::t!("build-rev-needs-git")))?;
             let snapshot = repo.snapshot(rev, &opts.data_dir, opts.templates_dir.as_deref())?;
             let mut templates = TemplateSet::embedded();
             templates.override_from(snapshot.templates.clone());
@@ -199,8 +199,8 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
     for path in &templates.ignored {
         let known: Vec<&str> = templates.sources.keys().map(String::as_str).collect();
         checked.diagnostics.push(
-            Diagnostic::warning(path, "this file is not a template koers uses; it is ignored")
-                .hint(format!("template files are: {}", known.join(", "))),
+            Diagnostic::warning(path, crate::t!("build-template-ignored"))
+                .hint(crate::t!("build-template-ignored-hint", templates = known.join(", "))),
         );
     }
     let Some(prog) = checked.programme else {
@@ -219,11 +219,7 @@ pub fn prepare(opts: &BuildOptions, repo: Option<&git::Repo>) -> Result<Prepared
         .date
         .or_else(|| commit.as_ref().map(|c| c.date))
         .or_else(|| latest_month(&prog).map(|m| m.first_day()))
-        .ok_or_else(|| {
-            anyhow!(
-                "the documents need a date, and none is known: the data declares no rapportage or edition and is not in a git repository. Give one with --date YYYY-MM-DD"
-            )
-        })?;
+        .ok_or_else(|| anyhow!(crate::t!("build-no-date")))?;
     let provenance =
         Provenance::new(commit.as_ref().map(|c| (c.short.clone(), c.date)), gewijzigd, date, opts.date, opts.colophon);
     let mut templates = templates;
@@ -294,7 +290,8 @@ fn reference_docs(opts: &BuildOptions) -> Vec<PathBuf> {
 
 fn load_templates(opts: &BuildOptions) -> Result<TemplateSet> {
     match templates_dir(opts) {
-        Some(d) => TemplateSet::with_overrides(&d).with_context(|| format!("reading templates from {}", d.display())),
+        Some(d) => TemplateSet::with_overrides(&d)
+            .with_context(|| crate::t!("build-reading-templates", dir = d.display().to_string())),
         None => Ok(TemplateSet::embedded()),
     }
 }

@@ -37,10 +37,8 @@ pub fn plan_jobs(prog: &Programme, opts: &Selection) -> Result<Vec<Job>> {
             for h in halves {
                 let concept = !declared.contains(&h);
                 if concept && !opts.draft {
-                    return Err(Refusal::new(format!("--period {h}: koers.yaml declares no rapportage for {h}"))
-                        .hint(format!(
-                            "declare it with `koers rapportage new {h}`, or build a draft with --draft (marked CONCEPT)"
-                        ))
+                    return Err(Refusal::new(crate::t!("build-period-no-rapportage", period = h.to_string()))
+                        .hint(crate::t!("build-period-no-rapportage-hint", period = h.to_string()))
                         .into());
                 }
                 jobs.push(Job::Rapportage { periode: h, concept });
@@ -52,15 +50,15 @@ pub fn plan_jobs(prog: &Programme, opts: &Selection) -> Result<Vec<Job>> {
             && !prog.themalijnen.iter().any(|x| &x.id == t)
         {
             let known: Vec<&str> = prog.themalijnen.iter().map(|t| t.id.as_str()).collect();
-            return Err(Refusal::new(format!("--themalijn {t}: there is no such themalijn"))
-                .hint(format!("the themalijnen are: {}", known.join(", ")))
+            return Err(Refusal::new(crate::t!("build-no-such-themalijn", themalijn = t.as_str()))
+                .hint(crate::t!("build-no-such-themalijn-hint", themalijnen = known.join(", ")))
                 .into());
         }
         if let Some(p) = &opts.regioplan.project
             && prog.project(p).is_none()
         {
-            return Err(Refusal::new(format!("--project {p}: there is no such project"))
-                .hint("`koers status` lists the projects")
+            return Err(Refusal::new(crate::t!("build-no-such-project", project = p.as_str()))
+                .hint(crate::t!("build-no-such-project-hint"))
                 .into());
         }
         if prog.regioplan.is_some() {
@@ -73,8 +71,8 @@ pub fn plan_jobs(prog: &Programme, opts: &Selection) -> Result<Vec<Job>> {
         } else {
             for e in editions {
                 if !prog.edities.iter().any(|x| x.periode == e) {
-                    return Err(Refusal::new(format!("--period {e}: there is no newsletter edition {e}"))
-                        .hint(format!("draft it with `koers newsletter {e} --new`"))
+                    return Err(Refusal::new(crate::t!("build-period-no-edition", period = e.to_string()))
+                        .hint(crate::t!("build-period-no-edition-hint", period = e.to_string()))
                         .into());
                 }
                 jobs.push(Job::Nieuwsbrief(e));

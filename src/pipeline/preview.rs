@@ -79,7 +79,12 @@ pub struct Preview {
 
 impl Preview {
     pub fn new(opts: BuildOptions) -> Preview {
-        Preview { opts, renderer: None, cache: HashMap::new(), site: Site::Failed { message: "not built yet".into() } }
+        Preview {
+            opts,
+            renderer: None,
+            cache: HashMap::new(),
+            site: Site::Failed { message: crate::t!("build-preview-not-built") },
+        }
     }
 
     pub fn site(&self) -> &Site {

@@ -54,34 +54,17 @@ impl std::error::Error for OutputRefused {}
 
 impl fmt::Display for OutputRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = self.path.display();
-        match &self.refusal {
-            Refusal::Protected { what } => write!(
-                f,
-                "refusing to write the output to {p}: it is {what}, and a build replaces its output directory \
-                 as a whole. Choose another --out (the default is out/); --force does not override this"
-            ),
-            Refusal::InsideProtected { what } => write!(
-                f,
-                "refusing to write the output to {p}: it lies inside {what}. Choose an --out outside it \
-                 (the default is out/); --force does not override this"
-            ),
-            Refusal::Symlink => write!(
-                f,
-                "refusing to write the output to {p}: it is a symbolic link, and koers replaces only a \
-                 directory it wrote itself. Choose another --out, or remove the link"
-            ),
-            Refusal::NotADirectory => write!(
-                f,
-                "refusing to write the output to {p}: it is an existing file, not a directory koers wrote. \
-                 Choose another --out"
-            ),
-            Refusal::NotKoers { reason } => write!(
-                f,
-                "refusing to replace {p}: {reason}. koers replaces only a directory it wrote itself. \
-                 Choose another --out, or pass --force to replace this directory and everything in it"
-            ),
-        }
+        let path = self.path.display().to_string();
+        let text = match &self.refusal {
+            Refusal::Protected { what } => crate::t!("build-refused-protected", path = path, what = what.as_str()),
+            Refusal::InsideProtected { what } => {
+                crate::t!("build-refused-inside-protected", path = path, what = what.as_str())
+            }
+            Refusal::Symlink => crate::t!("build-refused-symlink", path = path),
+            Refusal::NotADirectory => crate::t!("build-refused-not-a-directory", path = path),
+            Refusal::NotKoers { reason } => crate::t!("build-refused-not-koers", path = path, reason = reason.as_str()),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -108,44 +91,52 @@ pub fn check(out: &Path, protected: &Protected, force: bool) -> Result<(), Outpu
         Ok(Some(_)) if force => Ok(()),
         Ok(Some(reason)) => refuse(Refusal::NotKoers { reason }),
         Err(_) if force => Ok(()),
-        Err(e) => refuse(Refusal::NotKoers { reason: format!("its contents cannot be read ({e})") }),
+        Err(e) => refuse(Refusal::NotKoers { reason: crate::t!("build-foreign-unreadable", error = e.to_string()) }),
     }
 }
 
 fn protected_match(out: &Path, protected: &Protected) -> Option<Refusal> {
     let is_root = out.parent().is_none();
     if is_root {
-        return Some(Refusal::Protected { what: "the root directory /".into() });
+        return Some(Refusal::Protected { what: crate::t!("build-protected-root") });
     }
     let resolved_opt = |p: &Option<PathBuf>| p.as_deref().map(resolve);
     if let Some(home) = resolved_opt(&protected.home)
         && home.starts_with(out)
     {
-        let what = if home == out { "your home directory" } else { "a directory that contains your home directory" };
-        return Some(Refusal::Protected { what: what.into() });
+        let what =
+            if home == out { crate::t!("build-protected-home") } else { crate::t!("build-protected-contains-home") };
+        return Some(Refusal::Protected { what });
     }
     if let Some(repo) = resolved_opt(&protected.repo_root)
         && repo.starts_with(out)
     {
-        let what = if repo == out {
-            "the root of the git repository".to_string()
-        } else {
-            "a directory that contains the git repository".to_string()
-        };
+        let what =
+            if repo == out { crate::t!("build-protected-repo") } else { crate::t!("build-protected-contains-repo") };
         return Some(Refusal::Protected { what });
     }
-    for (dir, name) in [(&protected.data_dir, "data"), (&protected.templates_dir, "templates")] {
+    for (dir, data) in [(&protected.data_dir, true), (&protected.templates_dir, false)] {
         let Some(dir) = resolved_opt(dir) else { continue };
+        let shown = dir.display().to_string();
         if dir == out {
-            return Some(Refusal::Protected { what: format!("the {name} directory") });
+            let what = if data { crate::t!("build-protected-data") } else { crate::t!("build-protected-templates") };
+            return Some(Refusal::Protected { what });
         }
         if dir.starts_with(out) {
-            return Some(Refusal::Protected {
-                what: format!("a directory that contains the {name} directory {}", dir.display()),
-            });
+            let what = if data {
+                crate::t!("build-protected-contains-data", dir = shown)
+            } else {
+                crate::t!("build-protected-contains-templates", dir = shown)
+            };
+            return Some(Refusal::Protected { what });
         }
         if out.starts_with(&dir) {
-            return Some(Refusal::InsideProtected { what: format!("the {name} directory {}", dir.display()) });
+            let what = if data {
+                crate::t!("build-protected-inside-data", dir = shown)
+            } else {
+                crate::t!("build-protected-inside-templates", dir = shown)
+            };
+            return Some(Refusal::InsideProtected { what });
         }
     }
     None
@@ -161,14 +152,14 @@ fn foreign_contents(dir: &Path) -> std::io::Result<Option<String>> {
     }
     let manifest = match fs::read(dir.join("manifest.json")) {
         Ok(bytes) => bytes,
-        Err(_) => return Ok(Some("it is not empty and has no koers manifest.json".into())),
+        Err(_) => return Ok(Some(crate::t!("build-foreign-no-manifest"))),
     };
     let listed: Vec<String> = match serde_json::from_slice::<serde_json::Value>(&manifest) {
         Ok(v) if v["generator"].as_str().is_some_and(|g| g == "koers" || g.starts_with("koers ")) => v["documents"]
             .as_array()
             .map(|docs| docs.iter().filter_map(|d| d["path"].as_str().map(str::to_string)).collect())
             .unwrap_or_default(),
-        _ => return Ok(Some("its manifest.json was not written by koers".into())),
+        _ => return Ok(Some(crate::t!("build-foreign-other-manifest"))),
     };
     let foreign: Vec<&Entry> = entries
         .iter()
@@ -184,9 +175,9 @@ fn foreign_contents(dir: &Path) -> std::io::Result<Option<String>> {
     const SHOWN: usize = 5;
     let mut names: Vec<String> = foreign.iter().take(SHOWN).map(|e| e.rel.clone()).collect();
     if foreign.len() > SHOWN {
-        names.push(format!("and {} more", foreign.len() - SHOWN));
+        names.push(crate::t!("build-foreign-and-more", count = foreign.len() - SHOWN));
     }
-    Ok(Some(format!("it holds files that koers' manifest.json does not list ({})", names.join(", "))))
+    Ok(Some(crate::t!("build-foreign-unlisted", files = names.join(", "))))
 }
 
 enum EntryKind {

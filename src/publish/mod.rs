@@ -175,7 +175,8 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        fs::create_dir_all(&parent)
+            .with_context(|| crate::t!("build-write-creating", path = parent.display().to_string()))?;
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
         let lock_path = parent.join(format!(".{name}.koers-lock"));
         let lock = fs::OpenOptions::new()
@@ -183,8 +184,8 @@ impl Staging {
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .with_context(|| format!("opening the lock file {}", lock_path.display()))?;
-        lock.lock().with_context(|| format!("locking {}", lock_path.display()))?;
+            .with_context(|| crate::t!("build-write-opening-lock", path = lock_path.display().to_string()))?;
+        lock.lock().with_context(|| crate::t!("build-write-locking", path = lock_path.display().to_string()))?;
         // Under the lock: the output may have changed since the build started, and an earlier
         // build that was killed may have left its staging directories (only koers makes these names).
         guard::check(target.path, target.protected, target.force)?;
@@ -192,7 +193,7 @@ impl Staging {
         let staging = tempfile::Builder::new()
             .prefix(&format!(".{name}.koers-new-"))
             .tempdir_in(&parent)
-            .with_context(|| format!("creating a temporary directory in {}", parent.display()))?;
+            .with_context(|| crate::t!("build-write-creating-temporary", path = parent.display().to_string()))?;
         let mut staged = Staging { out, parent, name, staging, entries: Vec::new(), _lock: lock };
         let new: Vec<ManifestEntry> = files.iter().map(ManifestEntry::of).collect();
         if keep_previous {
@@ -232,7 +233,7 @@ impl Staging {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
+        fs::write(&path, bytes).with_context(|| crate::t!("build-write-writing", path = path.display().to_string()))
     }
 
     /// Put the staging directory in the output's place, the previous output aside and then away;
@@ -244,15 +245,18 @@ impl Staging {
         if out.exists() {
             let old = tempfile::Builder::new().prefix(&format!(".{name}.koers-old-")).tempdir_in(&parent)?.keep();
             fs::remove_dir(&old)?;
-            fs::rename(out, &old).with_context(|| format!("moving the previous {} aside", out.display()))?;
+            fs::rename(out, &old)
+                .with_context(|| crate::t!("build-write-moving-aside", path = out.display().to_string()))?;
             if let Err(e) = fs::rename(&staged, out) {
                 let _ = fs::rename(&old, out); // put the previous output back
                 let _ = fs::remove_dir_all(&staged);
-                return Err(e).with_context(|| format!("moving the new output into {}", out.display()));
+                return Err(e).with_context(|| crate::t!("build-write-moving-in", path = out.display().to_string()));
             }
-            fs::remove_dir_all(&old).with_context(|| format!("removing the previous output {}", old.display()))?;
+            fs::remove_dir_all(&old)
+                .with_context(|| crate::t!("build-write-removing-previous", path = old.display().to_string()))?;
         } else {
-            fs::rename(&staged, out).with_context(|| format!("moving the new output into {}", out.display()))?;
+            fs::rename(&staged, out)
+                .with_context(|| crate::t!("build-write-moving-in", path = out.display().to_string()))?;
         }
         Ok(())
     }

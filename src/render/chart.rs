@@ -1082,12 +1082,14 @@ pub fn png(svg: &str, schaal: f32, file: &str) -> Result<Vec<u8>, super::RenderE
         })
         .clone();
     let opt = usvg::Options { font_family: "Carlito".into(), fontdb, ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| fail(&format!("chart SVG: {e}")))?;
-    let size = tree.size().to_int_size().scale_by(schaal).ok_or_else(|| fail("chart size"))?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| fail("chart size"))?;
+    let tree =
+        usvg::Tree::from_str(svg, &opt).map_err(|e| fail(&crate::t!("build-chart-svg", error = e.to_string())))?;
+    let size = tree.size().to_int_size().scale_by(schaal).ok_or_else(|| fail(&crate::t!("build-chart-size")))?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| fail(&crate::t!("build-chart-size")))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(&tree, tiny_skia::Transform::from_scale(schaal, schaal), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| fail(&format!("chart PNG: {e}")))
+    pixmap.encode_png().map_err(|e| fail(&crate::t!("build-chart-png", error = e.to_string())))
 }
 
 #[cfg(test)]

@@ -26,8 +26,9 @@ pub struct EmlHeaders<'a> {
 }
 
 fn mailbox(name: Option<&str>, address: &str, file: &str) -> Result<Mailbox, RenderError> {
-    let email =
-        address.parse().map_err(|e| RenderError::file(file, format!("\"{address}\" is not an e-mail address: {e}")))?;
+    let email = address.parse::<lettre::Address>().map_err(|e| {
+        RenderError::file(file, crate::t!("build-email-bad-address", address = address, error = e.to_string()))
+    })?;
     Ok(Mailbox::new(name.map(str::to_string), email))
 }
 
@@ -87,7 +88,9 @@ pub fn build(
         }
         alternative.multipart(related)
     };
-    let message = builder.multipart(body).map_err(|e| RenderError::file(file, format!("building the message: {e}")))?;
+    let message = builder
+        .multipart(body)
+        .map_err(|e| RenderError::file(file, crate::t!("build-email-building", error = e.to_string())))?;
     let formatted = message.formatted();
     Ok(if h.date.is_some() { formatted } else { without_header(&formatted, b"Date: ") })
 }

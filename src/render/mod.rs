@@ -37,21 +37,38 @@ use views::{MergeTags, Provenance};
 
 /// Why a document could not be rendered. The data was validated before rendering, so each is a
 /// defect of a template (a user's override, or koers' own) or of koers, named with what it concerns.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RenderError {
     /// A template that does not parse, or does not render with the document's view.
-    #[error("template {template}: {message}")]
     Template { template: String, message: String },
     /// A file that could not be made from the rendered text: a PDF (typst), a message ready to
     /// send, a chart image, an e-mail's styles.
-    #[error("{file}: {message}")]
     File { file: String, message: String },
     /// A view that does not become a template context.
-    #[error("the view of {document}: {message}")]
     View { document: &'static str, message: String },
     /// Every failure of one build, so that all are reported at once.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Several(Vec<RenderError>),
+}
+
+impl std::error::Error for RenderError {}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Template { template, message } => f.write_str(&crate::t!(
+                "build-render-template",
+                template = template.as_str(),
+                message = message.as_str()
+            )),
+            RenderError::File { file, message } => write!(f, "{file}: {message}"),
+            RenderError::View { document, message } => {
+                f.write_str(&crate::t!("build-render-view", document = *document, message = message.as_str()))
+            }
+            RenderError::Several(all) => {
+                f.write_str(&all.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            }
+        }
+    }
 }
 
 impl RenderError {
@@ -479,7 +496,10 @@ impl Renderer {
 
 /// A format the document's kind does not have ([`Format::for_kind`] keeps such pairs out of a build).
 fn no_format(doc: &Document, format: Format) -> RenderError {
-    RenderError::View { document: doc.kind.as_str(), message: format!("it has no {}", format.as_str()) }
+    RenderError::View {
+        document: doc.kind.as_str(),
+        message: crate::t!("build-render-view-lacks-format", format = format.as_str()),
+    }
 }
 
 /// Text outputs: no trailing spaces except Markdown hard breaks, at most one blank line in a row,
@@ -554,12 +574,14 @@ pub fn resolve_theme(html: &str, theme: &[(String, String)], file: &str) -> Resu
             let end = css[v..]
                 .find(')')
                 .map(|e| v + e)
-                .ok_or_else(|| RenderError::file(file, "an unclosed var( in the style"))?;
+                .ok_or_else(|| RenderError::file(file, crate::t!("build-style-unclosed-var")))?;
             let name = css[v + 6..end].split(',').next().unwrap_or_default().trim();
-            let value =
-                theme.iter().rev().find(|(n, _)| n == name).map(|(_, value)| value.as_str()).ok_or_else(|| {
-                    RenderError::file(file, format!("the style uses --{name}, which theme.css does not define"))
-                })?;
+            let value = theme
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, value)| value.as_str())
+                .ok_or_else(|| RenderError::file(file, crate::t!("build-style-unknown-property", name = name)))?;
             out.push_str(value);
             css = &css[end + 1..];
         }
@@ -579,5 +601,7 @@ pub fn inline_css(html: &str, file: &str) -> Result<String, RenderError> {
         .keep_at_rules(true)
         .keep_link_tags(false)
         .build();
-    inliner.inline(html).map_err(|e| RenderError::file(file, format!("inlining the e-mail's CSS: {e}")))
+    inliner
+        .inline(html)
+        .map_err(|e| RenderError::file(file, crate::t!("build-email-inline-css", error = e.to_string())))
 }

@@ -159,7 +159,7 @@ impl OfficeStyles {
     pub fn with_reference(self, path: &Path) -> Result<OfficeStyles, ReferenceError> {
         let bytes = std::fs::read(path).map_err(|e| ReferenceError {
             file: path.display().to_string(),
-            message: format!("cannot read the reference document: {e}"),
+            message: crate::t!("build-reference-unreadable", error = e.to_string()),
         })?;
         self.with_reference_bytes(&path.display().to_string(), &bytes)
     }
@@ -167,23 +167,17 @@ impl OfficeStyles {
     /// As [`OfficeStyles::with_reference`], from the document's bytes; `file` names it in errors.
     pub fn with_reference_bytes(mut self, file: &str, bytes: &[u8]) -> Result<OfficeStyles, ReferenceError> {
         let fail = |message: String| ReferenceError { file: file.to_string(), message };
-        let entries = zip::read(bytes).map_err(|e| {
-            fail(format!(
-                "not an ODT or DOCX document ({e}); save the house style from your office suite as .odt or .docx"
-            ))
-        })?;
+        let entries = zip::read(bytes).map_err(|e| fail(crate::t!("build-reference-not-zip", error = e)))?;
         let entry = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.data.as_slice());
         let utf8 = |name: &str, data: &[u8]| {
-            String::from_utf8(data.to_vec()).map_err(|_| fail(format!("{name} is not UTF-8 text")))
+            String::from_utf8(data.to_vec()).map_err(|_| fail(crate::t!("build-reference-not-utf8", name = name)))
         };
         if let Some(mime) = entry("mimetype") {
             let mime = String::from_utf8_lossy(mime);
             if !mime.starts_with("application/vnd.oasis.opendocument.text") {
-                return Err(fail(format!(
-                    "an OpenDocument file of type {mime}, not a text document; use a Writer document (.odt) or template (.ott)"
-                )));
+                return Err(fail(crate::t!("build-reference-not-text", mime = mime.to_string())));
             }
-            let styles = entry("styles.xml").ok_or_else(|| fail("the ODT has no styles.xml".into()))?;
+            let styles = entry("styles.xml").ok_or_else(|| fail(crate::t!("build-reference-odt-no-styles")))?;
             let styles_xml = utf8("styles.xml", styles)?;
             self.odt = Some(odt_reference(styles_xml).map_err(fail)?);
             Ok(self)
@@ -193,10 +187,7 @@ impl OfficeStyles {
             self.docx = Some(docx_reference(styles_xml, theme_xml).map_err(fail)?);
             Ok(self)
         } else {
-            Err(fail(
-                "neither an ODT (no mimetype entry) nor a DOCX (no word/styles.xml); save the house style from your office suite as .odt or .docx"
-                    .into(),
-            ))
+            Err(fail(crate::t!("build-reference-neither")))
         }
     }
 
@@ -219,11 +210,12 @@ const TEXT_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn odt_reference(styles_xml: String) -> Result<OdtReference, String> {
-    let doc = roxmltree::Document::parse(&styles_xml).map_err(|e| format!("styles.xml does not parse: {e}"))?;
+    let doc = roxmltree::Document::parse(&styles_xml)
+        .map_err(|e| crate::t!("build-reference-xml-invalid", part = "styles.xml", error = e.to_string()))?;
     let styles = doc
         .descendants()
         .find(|n| n.has_tag_name((OFFICE_NS, "styles")))
-        .ok_or("styles.xml has no office:styles (named styles)")?;
+        .ok_or_else(|| crate::t!("build-reference-odt-no-named-styles"))?;
     let mut names = BTreeSet::new();
     for n in styles.children().filter(|n| n.is_element()) {
         let name = n.attribute((STYLE_NS, "name"));
@@ -244,10 +236,11 @@ fn odt_reference(styles_xml: String) -> Result<OdtReference, String> {
 }
 
 fn docx_reference(styles_xml: String, theme_xml: Option<Vec<u8>>) -> Result<DocxReference, String> {
-    let doc = roxmltree::Document::parse(&styles_xml).map_err(|e| format!("word/styles.xml does not parse: {e}"))?;
+    let doc = roxmltree::Document::parse(&styles_xml)
+        .map_err(|e| crate::t!("build-reference-xml-invalid", part = "word/styles.xml", error = e.to_string()))?;
     let root = doc.root_element();
     if !root.has_tag_name((W_NS, "styles")) {
-        return Err("word/styles.xml is not a w:styles part".into());
+        return Err(crate::t!("build-reference-docx-not-styles"));
     }
     let mut ids = BTreeMap::new();
     let mut all_ids = BTreeSet::new();
@@ -270,16 +263,19 @@ fn docx_reference(styles_xml: String, theme_xml: Option<Vec<u8>>) -> Result<Docx
 /// root element (a reference may leave out those it does not use itself). A prefix the reference
 /// binds to another namespace cannot take koers' styles: an error.
 fn declare_namespaces(mut xml: String, wanted: &[(&str, &str)]) -> Result<String, String> {
-    let doc = roxmltree::Document::parse(&xml).map_err(|e| format!("the styles do not parse: {e}"))?;
+    let doc = roxmltree::Document::parse(&xml)
+        .map_err(|e| crate::t!("build-reference-styles-invalid", error = e.to_string()))?;
     let root = doc.root_element();
     let mut missing = String::new();
     for (prefix, uri) in wanted {
         match root.namespaces().find(|n| n.name() == Some(prefix)) {
             Some(n) if n.uri() == *uri => {}
             Some(n) => {
-                return Err(format!(
-                    "its styles bind the prefix {prefix}: to {}, not to {uri}; save the house style again from your office suite",
-                    n.uri()
+                return Err(crate::t!(
+                    "build-reference-prefix-taken",
+                    prefix = *prefix,
+                    bound = n.uri().to_string(),
+                    uri = *uri
                 ));
             }
             None => {
@@ -292,7 +288,7 @@ fn declare_namespaces(mut xml: String, wanted: &[(&str, &str)]) -> Result<String
     let name_end = xml[start..]
         .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
         .map(|i| start + i)
-        .ok_or("the styles' root element does not end")?;
+        .ok_or_else(|| crate::t!("build-reference-styles-unended"))?;
     drop(doc);
     xml.insert_str(name_end, &missing);
     Ok(xml)
@@ -521,8 +517,8 @@ pub(crate) type Raster = (&'static str, Vec<u8>, (u32, u32));
 /// size, with the embedded fonts).
 pub(crate) fn figure_raster(f: &crate::render::doc::Figure) -> Result<Raster, super::RenderError> {
     use crate::load::figure::{ImageKind, pixel_size};
-    let kind =
-        ImageKind::sniff(&f.bytes).ok_or_else(|| super::RenderError::file(&f.image, "not a PNG, JPEG or SVG image"))?;
+    let kind = ImageKind::sniff(&f.bytes)
+        .ok_or_else(|| super::RenderError::file(&f.image, crate::t!("build-figure-not-an-image")))?;
     let size = pixel_size(kind, &f.bytes).unwrap_or((800, 600));
     Ok(match kind {
         ImageKind::Png => ("png", f.bytes.to_vec(), size),

@@ -111,7 +111,7 @@ pub fn compile(
     let date = meta.date;
     let fail = |message: String| RenderError::file(file, message);
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
-        .ok_or_else(|| fail(format!("the date {date} is out of typst's range")))?;
+        .ok_or_else(|| fail(crate::t!("build-pdf-date-out-of-range", date = date.to_string())))?;
     let world = KoersWorld {
         main: Source::new(file_id("/main.typ"), main.to_string()),
         style: Source::new(file_id("/koers.typ"), style.to_string()),
@@ -130,7 +130,7 @@ pub fn compile(
         creator: typst::foundations::Smart::Custom(Some(meta.creator.to_string())),
         timestamp: Some(Timestamp::new_utc(
             Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 12, 0, 0)
-                .ok_or_else(|| fail(format!("the date {date} is out of typst's range")))?,
+                .ok_or_else(|| fail(crate::t!("build-pdf-date-out-of-range", date = date.to_string())))?,
         )),
         standards,
         tagged: true,
@@ -259,7 +259,11 @@ pub mod layout {
         let path = dir.join(format!("{}.layout.json", ident.replace('/', "_")));
         let json = serde_json::to_vec_pretty(&pages(document)).expect("page fills serialise");
         if let Err(e) = std::fs::write(&path, json) {
-            eprintln!("warning: writing the page layout {}: {e}", path.display());
+            eprintln!(
+                "{}: {}",
+                crate::t!("diagnostics-warning"),
+                crate::t!("build-pdf-writing-layout", path = path.display().to_string(), error = e.to_string())
+            );
         }
     }
 }
@@ -280,7 +284,11 @@ mod sources {
             let result =
                 target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&target, bytes));
             if let Err(e) = result {
-                eprintln!("warning: writing the typst source {}: {e}", target.display());
+                eprintln!(
+                    "{}: {}",
+                    crate::t!("diagnostics-warning"),
+                    crate::t!("build-pdf-writing-source", path = target.display().to_string(), error = e.to_string())
+                );
             }
         }
     }
@@ -316,7 +324,11 @@ mod timing {
             })
         });
         if let Err(e) = result {
-            eprintln!("warning: writing the typst timing trace {}: {e}", path.display());
+            eprintln!(
+                "{}: {}",
+                crate::t!("diagnostics-warning"),
+                crate::t!("build-pdf-writing-trace", path = path.display().to_string(), error = e.to_string())
+            );
         }
     }
 }
@@ -345,11 +357,16 @@ fn describe(world: &KoersWorld, errs: &[SourceDiagnostic]) -> String {
                     let line = src.lines().byte_to_line(range.start)? + 1;
                     let text =
                         src.text().lines().nth(line - 1).unwrap_or("").trim().chars().take(120).collect::<String>();
-                    let file = if src.id() == world.style.id() { "koers.typ" } else { "generated document" };
-                    Some(format!(" ({file}, line {line}: {text})"))
+                    let file = if src.id() == world.style.id() {
+                        "koers.typ".to_string()
+                    } else {
+                        crate::t!("build-pdf-generated-document")
+                    };
+                    Some(format!(" ({})", crate::t!("build-pdf-error-place", file = file, line = line, text = text)))
                 })
                 .unwrap_or_default();
-            let hints = e.hints.iter().map(|h| format!("; hint: {}", h.v)).collect::<String>();
+            let hint = crate::t!("diagnostics-hint");
+            let hints = e.hints.iter().map(|h| format!("; {hint}: {}", h.v)).collect::<String>();
             format!("typst: {}{place}{hints}", e.message)
         })
         .collect::<Vec<_>>()

@@ -119,35 +119,38 @@ const MAX_ENTRY: u64 = 64 << 20;
 /// Every entry of an archive, in the order of its central directory.
 pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
     let u16_at = |i: usize| -> Result<u16, String> {
-        bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or_else(|| "truncated".to_string())
+        bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or_else(|| crate::t!("build-zip-truncated"))
     };
     let u32_at = |i: usize| -> Result<u32, String> {
-        bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| "truncated".to_string())
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .ok_or_else(|| crate::t!("build-zip-truncated"))
     };
     // The end record: 22 bytes and a comment of at most 64 KiB, at the end.
     let lowest = bytes.len().saturating_sub(22 + 0xffff);
     let end = (lowest..=bytes.len().saturating_sub(22))
         .rev()
         .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x05, 0x06])
-        .ok_or("not a ZIP archive (no end of central directory)")?;
+        .ok_or_else(|| crate::t!("build-zip-not-zip"))?;
     let count = u16_at(end + 10)? as usize;
     let mut at = u32_at(end + 16)? as usize;
     if at == 0xffff_ffff {
-        return Err("ZIP64 archives are not supported".into());
+        return Err(crate::t!("build-zip-zip64"));
     }
     let mut entries = Vec::with_capacity(count);
     for _ in 0..count {
         if u32_at(at)? != 0x0201_4b50 {
-            return Err("broken central directory".into());
+            return Err(crate::t!("build-zip-broken-directory"));
         }
         let flags = u16_at(at + 8)?;
         let method = match u16_at(at + 10)? {
             0 => Method::Stored,
             8 => Method::Deflated,
-            m => return Err(format!("compression method {m} is not supported")),
+            m => return Err(crate::t!("build-zip-method", method = m)),
         };
         if flags & 1 != 0 {
-            return Err("encrypted entries are not supported".into());
+            return Err(crate::t!("build-zip-encrypted"));
         }
         let crc = u32_at(at + 16)?;
         let compressed = u32_at(at + 20)? as usize;
@@ -156,17 +159,19 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
         let extra_len = u16_at(at + 30)? as usize;
         let comment_len = u16_at(at + 32)? as usize;
         let local = u32_at(at + 42)? as usize;
-        let name = bytes.get(at + 46..at + 46 + name_len).ok_or("truncated")?;
+        let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(|| crate::t!("build-zip-truncated"))?;
         let name = String::from_utf8_lossy(name).into_owned();
         at += 46 + name_len + extra_len + comment_len;
         if size > MAX_ENTRY {
-            return Err(format!("{name}: larger than {} MiB", MAX_ENTRY >> 20));
+            return Err(format!("{name}: {}", crate::t!("build-zip-too-large", mib = MAX_ENTRY >> 20)));
         }
         if u32_at(local)? != 0x0403_4b50 {
-            return Err(format!("{name}: broken local header"));
+            return Err(format!("{name}: {}", crate::t!("build-zip-broken-header")));
         }
         let start = local + 30 + u16_at(local + 26)? as usize + u16_at(local + 28)? as usize;
-        let raw = bytes.get(start..start + compressed).ok_or_else(|| format!("{name}: truncated"))?;
+        let raw = bytes
+            .get(start..start + compressed)
+            .ok_or_else(|| format!("{name}: {}", crate::t!("build-zip-truncated")))?;
         let data = match method {
             Method::Stored => raw.to_vec(),
             Method::Deflated => {
@@ -181,7 +186,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, String> {
         let mut check = Crc::new();
         check.update(&data);
         if check.sum() != crc || data.len() as u64 != size {
-            return Err(format!("{name}: checksum mismatch"));
+            return Err(format!("{name}: {}", crate::t!("build-zip-checksum")));
         }
         entries.push(Entry { name, method, data });
     }

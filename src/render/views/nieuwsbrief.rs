@@ -233,7 +233,7 @@ pub(crate) fn document(
     let Some(editie) = prog.edities.iter().find(|e| e.periode == period) else {
         return Err(RenderError::View {
             document: "nieuwsbrief",
-            message: format!("there is no newsletter edition {period} (no file nieuwsbrief/{period}.yaml)"),
+            message: crate::t!("build-view-no-edition", period = period.to_string()),
         });
     };
     let view = nieuwsbrief(prog, editie, merge_tags, bron);

@@ -64,10 +64,7 @@ pub(super) async fn check_host(State(hosts): State<Arc<Hosts>>, request: Request
     if hosts.allows(host) {
         return next.run(request).await;
     }
-    let body = format!(
-        "koers serve answers only requests for localhost or its own address, not for {host:?}: another \
-         site's page must not read the preview (DNS rebinding). Open http://localhost:PORT/ instead.\n"
-    );
+    let body = format!("{}\n", koers::t!("build-serve-wrong-host", host = format!("{host:?}")));
     (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 

@@ -54,9 +54,9 @@ async fn serve(a: ServeArgs) -> Result<Exit> {
     if !data.is_dir() {
         let _ = writeln!(
             std::io::stderr(),
-            "{}: the data directory {} does not exist",
-            paint_error("error"),
-            data.display()
+            "{}: {}",
+            paint_error(&koers::t!("diagnostics-error")),
+            koers::t!("build-serve-no-data-dir", dir = data.display().to_string())
         );
         return Ok(Exit::Error);
     }
@@ -107,7 +107,7 @@ async fn serve(a: ServeArgs) -> Result<Exit> {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .context("serving")?;
+        .with_context(|| koers::t!("build-serve-serving"))?;
     Ok(Exit::Ok)
 }
 
@@ -118,14 +118,19 @@ async fn listen(host: IpAddr, port: u16) -> Result<Option<tokio::net::TcpListene
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
             let _ = writeln!(
                 std::io::stderr(),
-                "{}: port {} on {host} is in use (by another koers serve?); choose another with --port, e.g. --port {}",
-                paint_error("error"),
-                port,
-                port.wrapping_add(1).max(1024)
+                "{}: {}",
+                paint_error(&koers::t!("diagnostics-error")),
+                koers::t!(
+                    "build-serve-port-in-use",
+                    port = port.to_string(),
+                    host = host.to_string(),
+                    other = port.wrapping_add(1).max(1024).to_string()
+                )
             );
             Ok(None)
         }
-        Err(e) => Err(e).with_context(|| format!("listening on {host}:{port}")),
+        Err(e) => Err(e)
+            .with_context(|| koers::t!("build-serve-listening-on", host = host.to_string(), port = port.to_string())),
     }
 }
 
@@ -141,22 +146,24 @@ fn announce(host: IpAddr, port: u16, watched: &[PathBuf], started: std::time::In
     let url = format!("http://{shown}:{port}/");
     let dirs: Vec<String> = watched.iter().map(|d| d.display().to_string()).collect();
     if !host.is_loopback() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: listening on {host}{}: anyone who can reach this computer on port {port} can read every \
-             document, drafts included (koers serve has no login); use it only on a network you trust",
-            paint_warning("warning"),
-            if host.is_unspecified() { " (every network interface)" } else { "" }
-        );
+        let message = if host.is_unspecified() {
+            koers::t!("build-serve-open-to-network-all", host = host.to_string(), port = port.to_string())
+        } else {
+            koers::t!("build-serve-open-to-network", host = host.to_string(), port = port.to_string())
+        };
+        let _ = writeln!(std::io::stderr(), "{}: {message}", paint_warning(&koers::t!("diagnostics-warning")));
     }
     println!("koers serve: {url}");
+    let dirs = match dirs.as_slice() {
+        [one, two] => koers::t!("build-serve-dirs-two", first = one.as_str(), second = two.as_str()),
+        _ => dirs.join(", "),
+    };
     println!(
-        "built in {:.2} s; watching {} (rebuilds on save; Ctrl-C stops)",
-        started.elapsed().as_secs_f64(),
-        dirs.join(" and ")
+        "{}",
+        koers::t!("build-serve-built", seconds = format!("{:.2}", started.elapsed().as_secs_f64()), dirs = dirs)
     );
     if host.is_loopback() {
-        println!("listening on {host} only: other computers cannot connect (--host to change that)");
+        println!("{}", koers::t!("build-serve-loopback-only", host = host.to_string()));
     }
     let _ = std::io::stdout().flush();
 
@@ -188,10 +195,10 @@ impl Watch {
                 let _ = wake.send(());
             }
         })
-        .context("starting the file watcher")?;
+        .with_context(|| koers::t!("build-serve-starting-watcher"))?;
         for dir in &dirs {
             notify::Watcher::watch(&mut watcher, dir, notify::RecursiveMode::Recursive)
-                .with_context(|| format!("watching {}", dir.display()))?;
+                .with_context(|| koers::t!("build-serve-watching", dir = dir.display().to_string()))?;
         }
         for parent in absolute.iter().filter_map(|d| d.parent()) {
             // Best effort: without it, a directory that returns is seen on the next restart.
@@ -273,8 +280,11 @@ async fn file(State(shared): State<Arc<Shared>>, UrlPath(path): UrlPath<String>)
     };
     let Some(f) = files.get(path.as_str()) else {
         let body = format!(
-            "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><p>There is no document at /{}. <a href=\"/\">All documents</a></p>{RELOAD_SCRIPT}</html>",
-            escape(&path)
+            "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>{title}</title><p>{text} <a href=\"/\">{all}</a></p>{RELOAD_SCRIPT}</html>",
+            lang = koers::core::i18n::language().code(),
+            title = escape(&koers::t!("build-serve-not-found-title")),
+            text = escape(&koers::t!("build-serve-not-found", path = format!("/{path}"))),
+            all = escape(&koers::t!("build-serve-all-documents")),
         );
         return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     };
@@ -314,7 +324,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> Response {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::RETRY_AFTER, "3"), (header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "too many open event streams\n",
+            format!("{}\n", koers::t!("build-serve-too-many-streams")),
         )
             .into_response();
     };
@@ -377,25 +387,23 @@ impl AsRef<[u8]> for SharedText {
 fn problem_html(site: &Site) -> String {
     let (title, items, summary) = match site {
         Site::Invalid { diagnostics } => {
-            let title = match diagnostics.error_count() {
-                1 => "The data has 1 error".to_string(),
-                n => format!("The data has {n} errors"),
-            };
+            let title = koers::t!("build-serve-data-errors", count = diagnostics.error_count());
             (title, diagnostic_items(diagnostics), diagnostics.summary())
         }
-        Site::Failed { message } => (
-            "A document could not be rendered".to_string(),
-            format!("<li><pre>{}</pre></li>", escape(message)),
-            String::new(),
-        ),
+        Site::Failed { message } => {
+            (koers::t!("build-serve-not-rendered"), format!("<li><pre>{}</pre></li>", escape(message)), String::new())
+        }
         Site::Built { .. } => (String::new(), String::new(), String::new()),
     };
     let summary = if summary.is_empty() { summary } else { format!("<p class=\"summary\">{}</p>", escape(&summary)) };
+    let lang = koers::core::i18n::language().code();
+    let title = escape(&title);
+    let explanation = escape(&koers::t!("build-serve-problem-explanation"));
     format!(
         r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>koers: {title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>koers: {title}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}h1{{color:#a4001d}}li{{margin:0 0 1rem}}code,pre{{font:14px/1.4 ui-monospace,monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow-x:auto;white-space:pre-wrap}}.hint{{color:#333}}</style></head>
-<body><main><h1>{title}</h1><p>Every page shows this until the problem is fixed; it reloads by itself when you save.</p><ol>{items}</ol>{summary}</main>{RELOAD_SCRIPT}</body></html>"#
+<body><main><h1>{title}</h1><p>{explanation}</p><ol>{items}</ol>{summary}</main>{RELOAD_SCRIPT}</body></html>"#
     )
 }
 
@@ -408,7 +416,7 @@ fn diagnostic_items(d: &Diagnostics) -> String {
             (l, 0) => format!("{}:{l}", x.file.display()),
             (l, c) => format!("{}:{l}:{c}", x.file.display()),
         };
-        let severity = if x.is_error() { "error" } else { "warning" };
+        let severity = if x.is_error() { koers::t!("diagnostics-error") } else { koers::t!("diagnostics-warning") };
         out.push_str(&format!(
             "<li><code>{}</code> <strong>{severity}</strong>: {}",
             escape(&place),
@@ -418,7 +426,11 @@ fn diagnostic_items(d: &Diagnostics) -> String {
             out.push_str(&format!("<pre>{}</pre>", escape(line)));
         }
         if let Some(h) = &x.hint {
-            out.push_str(&format!("<div class=\"hint\">hint: {}</div>", escape(h)));
+            out.push_str(&format!(
+                "<div class=\"hint\">{}: {}</div>",
+                escape(&koers::t!("diagnostics-hint")),
+                escape(h)
+            ));
         }
         out.push_str("</li>");
     }
@@ -436,6 +448,6 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
-        eprintln!("could not open a browser ({program}: {e}); open {url} yourself");
+        eprintln!("{}", koers::t!("build-serve-no-browser", program = program, error = e.to_string(), url = url));
     }
 }

@@ -85,7 +85,7 @@ pub(crate) fn run(a: PreviewWorkerArgs) -> Result<super::Exit> {
         let formats = match request.as_str() {
             "fast" => Formats::Fast,
             "pdf" => Formats::Pdf,
-            other => anyhow::bail!("unknown request {other:?}"),
+            other => anyhow::bail!(koers::t!("build-worker-unknown-request", request = format!("{other:?}"))),
         };
         let started = Instant::now();
         let update = preview.update(formats);
@@ -97,21 +97,24 @@ pub(crate) fn run(a: PreviewWorkerArgs) -> Result<super::Exit> {
 }
 
 fn report(update: &Update, preview: &Preview, started: Instant, formats: Formats) {
-    let what = match formats {
-        Formats::Fast => "pages",
-        Formats::Pdf => "PDFs",
-    };
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     match preview.site() {
         Site::Built { .. } if formats == Formats::Pdf && update.rendered == 0 && update.changed.is_empty() => {}
         Site::Built { .. } => {
-            eprintln!("rebuilt {what}: {} rendered, {} changed, {ms:.0} ms", update.rendered, update.changed.len())
+            let (rendered, changed, ms) = (update.rendered, update.changed.len(), format!("{ms:.0}"));
+            let line = match formats {
+                Formats::Fast => {
+                    koers::t!("build-serve-rebuilt-pages", rendered = rendered, changed = changed, ms = ms)
+                }
+                Formats::Pdf => koers::t!("build-serve-rebuilt-pdfs", rendered = rendered, changed = changed, ms = ms),
+            };
+            eprintln!("{line}")
         }
         Site::Invalid { diagnostics } => {
             eprint!("{}", diagnostics.render(koers::core::diagnostics::DiagnosticFormat::Human, false));
-            eprintln!("the data is invalid: every page shows the diagnostics until it is fixed");
+            eprintln!("{}", koers::t!("build-serve-data-invalid"));
         }
-        Site::Failed { message } => eprintln!("{}: {message}", super::paint_error("error")),
+        Site::Failed { message } => eprintln!("{}: {message}", super::paint_error(&koers::t!("diagnostics-error"))),
     }
 }
 
@@ -202,7 +205,7 @@ impl Renderer {
     }
 
     fn spawn(&self) -> Result<Worker> {
-        let exe = std::env::current_exe().context("finding the koers executable")?;
+        let exe = std::env::current_exe().with_context(|| koers::t!("build-worker-finding-exe"))?;
         let mut child = Command::new(exe)
             .args(&self.args)
             // The renderer speaks the language this process was given.
@@ -211,7 +214,7 @@ impl Renderer {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .context("starting the renderer (koers preview-worker)")?;
+            .with_context(|| koers::t!("build-worker-starting"))?;
         let stdin = child.stdin.take().expect("piped");
         let mut stdout = BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped"));
         let (tx, answers) = mpsc::channel();
@@ -231,11 +234,11 @@ impl Renderer {
     /// a problem page for every path (and the worker is stopped; the next update starts another).
     pub(super) fn update(&mut self, formats: Formats) -> Answer {
         let what = match formats {
-            Formats::Fast => "the pages (HTML, Markdown, e-mail, text)",
-            Formats::Pdf => "the PDFs",
+            Formats::Fast => koers::t!("build-worker-what-pages"),
+            Formats::Pdf => koers::t!("build-worker-what-pdfs"),
         };
         let failed = |message: String| {
-            eprintln!("{}: {message}", super::paint_error("error"));
+            eprintln!("{}: {message}", super::paint_error(&koers::t!("diagnostics-error")));
             Answer {
                 update: Update { everything: true, ..Update::default() },
                 served: Served::Problem(Arc::new(problem_html(&Site::Failed { message }))),
@@ -253,28 +256,22 @@ impl Renderer {
             Formats::Pdf => "pdf\n",
         };
         if let Err(e) = worker.stdin.write_all(request.as_bytes()).and_then(|()| worker.stdin.flush()) {
-            return failed(format!("the renderer stopped ({e}); it is started again on the next save"));
+            return failed(koers::t!("build-worker-stopped", error = e.to_string()));
         }
         match worker.answers.recv_timeout(self.limit) {
             Ok(Ok(answer)) => {
                 self.worker = Some(worker);
                 answer
             }
-            Ok(Err(e)) => {
-                failed(format!("rendering {what} stopped unexpectedly ({e}); koers tries again on the next save"))
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                failed(format!("rendering {what} stopped unexpectedly; koers tries again on the next save"))
-            }
+            Ok(Err(e)) => failed(koers::t!("build-worker-failed-because", what = what.as_str(), error = e.to_string())),
+            Err(mpsc::RecvTimeoutError::Disconnected) => failed(koers::t!("build-worker-failed", what = what.as_str())),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // Dropping the worker kills it.
                 drop(worker);
-                failed(format!(
-                    "rendering {what} took longer than {} s and was stopped. A template may loop without end (a \
-                     component that calls itself, loops within loops), or a typst document may never finish \
-                     laying out (a `while` whose condition stays true). Fix it and save: koers tries again on \
-                     every save. (The limit is KOERS_SERVE_TIME_LIMIT, in seconds.)",
-                    self.limit.as_secs_f64()
+                failed(koers::t!(
+                    "build-worker-timeout",
+                    what = what.as_str(),
+                    seconds = self.limit.as_secs_f64().to_string()
                 ))
             }
         }
