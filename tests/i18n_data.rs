@@ -46,7 +46,9 @@ fn check(data: &Path, extra: &[&str]) -> Output {
 /// The lines a person reads as the tool's own words: each message, each hint, the summary
 /// (not the quoted source lines, which are the user's).
 fn own_lines(err: &str) -> Vec<&str> {
-    err.lines().filter(|l| !l.starts_with("  --> ") && !l.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '|')).collect()
+    err.lines()
+        .filter(|l| !l.starts_with("  --> ") && !l.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '|'))
+        .collect()
 }
 
 /// Words of the old English messages that no Dutch message may contain.
@@ -83,7 +85,8 @@ fn every_broken_fixture_keeps_its_english_messages_with_lang_en() {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let tmp = materialise(&case);
         let english = check(tmp.path(), &["--lang", "en"]);
-        let default = run(koers().env("NO_COLOR", "1").args(["check", "--date", "2024-10-01", "--data"]).arg(tmp.path()));
+        let default =
+            run(koers().env("NO_COLOR", "1").args(["check", "--date", "2024-10-01", "--data"]).arg(tmp.path()));
         // --lang en in a Dutch locale says exactly what an English locale says ...
         if stderr(&english) != stderr(&default) {
             failures.push(format!("{name}: --lang en differs from the English locale\n{}", stderr(&english)));
@@ -123,7 +126,10 @@ fn the_phase_typo_in_dutch() {
 #[test]
 fn a_month_in_words_gets_the_month_to_write() {
     let (nl, en) = both("12-month-as-words");
-    assert!(nl.contains("fout: \"februari 2024\" is geen maand: schrijf die als JJJJ-MM, bijvoorbeeld 2024-03"), "{nl}");
+    assert!(
+        nl.contains("fout: \"februari 2024\" is geen maand: schrijf die als JJJJ-MM, bijvoorbeeld 2024-03"),
+        "{nl}"
+    );
     assert!(nl.contains("= tip: bedoelt u 2024-02?"), "{nl}");
     assert!(en.contains("error: \"februari 2024\" is not a month: write it as YYYY-MM, e.g. 2024-03"), "{en}");
     assert!(en.contains("= hint: did you mean 2024-02?"), "{en}");
@@ -156,12 +162,18 @@ fn the_end_before_the_start_in_dutch() {
 #[test]
 fn a_place_in_a_file_is_said_in_words() {
     let (nl, en) = both("33-rapportage-box-placement");
-    assert!(nl.contains("fout: de plaats van kader 1 van rapportage 1 heeft de onbekende waarde \"voorwoord\""), "{nl}");
+    assert!(
+        nl.contains("fout: de plaats van kader 1 van rapportage 1 heeft de onbekende waarde \"voorwoord\""),
+        "{nl}"
+    );
     assert!(nl.contains("= tip: toegestaan: algemene_informatie"), "{nl}");
     assert!(en.contains("error: \"rapportages[1].interessant[1].plaats\" has the unknown value \"voorwoord\""), "{en}");
     // A key outside any list stays the key itself.
     let (nl, _) = both("05-wrong-type");
-    assert!(nl.contains("fout: \"voetnoten\" moet een lijst (regels die beginnen met \"- \") zijn, maar is tekst"), "{nl}");
+    assert!(
+        nl.contains("fout: \"voetnoten\" moet een lijst (regels die beginnen met \"- \") zijn, maar is tekst"),
+        "{nl}"
+    );
 }
 
 #[test]

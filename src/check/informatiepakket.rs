@@ -122,8 +122,11 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
             ),
             StatedFte::Valid(_) => {}
             StatedFte::Invalid(_) => diags.push(
-                f.error_at(&path!["personeel", "totaal_fte"], crate::t!("data-fte-invalid", value = stated.to_string()))
-                    .hint(crate::t!("data-fte-total-invalid-hint", sum = sum.decimal())),
+                f.error_at(
+                    &path!["personeel", "totaal_fte"],
+                    crate::t!("data-fte-invalid", value = stated.to_string()),
+                )
+                .hint(crate::t!("data-fte-total-invalid-hint", sum = sum.decimal())),
             ),
         }
     }

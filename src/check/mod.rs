@@ -93,7 +93,12 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 Diagnostic::error(
                     &d.second,
-                    crate::t!("data-id-in-two-files", id = d.id.as_str(), first = shown(&d.first), second = shown(&d.second)),
+                    crate::t!(
+                        "data-id-in-two-files",
+                        id = d.id.as_str(),
+                        first = shown(&d.first),
+                        second = shown(&d.second)
+                    ),
                 )
                 .hint(crate::t!("data-id-in-two-files-hint")),
             );
@@ -209,22 +214,20 @@ impl<'a> Validator<'a> {
             let naam = fase.naam.trim();
             if naam.is_empty() || naam != fase.naam || naam.contains('\n') {
                 self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, "naam"],
-                        crate::t!("data-phase-name-one-line"),
-                    )
-                    .hint(crate::t!("data-phase-name-one-line-hint")),
+                    f.error_at(&path!["fasen", i, "naam"], crate::t!("data-phase-name-one-line"))
+                        .hint(crate::t!("data-phase-name-one-line-hint")),
                 );
                 continue;
             }
             if let Some(first) = seen.insert(naam.to_lowercase(), i) {
                 self.diags.push(
-                    f.error_at(&path!["fasen", i, "naam"], crate::t!("data-phase-on-ladder-twice", phase = naam))
-                        .hint(crate::t!(
+                    f.error_at(&path!["fasen", i, "naam"], crate::t!("data-phase-on-ladder-twice", phase = naam)).hint(
+                        crate::t!(
                             "data-phase-on-ladder-twice-hint",
                             first = first + 1,
                             other = d.fasen[first].naam.as_str()
-                        )),
+                        ),
+                    ),
                 );
             }
         }
@@ -307,7 +310,9 @@ impl<'a> Validator<'a> {
                 for t in crate::core::markdown::targets(s) {
                     let pos = text_position(&file.text, node.pos, &t.url).unwrap_or(node.pos);
                     let lower = t.url.trim().to_ascii_lowercase();
-                    let d = if t.image && (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")) {
+                    let d = if t.image
+                        && (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//"))
+                    {
                         Diagnostic::error(&file.path, crate::t!("data-image-remote", url = t.url.as_str()))
                             .hint(crate::t!("data-image-remote-hint"))
                     } else if t.image {
@@ -340,9 +345,7 @@ impl<'a> Validator<'a> {
                 let is_box = matches!(path.last(), Some(Step::Index(_)))
                     && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "interessant");
                 if is_box && !entries.iter().any(|(k, _)| k.name == "tekst" || k.name == "link") {
-                    found.push(
-                        file.error_at(path, crate::t!("data-box-empty")).hint(crate::t!("data-box-empty-hint")),
-                    );
+                    found.push(file.error_at(path, crate::t!("data-box-empty")).hint(crate::t!("data-box-empty-hint")));
                 }
                 if !is_link || entries.iter().any(|(k, _)| k.name == "url") {
                     return;
@@ -380,15 +383,21 @@ impl<'a> Validator<'a> {
             for (i, pid) in t.data.projecten.iter().enumerate() {
                 if let Some(first) = listed.insert(pid.as_str(), i) {
                     self.diags.push(
-                        f.error_at(&path!["projecten", i], crate::t!("data-project-listed-twice", project = pid.as_str()))
-                            .hint(crate::t!("data-listed-twice-hint", first = first + 1)),
+                        f.error_at(
+                            &path!["projecten", i],
+                            crate::t!("data-project-listed-twice", project = pid.as_str()),
+                        )
+                        .hint(crate::t!("data-listed-twice-hint", first = first + 1)),
                     );
                     continue;
                 }
                 match self.set.projecten.get(pid) {
                     None if self.set.failed_ids.contains(pid) => {}
                     None => {
-                        let mut d = f.error_at(&path!["projecten", i], crate::t!("data-no-such-project", project = pid.as_str()));
+                        let mut d = f.error_at(
+                            &path!["projecten", i],
+                            crate::t!("data-no-such-project", project = pid.as_str()),
+                        );
                         d = match did_you_mean(pid, project_ids.iter().copied()) {
                             Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
                             None => d.hint(crate::t!(
@@ -456,8 +465,11 @@ impl<'a> Validator<'a> {
                 && e < s
             {
                 self.diags.push(
-                    f.error_at(&path!["einde"], crate::t!("data-end-before-start", end = e.to_string(), start = s.to_string()))
-                        .hint(crate::t!("data-end-before-start-hint")),
+                    f.error_at(
+                        &path!["einde"],
+                        crate::t!("data-end-before-start", end = e.to_string(), start = s.to_string()),
+                    )
+                    .hint(crate::t!("data-end-before-start-hint")),
                 );
             }
             // Phase history.
@@ -493,8 +505,10 @@ impl<'a> Validator<'a> {
         match self.set.themalijnen.get(&d.themalijn) {
             None if self.set.failed_ids.contains(&d.themalijn) => {}
             None => {
-                let mut diag =
-                    f.error_at(&path!["themalijn"], crate::t!("data-no-such-themalijn", themalijn = d.themalijn.as_str()));
+                let mut diag = f.error_at(
+                    &path!["themalijn"],
+                    crate::t!("data-no-such-themalijn", themalijn = d.themalijn.as_str()),
+                );
                 diag = match did_you_mean(&d.themalijn, themalijn_ids.iter().copied()) {
                     Some(s) => diag.hint(crate::t!("data-did-you-mean", best = s)),
                     None => diag.hint(crate::t!("data-known-themalijnen", themalijnen = themalijn_ids.join(", "))),
@@ -528,18 +542,16 @@ impl<'a> Validator<'a> {
                         .hint(crate::t!("data-own-parent-hint")),
                 );
             } else if !self.set.projecten.contains_key(parent) && !self.set.failed_ids.contains(parent) {
-                let mut diag = f.error_at(&path!["hoofdproject"], crate::t!("data-no-such-project", project = parent.as_str()));
+                let mut diag =
+                    f.error_at(&path!["hoofdproject"], crate::t!("data-no-such-project", project = parent.as_str()));
                 if let Some(s) = did_you_mean(parent, project_ids.iter().copied()) {
                     diag = diag.hint(crate::t!("data-did-you-mean", best = s));
                 }
                 self.diags.push(diag);
             } else if let Some(cycle) = self.parent_cycle(id) {
                 self.diags.push(
-                    f.error_at(
-                        &path!["hoofdproject"],
-                        crate::t!("data-parent-cycle", cycle = cycle.join(" → ")),
-                    )
-                    .hint(crate::t!("data-parent-cycle-hint")),
+                    f.error_at(&path!["hoofdproject"], crate::t!("data-parent-cycle", cycle = cycle.join(" → ")))
+                        .hint(crate::t!("data-parent-cycle-hint")),
                 );
             }
         }
@@ -628,19 +640,16 @@ impl<'a> Validator<'a> {
             Reported::In(at) => at,
             Reported::Both => {
                 self.diags.push(
-                    f.error_at(
-                        &path!["resultaten", i, "editie"],
-                        crate::t!("data-result-both-places"),
-                    )
-                    .hint(crate::t!("data-result-both-places-hint")),
+                    f.error_at(&path!["resultaten", i, "editie"], crate::t!("data-result-both-places"))
+                        .hint(crate::t!("data-result-both-places-hint")),
                 );
                 None
             }
             Reported::Neither => {
                 self.diags.push(
-                f.error_at(&path!["resultaten", i], crate::t!("data-result-no-place"))
-                    .hint(crate::t!("data-result-no-place-hint")),
-            );
+                    f.error_at(&path!["resultaten", i], crate::t!("data-result-no-place"))
+                        .hint(crate::t!("data-result-no-place-hint")),
+                );
                 None
             }
         }
@@ -652,20 +661,14 @@ impl<'a> Validator<'a> {
             match &it.periode {
                 Some(_) => {}
                 None => self.diags.push(
-                    f.error_at(
-                        &path!["interessant", i],
-                        crate::t!("data-project-box-no-period"),
-                    )
-                    .hint(crate::t!("data-project-box-no-period-hint")),
+                    f.error_at(&path!["interessant", i], crate::t!("data-project-box-no-period"))
+                        .hint(crate::t!("data-project-box-no-period-hint")),
                 ),
             }
             if it.plaats.is_some() {
                 self.diags.push(
-                    f.error_at(
-                        &path!["interessant", i, "plaats"],
-                        crate::t!("data-project-box-plaats"),
-                    )
-                    .hint(crate::t!("data-project-box-plaats-hint")),
+                    f.error_at(&path!["interessant", i, "plaats"], crate::t!("data-project-box-plaats"))
+                        .hint(crate::t!("data-project-box-plaats-hint")),
                 );
             }
         }
@@ -707,11 +710,8 @@ impl<'a> Validator<'a> {
             None => crate::t!("data-phase-ladder-names", phases = names.join(", ")),
         };
         self.diags.push(
-            f.error_at(
-                &path!["fasen", i, "fase"],
-                crate::t!("data-phase-not-on-ladder", phase = step.fase.as_str()),
-            )
-            .hint(hint),
+            f.error_at(&path!["fasen", i, "fase"], crate::t!("data-phase-not-on-ladder", phase = step.fase.as_str()))
+                .hint(hint),
         );
         None
     }
@@ -722,23 +722,17 @@ impl<'a> Validator<'a> {
             Reported::In(at) => at,
             Reported::Both => {
                 self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, "editie"],
-                        crate::t!("data-step-both-places"),
-                    )
-                    .hint(crate::t!("data-step-both-places-hint")),
+                    f.error_at(&path!["fasen", i, "editie"], crate::t!("data-step-both-places"))
+                        .hint(crate::t!("data-step-both-places-hint")),
                 );
                 None
             }
             Reported::Neither => {
                 if step.sinds.is_none() {
                     self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i],
-                        crate::t!("data-step-undated", phase = step.fase.as_str()),
-                    )
-                    .hint(crate::t!("data-step-undated-hint")),
-                );
+                        f.error_at(&path!["fasen", i], crate::t!("data-step-undated", phase = step.fase.as_str()))
+                            .hint(crate::t!("data-step-undated-hint")),
+                    );
                 }
                 None
             }
@@ -773,7 +767,11 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, key],
-                    crate::t!("data-step-after-report-date", period = period.id(), report_month = report_month.to_string()),
+                    crate::t!(
+                        "data-step-after-report-date",
+                        period = period.id(),
+                        report_month = report_month.to_string()
+                    ),
                 )
                 .hint(crate::t!("data-step-after-report-date-hint")),
             );
@@ -818,8 +816,11 @@ impl<'a> Validator<'a> {
         // `sinds` it would be a step to where the project already is.
         if *fase == prev_fase && step.sinds.is_some() {
             self.diags.push(
-                f.error_at(&path!["fasen", i, "fase"], crate::t!("data-phase-follows-itself", phase = step.fase.as_str()))
-                    .hint(crate::t!("data-phase-follows-itself-hint")),
+                f.error_at(
+                    &path!["fasen", i, "fase"],
+                    crate::t!("data-phase-follows-itself", phase = step.fase.as_str()),
+                )
+                .hint(crate::t!("data-phase-follows-itself-hint")),
             );
         } else if *fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
             self.diags.push(
@@ -919,11 +920,8 @@ impl<'a> Validator<'a> {
             [_] => {}
             [first, second, ..] => {
                 self.diags.push(
-                    f.error_at(
-                        &path!["blokken", i, *second],
-                        crate::t!("data-block-two-things", first = *first),
-                    )
-                    .hint(crate::t!("data-block-two-things-hint", second = *second)),
+                    f.error_at(&path!["blokken", i, *second], crate::t!("data-block-two-things", first = *first))
+                        .hint(crate::t!("data-block-two-things-hint", second = *second)),
                 );
                 return false;
             }
@@ -948,7 +946,8 @@ impl<'a> Validator<'a> {
             && !self.set.themalijnen.contains_key(t)
             && !self.set.failed_ids.contains(t)
         {
-            let d = f.error_at(&path!["blokken", i, "thema"], crate::t!("data-no-such-themalijn", themalijn = t.as_str()));
+            let d =
+                f.error_at(&path!["blokken", i, "thema"], crate::t!("data-no-such-themalijn", themalijn = t.as_str()));
             self.diags.push(match did_you_mean(t, themalijn_ids.iter().copied()) {
                 Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
                 None => d.hint(crate::t!("data-known-themalijnen", themalijnen = themalijn_ids.join(", "))),
@@ -1042,7 +1041,12 @@ impl<'a> Validator<'a> {
                 }
                 let listed = e.data.blokken.iter().any(|b| b.project.as_deref() == Some(pid.as_str()));
                 let hint = if listed {
-                    crate::t!("data-edition-result-not-shown-hint-number", number = nr + 1, project = pid.as_str(), edition = id)
+                    crate::t!(
+                        "data-edition-result-not-shown-hint-number",
+                        number = nr + 1,
+                        project = pid.as_str(),
+                        edition = id
+                    )
                 } else {
                     crate::t!("data-edition-result-not-shown-hint-block", project = pid.as_str(), edition = id)
                 };

@@ -213,9 +213,7 @@ impl Period {
                 _ => Err(crate::t!("data-edition-not-a-quarter", value = s)),
             };
         }
-        Month::parse(s)
-            .map(Period::month)
-            .map_err(|_| crate::t!("data-edition-not-an-edition", value = s))
+        Month::parse(s).map(Period::month).map_err(|_| crate::t!("data-edition-not-an-edition", value = s))
     }
 
     pub fn contains(&self, m: Month) -> bool {
@@ -271,7 +269,9 @@ impl std::str::FromStr for PeriodChoice {
         if let Ok(h) = Period::parse_half(s) {
             return Ok(PeriodChoice::Half(h));
         }
-        Period::parse_edition(s).map(PeriodChoice::Edition).map_err(|_| crate::t!("data-period-not-a-period", value = s))
+        Period::parse_edition(s)
+            .map(PeriodChoice::Edition)
+            .map_err(|_| crate::t!("data-period-not-a-period", value = s))
     }
 }
 
@@ -466,21 +466,34 @@ pub fn month_in_words(s: &str) -> Option<Month> {
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
     let [a, b] = words.as_slice() else { return None };
-    let year_of = |w: &str| (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse::<i32>().ok()).flatten();
+    let year_of =
+        |w: &str| (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse::<i32>().ok()).flatten();
     let (name, year) = match (year_of(a), year_of(b)) {
         (None, Some(y)) => (a, y),
         (Some(y), None) => (b, y),
         _ => return None,
     };
     const ENGLISH: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     const SHORT: [(&str, u32); 3] = [("mrt", 3), ("okt", 10), ("sept", 9)];
     let month = MAANDEN
         .iter()
         .chain(ENGLISH.iter())
-        .position(|m| *m == name.as_str() || (name.len() >= 3 && m.starts_with(name.as_str()) && m.len() > 3 && name.len() <= 4))
+        .position(|m| {
+            *m == name.as_str() || (name.len() >= 3 && m.starts_with(name.as_str()) && m.len() > 3 && name.len() <= 4)
+        })
         .map(|i| (i % 12) as u32 + 1)
         .or_else(|| SHORT.iter().find(|(w, _)| *w == name.as_str()).map(|(_, m)| *m))?;
     Month::new(year, month)

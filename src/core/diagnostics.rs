@@ -416,7 +416,8 @@ pub fn dutch_place(path: &str) -> Option<String> {
         }
         match segment.split_once('[') {
             Some((key, rest)) => {
-                let index = rest.strip_suffix(']').filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_digit()))?;
+                let index =
+                    rest.strip_suffix(']').filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_digit()))?;
                 items.push((dutch_item(key)?, index));
             }
             None if items.is_empty() => prefix.push(segment),
@@ -451,7 +452,10 @@ mod tests {
         );
         assert_eq!(dutch_place("resultaten[4]").as_deref(), Some("resultaat 4"));
         assert_eq!(dutch_place("fasen[2].sinds").as_deref(), Some("\"sinds\" van stap 2"));
-        assert_eq!(dutch_place("begroting.lasten.posten[2].bedrag").as_deref(), Some("het bedrag van post 2 in \"begroting.lasten\""));
+        assert_eq!(
+            dutch_place("begroting.lasten.posten[2].bedrag").as_deref(),
+            Some("het bedrag van post 2 in \"begroting.lasten\"")
+        );
         // No list, an unknown list, or a shape the words do not cover: the path itself.
         assert_eq!(dutch_place("voetnoten"), None);
         assert_eq!(dutch_place("context[1].tekst"), None);

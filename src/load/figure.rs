@@ -118,7 +118,10 @@ impl Figuur {
 pub fn check(bestand: &str, bytes: &[u8]) -> Result<ImageKind, (String, String)> {
     let how = || crate::t!("data-image-how");
     if bytes.len() > MAX_BYTES {
-        return Err((crate::t!("data-image-too-large", file = bestand, size = bytes.len().div_ceil(1024 * 1024)), how()));
+        return Err((
+            crate::t!("data-image-too-large", file = bestand, size = bytes.len().div_ceil(1024 * 1024)),
+            how(),
+        ));
     }
     let Some(kind) = ImageKind::sniff(bytes) else {
         return Err((crate::t!("data-image-unknown-kind", file = bestand), how()));

@@ -33,9 +33,9 @@ impl Repo {
     /// The object a revision names; a text that names none is an error that says what a
     /// revision is (a month such as 2025-07 is not one).
     fn resolve(&self, rev: &str) -> Result<gix::Id<'_>> {
-        self.repo.rev_parse_single(rev).map_err(|e| {
-            anyhow!(crate::t!("data-git-not-a-revision", rev = rev, error = e.to_string()))
-        })
+        self.repo
+            .rev_parse_single(rev)
+            .map_err(|e| anyhow!(crate::t!("data-git-not-a-revision", rev = rev, error = e.to_string())))
     }
 
     pub fn commit_info(&self, rev: &str) -> Result<CommitInfo> {
@@ -54,15 +54,13 @@ impl Repo {
     /// Path of `dir` relative to the repository's work tree, with `/` separators.
     fn rel(&self, dir: &Path) -> Result<String> {
         let abs = std::path::absolute(dir)?;
-        let rel = abs
-            .strip_prefix(&self.workdir)
-            .map_err(|_| {
-                anyhow!(crate::t!(
-                    "data-git-outside-repository",
-                    dir = dir.display().to_string(),
-                    repository = self.workdir.display().to_string()
-                ))
-            })?;
+        let rel = abs.strip_prefix(&self.workdir).map_err(|_| {
+            anyhow!(crate::t!(
+                "data-git-outside-repository",
+                dir = dir.display().to_string(),
+                repository = self.workdir.display().to_string()
+            ))
+        })?;
         Ok(rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
     }
 

@@ -237,7 +237,8 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         let Some(kind) = FileKind::of(&rel) else {
             if !rel.starts_with("schema") {
                 diags.push(
-                    Diagnostic::warning(&shown, crate::t!("data-file-ignored")).hint(crate::t!("data-file-ignored-hint")),
+                    Diagnostic::warning(&shown, crate::t!("data-file-ignored"))
+                        .hint(crate::t!("data-file-ignored-hint")),
                 );
             }
             continue;
@@ -374,9 +375,7 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
         let at = |key: &str| [yaml_tree::Step::Key("ambitie_figuur".into()), yaml_tree::Step::Key(key.into())];
         if f.alt.trim().is_empty() {
             diags.push(
-                t.file
-                    .error_at(&at("alt"), crate::t!("data-figure-no-alt"))
-                    .hint(crate::t!("data-figure-no-alt-hint")),
+                t.file.error_at(&at("alt"), crate::t!("data-figure-no-alt")).hint(crate::t!("data-figure-no-alt-hint")),
             );
         }
         let bytes = match source.read(Path::new(&f.bestand)) {
@@ -385,7 +384,10 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
                 let why = unreadable(&e);
                 diags.push(
                     t.file
-                        .error_at(&at("bestand"), crate::t!("data-figure-unreadable", file = f.bestand.as_str(), why = why))
+                        .error_at(
+                            &at("bestand"),
+                            crate::t!("data-figure-unreadable", file = f.bestand.as_str(), why = why),
+                        )
                         .hint(crate::t!("data-figure-unreadable-hint")),
                 );
                 continue;
@@ -457,11 +459,8 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
     let alt = logo_alt(p, diags);
     let rel = Path::new(bestand);
     if bestand.trim().is_empty() || !stays_inside(rel) {
-        diags.push(
-            p.file
-                .error_at(&at("logo"), crate::t!("data-logo-outside", file = bestand.as_str()))
-                .hint(where_()),
-        );
+        diags
+            .push(p.file.error_at(&at("logo"), crate::t!("data-logo-outside", file = bestand.as_str())).hint(where_()));
         return None;
     }
     let bytes = match source.read(rel) {
@@ -469,7 +468,9 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
         Err(e) => {
             let why = unreadable(&e);
             diags.push(
-                p.file.error_at(&at("logo"), crate::t!("data-logo-unreadable", file = bestand.as_str(), why = why)).hint(where_()),
+                p.file
+                    .error_at(&at("logo"), crate::t!("data-logo-unreadable", file = bestand.as_str(), why = why))
+                    .hint(where_()),
             );
             return None;
         }

@@ -198,7 +198,12 @@ impl<'a> Checker<'a> {
         {
             self.error(
                 node.pos,
-                crate::t!("data-schema-below-minimum", field = field.as_str(), min = min.to_string(), value = i.to_string()),
+                crate::t!(
+                    "data-schema-below-minimum",
+                    field = field.as_str(),
+                    min = min.to_string(),
+                    value = i.to_string()
+                ),
                 None,
             );
         }
@@ -223,7 +228,12 @@ impl<'a> Checker<'a> {
             Value::Str(s) => self.check_allowed(node.pos, s, &consts, &field),
             other => self.error(
                 node.pos,
-                crate::t!("data-schema-wrong-type", field = field, want = crate::t!("data-want-text"), actual = article(other.kind())),
+                crate::t!(
+                    "data-schema-wrong-type",
+                    field = field,
+                    want = crate::t!("data-want-text"),
+                    actual = article(other.kind())
+                ),
                 Some(crate::t!("data-schema-allowed", allowed = consts.join(", "))),
             ),
         }
@@ -313,12 +323,22 @@ impl<'a> Checker<'a> {
                         .and_then(|p| p.get("description"))
                         .and_then(J::as_str)
                         .filter(|_| crate::core::i18n::language() == crate::core::i18n::Lang::En)
-                        .map(|d| crate::t!("data-schema-with-description", hint = add.as_str(), description = d.replace('\n', " ")))
+                        .map(|d| {
+                            crate::t!(
+                                "data-schema-with-description",
+                                hint = add.as_str(),
+                                description = d.replace('\n', " ")
+                            )
+                        })
                         .unwrap_or_else(|| add.clone());
                     let message = if path.is_empty() {
                         crate::t!("data-schema-missing-key", key = req)
                     } else {
-                        crate::t!("data-schema-missing-key-in", key = req, place = crate::core::diagnostics::place(path))
+                        crate::t!(
+                            "data-schema-missing-key-in",
+                            key = req,
+                            place = crate::core::diagnostics::place(path)
+                        )
                     };
                     self.error(node.pos, message, Some(hint));
                 }

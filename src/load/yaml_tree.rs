@@ -308,7 +308,8 @@ fn describe_parse_error(e: &serde_saphyr::Error) -> (String, Option<String>) {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    let duplicate = msg.split_once("duplicate mapping key: ").map(|(_, rest)| rest.split(',').next().unwrap_or(rest).trim());
+    let duplicate =
+        msg.split_once("duplicate mapping key: ").map(|(_, rest)| rest.split(',').next().unwrap_or(rest).trim());
     // What the hint is chosen by (the message as it read before the catalogues: a key named
     // "tabel" still gets the hint about tabs).
     let lower = match duplicate {
@@ -348,11 +349,18 @@ fn parse_error_in_words(lower: &str) -> String {
         crate::t!("data-yaml-detail-list-item")
     } else if lower.contains("mapping values") {
         crate::t!("data-yaml-detail-colon")
-    } else if lower.contains("unclosed") || lower.contains("expected ',' or ']'") || lower.contains("expected ',' or '}'") {
+    } else if lower.contains("unclosed")
+        || lower.contains("expected ',' or ']'")
+        || lower.contains("expected ',' or '}'")
+    {
         crate::t!("data-yaml-detail-unclosed")
     } else if lower.contains("quoted") || lower.contains("quote") {
         crate::t!("data-yaml-detail-quote")
-    } else if lower.contains("alias") || lower.contains("anchor") || lower.contains("budget") || lower.contains("recursion") {
+    } else if lower.contains("alias")
+        || lower.contains("anchor")
+        || lower.contains("budget")
+        || lower.contains("recursion")
+    {
         crate::t!("data-yaml-detail-expands")
     } else if lower.contains("indent") || lower.contains("did not find expected") {
         crate::t!("data-yaml-detail-indentation")
