@@ -51,10 +51,11 @@ impl Lang {
         let set = |name: &str| var(name).filter(|v| !v.is_empty());
         let locale = set("LC_ALL").or_else(|| set("LC_MESSAGES")).or_else(|| set("LANG"));
         let plain = locale.as_deref().is_none_or(|l| l == "C" || l == "POSIX" || l.starts_with("C."));
-        if !plain && let Some(list) = set("LANGUAGE") {
-            if let Some(lang) = list.split(':').find_map(Lang::from_code) {
-                return lang;
-            }
+        if !plain
+            && let Some(list) = set("LANGUAGE")
+            && let Some(lang) = list.split(':').find_map(Lang::from_code)
+        {
+            return lang;
         }
         locale.as_deref().and_then(Lang::from_code).unwrap_or(Lang::En)
     }
