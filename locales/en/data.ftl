@@ -14,7 +14,7 @@ diagnostics-warnings = { $count ->
 # The line that ends a listing: "1 error, 29 warnings".
 diagnostics-summary = { $errors }, { $warnings }
 
-# # Places in a file and what a value is.
+## Places in a file and what a value is.
 data-place-the-file = the file
 data-did-you-mean = did you mean "{ $best }"?
 data-want-text = text
@@ -30,7 +30,7 @@ data-kind-mapping = a mapping
 data-kind-yes-no = a yes/no value
 data-kind-nothing = nothing (empty)
 
-# # The structure of a file (its JSON schema).
+## The structure of a file (its JSON schema).
 data-schema-unknown-value = { $field } has the unknown value "{ $value }"
 data-schema-did-you-mean-allowed = did you mean "{ $best }"? Allowed: { $allowed }
 data-schema-allowed = allowed: { $allowed }
@@ -47,7 +47,7 @@ data-schema-with-description = { $hint } ({ $description })
 data-schema-missing-key = the required key "{ $key }" is missing
 data-schema-missing-key-in = the required key "{ $key }" is missing in { $place }
 
-# # Months, periods, editions and dates.
+## Months, periods, editions and dates.
 data-month-not-a-month = "{ $value }" is not a month: write it as YYYY-MM, e.g. 2024-03
 data-month-out-of-range = month { $month } in "{ $value }" does not exist: months run from 01 to 12
 data-month-in-words = did you mean { $month }?
@@ -67,7 +67,7 @@ data-how-edition = a newsletter edition: a month (YYYY-MM) or a quarter (YYYY-Q1
 data-how-date = a date: YYYY-MM-DD, e.g. 2024-10-31
 data-how-datum = a month (YYYY-MM, e.g. 2024-10) or a day (YYYY-MM-DD, e.g. 2024-10-31), as precise as the source
 
-# # The checks across files.
+## The checks across files.
 data-id-in-two-files = "{ $id }" is in two files: { $first } and { $second } (only the first is read)
 data-id-in-two-files-hint = ids are file names without extension and must be unique: rename or remove one of the two files
 data-id-not-plain = the file name "{ $id }" is not a plain id
@@ -194,7 +194,7 @@ data-abbreviation-not-in-glossary = the abbreviation "{ $abbreviation }" is used
     }) but not in the glossary
 data-abbreviation-not-in-glossary-hint = add it under "afkortingen" in koers.yaml (- { "{" } afkorting: { $abbreviation }, betekenis: ... { "}" }); if it is a name, or no source gives its meaning, list it under "geen_afkortingen" in koers.yaml
 
-# # The informatiepakket and the house style.
+## The informatiepakket and the house style.
 data-budget-unbalanced = the budget does not balance: the baten add up to { $baten }, the lasten to { $lasten }
 data-budget-unbalanced-hint = correct the line that is wrong, or account for the difference ({ $difference }) in a line of its own, as the source does with "Positief resultaat"
 data-budget-reserves-differ = the risicoreserve of the lasten ({ $lasten }) differs from that of the baten ({ $baten })
@@ -227,7 +227,7 @@ data-colour-white = white
 data-colour-contrast = text in { $text } { $colour } on { $background } has a contrast of { $contrast }:1, less than 4.5:1
 data-colour-contrast-hint = choose a darker { $text } or a lighter { $background }: text must stay readable (WCAG 1.4.3)
 
-# # Loading the data directory and its images.
+## Loading the data directory and its images.
 data-file-ignored = this file is not part of the data format and is ignored
 data-file-ignored-hint = data files are koers.yaml, regioplan.yaml, informatiepakket.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml and nieuwsbrief/<editie>.yaml
 data-symlink-skipped = this is a symbolic link and is not read
@@ -265,7 +265,7 @@ data-image-unknown-kind = "{ $file }" is not a PNG, JPEG or SVG image
 data-image-misnamed = "{ $file }" holds a { $kind } image, but its name says otherwise
 data-image-misnamed-hint = name the file after what it holds: .png, .jpg/.jpeg or .svg
 
-# # The YAML of a file.
+## The YAML of a file.
 data-not-utf8 = the file is not valid UTF-8 text
 data-not-utf8-hint = save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)
 data-file-empty = the file is empty
@@ -285,7 +285,7 @@ data-yaml-detail-expands = the file expands too far
 data-yaml-detail-indentation = the indentation is not as expected
 data-yaml-detail-other = the file cannot be read as YAML here
 
-# # A data directory as at a commit of its repository.
+## A data directory as at a commit of its repository.
 data-git-not-a-revision = "{ $rev }" is not a revision of this repository: give a commit, a tag or HEAD~N (e.g. HEAD~3 for three commits ago); `git log --oneline` lists the commits (git: { $error })
 data-git-invalid-date = git: commit { $commit } has an invalid date
 data-git-outside-repository = { $dir } is not inside the repository { $repository }
@@ -293,6 +293,6 @@ data-git-reading = reading { $dir } at { $rev }
 data-git-no-data-directory = git: there is no data directory "{ $dir }" at { $rev }
 data-git-not-in-commit = not in that commit
 
-# # A defect of koers itself.
+## A defect of koers itself.
 data-internal-error = internal error: { $detail }
 data-internal-error-hint = koers accepted data it cannot build; please report this with the data

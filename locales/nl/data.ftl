@@ -14,7 +14,7 @@ diagnostics-warnings = { $count ->
 # De regel onder een lijst: "1 fout, 29 waarschuwingen".
 diagnostics-summary = { $errors }, { $warnings }
 
-# # Places in a file and what a value is.
+## Places in a file and what a value is.
 data-place-the-file = het bestand
 data-did-you-mean = bedoelt u "{ $best }"?
 data-want-text = tekst
@@ -30,7 +30,7 @@ data-kind-mapping = een groep velden
 data-kind-yes-no = een ja/nee-waarde
 data-kind-nothing = niets (leeg)
 
-# # The structure of a file (its JSON schema).
+## The structure of a file (its JSON schema).
 data-schema-unknown-value = { $field } heeft de onbekende waarde "{ $value }"
 data-schema-did-you-mean-allowed = bedoelt u "{ $best }"? Toegestaan: { $allowed }
 data-schema-allowed = toegestaan: { $allowed }
@@ -47,7 +47,7 @@ data-schema-with-description = { $hint } ({ $description })
 data-schema-missing-key = het verplichte veld "{ $key }" ontbreekt
 data-schema-missing-key-in = het verplichte veld "{ $key }" ontbreekt in { $place }
 
-# # Months, periods, editions and dates.
+## Months, periods, editions and dates.
 data-month-not-a-month = "{ $value }" is geen maand: schrijf die als JJJJ-MM, bijvoorbeeld 2024-03
 data-month-out-of-range = maand { $month } in "{ $value }" bestaat niet: de maanden lopen van 01 tot en met 12
 data-month-in-words = bedoelt u { $month }?
@@ -67,7 +67,7 @@ data-how-edition = een editie van de nieuwsbrief: een maand (JJJJ-MM) of een kwa
 data-how-date = een datum: JJJJ-MM-DD, bijvoorbeeld 2024-10-31
 data-how-datum = een maand (JJJJ-MM, bijvoorbeeld 2024-10) of een dag (JJJJ-MM-DD, bijvoorbeeld 2024-10-31), zo precies als de bron
 
-# # The checks across files.
+## The checks across files.
 data-id-in-two-files = "{ $id }" staat in twee bestanden: { $first } en { $second } (alleen het eerste wordt gelezen)
 data-id-in-two-files-hint = een id is de bestandsnaam zonder extensie en moet uniek zijn: geef een van de twee bestanden een andere naam of verwijder het
 data-id-not-plain = de bestandsnaam "{ $id }" is geen eenvoudige id
@@ -194,7 +194,7 @@ data-abbreviation-not-in-glossary = de afkorting "{ $abbreviation }" wordt gebru
     }) maar staat niet in de lijst met afkortingen
 data-abbreviation-not-in-glossary-hint = voeg hem toe onder "afkortingen" in koers.yaml (- { "{" } afkorting: { $abbreviation }, betekenis: ... { "}" }); is het een naam, of geeft geen bron de betekenis, zet hem dan onder "geen_afkortingen" in koers.yaml
 
-# # The informatiepakket and the house style.
+## The informatiepakket and the house style.
 data-budget-unbalanced = de begroting is niet in evenwicht: de baten tellen op tot { $baten }, de lasten tot { $lasten }
 data-budget-unbalanced-hint = verbeter de regel die niet klopt, of verantwoord het verschil ({ $difference }) op een eigen regel, zoals de bron doet met "Positief resultaat"
 data-budget-reserves-differ = de risicoreserve bij de lasten ({ $lasten }) verschilt van die bij de baten ({ $baten })
@@ -227,7 +227,7 @@ data-colour-white = wit
 data-colour-contrast = tekst in { $text } { $colour } op { $background } heeft een contrast van { $contrast }:1, minder dan 4.5:1
 data-colour-contrast-hint = kies een donkerdere { $text } of een lichtere { $background }: tekst moet leesbaar blijven (WCAG 1.4.3)
 
-# # Loading the data directory and its images.
+## Loading the data directory and its images.
 data-file-ignored = dit bestand hoort niet bij het gegevensformaat en wordt overgeslagen
 data-file-ignored-hint = de gegevensbestanden zijn koers.yaml, regioplan.yaml, informatiepakket.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml en nieuwsbrief/<editie>.yaml
 data-symlink-skipped = dit is een symbolische koppeling en wordt niet gelezen
@@ -265,7 +265,7 @@ data-image-unknown-kind = "{ $file }" is geen PNG-, JPEG- of SVG-afbeelding
 data-image-misnamed = "{ $file }" bevat een { $kind }-afbeelding, maar de naam zegt iets anders
 data-image-misnamed-hint = geef het bestand de extensie van wat het bevat: .png, .jpg/.jpeg of .svg
 
-# # The YAML of a file.
+## The YAML of a file.
 data-not-utf8 = het bestand is geen geldige UTF-8-tekst
 data-not-utf8-hint = sla het bestand op als UTF-8 (in de meeste editors: "Opslaan met codering" → UTF-8)
 data-file-empty = het bestand is leeg
@@ -285,7 +285,7 @@ data-yaml-detail-expands = het bestand groeit te ver uit
 data-yaml-detail-indentation = het inspringen klopt hier niet
 data-yaml-detail-other = het bestand is hier niet als YAML te lezen
 
-# # A data directory as at a commit of its repository.
+## A data directory as at a commit of its repository.
 data-git-not-a-revision = "{ $rev }" is geen versie van deze repository: geef een commit, een tag of HEAD~N (bijvoorbeeld HEAD~3 voor drie commits geleden); `git log --oneline` toont de commits (git: { $error })
 data-git-invalid-date = git: commit { $commit } heeft een ongeldige datum
 data-git-outside-repository = { $dir } staat niet in de repository { $repository }
@@ -293,6 +293,6 @@ data-git-reading = bij het lezen van { $dir } in { $rev }
 data-git-no-data-directory = git: er is geen gegevensmap "{ $dir }" in { $rev }
 data-git-not-in-commit = niet in die commit
 
-# # A defect of koers itself.
-data-internal-error = interne fout: { $detail }
+## A defect of koers itself.
+data-internal-error = interne fout (voor de ontwikkelaars: { $detail })
 data-internal-error-hint = koers nam gegevens aan die het niet kan verwerken; meld dit alstublieft, met de gegevens erbij

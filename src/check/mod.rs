@@ -424,31 +424,35 @@ impl<'a> Validator<'a> {
                     Some(_) => {}
                 }
             }
-            if let Some(order) = &t.data.paginavolgorde {
-                let mut sorted_order: Vec<&String> = order.iter().collect();
-                let mut sorted_list: Vec<&String> = t.data.projecten.iter().collect();
-                sorted_order.sort();
-                sorted_list.sort();
-                if sorted_order != sorted_list {
-                    let missing: Vec<&str> =
-                        t.data.projecten.iter().filter(|p| !order.contains(p)).map(String::as_str).collect();
-                    let extra: Vec<&str> =
-                        order.iter().filter(|p| !t.data.projecten.contains(p)).map(String::as_str).collect();
-                    let mut what = Vec::new();
-                    if !missing.is_empty() {
-                        what.push(crate::t!("data-page-order-lacks", projects = missing.join(", ")));
-                    }
-                    if !extra.is_empty() {
-                        what.push(crate::t!("data-page-order-extra", projects = extra.join(", ")));
-                    }
-                    if what.is_empty() {
-                        what.push(crate::t!("data-page-order-twice"));
-                    }
-                    self.diags.push(
-                        f.error_at(&path!["paginavolgorde"], crate::t!("data-page-order", what = what.join("; ")))
-                            .hint(crate::t!("data-page-order-hint")),
-                    );
+            self.page_order(f, &t.data);
+        }
+    }
+
+    /// A themalijn's page order names each project of its list once.
+    fn page_order(&mut self, f: &SourceFile, t: &df::ThemalijnFile) {
+        if let Some(order) = &t.paginavolgorde {
+            let mut sorted_order: Vec<&String> = order.iter().collect();
+            let mut sorted_list: Vec<&String> = t.projecten.iter().collect();
+            sorted_order.sort();
+            sorted_list.sort();
+            if sorted_order != sorted_list {
+                let missing: Vec<&str> =
+                    t.projecten.iter().filter(|p| !order.contains(p)).map(String::as_str).collect();
+                let extra: Vec<&str> = order.iter().filter(|p| !t.projecten.contains(p)).map(String::as_str).collect();
+                let mut what = Vec::new();
+                if !missing.is_empty() {
+                    what.push(crate::t!("data-page-order-lacks", projects = missing.join(", ")));
                 }
+                if !extra.is_empty() {
+                    what.push(crate::t!("data-page-order-extra", projects = extra.join(", ")));
+                }
+                if what.is_empty() {
+                    what.push(crate::t!("data-page-order-twice"));
+                }
+                self.diags.push(
+                    f.error_at(&path!["paginavolgorde"], crate::t!("data-page-order", what = what.join("; ")))
+                        .hint(crate::t!("data-page-order-hint")),
+                );
             }
         }
     }
