@@ -28,8 +28,8 @@ pub(super) fn validate(f: &SourceFile, d: &df::ProgrammeFile) -> Vec<Diagnostic>
         {
             geldig = false;
             out.push(
-                f.error_at(&path!["huisstijl", "kleuren", key], format!("\"{v}\" is not a colour of the form #rrggbb"))
-                    .hint("write the colour as # and six hexadecimal digits, e.g. \"#005f73\""),
+                f.error_at(&path!["huisstijl", "kleuren", key], crate::t!("data-colour-invalid", value = v))
+                    .hint(crate::t!("data-colour-invalid-hint")),
             );
         }
     }
@@ -45,13 +45,19 @@ pub(super) fn validate(f: &SourceFile, d: &df::ProgrammeFile) -> Vec<Diagnostic>
         let c = contrast(rgb(kleur(tekst)).expect("checked"), rgb(kleur(vlak)).expect("checked"));
         if c < MIN_CONTRAST {
             let at = if given(tekst) { tekst } else { vlak };
-            let op = if vlak == "wit" { "white".to_string() } else { format!("{vlak} {}", kleur(vlak)) };
+            let op = if vlak == "wit" { crate::t!("data-colour-white") } else { format!("{vlak} {}", kleur(vlak)) };
             out.push(
                 f.error_at(
                     &path!["huisstijl", "kleuren", at],
-                    format!("text in {tekst} {} on {op} has a contrast of {c:.1}:1, less than 4.5:1", kleur(tekst)),
+                    crate::t!(
+                        "data-colour-contrast",
+                        text = tekst,
+                        colour = kleur(tekst),
+                        background = op,
+                        contrast = format!("{c:.1}")
+                    ),
                 )
-                .hint(format!("choose a darker {tekst} or a lighter {vlak}: text must stay readable (WCAG 1.4.3)")),
+                .hint(crate::t!("data-colour-contrast-hint", text = tekst, background = vlak)),
             );
         }
     }

@@ -38,28 +38,21 @@ pub fn validate(set: &DataSet) -> Diagnostics {
             diags.push(
                 f.error_at(
                     &path!["begroting", "lasten", "posten"],
-                    format!(
-                        "the budget does not balance: the baten add up to {}, the lasten to {}",
-                        euro(bz.sum()),
-                        euro(lz.sum())
-                    ),
+                    crate::t!("data-budget-unbalanced", baten = euro(bz.sum()), lasten = euro(lz.sum())),
                 )
-                .hint(format!(
-                    "correct the line that is wrong, or account for the difference ({}) in a line of its own, as the source does with \"Positief resultaat\"",
-                    euro(diff.abs())
-                )),
+                .hint(crate::t!("data-budget-unbalanced-hint", difference = euro(diff.abs()))),
             );
         } else if baten && lasten && bz.risicoreserve.unwrap_or(0) != lz.risicoreserve.unwrap_or(0) {
             diags.push(
                 f.error_at(
                     &path!["begroting", "lasten", "risicoreserve"],
-                    format!(
-                        "the risicoreserve of the lasten ({}) differs from that of the baten ({})",
-                        euro(lz.risicoreserve.unwrap_or(0)),
-                        euro(bz.risicoreserve.unwrap_or(0))
+                    crate::t!(
+                        "data-budget-reserves-differ",
+                        lasten = euro(lz.risicoreserve.unwrap_or(0)),
+                        baten = euro(bz.risicoreserve.unwrap_or(0))
                     ),
                 )
-                .hint("the reserve stands on both sides of the budget with the same amount"),
+                .hint(crate::t!("data-budget-reserves-differ-hint")),
             );
         }
     }
@@ -85,10 +78,10 @@ fn owner_counts(f: &SourceFile, owners: usize, diags: &mut Diagnostics) {
                 diags.push(
                     crate::core::diagnostics::Diagnostic::warning(
                         &f.path,
-                        format!("the text speaks of {n} eigenaren, but koers.yaml lists {owners} owners"),
+                        crate::t!("data-owner-count", stated = n, owners = owners),
                     )
                     .at(crate::core::diagnostics::Pos { line: i + 1, column }, &f.text)
-                    .hint("correct the number here, or the list \"eigenaren\" in koers.yaml"),
+                    .hint(crate::t!("data-owner-count-hint")),
                 );
             }
         }
@@ -104,8 +97,11 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
             StatedFte::Invalid(_) => {
                 complete = false;
                 diags.push(
-                    f.error_at(&path!["personeel", "functies", i, "fte"], format!("{} is not an amount of fte", r.fte))
-                        .hint("write fte as a decimal number of at least 0 with at most two decimals, e.g. 3.31"),
+                    f.error_at(
+                        &path!["personeel", "functies", i, "fte"],
+                        crate::t!("data-fte-invalid", value = r.fte.to_string()),
+                    )
+                    .hint(crate::t!("data-fte-invalid-hint")),
                 );
             }
         }
@@ -115,22 +111,22 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
             StatedFte::Valid(t) if t != sum => diags.push(
                 f.error_at(
                     &path!["personeel", "totaal_fte"],
-                    format!(
-                        "the stated total of {} fte differs from the sum of its {} roles ({} fte)",
-                        t.dutch(),
-                        p.functies.len(),
-                        sum.dutch()
+                    crate::t!(
+                        "data-fte-total-differs",
+                        stated = t.dutch(),
+                        count = p.functies.len(),
+                        sum = sum.dutch()
                     ),
                 )
-                .hint(format!(
-                    "the documents print the sum: correct the total to {}, or correct the role that is wrong",
-                    sum.decimal()
-                )),
+                .hint(crate::t!("data-fte-total-differs-hint", sum = sum.decimal())),
             ),
             StatedFte::Valid(_) => {}
             StatedFte::Invalid(_) => diags.push(
-                f.error_at(&path!["personeel", "totaal_fte"], format!("{stated} is not an amount of fte"))
-                    .hint(format!("write the total as a decimal with at most two decimals: {}", sum.decimal())),
+                f.error_at(
+                    &path!["personeel", "totaal_fte"],
+                    crate::t!("data-fte-invalid", value = stated.to_string()),
+                )
+                .hint(crate::t!("data-fte-total-invalid-hint", sum = sum.decimal())),
             ),
         }
     }
@@ -140,7 +136,7 @@ fn personeel(f: &SourceFile, p: &df::Personeel, diags: &mut Diagnostics) {
 fn zijde(f: &SourceFile, side: &str, z: &BegrotingZijde, diags: &mut Diagnostics) -> bool {
     let sum = z.sum();
     let mut ok = true;
-    let lines = if z.posten.len() == 1 { "its 1 line".to_string() } else { format!("its {} lines", z.posten.len()) };
+    let lines = z.posten.len();
     if let Some(stated) = z.totaal
         && stated != sum
     {
@@ -148,16 +144,15 @@ fn zijde(f: &SourceFile, side: &str, z: &BegrotingZijde, diags: &mut Diagnostics
         diags.push(
             f.error_at(
                 &path!["begroting", side, "totaal"],
-                format!(
-                    "the stated total of the {side} ({}) differs from the sum of {lines} ({})",
-                    euro(stated),
-                    euro(sum)
+                crate::t!(
+                    "data-budget-total-differs",
+                    side = side,
+                    stated = euro(stated),
+                    lines = lines,
+                    sum = euro(sum)
                 ),
             )
-            .hint(format!(
-                "the documents print the sum: correct the total to {}, or correct the line that is wrong",
-                sum
-            )),
+            .hint(crate::t!("data-budget-total-differs-hint", sum = sum.to_string())),
         );
     }
     match (z.totaal_incl_reserve, z.risicoreserve) {
@@ -166,9 +161,9 @@ fn zijde(f: &SourceFile, side: &str, z: &BegrotingZijde, diags: &mut Diagnostics
             diags.push(
                 f.error_at(
                     &path!["begroting", side, "totaal_incl_reserve"],
-                    format!("the {side} state a total including the reserve, but no \"risicoreserve\""),
+                    crate::t!("data-budget-reserve-missing", side = side),
                 )
-                .hint("add \"risicoreserve:\" with its amount, or remove \"totaal_incl_reserve\""),
+                .hint(crate::t!("data-budget-reserve-missing-hint")),
             );
         }
         (Some(stated), Some(reserve)) if stated != sum + reserve => {
@@ -176,18 +171,17 @@ fn zijde(f: &SourceFile, side: &str, z: &BegrotingZijde, diags: &mut Diagnostics
             diags.push(
                 f.error_at(
                     &path!["begroting", side, "totaal_incl_reserve"],
-                    format!(
-                        "the stated total including the reserve of the {side} ({}) differs from the sum of {lines} plus the risicoreserve ({} + {} = {})",
-                        euro(stated),
-                        euro(sum),
-                        euro(reserve),
-                        euro(sum + reserve)
+                    crate::t!(
+                        "data-budget-total-with-reserve-differs",
+                        side = side,
+                        stated = euro(stated),
+                        lines = lines,
+                        sum = euro(sum),
+                        reserve = euro(reserve),
+                        total = euro(sum + reserve)
                     ),
                 )
-                .hint(format!(
-                    "the documents print the sum: correct it to {}, or correct the line or the reserve that is wrong",
-                    sum + reserve
-                )),
+                .hint(crate::t!("data-budget-total-with-reserve-differs-hint", total = (sum + reserve).to_string())),
             );
         }
         _ => {}
@@ -203,15 +197,15 @@ fn bouwstenen(set: &DataSet, f: &SourceFile, b: &df::Bouwstenen, diags: &mut Dia
         let at: Vec<Step> = path!["bouwstenen", "themalijnen", i, "themalijn"].to_vec();
         if let Some(first) = seen.insert(bs.themalijn.as_str(), i) {
             diags.push(
-                f.error_at(&at, format!("themalijn \"{}\" is listed twice", bs.themalijn))
-                    .hint(format!("remove this entry; it is already entry {}", first + 1)),
+                f.error_at(&at, crate::t!("data-themalijn-listed-twice", themalijn = bs.themalijn.as_str()))
+                    .hint(crate::t!("data-listed-twice-hint", first = first + 1)),
             );
         }
         if !set.themalijnen.contains_key(&bs.themalijn) && !set.failed_ids.contains(&bs.themalijn) {
-            let d = f.error_at(&at, format!("there is no themalijn \"{}\"", bs.themalijn));
+            let d = f.error_at(&at, crate::t!("data-no-such-themalijn", themalijn = bs.themalijn.as_str()));
             diags.push(match did_you_mean(&bs.themalijn, themalijn_ids.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                None => d.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
+                Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
+                None => d.hint(crate::t!("data-known-themalijnen", themalijnen = themalijn_ids.join(", "))),
             });
         }
         let mut listed: HashMap<&str, usize> = HashMap::new();
@@ -219,30 +213,32 @@ fn bouwstenen(set: &DataSet, f: &SourceFile, b: &df::Bouwstenen, diags: &mut Dia
             let at = path!["bouwstenen", "themalijnen", i, "projecten", j, "project"];
             if let Some(first) = listed.insert(p.project.as_str(), j) {
                 diags.push(
-                    f.error_at(&at, format!("project \"{}\" is listed twice", p.project))
-                        .hint(format!("remove this entry; it is already entry {}", first + 1)),
+                    f.error_at(&at, crate::t!("data-project-listed-twice", project = p.project.as_str()))
+                        .hint(crate::t!("data-listed-twice-hint", first = first + 1)),
                 );
                 continue;
             }
             match set.projecten.get(&p.project) {
                 None if set.failed_ids.contains(&p.project) => {}
                 None => {
-                    let d = f.error_at(&at, format!("there is no project \"{}\"", p.project));
+                    let d = f.error_at(&at, crate::t!("data-no-such-project", project = p.project.as_str()));
                     diags.push(match did_you_mean(&p.project, project_ids.iter().copied()) {
-                        Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                        None => d.hint("projects are the files in projecten/"),
+                        Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
+                        None => d.hint(crate::t!("data-projects-are-files")),
                     });
                 }
                 Some(proj) if proj.data.themalijn != bs.themalijn && set.themalijnen.contains_key(&bs.themalijn) => {
                     diags.push(
                         f.error_at(
                             &at,
-                            format!(
-                                "project \"{}\" belongs to themalijn \"{}\", not to \"{}\"",
-                                p.project, proj.data.themalijn, bs.themalijn
+                            crate::t!(
+                                "data-project-of-other-themalijn",
+                                project = p.project.as_str(),
+                                own = proj.data.themalijn.as_str(),
+                                listed = bs.themalijn.as_str()
                             ),
                         )
-                        .hint("list it under its own themalijn"),
+                        .hint(crate::t!("data-list-under-own-themalijn")),
                     );
                 }
                 Some(_) => {}

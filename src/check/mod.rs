@@ -93,14 +93,14 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 Diagnostic::error(
                     &d.second,
-                    format!(
-                        "\"{}\" is in two files: {} and {} (only the first is read)",
-                        d.id,
-                        shown(&d.first),
-                        shown(&d.second)
+                    crate::t!(
+                        "data-id-in-two-files",
+                        id = d.id.as_str(),
+                        first = shown(&d.first),
+                        second = shown(&d.second)
                     ),
                 )
-                .hint("ids are file names without extension and must be unique: rename or remove one of the two files"),
+                .hint(crate::t!("data-id-in-two-files-hint")),
             );
         }
         let files = self
@@ -111,9 +111,10 @@ impl<'a> Validator<'a> {
             .chain(self.set.projecten.iter().map(|(id, l)| (id, &l.file)));
         for (id, file) in files {
             if !is_valid_id(id) {
-                self.diags.push(file.warning_at(&[], format!("the file name \"{id}\" is not a plain id")).hint(
-                    "use lowercase letters, digits and hyphens (e.g. welzijn-op-recept.yaml): ids appear in links and commands",
-                ));
+                self.diags.push(
+                    file.warning_at(&[], crate::t!("data-id-not-plain", id = id.as_str()))
+                        .hint(crate::t!("data-id-not-plain-hint")),
+                );
             }
         }
     }
@@ -140,8 +141,8 @@ impl<'a> Validator<'a> {
                 && a.parse::<lettre::Address>().is_err()
             {
                 self.diags.push(
-                    f.error_at(&path!["nieuwsbrief", key], format!("\"{a}\" is not an e-mail address"))
-                        .hint("write an address like communicatie@voorbeeld.nl"),
+                    f.error_at(&path!["nieuwsbrief", key], crate::t!("data-not-an-email-address", value = a.as_str()))
+                        .hint(crate::t!("data-not-an-email-address-hint")),
                 );
             }
         }
@@ -151,9 +152,9 @@ impl<'a> Validator<'a> {
                 self.diags.push(
                     f.error_at(
                         &path!["nieuwsbrief", "afmelden"],
-                        format!("\"{u}\" is not an https:// or mailto: address"),
+                        crate::t!("data-unsubscribe-not-https-or-mailto", value = u),
                     )
-                    .hint("the List-Unsubscribe header needs https://… (one-click) or mailto:…"),
+                    .hint(crate::t!("data-unsubscribe-not-https-or-mailto-hint")),
                 );
             }
         }
@@ -163,9 +164,9 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.error_at(
                     &path!["nieuwsbrief", "afbeeldingen_url"],
-                    format!("\"{u}\" is not an https:// address of a folder"),
+                    crate::t!("data-images-url-not-a-folder", value = u),
                 )
-                .hint("write the address of the folder the chart images are put in, e.g. https://www.example.org/nieuwsbrief/ (https, no ? or #): mail clients load images only over https"),
+                .hint(crate::t!("data-images-url-not-a-folder-hint")),
             );
         }
     }
@@ -176,8 +177,8 @@ impl<'a> Validator<'a> {
         for (i, g) in d.gemeenten.iter().enumerate() {
             if let Some(first) = seen.insert(g.as_str(), i) {
                 self.diags.push(
-                    f.error_at(&path!["gemeenten", i], format!("\"{g}\" is listed twice"))
-                        .hint(format!("remove this entry; it is already entry {}", first + 1)),
+                    f.error_at(&path!["gemeenten", i], crate::t!("data-listed-twice", value = g.as_str()))
+                        .hint(crate::t!("data-listed-twice-hint", first = first + 1)),
                 );
             }
         }
@@ -187,12 +188,12 @@ impl<'a> Validator<'a> {
                 self.diags.push(
                     f.error_at(
                         &path!["afkortingen", i, "afkorting"],
-                        format!("the abbreviation \"{}\" is defined twice", a.afkorting),
+                        crate::t!("data-abbreviation-defined-twice", abbreviation = a.afkorting.as_str()),
                     )
-                    .hint(format!(
-                        "keep one definition; the other is entry {} (\"{}\")",
-                        first + 1,
-                        d.afkortingen[first].betekenis
+                    .hint(crate::t!(
+                        "data-abbreviation-defined-twice-hint",
+                        first = first + 1,
+                        meaning = d.afkortingen[first].betekenis.as_str()
                     )),
                 );
             }
@@ -204,8 +205,8 @@ impl<'a> Validator<'a> {
         let n = d.fasen.len();
         if !(MIN_FASEN..=MAX_FASEN).contains(&n) {
             self.diags.push(
-                f.error_at(&path!["fasen"], format!("the phase ladder has {n} phases; it needs {MIN_FASEN} to {MAX_FASEN}"))
-                    .hint("list the phases of the programme in ladder order, each as \"- naam: ...\" (the charts tell at most six apart)"),
+                f.error_at(&path!["fasen"], crate::t!("data-ladder-size", count = n, min = MIN_FASEN, max = MAX_FASEN))
+                    .hint(crate::t!("data-ladder-size-hint")),
             );
         }
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -213,18 +214,20 @@ impl<'a> Validator<'a> {
             let naam = fase.naam.trim();
             if naam.is_empty() || naam != fase.naam || naam.contains('\n') {
                 self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, "naam"],
-                        "a phase's name is one line of text, without spaces around it",
-                    )
-                    .hint("write the name as documents show it, e.g. \"naam: Initiatiefase\""),
+                    f.error_at(&path!["fasen", i, "naam"], crate::t!("data-phase-name-one-line"))
+                        .hint(crate::t!("data-phase-name-one-line-hint")),
                 );
                 continue;
             }
             if let Some(first) = seen.insert(naam.to_lowercase(), i) {
                 self.diags.push(
-                    f.error_at(&path!["fasen", i, "naam"], format!("the phase \"{naam}\" is on the ladder twice"))
-                        .hint(format!("keep one; the other is phase {} (\"{}\")", first + 1, d.fasen[first].naam)),
+                    f.error_at(&path!["fasen", i, "naam"], crate::t!("data-phase-on-ladder-twice", phase = naam)).hint(
+                        crate::t!(
+                            "data-phase-on-ladder-twice-hint",
+                            first = first + 1,
+                            other = d.fasen[first].naam.as_str()
+                        ),
+                    ),
                 );
             }
         }
@@ -238,24 +241,27 @@ impl<'a> Validator<'a> {
                 && !periods.insert(periode)
             {
                 self.diags.push(
-                    f.error_at(&path!["rapportages", i, "periode"], format!("the period {periode} is described twice"))
-                        .hint("merge the two entries"),
+                    f.error_at(
+                        &path!["rapportages", i, "periode"],
+                        crate::t!("data-period-described-twice", period = periode.to_string()),
+                    )
+                    .hint(crate::t!("data-period-described-twice-hint")),
                 );
             }
             for (j, k) in r.interessant.iter().enumerate() {
                 if k.plaats.is_none() {
                     self.diags.push(
-                        f.error_at(&path!["rapportages", i, "interessant", j], "this box does not say where it stands")
-                            .hint("add \"plaats: algemene_informatie\", \"plaats: programmaorganisatie_begin\", \"plaats: programmaorganisatie\" or \"plaats: definities\""),
+                        f.error_at(&path!["rapportages", i, "interessant", j], crate::t!("data-box-unplaced"))
+                            .hint(crate::t!("data-box-unplaced-hint")),
                     );
                 }
                 if k.periode.is_some() {
                     self.diags.push(
                         f.error_at(
                             &path!["rapportages", i, "interessant", j, "periode"],
-                            "a box of a rapportage has the period of its rapportage",
+                            crate::t!("data-box-has-period"),
                         )
-                        .hint("remove \"periode\" here"),
+                        .hint(crate::t!("data-box-has-period-hint")),
                     );
                 }
             }
@@ -288,8 +294,8 @@ impl<'a> Validator<'a> {
                     && !is_web_address(u)
                 {
                     found.push(
-                        file.error_at(path, format!("\"{u}\" is not a web or e-mail address"))
-                            .hint("write a full address starting with https://, http:// or mailto:"),
+                        file.error_at(path, crate::t!("data-not-a-web-address", value = u))
+                            .hint(crate::t!("data-not-a-web-address-hint")),
                     );
                 }
             });
@@ -304,15 +310,17 @@ impl<'a> Validator<'a> {
                 for t in crate::core::markdown::targets(s) {
                     let pos = text_position(&file.text, node.pos, &t.url).unwrap_or(node.pos);
                     let lower = t.url.trim().to_ascii_lowercase();
-                    let d = if t.image && (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")) {
-                        Diagnostic::error(&file.path, format!("the image \"{}\" is on another website", t.url))
-                            .hint("the documents are self-contained: a remote image would make every reader's device contact that website (a tracking risk under the AVG); leave the image out")
+                    let d = if t.image
+                        && (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//"))
+                    {
+                        Diagnostic::error(&file.path, crate::t!("data-image-remote", url = t.url.as_str()))
+                            .hint(crate::t!("data-image-remote-hint"))
                     } else if t.image {
-                        Diagnostic::error(&file.path, format!("the image \"{}\" cannot be shown", t.url))
-                            .hint("koers does not embed images from texts; leave the image out")
+                        Diagnostic::error(&file.path, crate::t!("data-image-in-text", url = t.url.as_str()))
+                            .hint(crate::t!("data-image-in-text-hint"))
                     } else if !is_web_address(&t.url) {
-                        Diagnostic::error(&file.path, format!("the link \"{}\" is not a web or e-mail address", t.url))
-                            .hint("a link in a text must start with https://, http:// or mailto:")
+                        Diagnostic::error(&file.path, crate::t!("data-text-link-not-web", url = t.url.as_str()))
+                            .hint(crate::t!("data-text-link-not-web-hint"))
                     } else {
                         continue;
                     };
@@ -337,11 +345,7 @@ impl<'a> Validator<'a> {
                 let is_box = matches!(path.last(), Some(Step::Index(_)))
                     && matches!(path.iter().rev().nth(1), Some(Step::Key(k)) if k == "interessant");
                 if is_box && !entries.iter().any(|(k, _)| k.name == "tekst" || k.name == "link") {
-                    found.push(
-                        file.error_at(path, "this box has neither a text nor a link line").hint(
-                            "add \"tekst: ...\" or \"link: { tekst: ..., url: https://... }\", or remove the box",
-                        ),
-                    );
+                    found.push(file.error_at(path, crate::t!("data-box-empty")).hint(crate::t!("data-box-empty-hint")));
                 }
                 if !is_link || entries.iter().any(|(k, _)| k.name == "url") {
                     return;
@@ -352,12 +356,9 @@ impl<'a> Validator<'a> {
                 found.push(
                     file.warning_at(
                         &at,
-                        format!(
-                            "the link line \"{}\" has no address, so the documents leave it out",
-                            tekst.value.as_str().unwrap_or_default().trim()
-                        ),
+                        crate::t!("data-link-without-address", text = tekst.value.as_str().unwrap_or_default().trim()),
                     )
-                    .hint("add \"url: https://…\" with the address it points to, or remove the line"),
+                    .hint(crate::t!("data-link-without-address-hint")),
                 );
             });
         }
@@ -373,27 +374,36 @@ impl<'a> Validator<'a> {
                 self.diags.push(
                     f.error_at(
                         &path!["volgorde"],
-                        format!("volgorde {} is also used by themalijn \"{other}\"", t.data.volgorde),
+                        crate::t!("data-volgorde-taken", volgorde = t.data.volgorde, other = other),
                     )
-                    .hint("give every themalijn its own position"),
+                    .hint(crate::t!("data-volgorde-taken-hint")),
                 );
             }
             let mut listed = HashMap::new();
             for (i, pid) in t.data.projecten.iter().enumerate() {
                 if let Some(first) = listed.insert(pid.as_str(), i) {
                     self.diags.push(
-                        f.error_at(&path!["projecten", i], format!("project \"{pid}\" is listed twice"))
-                            .hint(format!("remove this entry; it is already entry {}", first + 1)),
+                        f.error_at(
+                            &path!["projecten", i],
+                            crate::t!("data-project-listed-twice", project = pid.as_str()),
+                        )
+                        .hint(crate::t!("data-listed-twice-hint", first = first + 1)),
                     );
                     continue;
                 }
                 match self.set.projecten.get(pid) {
                     None if self.set.failed_ids.contains(pid) => {}
                     None => {
-                        let mut d = f.error_at(&path!["projecten", i], format!("there is no project \"{pid}\""));
+                        let mut d = f.error_at(
+                            &path!["projecten", i],
+                            crate::t!("data-no-such-project", project = pid.as_str()),
+                        );
                         d = match did_you_mean(pid, project_ids.iter().copied()) {
-                            Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                            None => d.hint(format!("projects are the files in {}/projecten/", self.set.root.display())),
+                            Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
+                            None => d.hint(crate::t!(
+                                "data-no-such-project-hint-dir",
+                                dir = self.set.root.display().to_string()
+                            )),
                         };
                         self.diags.push(d);
                     }
@@ -401,42 +411,48 @@ impl<'a> Validator<'a> {
                         self.diags.push(
                             f.error_at(
                                 &path!["projecten", i],
-                                format!(
-                                    "project \"{pid}\" belongs to themalijn \"{}\", not to \"{id}\"",
-                                    p.data.themalijn
+                                crate::t!(
+                                    "data-project-of-other-themalijn",
+                                    project = pid.as_str(),
+                                    own = p.data.themalijn.as_str(),
+                                    listed = id.as_str()
                                 ),
                             )
-                            .hint("move it to the list of its own themalijn, or change the project's themalijn"),
+                            .hint(crate::t!("data-project-of-other-themalijn-hint")),
                         );
                     }
                     Some(_) => {}
                 }
             }
-            if let Some(order) = &t.data.paginavolgorde {
-                let mut sorted_order: Vec<&String> = order.iter().collect();
-                let mut sorted_list: Vec<&String> = t.data.projecten.iter().collect();
-                sorted_order.sort();
-                sorted_list.sort();
-                if sorted_order != sorted_list {
-                    let missing: Vec<&str> =
-                        t.data.projecten.iter().filter(|p| !order.contains(p)).map(String::as_str).collect();
-                    let extra: Vec<&str> =
-                        order.iter().filter(|p| !t.data.projecten.contains(p)).map(String::as_str).collect();
-                    let mut what = Vec::new();
-                    if !missing.is_empty() {
-                        what.push(format!("lacks {}", missing.join(", ")));
-                    }
-                    if !extra.is_empty() {
-                        what.push(format!("names {}, not in \"projecten\"", extra.join(", ")));
-                    }
-                    if what.is_empty() {
-                        what.push("lists a project twice".to_string());
-                    }
-                    self.diags.push(
-                        f.error_at(&path!["paginavolgorde"], format!("the page order {}", what.join("; ")))
-                            .hint("list every id of \"projecten\" once, in the order of the project pages"),
-                    );
+            self.page_order(f, &t.data);
+        }
+    }
+
+    /// A themalijn's page order names each project of its list once.
+    fn page_order(&mut self, f: &SourceFile, t: &df::ThemalijnFile) {
+        if let Some(order) = &t.paginavolgorde {
+            let mut sorted_order: Vec<&String> = order.iter().collect();
+            let mut sorted_list: Vec<&String> = t.projecten.iter().collect();
+            sorted_order.sort();
+            sorted_list.sort();
+            if sorted_order != sorted_list {
+                let missing: Vec<&str> =
+                    t.projecten.iter().filter(|p| !order.contains(p)).map(String::as_str).collect();
+                let extra: Vec<&str> = order.iter().filter(|p| !t.projecten.contains(p)).map(String::as_str).collect();
+                let mut what = Vec::new();
+                if !missing.is_empty() {
+                    what.push(crate::t!("data-page-order-lacks", projects = missing.join(", ")));
                 }
+                if !extra.is_empty() {
+                    what.push(crate::t!("data-page-order-extra", projects = extra.join(", ")));
+                }
+                if what.is_empty() {
+                    what.push(crate::t!("data-page-order-twice"));
+                }
+                self.diags.push(
+                    f.error_at(&path!["paginavolgorde"], crate::t!("data-page-order", what = what.join("; ")))
+                        .hint(crate::t!("data-page-order-hint")),
+                );
             }
         }
     }
@@ -453,16 +469,19 @@ impl<'a> Validator<'a> {
                 && e < s
             {
                 self.diags.push(
-                    f.error_at(&path!["einde"], format!("the end ({}) is before the start ({})", e, s))
-                        .hint("swap them or correct one of the two months"),
+                    f.error_at(
+                        &path!["einde"],
+                        crate::t!("data-end-before-start", end = e.to_string(), start = s.to_string()),
+                    )
+                    .hint(crate::t!("data-end-before-start-hint")),
                 );
             }
             // Phase history.
             if d.fasen.is_empty() {
                 // A project recorded before its phase is known: the documents say so.
                 self.diags.push(
-                    f.warning_at(&path!["fasen"], "no phase is recorded for this project")
-                        .hint(format!("record it: koers fase {id} FASE --sinds YYYY-MM")),
+                    f.warning_at(&path!["fasen"], crate::t!("data-no-phase"))
+                        .hint(crate::t!("data-no-phase-hint", id = id.as_str())),
                 );
             }
             self.phase_history(f, &d.fasen, end_m);
@@ -474,9 +493,9 @@ impl<'a> Validator<'a> {
                     self.diags.push(
                         f.warning_at(
                             &path!["resultaten"],
-                            format!("no results in the latest report period ({})", period.dutch()),
+                            crate::t!("data-no-results-latest-period", period = period.dutch()),
                         )
-                        .hint(format!("add what was achieved, with \"periode: {}\"", period.id())),
+                        .hint(crate::t!("data-no-results-latest-period-hint", period = period.id())),
                     );
                 }
             }
@@ -490,10 +509,13 @@ impl<'a> Validator<'a> {
         match self.set.themalijnen.get(&d.themalijn) {
             None if self.set.failed_ids.contains(&d.themalijn) => {}
             None => {
-                let mut diag = f.error_at(&path!["themalijn"], format!("there is no themalijn \"{}\"", d.themalijn));
+                let mut diag = f.error_at(
+                    &path!["themalijn"],
+                    crate::t!("data-no-such-themalijn", themalijn = d.themalijn.as_str()),
+                );
                 diag = match did_you_mean(&d.themalijn, themalijn_ids.iter().copied()) {
-                    Some(s) => diag.hint(format!("did you mean \"{s}\"?")),
-                    None => diag.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
+                    Some(s) => diag.hint(crate::t!("data-did-you-mean", best = s)),
+                    None => diag.hint(crate::t!("data-known-themalijnen", themalijnen = themalijn_ids.join(", "))),
                 };
                 self.diags.push(diag);
             }
@@ -502,14 +524,16 @@ impl<'a> Validator<'a> {
                     self.diags.push(
                         f.error_at(
                             &path!["themalijn"],
-                            format!(
-                                "project \"{id}\" is missing from the project list of themalijn \"{}\"",
-                                d.themalijn
+                            crate::t!(
+                                "data-project-not-in-themalijn-list",
+                                project = id.as_str(),
+                                themalijn = d.themalijn.as_str()
                             ),
                         )
-                        .hint(format!(
-                            "add \"{id}\" to \"projecten\" in {}, where it should stand in the table",
-                            t.file.path.display()
+                        .hint(crate::t!(
+                            "data-project-not-in-themalijn-list-hint",
+                            project = id.as_str(),
+                            file = t.file.path.display().to_string()
                         )),
                     );
                 }
@@ -518,22 +542,20 @@ impl<'a> Validator<'a> {
         if let Some(parent) = &d.hoofdproject {
             if parent == id {
                 self.diags.push(
-                    f.error_at(&path!["hoofdproject"], "a project cannot be its own parent")
-                        .hint("remove \"hoofdproject\" or name another project"),
+                    f.error_at(&path!["hoofdproject"], crate::t!("data-own-parent"))
+                        .hint(crate::t!("data-own-parent-hint")),
                 );
             } else if !self.set.projecten.contains_key(parent) && !self.set.failed_ids.contains(parent) {
-                let mut diag = f.error_at(&path!["hoofdproject"], format!("there is no project \"{parent}\""));
+                let mut diag =
+                    f.error_at(&path!["hoofdproject"], crate::t!("data-no-such-project", project = parent.as_str()));
                 if let Some(s) = did_you_mean(parent, project_ids.iter().copied()) {
-                    diag = diag.hint(format!("did you mean \"{s}\"?"));
+                    diag = diag.hint(crate::t!("data-did-you-mean", best = s));
                 }
                 self.diags.push(diag);
             } else if let Some(cycle) = self.parent_cycle(id) {
                 self.diags.push(
-                    f.error_at(
-                        &path!["hoofdproject"],
-                        format!("the parent projects form a cycle: {}", cycle.join(" → ")),
-                    )
-                    .hint("a project cannot be (indirectly) its own parent: remove one \"hoofdproject\""),
+                    f.error_at(&path!["hoofdproject"], crate::t!("data-parent-cycle", cycle = cycle.join(" → ")))
+                        .hint(crate::t!("data-parent-cycle-hint")),
                 );
             }
         }
@@ -558,9 +580,13 @@ impl<'a> Validator<'a> {
                 self.diags.push(
                     f.error_at(
                         &path!["resultaten", i, key],
-                        format!("this result is reported in {}, after the report date {report_month}", period.id(),),
+                        crate::t!(
+                            "data-result-after-report-date",
+                            period = period.id(),
+                            report_month = report_month.to_string()
+                        ),
                     )
-                    .hint("a result is something that happened: correct the period, or build with a later --date"),
+                    .hint(crate::t!("data-result-after-report-date-hint")),
                 );
             }
             if let Some((period, key)) = reported
@@ -570,9 +596,9 @@ impl<'a> Validator<'a> {
                 self.diags.push(
                     f.error_at(
                         &path!["resultaten", i, key],
-                        format!("this result is reported in {}, after the project ended ({e})", period.id()),
+                        crate::t!("data-result-period-after-end", period = period.id(), end = e.to_string()),
                     )
-                    .hint("a project reports results until its end: correct the period or the project's \"einde\""),
+                    .hint(crate::t!("data-result-period-after-end-hint")),
                 );
             }
             if let Some((period, "periode")) = reported
@@ -587,9 +613,9 @@ impl<'a> Validator<'a> {
                     self.diags.push(
                         f.error_at(
                             &path!["resultaten", i, "maand"],
-                            format!("this result ({m}) is dated after the project ended ({e})"),
+                            crate::t!("data-result-month-after-end", month = m.to_string(), end = e.to_string()),
                         )
-                        .hint("correct the month or the project's \"einde\""),
+                        .hint(crate::t!("data-correct-month-or-end")),
                     );
                 }
                 if let Some(report_month) = self.opts.report_month
@@ -598,9 +624,13 @@ impl<'a> Validator<'a> {
                     self.diags.push(
                         f.error_at(
                             &path!["resultaten", i, "maand"],
-                            format!("this result is dated {m}, after the report date {report_month}"),
+                            crate::t!(
+                                "data-result-month-after-report-date",
+                                month = m.to_string(),
+                                report_month = report_month.to_string()
+                            ),
                         )
-                        .hint("a result is something that happened: correct the month, or build with a later --date"),
+                        .hint(crate::t!("data-result-month-after-report-date-hint")),
                     );
                 }
             }
@@ -614,19 +644,16 @@ impl<'a> Validator<'a> {
             Reported::In(at) => at,
             Reported::Both => {
                 self.diags.push(
-                    f.error_at(
-                        &path!["resultaten", i, "editie"],
-                        "a result has either \"periode\" or \"editie\", not both",
-                    )
-                    .hint("record it where it was reported; a result reported twice is two entries"),
+                    f.error_at(&path!["resultaten", i, "editie"], crate::t!("data-result-both-places"))
+                        .hint(crate::t!("data-result-both-places-hint")),
                 );
                 None
             }
             Reported::Neither => {
                 self.diags.push(
-                f.error_at(&path!["resultaten", i], "this result says neither where it was reported: add \"periode\" or \"editie\"")
-                    .hint("\"periode: 2024-H1\" for the rapportage of a half year, \"editie: 2025-04\" (or 2025-Q3) for a newsletter edition"),
-            );
+                    f.error_at(&path!["resultaten", i], crate::t!("data-result-no-place"))
+                        .hint(crate::t!("data-result-no-place-hint")),
+                );
                 None
             }
         }
@@ -638,20 +665,14 @@ impl<'a> Validator<'a> {
             match &it.periode {
                 Some(_) => {}
                 None => self.diags.push(
-                    f.error_at(
-                        &path!["interessant", i],
-                        "a box on a project page needs the report period it belongs to",
-                    )
-                    .hint("add \"periode: YYYY-H1\" (or H2)"),
+                    f.error_at(&path!["interessant", i], crate::t!("data-project-box-no-period"))
+                        .hint(crate::t!("data-project-box-no-period-hint")),
                 ),
             }
             if it.plaats.is_some() {
                 self.diags.push(
-                    f.error_at(
-                        &path!["interessant", i, "plaats"],
-                        "\"plaats\" is for the boxes of a rapportage in koers.yaml",
-                    )
-                    .hint("remove it: a project's boxes stand at the end of its page"),
+                    f.error_at(&path!["interessant", i, "plaats"], crate::t!("data-project-box-plaats"))
+                        .hint(crate::t!("data-project-box-plaats-hint")),
                 );
             }
         }
@@ -689,15 +710,12 @@ impl<'a> Validator<'a> {
         }
         let names: Vec<&str> = self.ladder.names().collect();
         let hint = match did_you_mean(&step.fase, names.iter().copied()) {
-            Some(n) => format!("did you mean \"{n}\"?"),
-            None => format!("the phases of the ladder in koers.yaml (\"fasen\") are: {}", names.join(", ")),
+            Some(n) => crate::t!("data-did-you-mean", best = n),
+            None => crate::t!("data-phase-ladder-names", phases = names.join(", ")),
         };
         self.diags.push(
-            f.error_at(
-                &path!["fasen", i, "fase"],
-                format!("\"{}\" is not a phase of the ladder in koers.yaml", step.fase),
-            )
-            .hint(hint),
+            f.error_at(&path!["fasen", i, "fase"], crate::t!("data-phase-not-on-ladder", phase = step.fase.as_str()))
+                .hint(hint),
         );
         None
     }
@@ -708,23 +726,17 @@ impl<'a> Validator<'a> {
             Reported::In(at) => at,
             Reported::Both => {
                 self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i, "editie"],
-                        "a phase step has either \"periode\" or \"editie\", not both",
-                    )
-                    .hint("record it where it was reported"),
+                    f.error_at(&path!["fasen", i, "editie"], crate::t!("data-step-both-places"))
+                        .hint(crate::t!("data-step-both-places-hint")),
                 );
                 None
             }
             Reported::Neither => {
                 if step.sinds.is_none() {
                     self.diags.push(
-                    f.error_at(
-                        &path!["fasen", i],
-                        format!("the step to {} says neither since when nor where it was reported", step.fase),
-                    )
-                    .hint("add \"sinds: YYYY-MM\" (the month it began), or \"periode: 2024-H1\" / \"editie: 2025-04\" (the report that states it); koers never dates a phase back to the project's start"),
-                );
+                        f.error_at(&path!["fasen", i], crate::t!("data-step-undated", phase = step.fase.as_str()))
+                            .hint(crate::t!("data-step-undated-hint")),
+                    );
                 }
                 None
             }
@@ -747,9 +759,9 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, "sinds"],
-                    format!("this phase begins ({s}) after the report that states it ({key} {})", period.id()),
+                    crate::t!("data-step-after-its-report", since = s.to_string(), key = key, period = period.id()),
                 )
-                .hint("correct the month or the report"),
+                .hint(crate::t!("data-step-after-its-report-hint")),
             );
         }
         if let Some((period, key)) = reported
@@ -759,9 +771,13 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, key],
-                    format!("this phase is reported in {}, after the report date {report_month}", period.id()),
+                    crate::t!(
+                        "data-step-after-report-date",
+                        period = period.id(),
+                        report_month = report_month.to_string()
+                    ),
                 )
-                .hint("correct the period, or build with a later --date"),
+                .hint(crate::t!("data-step-after-report-date-hint")),
             );
         }
         if let (Some(s), Some(e)) = (sinds, end_m)
@@ -770,9 +786,9 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, "sinds"],
-                    format!("this phase begins ({s}) after the project ends ({e})"),
+                    crate::t!("data-step-after-end", since = s.to_string(), end = e.to_string()),
                 )
-                .hint("correct the month or the project's \"einde\""),
+                .hint(crate::t!("data-correct-month-or-end")),
             );
         }
     }
@@ -795,25 +811,28 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, key],
-                    format!("the phase history is not in date order: {b} is not after {a}"),
+                    crate::t!("data-phase-history-order", later = b.to_string(), earlier = a.to_string()),
                 )
-                .hint("list the phases oldest first, each known from a later month"),
+                .hint(crate::t!("data-phase-history-order-hint")),
             );
         }
         // The same phase again is a later report confirming it (no `sinds`); with a
         // `sinds` it would be a step to where the project already is.
         if *fase == prev_fase && step.sinds.is_some() {
             self.diags.push(
-                f.error_at(&path!["fasen", i, "fase"], format!("{} follows itself", step.fase))
-                    .hint("remove the repeated entry, or record a later report that confirms the phase with \"periode\" or \"editie\" instead of \"sinds\""),
+                f.error_at(
+                    &path!["fasen", i, "fase"],
+                    crate::t!("data-phase-follows-itself", phase = step.fase.as_str()),
+                )
+                .hint(crate::t!("data-phase-follows-itself-hint")),
             );
         } else if *fase < prev_fase && step.reden.as_deref().is_none_or(|r| r.trim().is_empty()) {
             self.diags.push(
                 f.error_at(
                     &path!["fasen", i, "fase"],
-                    format!("a step back from {prev_fase} to {} needs a reason", step.fase),
+                    crate::t!("data-step-back-needs-reason", from = prev_fase.to_string(), to = step.fase.as_str()),
                 )
-                .hint("add \"reden: ...\" explaining why the project went back"),
+                .hint(crate::t!("data-step-back-needs-reason-hint")),
             );
         }
     }
@@ -896,19 +915,17 @@ impl<'a> Validator<'a> {
         .collect();
         match kinds.as_slice() {
             [] => {
-                self.diags.push(f.error_at(&path!["blokken", i], "this block shows nothing").hint(
-                    "a block is a \"thema\" heading, a \"project\" update, an \"item\" or the \"uitgelicht\" block",
-                ));
+                self.diags.push(
+                    f.error_at(&path!["blokken", i], crate::t!("data-block-empty"))
+                        .hint(crate::t!("data-block-empty-hint")),
+                );
                 return false;
             }
             [_] => {}
             [first, second, ..] => {
                 self.diags.push(
-                    f.error_at(
-                        &path!["blokken", i, *second],
-                        format!("a block is one thing: this one is \"{first}\" already"),
-                    )
-                    .hint(format!("make \"{second}\" a block of its own")),
+                    f.error_at(&path!["blokken", i, *second], crate::t!("data-block-two-things", first = *first))
+                        .hint(crate::t!("data-block-two-things-hint", second = *second)),
                 );
                 return false;
             }
@@ -917,26 +934,27 @@ impl<'a> Validator<'a> {
             for (key, set) in [("resultaten", b.resultaten.is_some()), ("kop", b.kop.is_some())] {
                 if set {
                     self.diags.push(
-                        f.error_at(&path!["blokken", i, key], format!("\"{key}\" belongs to a project block"))
-                            .hint("remove it, or add it to the block of the project it is about"),
+                        f.error_at(&path!["blokken", i, key], crate::t!("data-block-key-of-project", key = key))
+                            .hint(crate::t!("data-block-key-of-project-hint")),
                     );
                 }
             }
         }
         if b.thema.is_some() && !b.links.is_empty() {
             self.diags.push(
-                f.error_at(&path!["blokken", i, "links"], "a thema heading has no links")
-                    .hint("give the links to the block they belong under"),
+                f.error_at(&path!["blokken", i, "links"], crate::t!("data-thema-no-links"))
+                    .hint(crate::t!("data-thema-no-links-hint")),
             );
         }
         if let Some(t) = &b.thema
             && !self.set.themalijnen.contains_key(t)
             && !self.set.failed_ids.contains(t)
         {
-            let d = f.error_at(&path!["blokken", i, "thema"], format!("there is no themalijn \"{t}\""));
+            let d =
+                f.error_at(&path!["blokken", i, "thema"], crate::t!("data-no-such-themalijn", themalijn = t.as_str()));
             self.diags.push(match did_you_mean(t, themalijn_ids.iter().copied()) {
-                Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                None => d.hint(format!("known themalijnen: {}", themalijn_ids.join(", "))),
+                Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
+                None => d.hint(crate::t!("data-known-themalijnen", themalijnen = themalijn_ids.join(", "))),
             });
         }
         true
@@ -949,10 +967,10 @@ impl<'a> Validator<'a> {
         let project_ids: Vec<&str> = self.set.projecten.keys().map(String::as_str).collect();
         if !self.set.projecten.contains_key(pid) {
             if !self.set.failed_ids.contains(pid) {
-                let d = f.error_at(&path!["blokken", i, "project"], format!("there is no project \"{pid}\""));
+                let d = f.error_at(&path!["blokken", i, "project"], crate::t!("data-no-such-project", project = pid));
                 self.diags.push(match did_you_mean(pid, project_ids.iter().copied()) {
-                    Some(s) => d.hint(format!("did you mean \"{s}\"?")),
-                    None => d.hint("projects are the files in projecten/; the id is the file name without .yaml"),
+                    Some(s) => d.hint(crate::t!("data-did-you-mean", best = s)),
+                    None => d.hint(crate::t!("data-no-such-project-hint")),
                 });
             }
             return;
@@ -963,9 +981,9 @@ impl<'a> Validator<'a> {
             self.diags.push(
                 f.warning_at(
                     &path!["blokken", i, "project"],
-                    format!("project \"{pid}\" has no result reported in edition {id}"),
+                    crate::t!("data-block-project-no-results", project = pid, edition = id),
                 )
-                .hint(format!("add a result with \"editie: {id}\" to projecten/{pid}.yaml, or remove this block")),
+                .hint(crate::t!("data-block-project-no-results-hint", project = pid, edition = id)),
             );
             return;
         }
@@ -973,8 +991,8 @@ impl<'a> Validator<'a> {
             Some(list) => {
                 if list.is_empty() {
                     self.diags.push(
-                        f.error_at(&path!["blokken", i, "resultaten"], "an empty list shows no result")
-                            .hint("leave \"resultaten\" out to show all of the project's results in this edition"),
+                        f.error_at(&path!["blokken", i, "resultaten"], crate::t!("data-block-results-empty"))
+                            .hint(crate::t!("data-block-results-empty-hint")),
                     );
                 }
                 list.iter().enumerate().map(|(j, nr)| (path!["blokken", i, "resultaten", j].to_vec(), *nr)).collect()
@@ -984,15 +1002,12 @@ impl<'a> Validator<'a> {
         for (at, nr) in numbers {
             let nr = nr as usize;
             if nr == 0 || nr > n {
-                let results = if n == 1 { "1 result".to_string() } else { format!("{n} results") };
                 self.diags.push(
                     f.error_at(
                         &at,
-                        format!("project \"{pid}\" has {results} in edition {id}: there is no result {nr}"),
+                        crate::t!("data-block-no-such-result", project = pid, count = n, edition = id, number = nr),
                     )
-                    .hint(format!(
-                        "number the results with \"editie: {id}\" in projecten/{pid}.yaml from 1, in file order"
-                    )),
+                    .hint(crate::t!("data-block-no-such-result-hint", project = pid, edition = id)),
                 );
                 continue;
             }
@@ -1003,11 +1018,9 @@ impl<'a> Validator<'a> {
                     Some(first) => self.diags.push(
                         f.error_at(
                             &at,
-                            format!("result {nr} of project \"{pid}\" is already shown in block {}", first + 1),
+                            crate::t!("data-block-result-shown-twice", number = nr, project = pid, block = first + 1),
                         )
-                        .hint(
-                            "remove it here, or give this block a \"kop\" to repeat the result under another heading",
-                        ),
+                        .hint(crate::t!("data-block-result-shown-twice-hint")),
                     ),
                     None => {
                         blok.own.insert((pid, nr), i);
@@ -1032,18 +1045,20 @@ impl<'a> Validator<'a> {
                 }
                 let listed = e.data.blokken.iter().any(|b| b.project.as_deref() == Some(pid.as_str()));
                 let hint = if listed {
-                    format!(
-                        "add {} to the \"resultaten\" of a \"project: {pid}\" block in nieuwsbrief/{id}.yaml",
-                        nr + 1
+                    crate::t!(
+                        "data-edition-result-not-shown-hint-number",
+                        number = nr + 1,
+                        project = pid.as_str(),
+                        edition = id
                     )
                 } else {
-                    format!("add \"- project: {pid}\" to \"blokken\" in nieuwsbrief/{id}.yaml")
+                    crate::t!("data-edition-result-not-shown-hint-block", project = pid.as_str(), edition = id)
                 };
                 self.diags.push(
                     p.file
                         .error_at(
                             &path!["resultaten", ri, "editie"],
-                            format!("this result is reported in edition {id}, but that edition does not show it"),
+                            crate::t!("data-edition-result-not-shown", edition = id),
                         )
                         .hint(hint),
                 );
@@ -1085,17 +1100,14 @@ impl<'a> Validator<'a> {
             });
         }
         for (abbr, (file, start, count)) in first_use {
-            let times = if count == 1 { "once".to_string() } else { format!("in {count} texts") };
             let pos = word_position(&file.text, start, &abbr).unwrap_or(start);
             self.diags.push(
                 crate::core::diagnostics::Diagnostic::warning(
                     &file.path,
-                    format!("the abbreviation \"{abbr}\" is used ({times}) but not in the glossary"),
+                    crate::t!("data-abbreviation-not-in-glossary", abbreviation = abbr.as_str(), count = count),
                 )
                 .at(pos, &file.text)
-                .hint(format!(
-                    "add it under \"afkortingen\" in koers.yaml (- {{ afkorting: {abbr}, betekenis: ... }}); if it is a name, or no source gives its meaning, list it under \"geen_afkortingen\" in koers.yaml"
-                )),
+                .hint(crate::t!("data-abbreviation-not-in-glossary-hint", abbreviation = abbr.as_str())),
             );
         }
     }

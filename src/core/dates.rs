@@ -35,7 +35,7 @@ impl Month {
     /// Parse `YYYY-MM` or `MM-YYYY` (as the reports print it).
     pub fn parse(s: &str) -> Result<Month, String> {
         let s = s.trim();
-        let bad = || format!("\"{s}\" is not a month: write it as YYYY-MM, e.g. 2024-03");
+        let bad = || crate::t!("data-month-not-a-month", value = s);
         let (a, b) = s.split_once('-').ok_or_else(bad)?;
         let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
         if !digits(a) || !digits(b) {
@@ -49,7 +49,7 @@ impl Month {
         let year: i32 = year.parse().map_err(|_| bad())?;
         let month: u32 = month.parse().map_err(|_| bad())?;
         Month::new(year, month)
-            .ok_or_else(|| format!("month {month} in \"{s}\" does not exist: months run from 01 to 12"))
+            .ok_or_else(|| crate::t!("data-month-out-of-range", month = month.to_string(), value = s))
     }
 
     pub fn next(self) -> Month {
@@ -101,9 +101,7 @@ impl Start {
         if s.trim().eq_ignore_ascii_case("voor huidige werkagenda") {
             return Ok(Start::BeforeWerkagenda);
         }
-        Month::parse(s).map(Start::Month).map_err(|_| {
-            format!("\"{}\" is not a start: write a month (YYYY-MM) or \"voor huidige werkagenda\"", s.trim())
-        })
+        Month::parse(s).map(Start::Month).map_err(|_| crate::t!("data-start-not-a-start", value = s.trim()))
     }
 
     pub fn month(self) -> Option<Month> {
@@ -136,12 +134,7 @@ impl Einde {
         match s.trim().to_lowercase().as_str() {
             "doorlopend" => Ok(Einde::Doorlopend),
             "nog niet bekend" => Ok(Einde::NogNietBekend),
-            _ => Month::parse(s).map(Einde::Month).map_err(|_| {
-                format!(
-                    "\"{}\" is not an end: write a month (YYYY-MM), \"doorlopend\" or \"nog niet bekend\"",
-                    s.trim()
-                )
-            }),
+            _ => Month::parse(s).map(Einde::Month).map_err(|_| crate::t!("data-end-not-an-end", value = s.trim())),
         }
     }
 
@@ -194,8 +187,7 @@ impl Period {
     /// `YYYY-H1` / `YYYY-H2`.
     pub fn parse_half(s: &str) -> Result<Period, String> {
         let s = s.trim();
-        let bad =
-            || format!("\"{s}\" is not a half year: write YYYY-H1 (januari t/m juni) or YYYY-H2 (juli t/m december)");
+        let bad = || crate::t!("data-half-year-not-a-half-year", value = s);
         let (y, h) = s.split_once('-').ok_or_else(bad)?;
         let year: i32 = y.parse().ok().filter(|_| y.len() == 4).ok_or_else(bad)?;
         match h.to_ascii_uppercase().as_str() {
@@ -215,15 +207,13 @@ impl Period {
                 .parse()
                 .ok()
                 .filter(|_| y.len() == 4)
-                .ok_or_else(|| format!("\"{s}\": the year must have four digits"))?;
+                .ok_or_else(|| crate::t!("data-edition-year-four-digits", value = s))?;
             return match n.parse::<u32>() {
                 Ok(q @ 1..=4) => Ok(Period::quarter(year, q)),
-                _ => Err(format!("\"{s}\" is not a quarter: write YYYY-Q1 … YYYY-Q4")),
+                _ => Err(crate::t!("data-edition-not-a-quarter", value = s)),
             };
         }
-        Month::parse(s)
-            .map(Period::month)
-            .map_err(|_| format!("\"{s}\" is not an edition: write a month (YYYY-MM) or a quarter (YYYY-Q1 … YYYY-Q4)"))
+        Month::parse(s).map(Period::month).map_err(|_| crate::t!("data-edition-not-an-edition", value = s))
     }
 
     pub fn contains(&self, m: Month) -> bool {
@@ -279,9 +269,9 @@ impl std::str::FromStr for PeriodChoice {
         if let Ok(h) = Period::parse_half(s) {
             return Ok(PeriodChoice::Half(h));
         }
-        Period::parse_edition(s).map(PeriodChoice::Edition).map_err(|_| {
-            format!("\"{s}\" is no period: write a half year (2024-H1), a month (2025-04) or a quarter (2025-Q3)")
-        })
+        Period::parse_edition(s)
+            .map(PeriodChoice::Edition)
+            .map_err(|_| crate::t!("data-period-not-a-period", value = s))
     }
 }
 
@@ -419,15 +409,25 @@ impl TextValue for Day {
     fn parse_text(s: &str) -> Result<Self, String> {
         chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
             .map(Day)
-            .map_err(|_| format!("\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2024-10-31", s.trim()))
+            .map_err(|_| crate::t!("data-date-not-a-date", value = s.trim()))
     }
 }
 
 /// The structural check of a text whose schema has the `format` of a [`TextValue`]: `None` for
 /// a format koers does not define, else whether the text parses (the message and how to write it).
-pub fn check_text(format: &str, s: &str) -> Option<Result<(), (String, &'static str)>> {
-    fn check<T: TextValue>(s: &str) -> Result<(), (String, &'static str)> {
-        T::parse_text(s).map(drop).map_err(|e| (e, T::HOW))
+/// A month written in words ("juli 2024", "jul 2024", "2024 juli") gets "did you mean 2024-07?"
+/// as its hint.
+pub fn check_text(format: &str, s: &str) -> Option<Result<(), (String, String)>> {
+    fn check<T: TextValue>(s: &str) -> Result<(), (String, String)> {
+        T::parse_text(s).map(drop).map_err(|e| {
+            let hint = match month_in_words(s) {
+                Some(m) if T::FORMAT != Day::FORMAT && T::FORMAT != HalfYear::FORMAT => {
+                    crate::t!("data-month-in-words", month = m.to_string())
+                }
+                _ => how::<T>(),
+            };
+            (e, hint)
+        })
     }
     Some(match format {
         Month::FORMAT => check::<Month>(s),
@@ -439,6 +439,64 @@ pub fn check_text(format: &str, s: &str) -> Option<Result<(), (String, &'static 
         Datum::FORMAT => check::<Datum>(s),
         _ => return None,
     })
+}
+
+/// How to write a [`TextValue`], in the language of the messages (its [`TextValue::HOW`] is the
+/// schema's English description).
+fn how<T: TextValue>() -> String {
+    match T::FORMAT {
+        Month::FORMAT => crate::t!("data-how-month"),
+        Start::FORMAT => crate::t!("data-how-start"),
+        Einde::FORMAT => crate::t!("data-how-end"),
+        HalfYear::FORMAT => crate::t!("data-how-half-year"),
+        Edition::FORMAT => crate::t!("data-how-edition"),
+        Day::FORMAT => crate::t!("data-how-date"),
+        Datum::FORMAT => crate::t!("data-how-datum"),
+        _ => T::HOW.to_string(),
+    }
+}
+
+/// The month that a text names in words and a year: "juli 2024", "Jul 2024", "2024 juli",
+/// "februari, 2024", also in English ("July 2024"). `None` unless the text is exactly a month's
+/// name (or its usual abbreviation) and a four-digit year.
+pub fn month_in_words(s: &str) -> Option<Month> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let [a, b] = words.as_slice() else { return None };
+    let year_of =
+        |w: &str| (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse::<i32>().ok()).flatten();
+    let (name, year) = match (year_of(a), year_of(b)) {
+        (None, Some(y)) => (a, y),
+        (Some(y), None) => (b, y),
+        _ => return None,
+    };
+    const ENGLISH: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const SHORT: [(&str, u32); 3] = [("mrt", 3), ("okt", 10), ("sept", 9)];
+    let month = MAANDEN
+        .iter()
+        .chain(ENGLISH.iter())
+        .position(|m| {
+            *m == name.as_str() || (name.len() >= 3 && m.starts_with(name.as_str()) && m.len() > 3 && name.len() <= 4)
+        })
+        .map(|i| (i % 12) as u32 + 1)
+        .or_else(|| SHORT.iter().find(|(w, _)| *w == name.as_str()).map(|(_, m)| *m))?;
+    Month::new(year, month)
 }
 
 /// A [`TextValue`] as loaded from a data file: the typed value, or `Invalid` when its text did not
@@ -590,6 +648,32 @@ mod tests {
         assert_eq!((q.first.month, q.last.month), (7, 9));
         assert_eq!(Period::parse_edition("2025-04").unwrap().dutch(), "April 2025");
         assert!(Period::parse_edition("2025-Q5").is_err());
+    }
+
+    #[test]
+    fn a_month_in_words_is_recognised() {
+        let m = |y, n| Some(Month { year: y, month: n });
+        assert_eq!(month_in_words("juli 2024"), m(2024, 7));
+        assert_eq!(month_in_words("februari 2024"), m(2024, 2));
+        assert_eq!(month_in_words("Jul 2024"), m(2024, 7));
+        assert_eq!(month_in_words("2024 juli"), m(2024, 7));
+        assert_eq!(month_in_words("mrt. 2025"), m(2025, 3));
+        assert_eq!(month_in_words("okt 2023"), m(2023, 10));
+        assert_eq!(month_in_words("mei 2024"), m(2024, 5));
+        assert_eq!(month_in_words("September, 2024"), m(2024, 9));
+        assert_eq!(month_in_words("July 2024"), m(2024, 7));
+        // Not a month and a year.
+        assert_eq!(month_in_words("juli"), None);
+        assert_eq!(month_in_words("ooit 2024"), None);
+        assert_eq!(month_in_words("ju 2024"), None);
+        assert_eq!(month_in_words("juli 24"), None);
+        assert_eq!(month_in_words("1 juli 2024"), None);
+        assert_eq!(month_in_words("2024-07"), None);
+        assert_eq!(month_in_words("juli augustus"), None);
+        let hint = check_text(Month::FORMAT, "juli 2024").unwrap().unwrap_err().1;
+        assert_eq!(hint, "did you mean 2024-07?");
+        let hint = check_text(Month::FORMAT, "ooit").unwrap().unwrap_err().1;
+        assert_eq!(hint, Month::HOW);
     }
 
     #[test]

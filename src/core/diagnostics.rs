@@ -324,9 +324,144 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     best.filter(|(_, s)| *s >= 0.85).map(|(c, _)| c)
 }
 
+/// A place in a data file, named by its path (`fasen[3].fase`, 1-based), as a message says it:
+/// in English the quoted path (`"fasen[3].fase"`), or "the file" for the file itself; in Dutch
+/// in words where the path's list keys are known ("de fase van stap 3"), else the quoted path.
+pub fn place(path: &str) -> String {
+    if path.is_empty() {
+        return crate::t!("data-place-the-file");
+    }
+    match crate::core::i18n::language() {
+        crate::core::i18n::Lang::Nl => dutch_place(path).unwrap_or_else(|| format!("\"{path}\"")),
+        crate::core::i18n::Lang::En => format!("\"{path}\""),
+    }
+}
+
+/// The Dutch noun of one item of a list, by the list's key: `fasen[3]` is "stap 3".
+fn dutch_item(list: &str) -> Option<&'static str> {
+    Some(match list {
+        "fasen" => "stap",
+        "resultaten" => "resultaat",
+        "rapportages" => "rapportage",
+        "interessant" => "kader",
+        "afkortingen" => "afkorting",
+        "blokken" => "blok",
+        "bronnen" => "bron",
+        "eigenaren" => "eigenaar",
+        "functies" => "functie",
+        "gemeenten" => "gemeente",
+        "hoofdstukken" => "hoofdstuk",
+        "links" => "link",
+        "paragrafen" => "paragraaf",
+        "posten" => "post",
+        "projecten" => "project",
+        "themalijnen" => "themalijn",
+        "voetnoten" => "voetnoot",
+        "bijzonderheden" => "bijzonderheid",
+        _ => return None,
+    })
+}
+
+/// A key at the end of a path as a Dutch noun with its article: `fase` is "de fase".
+fn dutch_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "fase" => "de fase",
+        "plaats" => "de plaats",
+        "periode" => "de periode",
+        "editie" => "de editie",
+        "maand" => "de maand",
+        "start" => "de start",
+        "einde" => "het einde",
+        "naam" => "de naam",
+        "titel" => "de titel",
+        "tekst" => "de tekst",
+        "kop" => "de kop",
+        "url" => "de url",
+        "link" => "de link",
+        "reden" => "de reden",
+        "datum" => "de datum",
+        "status" => "de status",
+        "soort" => "de soort",
+        "afkorting" => "de afkorting",
+        "betekenis" => "de betekenis",
+        "omschrijving" => "de omschrijving",
+        "themalijn" => "de themalijn",
+        "project" => "het project",
+        "thema" => "het thema",
+        "item" => "het item",
+        "bedrag" => "het bedrag",
+        "bestand" => "het bestand",
+        "jaar" => "het jaar",
+        "totaal" => "het totaal",
+        "functie" => "de functie",
+        "post" => "de post",
+        "kolom" => "de kolom",
+        "noot" => "de noot",
+        "vraag" => "de vraag",
+        _ => return None,
+    })
+}
+
+/// A path in Dutch words, innermost first: `rapportages[1].interessant[2].plaats` is "de plaats
+/// van kader 2 van rapportage 1"; keys before the first list stay as a path ("post 2 in
+/// "begroting.lasten""). `None` for a path without a list, or with a list key or a shape the
+/// words do not cover: the caller shows the path itself.
+pub fn dutch_place(path: &str) -> Option<String> {
+    let mut prefix: Vec<&str> = Vec::new();
+    let mut items: Vec<(&'static str, &str)> = Vec::new();
+    let mut leaf: Option<&str> = None;
+    for segment in path.split('.') {
+        if leaf.is_some() {
+            return None; // more than one key after the last list
+        }
+        match segment.split_once('[') {
+            Some((key, rest)) => {
+                let index =
+                    rest.strip_suffix(']').filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_digit()))?;
+                items.push((dutch_item(key)?, index));
+            }
+            None if items.is_empty() => prefix.push(segment),
+            None => leaf = Some(segment),
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(key) = leaf {
+        parts.push(dutch_key(key).map_or_else(|| format!("\"{key}\""), str::to_string));
+    }
+    parts.extend(items.iter().rev().map(|(noun, index)| format!("{noun} {index}")));
+    let mut words = parts.join(" van ");
+    if !prefix.is_empty() {
+        words.push_str(&format!(" in \"{}\"", prefix.join(".")));
+    }
+    Some(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_in_dutch_words() {
+        assert_eq!(dutch_place("fasen[3].fase").as_deref(), Some("de fase van stap 3"));
+        assert_eq!(
+            dutch_place("rapportages[1].interessant[2].plaats").as_deref(),
+            Some("de plaats van kader 2 van rapportage 1")
+        );
+        assert_eq!(dutch_place("resultaten[4]").as_deref(), Some("resultaat 4"));
+        assert_eq!(dutch_place("fasen[2].sinds").as_deref(), Some("\"sinds\" van stap 2"));
+        assert_eq!(
+            dutch_place("begroting.lasten.posten[2].bedrag").as_deref(),
+            Some("het bedrag van post 2 in \"begroting.lasten\"")
+        );
+        // No list, an unknown list, or a shape the words do not cover: the path itself.
+        assert_eq!(dutch_place("voetnoten"), None);
+        assert_eq!(dutch_place("context[1].tekst"), None);
+        assert_eq!(dutch_place("fasen[1].a.b"), None);
+        assert_eq!(dutch_place("fasen[x].fase"), None);
+    }
 
     #[test]
     fn lines_end_as_yaml_ends_them() {

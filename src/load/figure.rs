@@ -115,22 +115,22 @@ impl Figuur {
 }
 
 /// Why an image file cannot be used, in words for a diagnostic: (message, hint).
-pub fn check(bestand: &str, bytes: &[u8]) -> Result<ImageKind, (String, &'static str)> {
-    const HOW: &str = "use a PNG, JPEG or SVG file of at most 5 MB inside the data directory";
+pub fn check(bestand: &str, bytes: &[u8]) -> Result<ImageKind, (String, String)> {
+    let how = || crate::t!("data-image-how");
     if bytes.len() > MAX_BYTES {
         return Err((
-            format!("the image \"{bestand}\" is {} MB, more than 5 MB", bytes.len().div_ceil(1024 * 1024)),
-            HOW,
+            crate::t!("data-image-too-large", file = bestand, size = bytes.len().div_ceil(1024 * 1024)),
+            how(),
         ));
     }
     let Some(kind) = ImageKind::sniff(bytes) else {
-        return Err((format!("\"{bestand}\" is not a PNG, JPEG or SVG image"), HOW));
+        return Err((crate::t!("data-image-unknown-kind", file = bestand), how()));
     };
     match ImageKind::from_extension(bestand) {
         Some(k) if k == kind => Ok(kind),
         _ => Err((
-            format!("\"{bestand}\" holds a {} image, but its name says otherwise", kind.extension().to_uppercase()),
-            "name the file after what it holds: .png, .jpg/.jpeg or .svg",
+            crate::t!("data-image-misnamed", file = bestand, kind = kind.extension().to_uppercase()),
+            crate::t!("data-image-misnamed-hint"),
         )),
     }
 }

@@ -33,11 +33,9 @@ impl Repo {
     /// The object a revision names; a text that names none is an error that says what a
     /// revision is (a month such as 2025-07 is not one).
     fn resolve(&self, rev: &str) -> Result<gix::Id<'_>> {
-        self.repo.rev_parse_single(rev).map_err(|e| {
-            anyhow!(
-                "\"{rev}\" is not a revision of this repository: give a commit, a tag or HEAD~N (e.g. HEAD~3 for three commits ago); `git log --oneline` lists the commits (git: {e})"
-            )
-        })
+        self.repo
+            .rev_parse_single(rev)
+            .map_err(|e| anyhow!(crate::t!("data-git-not-a-revision", rev = rev, error = e.to_string())))
     }
 
     pub fn commit_info(&self, rev: &str) -> Result<CommitInfo> {
@@ -48,7 +46,7 @@ impl Repo {
             commit.id().shorten().map(|p| p.to_string()).unwrap_or_else(|_| commit.id().to_string()[..7].to_string());
         let date = chrono::DateTime::from_timestamp(time.seconds, 0)
             .map(|d| d.date_naive())
-            .ok_or_else(|| anyhow!("git: commit {short} has an invalid date"))?;
+            .ok_or_else(|| anyhow!(crate::t!("data-git-invalid-date", commit = short.as_str())))?;
         let summary = commit.message()?.summary().to_string();
         Ok(CommitInfo { id: commit.id().to_string(), short, date, time: time.seconds, summary })
     }
@@ -56,9 +54,13 @@ impl Repo {
     /// Path of `dir` relative to the repository's work tree, with `/` separators.
     fn rel(&self, dir: &Path) -> Result<String> {
         let abs = std::path::absolute(dir)?;
-        let rel = abs
-            .strip_prefix(&self.workdir)
-            .map_err(|_| anyhow!("{} is not inside the repository {}", dir.display(), self.workdir.display()))?;
+        let rel = abs.strip_prefix(&self.workdir).map_err(|_| {
+            anyhow!(crate::t!(
+                "data-git-outside-repository",
+                dir = dir.display().to_string(),
+                repository = self.workdir.display().to_string()
+            ))
+        })?;
         Ok(rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"))
     }
 
@@ -67,9 +69,11 @@ impl Repo {
         let id = self.resolve(rev)?;
         let tree = id.object()?.peel_to_tree()?;
         let data_rel = self.rel(data_dir)?;
-        let files = self.files_under(&tree, &data_rel).with_context(|| format!("reading {data_rel} at {rev}"))?;
+        let files = self
+            .files_under(&tree, &data_rel)
+            .with_context(|| crate::t!("data-git-reading", dir = data_rel.as_str(), rev = rev))?;
         if files.is_empty() {
-            return Err(anyhow!("git: there is no data directory \"{data_rel}\" at {rev}"));
+            return Err(anyhow!(crate::t!("data-git-no-data-directory", dir = data_rel.as_str(), rev = rev)));
         }
         let templates_rel = match templates_dir {
             Some(t) => self.rel(t)?,
@@ -157,16 +161,13 @@ impl DataSource for Snapshot {
     }
     fn read(&self, rel: &Path) -> std::io::Result<Vec<u8>> {
         if !crate::load::stays_inside(rel) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                "the file is outside the data directory",
-            ));
+            return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, crate::t!("data-file-outside")));
         }
         let rel: PathBuf = rel.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect();
         self.files
             .iter()
             .find(|(p, _)| *p == rel)
             .map(|(_, b)| b.clone())
-            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "not in that commit"))
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, crate::t!("data-git-not-in-commit")))
     }
 }

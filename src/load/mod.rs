@@ -58,10 +58,13 @@ pub struct DirSource {
 impl DataSource for DirSource {
     fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
         let meta = std::fs::metadata(&self.root).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot read the data directory {}: {e}", self.root.display()))
+            io::Error::new(
+                e.kind(),
+                crate::t!("data-dir-unreadable", dir = self.root.display().to_string(), error = e.to_string()),
+            )
         })?;
         if !meta.is_dir() {
-            return Err(io::Error::other(format!("{} is not a directory", self.root.display())));
+            return Err(io::Error::other(crate::t!("data-dir-not-a-dir", dir = self.root.display().to_string())));
         }
         let mut out = Vec::new();
         walk(&self.root, Path::new(""), 0, &mut out)?;
@@ -74,7 +77,7 @@ impl DataSource for DirSource {
     }
 
     fn read(&self, rel: &Path) -> io::Result<Vec<u8>> {
-        let outside = || io::Error::new(io::ErrorKind::PermissionDenied, "the file is outside the data directory");
+        let outside = || io::Error::new(io::ErrorKind::PermissionDenied, crate::t!("data-file-outside"));
         if !stays_inside(rel) {
             return Err(outside());
         }
@@ -85,7 +88,7 @@ impl DataSource for DirSource {
         }
         let meta = std::fs::metadata(&path)?;
         if !meta.is_file() {
-            return Err(io::Error::other("it is not a file"));
+            return Err(io::Error::other(crate::t!("data-not-a-file")));
         }
         if meta.len() > crate::load::figure::MAX_BYTES as u64 {
             // Not read whole: the check reports its size.
@@ -233,9 +236,10 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         let shown = root.join(&rel);
         let Some(kind) = FileKind::of(&rel) else {
             if !rel.starts_with("schema") {
-                diags.push(Diagnostic::warning(&shown, "this file is not part of the data format and is ignored").hint(
-                    "data files are koers.yaml, regioplan.yaml, informatiepakket.yaml, themalijnen/<id>.yaml, projecten/<id>.yaml and nieuwsbrief/<editie>.yaml",
-                ));
+                diags.push(
+                    Diagnostic::warning(&shown, crate::t!("data-file-ignored"))
+                        .hint(crate::t!("data-file-ignored-hint")),
+                );
             }
             continue;
         };
@@ -279,14 +283,15 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
     load_figures(source, &mut set, &mut diags);
     for rel in source.skipped() {
         diags.push(
-            Diagnostic::warning(root.join(&rel), "this is a symbolic link and is not read")
-                .hint("koers reads only the data directory's own files: put the file (or directory) itself here"),
+            Diagnostic::warning(root.join(&rel), crate::t!("data-symlink-skipped"))
+                .hint(crate::t!("data-symlink-skipped-hint")),
         );
     }
     if !seen_programme {
-        diags.push(Diagnostic::error(root.join("koers.yaml"), "the programme file koers.yaml is missing").hint(
-            "every data directory needs koers.yaml with the programme, its phases and municipalities (see README.md)",
-        ));
+        diags.push(
+            Diagnostic::error(root.join("koers.yaml"), crate::t!("data-programme-file-missing"))
+                .hint(crate::t!("data-programme-file-missing-hint")),
+        );
     }
     Ok((set, diags))
 }
@@ -351,9 +356,9 @@ fn store(set: &mut DataSet, kind: FileKind, file: SourceFile, ok: bool, diags: &
             Ok(edition) => insert(set, |s| &mut s.edities, edition, id, ok, file, diags),
             Err(message) => {
                 diags.push(
-                    Diagnostic::error(&file.path, format!("the file name: {message}"))
+                    Diagnostic::error(&file.path, crate::t!("data-edition-file-name", message = message))
                         .at(file.tree.pos, &file.text)
-                        .hint("name edition files after their month or quarter, e.g. nieuwsbrief/2025-04.yaml or nieuwsbrief/2025-Q3.yaml"),
+                        .hint(crate::t!("data-edition-file-name-hint")),
                 );
                 set.failed_ids.insert(id);
             }
@@ -370,9 +375,7 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
         let at = |key: &str| [yaml_tree::Step::Key("ambitie_figuur".into()), yaml_tree::Step::Key(key.into())];
         if f.alt.trim().is_empty() {
             diags.push(
-                t.file
-                    .error_at(&at("alt"), "the figure has no alt text")
-                    .hint("describe what the figure shows, for readers who cannot see it"),
+                t.file.error_at(&at("alt"), crate::t!("data-figure-no-alt")).hint(crate::t!("data-figure-no-alt-hint")),
             );
         }
         let bytes = match source.read(Path::new(&f.bestand)) {
@@ -381,10 +384,11 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
                 let why = unreadable(&e);
                 diags.push(
                     t.file
-                        .error_at(&at("bestand"), format!("the figure \"{}\" cannot be read: {why}", f.bestand))
-                        .hint(
-                            "give a path relative to the data directory, e.g. figuren/ambitie.png, of a file inside it",
-                        ),
+                        .error_at(
+                            &at("bestand"),
+                            crate::t!("data-figure-unreadable", file = f.bestand.as_str(), why = why),
+                        )
+                        .hint(crate::t!("data-figure-unreadable-hint")),
                 );
                 continue;
             }
@@ -409,7 +413,7 @@ fn load_figures(source: &dyn DataSource, set: &mut DataSet, diags: &mut Diagnost
 /// Why a file the data names cannot be read, as a diagnostic says it.
 fn unreadable(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "there is no such file".to_string(),
+        io::ErrorKind::NotFound => crate::t!("data-no-such-file"),
         _ => e.to_string(),
     }
 }
@@ -423,8 +427,8 @@ fn logo_alt(p: &Loaded<ProgrammeFile>, diags: &mut Diagnostics) -> Option<String
             let at = [yaml_tree::Step::Key("huisstijl".into()), yaml_tree::Step::Key("logo_alt".into())];
             diags.push(
                 p.file
-                    .error_at(&at, "the logo's alt text is empty")
-                    .hint(format!("name what the logo shows, or leave logo_alt out for \"Logo van {naam}\"")),
+                    .error_at(&at, crate::t!("data-logo-alt-empty"))
+                    .hint(crate::t!("data-logo-alt-empty-hint", name = naam)),
             );
             None
         }
@@ -444,22 +448,19 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
         if h.logo_alt.is_some() {
             diags.push(
                 p.file
-                    .warning_at(&at("logo_alt"), "logo_alt is given, but there is no logo")
-                    .hint("give the logo's file as huisstijl.logo, or leave logo_alt out"),
+                    .warning_at(&at("logo_alt"), crate::t!("data-logo-alt-without-logo"))
+                    .hint(crate::t!("data-logo-alt-without-logo-hint")),
             );
         }
         return None;
     };
     use crate::load::figure::MAX_BYTES;
-    const WHERE: &str = "give a path relative to the data directory, e.g. logo.svg, of a PNG or SVG file inside it";
+    let where_ = || crate::t!("data-logo-where-hint");
     let alt = logo_alt(p, diags);
     let rel = Path::new(bestand);
     if bestand.trim().is_empty() || !stays_inside(rel) {
-        diags.push(
-            p.file
-                .error_at(&at("logo"), format!("the logo \"{bestand}\" is not a path inside the data directory"))
-                .hint(WHERE),
-        );
+        diags
+            .push(p.file.error_at(&at("logo"), crate::t!("data-logo-outside", file = bestand.as_str())).hint(where_()));
         return None;
     }
     let bytes = match source.read(rel) {
@@ -467,7 +468,9 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
         Err(e) => {
             let why = unreadable(&e);
             diags.push(
-                p.file.error_at(&at("logo"), format!("the logo \"{bestand}\" cannot be read: {why}")).hint(WHERE),
+                p.file
+                    .error_at(&at("logo"), crate::t!("data-logo-unreadable", file = bestand.as_str(), why = why))
+                    .hint(where_()),
             );
             return None;
         }
@@ -476,8 +479,8 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
         Ok(crate::load::figure::ImageKind::Jpeg) => {
             diags.push(
                 p.file
-                    .error_at(&at("logo"), format!("the logo \"{bestand}\" is a JPEG image, not a PNG or SVG"))
-                    .hint("save the logo as SVG (best) or PNG: a logo needs sharp edges and a transparent background"),
+                    .error_at(&at("logo"), crate::t!("data-logo-jpeg", file = bestand.as_str()))
+                    .hint(crate::t!("data-logo-jpeg-hint")),
             );
             return None;
         }
@@ -485,8 +488,8 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
         Err(_) if crate::load::figure::ImageKind::sniff(&bytes).is_none() && bytes.len() <= MAX_BYTES => {
             diags.push(
                 p.file
-                    .error_at(&at("logo"), format!("\"{bestand}\" is not a PNG or SVG image"))
-                    .hint("save the logo as SVG (best) or PNG, named .svg or .png"),
+                    .error_at(&at("logo"), crate::t!("data-logo-not-an-image", file = bestand.as_str()))
+                    .hint(crate::t!("data-logo-not-an-image-hint")),
             );
             return None;
         }
@@ -498,8 +501,8 @@ fn load_logo(source: &dyn DataSource, set: &DataSet, diags: &mut Diagnostics) ->
     if crate::load::figure::pixel_size(kind, &bytes).is_none_or(|(w, h)| w == 0 || h == 0) {
         diags.push(
             p.file
-                .error_at(&at("logo"), format!("the logo \"{bestand}\" has no size koers can read"))
-                .hint("give the SVG a width and height (or a viewBox), or use a PNG file"),
+                .error_at(&at("logo"), crate::t!("data-logo-no-size", file = bestand.as_str()))
+                .hint(crate::t!("data-logo-no-size-hint")),
         );
         return None;
     }
@@ -533,7 +536,7 @@ fn typed<T: DeserializeOwned>(file: SourceFile, diags: &mut Diagnostics) -> Opti
         Err(e) => {
             // The schema check should have caught this; report it rather than panic.
             diags.push(
-                Diagnostic::error(&file.path, format!("the file does not match the data format: {e}"))
+                Diagnostic::error(&file.path, crate::t!("data-file-does-not-match", error = e.to_string()))
                     .at(file.tree.pos, &file.text),
             );
             None

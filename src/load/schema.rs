@@ -129,10 +129,10 @@ impl<'a> Checker<'a> {
     fn check_allowed(&mut self, pos: crate::core::diagnostics::Pos, s: &str, allowed: &[&str], field: &str) {
         if !allowed.contains(&s) {
             let hint = match did_you_mean(s, allowed.iter().copied()) {
-                Some(best) => format!("did you mean \"{best}\"? Allowed: {}", allowed.join(", ")),
-                None => format!("allowed: {}", allowed.join(", ")),
+                Some(best) => crate::t!("data-schema-did-you-mean-allowed", best = best, allowed = allowed.join(", ")),
+                None => crate::t!("data-schema-allowed", allowed = allowed.join(", ")),
             };
-            self.error(pos, format!("{field} has the unknown value \"{s}\""), Some(hint));
+            self.error(pos, crate::t!("data-schema-unknown-value", field = field, value = s), Some(hint));
         }
     }
 
@@ -164,7 +164,7 @@ impl<'a> Checker<'a> {
         if matches!(node.value, Value::Null) && types.contains(&"null") {
             return;
         }
-        let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+        let field = crate::core::diagnostics::place(path);
         let describe = schema.get("description").and_then(J::as_str).map(|d| d.replace('\n', " "));
         let expected = types.iter().find(|t| **t != "null").copied();
         let matches_type = matches!(
@@ -187,7 +187,7 @@ impl<'a> Checker<'a> {
             && let Some(Err((message, how))) = crate::core::dates::check_text(format, s)
         {
             // Not fatal to the file: the value loads as invalid, the file's other rules still run.
-            self.push(node.pos, message, Some(how.to_string()));
+            self.push(node.pos, message, Some(how));
         }
         if let (Some(J::Array(allowed)), Value::Str(s)) = (schema.get("enum"), &node.value) {
             let allowed: Vec<&str> = allowed.iter().filter_map(J::as_str).collect();
@@ -196,7 +196,16 @@ impl<'a> Checker<'a> {
         if let (Some(min), Value::Int(i)) = (schema.get("minimum").and_then(J::as_f64), &node.value)
             && (*i as f64) < min
         {
-            self.error(node.pos, format!("{field} must be at least {min}, but it is {i}"), None);
+            self.error(
+                node.pos,
+                crate::t!(
+                    "data-schema-below-minimum",
+                    field = field.as_str(),
+                    min = min.to_string(),
+                    value = i.to_string()
+                ),
+                None,
+            );
         }
         match &node.value {
             Value::Seq(items) => self.check_items(items, schema, path),
@@ -214,13 +223,18 @@ impl<'a> Checker<'a> {
         if consts.is_empty() || consts.len() != branches.len() {
             return false;
         }
-        let field = if path.is_empty() { "the file".to_string() } else { format!("\"{path}\"") };
+        let field = crate::core::diagnostics::place(path);
         match &node.value {
             Value::Str(s) => self.check_allowed(node.pos, s, &consts, &field),
             other => self.error(
                 node.pos,
-                format!("{field} must be text, but it is {}", article(other.kind())),
-                Some(format!("allowed: {}", consts.join(", "))),
+                crate::t!(
+                    "data-schema-wrong-type",
+                    field = field,
+                    want = crate::t!("data-want-text"),
+                    actual = article(other.kind())
+                ),
+                Some(crate::t!("data-schema-allowed", allowed = consts.join(", "))),
             ),
         }
         true
@@ -229,33 +243,35 @@ impl<'a> Checker<'a> {
     /// A value of another type than the schema's, with how to write it.
     fn wrong_type(&mut self, node: &Node, expected: Option<&str>, path: &str, field: &str, describe: Option<String>) {
         let want = match expected.unwrap_or("") {
-            "string" => "text",
-            "integer" => "a whole number",
-            "number" => "a number",
-            "boolean" => "true or false",
-            "array" => "a list (lines starting with \"- \")",
-            "object" => "a mapping (key: value pairs)",
-            other => other,
+            "string" => crate::t!("data-want-text"),
+            "integer" => crate::t!("data-want-whole-number"),
+            "number" => crate::t!("data-want-number"),
+            "boolean" => crate::t!("data-want-boolean"),
+            "array" => crate::t!("data-want-list"),
+            "object" => crate::t!("data-want-mapping"),
+            other => other.to_string(),
         };
+        // The schema's descriptions are English: a Dutch hint goes without them.
+        let describe = describe.filter(|_| crate::core::i18n::language() == crate::core::i18n::Lang::En);
         let hint = match (&node.value, expected) {
-            (Value::Map(_), Some("array")) => Some("write each entry on its own line starting with \"- \"".to_string()),
-            (Value::Seq(_), Some("object")) => {
-                Some("remove the \"- \" in front: this takes key: value pairs, not a list".to_string())
-            }
-            (Value::Seq(_) | Value::Map(_), Some("string")) => {
-                Some("for a long text write \"|\" after the key and the text indented on the lines below".to_string())
-            }
+            (Value::Map(_), Some("array")) => Some(crate::t!("data-schema-hint-write-a-list")),
+            (Value::Seq(_), Some("object")) => Some(crate::t!("data-schema-hint-not-a-list")),
+            (Value::Seq(_) | Value::Map(_), Some("string")) => Some(crate::t!("data-schema-hint-long-text")),
             (Value::Int(_) | Value::Float(_), Some("string"))
                 if path.ends_with("maand")
                     || path.ends_with("start")
                     || path.ends_with("einde")
                     || path.ends_with("sinds") =>
             {
-                Some("write a month as YYYY-MM, e.g. 2024-03".to_string())
+                Some(crate::t!("data-schema-hint-write-a-month"))
             }
             _ => describe,
         };
-        self.error(node.pos, format!("{field} must be {want}, but it is {}", article(node.value.kind())), hint);
+        self.error(
+            node.pos,
+            crate::t!("data-schema-wrong-type", field = field, want = want, actual = article(node.value.kind())),
+            hint,
+        );
     }
 
     /// Each item of a list against the schema of the list's items.
@@ -285,13 +301,13 @@ impl<'a> Checker<'a> {
                 None if closed => {
                     let names: Vec<&str> = props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                     let hint = match did_you_mean(&key.name, names.iter().copied()) {
-                        Some(best) => format!("did you mean \"{best}\"?"),
-                        None => format!("the keys allowed here are: {}", names.join(", ")),
+                        Some(best) => crate::t!("data-did-you-mean", best = best),
+                        None => crate::t!("data-schema-allowed-keys", keys = names.join(", ")),
                     };
                     let mut unknown_path = self.path_steps.clone();
                     unknown_path.push(crate::load::yaml_tree::Step::Key(key.name.clone()));
                     self.unknown.push(unknown_path);
-                    self.push(key.pos, format!("unknown key \"{}\"", key.name), Some(hint));
+                    self.push(key.pos, crate::t!("data-schema-unknown-key", key = key.name.as_str()), Some(hint));
                 }
                 None => {}
             }
@@ -299,27 +315,47 @@ impl<'a> Checker<'a> {
         if let Some(J::Array(required)) = schema.get("required") {
             for req in required.iter().filter_map(J::as_str) {
                 if !entries.iter().any(|(k, _)| k.name == req) {
+                    let add = crate::t!("data-schema-add-key", key = req);
+                    // The schema's descriptions are English: a Dutch hint goes without them.
                     let hint = props
                         .and_then(|p| p.get(req))
                         .map(|p| self.resolve(p))
                         .and_then(|p| p.get("description"))
                         .and_then(J::as_str)
-                        .map(|d| format!("add \"{req}:\" here ({})", d.replace('\n', " ")))
-                        .unwrap_or_else(|| format!("add \"{req}:\" here"));
-                    let what = if path.is_empty() { String::new() } else { format!(" in \"{path}\"") };
-                    self.error(node.pos, format!("the required key \"{req}\" is missing{what}"), Some(hint));
+                        .filter(|_| crate::core::i18n::language() == crate::core::i18n::Lang::En)
+                        .map(|d| {
+                            crate::t!(
+                                "data-schema-with-description",
+                                hint = add.as_str(),
+                                description = d.replace('\n', " ")
+                            )
+                        })
+                        .unwrap_or_else(|| add.clone());
+                    let message = if path.is_empty() {
+                        crate::t!("data-schema-missing-key", key = req)
+                    } else {
+                        crate::t!(
+                            "data-schema-missing-key-in",
+                            key = req,
+                            place = crate::core::diagnostics::place(path)
+                        )
+                    };
+                    self.error(node.pos, message, Some(hint));
                 }
             }
         }
     }
 }
 
+/// What a value is, as a message says it ("but it is a list").
 fn article(kind: &str) -> String {
     match kind {
-        "list" | "number" => format!("a {kind}"),
-        "text" => "text".into(),
-        "mapping (key: value pairs)" => "a mapping".into(),
-        "yes/no value" => "a yes/no value".into(),
+        "list" => crate::t!("data-kind-list"),
+        "number" => crate::t!("data-kind-number"),
+        "text" => crate::t!("data-kind-text"),
+        "mapping (key: value pairs)" => crate::t!("data-kind-mapping"),
+        "yes/no value" => crate::t!("data-kind-yes-no"),
+        "nothing (empty)" => crate::t!("data-kind-nothing"),
         other => other.into(),
     }
 }

@@ -274,14 +274,12 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<(String, Node), Diagnostic> {
             return Err(Diagnostic {
                 line,
                 column,
-                ..Diagnostic::error(file, "the file is not valid UTF-8 text")
-                    .hint("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)")
+                ..Diagnostic::error(file, crate::t!("data-not-utf8")).hint(crate::t!("data-not-utf8-hint"))
             });
         }
     };
     if text.trim().lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return Err(Diagnostic::error(file, "the file is empty")
-            .hint("fill it in (see the data format in README.md) or delete it"));
+        return Err(Diagnostic::error(file, crate::t!("data-file-empty")).hint(crate::t!("data-file-empty-hint")));
     }
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
@@ -310,32 +308,65 @@ fn describe_parse_error(e: &serde_saphyr::Error) -> (String, Option<String>) {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    let msg = match msg.split_once("duplicate mapping key: ") {
-        Some((_, rest)) => {
-            let key = rest.split(',').next().unwrap_or(rest).trim();
-            format!("the key \"{key}\" appears twice in this mapping")
-        }
-        None => msg,
+    let duplicate =
+        msg.split_once("duplicate mapping key: ").map(|(_, rest)| rest.split(',').next().unwrap_or(rest).trim());
+    // What the hint is chosen by (the message as it read before the catalogues: a key named
+    // "tabel" still gets the hint about tabs).
+    let lower = match duplicate {
+        Some(key) => format!("the key \"{key}\" appears twice in this mapping").to_lowercase(),
+        None => msg.to_lowercase(),
     };
-    let lower = msg.to_lowercase();
     let hint = if lower.contains("duplicate") {
-        Some("each key may appear only once in a mapping: remove or rename one of them".to_string())
+        Some(crate::t!("data-yaml-duplicate-hint"))
     } else if lower.contains("tab") {
-        Some("indent with spaces, not tabs".to_string())
+        Some(crate::t!("data-yaml-tab-hint"))
     } else if lower.contains("alias") || lower.contains("budget") {
-        Some("the file expands too far (anchors/aliases or nesting): write the values out".to_string())
+        Some(crate::t!("data-yaml-expands-hint"))
     } else if lower.contains("mapping values")
         || lower.contains("did not find expected")
         || lower.contains("while parsing")
     {
-        Some("check the indentation and that text containing ': ' or starting with a special character is quoted or written as a block (|)".to_string())
+        Some(crate::t!("data-yaml-syntax-hint"))
     } else {
         None
     };
-    if lower.contains("appears twice") {
-        return (msg, hint);
+    if let Some(key) = duplicate {
+        return (crate::t!("data-yaml-duplicate-key", key = key), hint);
     }
-    (format!("invalid YAML: {msg}"), hint)
+    // The parser's own words are English: a Dutch message says what they mean.
+    let detail = match crate::core::i18n::language() {
+        crate::core::i18n::Lang::En => msg,
+        crate::core::i18n::Lang::Nl => parse_error_in_words(&lower),
+    };
+    (crate::t!("data-yaml-invalid", detail = detail), hint)
+}
+
+/// What the parser's (English) message means, in the language of the messages.
+fn parse_error_in_words(lower: &str) -> String {
+    if lower.contains("tab") {
+        crate::t!("data-yaml-detail-tab")
+    } else if lower.contains("expected '-'") {
+        crate::t!("data-yaml-detail-list-item")
+    } else if lower.contains("mapping values") {
+        crate::t!("data-yaml-detail-colon")
+    } else if lower.contains("unclosed")
+        || lower.contains("expected ',' or ']'")
+        || lower.contains("expected ',' or '}'")
+    {
+        crate::t!("data-yaml-detail-unclosed")
+    } else if lower.contains("quoted") || lower.contains("quote") {
+        crate::t!("data-yaml-detail-quote")
+    } else if lower.contains("alias")
+        || lower.contains("anchor")
+        || lower.contains("budget")
+        || lower.contains("recursion")
+    {
+        crate::t!("data-yaml-detail-expands")
+    } else if lower.contains("indent") || lower.contains("did not find expected") {
+        crate::t!("data-yaml-detail-indentation")
+    } else {
+        crate::t!("data-yaml-detail-other")
+    }
 }
 
 #[cfg(test)]

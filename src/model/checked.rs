@@ -32,8 +32,8 @@ pub fn check(source: &dyn DataSource, opts: &ValidateOptions) -> std::io::Result
             // never a build that silently leaves something out.
             Err(broken) => {
                 diagnostics.push(
-                    Diagnostic::error(&data.root, format!("internal error: {broken}"))
-                        .hint("koers accepted data it cannot build; please report this with the data"),
+                    Diagnostic::error(&data.root, crate::t!("data-internal-error", detail = broken.to_string()))
+                        .hint(crate::t!("data-internal-error-hint")),
                 );
                 None
             }
