@@ -55,7 +55,10 @@ cmd-status-known-from = per { $month }
 
 cmd-init-not-a-directory = { $dir } is not a directory
 cmd-init-not-a-directory-hint = give a new or an empty directory
-cmd-init-not-empty = { $dir } is not empty (it holds { $count } files or directories); koers init writes only into a new or empty directory, so that it overwrites nothing
+cmd-init-not-empty = { $count ->
+    [one] { $dir } is not empty (it holds 1 file or directory); koers init writes only into a new or empty directory, so that it overwrites nothing
+   *[other] { $dir } is not empty (it holds { $count } files or directories); koers init writes only into a new or empty directory, so that it overwrites nothing
+}
 cmd-init-not-empty-hint = give a new directory, for example: koers init my-programme --naam … --regio …
 cmd-init-invalid = the new programme would not be valid (see above); nothing was written
 cmd-init-done = new programme in { $dir }: read README.md there; `koers check` checks the data, `koers build-report` makes the documents

@@ -67,7 +67,10 @@ cmd-status-known-from = per { $month }
 
 cmd-init-not-a-directory = { $dir } is geen map
 cmd-init-not-a-directory-hint = geef een nieuwe of een lege map
-cmd-init-not-empty = { $dir } is niet leeg (er staan { $count } bestanden of mappen in); koers init schrijft alleen in een nieuwe of lege map, zodat het niets overschrijft
+cmd-init-not-empty = { $count ->
+    [one] { $dir } is niet leeg (er staat 1 bestand of map in); koers init schrijft alleen in een nieuwe of lege map, zodat het niets overschrijft
+   *[other] { $dir } is niet leeg (er staan { $count } bestanden of mappen in); koers init schrijft alleen in een nieuwe of lege map, zodat het niets overschrijft
+}
 cmd-init-not-empty-hint = geef een nieuwe map, bijvoorbeeld: koers init mijn-programma --naam … --regio …
 cmd-init-invalid = het nieuwe programma zou niet geldig zijn (zie hierboven); er is niets geschreven
 cmd-init-done = nieuw programma in { $dir }: lees README.md daar; `koers check` controleert de gegevens, `koers build-report` maakt de documenten

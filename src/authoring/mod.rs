@@ -443,7 +443,9 @@ fn phase_step(
     }
     let before = (at < steps.len()).then_some(at);
     let line = doc.insert_mapping_item("fasen", before, &fields, &[]).map_err(|e| edit_failed(&rel, e))?;
-    change.notes.push((line, crate::t!("cmd-note-phase", project = project, fase = fase.name(), sinds = sinds_text.as_str())));
+    change
+        .notes
+        .push((line, crate::t!("cmd-note-phase", project = project, fase = fase.name(), sinds = sinds_text.as_str())));
     change.after = doc.text();
     Ok(())
 }

@@ -98,9 +98,9 @@ impl YamlText {
         if self.lines.iter().any(|l| l.contains('\r')) {
             return Err(crate::t!("cmd-yaml-lone-cr"));
         }
-        yaml_tree::parse(Path::new("file"), self.text().as_bytes()).map(|(_, n)| n).map_err(|d| {
-            crate::t!("cmd-yaml-invalid", line = d.line, message = d.message)
-        })
+        yaml_tree::parse(Path::new("file"), self.text().as_bytes())
+            .map(|(_, n)| n)
+            .map_err(|d| crate::t!("cmd-yaml-invalid", line = d.line, message = d.message))
     }
 
     /// A top-level key: its line, its value and where the value ends.

@@ -8,8 +8,7 @@ use koers::check::ValidateOptions;
 use koers::load::DirSource;
 
 pub(crate) fn run(a: ChangesArgs) -> Result<Exit> {
-    let repo = koers::load::git::Repo::discover(&a.data.data)
-        .with_context(|| koers::t!("cmd-changes-needs-git"))?;
+    let repo = koers::load::git::Repo::discover(&a.data.data).with_context(|| koers::t!("cmd-changes-needs-git"))?;
     // Two states of the data are compared whatever their dates: no report-date check.
     let any_date = ValidateOptions { report_month: None };
     let old = koers::check(&repo.snapshot(&a.since, &a.data.data, None)?, &any_date)?;

@@ -22,13 +22,9 @@ pub(crate) fn run(a: InitArgs) -> Result<Exit> {
             .filter(|e| e.file_name() != ".git")
             .count();
         if others > 0 {
-            return Err(Refusal::new(koers::t!(
-                "cmd-init-not-empty",
-                dir = dir.display().to_string(),
-                count = others
-            ))
-            .hint(koers::t!("cmd-init-not-empty-hint"))
-            .into());
+            return Err(Refusal::new(koers::t!("cmd-init-not-empty", dir = dir.display().to_string(), count = others))
+                .hint(koers::t!("cmd-init-not-empty-hint"))
+                .into());
         }
     }
     let nu = koers::pipeline::current_month();
@@ -61,7 +57,8 @@ pub(crate) fn run(a: InitArgs) -> Result<Exit> {
     for (rel, text) in &source.files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| koers::t!("cmd-creating", path = parent.display().to_string()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| koers::t!("cmd-creating", path = parent.display().to_string()))?;
         }
         // create_new: never over a file that appeared meanwhile.
         let mut f = std::fs::OpenOptions::new()
@@ -69,7 +66,8 @@ pub(crate) fn run(a: InitArgs) -> Result<Exit> {
             .create_new(true)
             .open(&path)
             .with_context(|| koers::t!("cmd-writing", path = path.display().to_string()))?;
-        std::io::Write::write_all(&mut f, text.as_bytes()).with_context(|| koers::t!("cmd-writing", path = path.display().to_string()))?;
+        std::io::Write::write_all(&mut f, text.as_bytes())
+            .with_context(|| koers::t!("cmd-writing", path = path.display().to_string()))?;
         written.push(path);
     }
     list_written(&written, a.quiet);
