@@ -35,7 +35,10 @@ pub(crate) fn run(a: BuildArgs) -> Result<Exit> {
     }
     let json = a.message_format == DiagnosticFormat::Json;
     list_written(report.files.iter().map(|f| a.out.join(&f.path)), a.quiet || json);
-    let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    let mut seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    if koers::core::i18n::language() == koers::core::i18n::Lang::Nl {
+        seconds = seconds.replace('.', ","); // 0,42 s
+    }
     progress(&koers::t!("cmd-build-wrote", count = report.files.len(), seconds = seconds));
     Ok(Exit::Ok)
 }
