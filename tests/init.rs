@@ -127,7 +127,7 @@ fn init_writes_only_into_a_new_or_empty_directory() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notities.txt"), "van mij").unwrap();
     let args = ["init", ".", "--naam", "X", "--regio", "Y", "--project-start", "2025-01"];
-    let o = run(koers().current_dir(dir.path()).args(args));
+    let o = run(koers().current_dir(dir.path()).args(args).env("LANG", "nl_NL.UTF-8"));
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("is niet leeg"), "{}", stderr(&o));
     assert_eq!(snapshot(dir.path()).len(), 1, "init wrote into a directory that was not empty");

@@ -233,8 +233,8 @@ pub fn plan(set: &DataSet, programme: Option<&Programme>, request: &Request) -> 
         Request::NewReport { periode } => new_report(set, &mut changes, *periode)?,
         Request::NewEdition { editie } => {
             let prog = programme.ok_or_else(|| {
-                Refusal::new("the data has errors, and a draft edition is made from valid data")
-                    .hint("fix them first: `koers check` shows them")
+                Refusal::new(crate::t!("cmd-edition-needs-valid-data"))
+                    .hint(crate::t!("cmd-edition-needs-valid-data-hint"))
             })?;
             new_edition(set, prog, &mut changes, *editie)?
         }
@@ -248,16 +248,16 @@ fn project_file<'a>(
     id: &str,
 ) -> Result<&'a crate::load::Loaded<crate::load::data_files::ProjectFile>, Refusal> {
     set.projecten.get(id).ok_or_else(|| {
-        let r = Refusal::new(format!("there is no project \"{id}\" (no file projecten/{id}.yaml)"));
+        let r = Refusal::new(crate::t!("cmd-no-project", id = id));
         match did_you_mean(id, set.projecten.keys().map(String::as_str)) {
-            Some(s) => r.hint(format!("did you mean \"{s}\"?")),
-            None => r.hint("`ls data/projecten` lists the project ids"),
+            Some(s) => r.hint(crate::t!("cmd-did-you-mean", suggestion = s)),
+            None => r.hint(crate::t!("cmd-no-project-hint")),
         }
     })
 }
 
 fn edit_failed(rel: &Path, e: String) -> Refusal {
-    Refusal::new(format!("cannot edit {}: {e}", rel.display()))
+    Refusal::new(crate::t!("cmd-cannot-edit", file = rel.display().to_string(), reason = e))
 }
 
 /// A new project file, and the project added to its themalijn's list (and page order).
@@ -278,7 +278,7 @@ fn new_project(
         rel,
         before: None,
         after: new_project_file(themalijn, naam, start, einde, hoofdproject),
-        notes: vec![(2, format!("new project \"{id}\" ({naam}) in themalijn {themalijn}"))],
+        notes: vec![(2, crate::t!("cmd-note-new-project", id = id, naam = naam, themalijn = themalijn))],
     });
     list_in_themalijn(set, changes, (themalijn, t), id, hoofdproject)
 }
@@ -293,37 +293,38 @@ fn new_project_allowed<'s>(
     hoofdproject: Option<&str>,
 ) -> Result<&'s Loaded<df::ThemalijnFile>, Refusal> {
     if !crate::check::is_valid_id(id) {
-        return Err(Refusal::new(format!("\"{id}\" cannot be a project id"))
-            .hint("use lowercase letters, digits and hyphens, e.g. welzijn-op-recept: ids appear in file names, links and commands"));
+        return Err(
+            Refusal::new(crate::t!("cmd-project-id-invalid", id = id)).hint(crate::t!("cmd-project-id-invalid-hint"))
+        );
     }
     if let Some(p) = set.projecten.get(id) {
-        return Err(Refusal::new(format!("a project \"{id}\" exists already ({})", p.file.path.display()))
-            .hint("choose another id, or record phases and results of the existing project with `koers fase` and `koers resultaat`"));
+        return Err(Refusal::new(crate::t!("cmd-project-exists", id = id, file = p.file.path.display().to_string()))
+            .hint(crate::t!("cmd-project-exists-hint")));
     }
     let Some(t) = set.themalijnen.get(themalijn) else {
-        let r = Refusal::new(format!("there is no themalijn \"{themalijn}\""));
+        let r = Refusal::new(crate::t!("cmd-no-themalijn", themalijn = themalijn));
         let known: Vec<&str> = set.themalijnen.keys().map(String::as_str).collect();
         return Err(match did_you_mean(themalijn, known.iter().copied()) {
-            Some(s) => r.hint(format!("did you mean \"{s}\"?")),
-            None => r.hint(format!("the themalijnen are: {}", known.join(", "))),
+            Some(s) => r.hint(crate::t!("cmd-did-you-mean", suggestion = s)),
+            None => r.hint(crate::t!("cmd-no-themalijn-hint", list = known.join(", "))),
         });
     };
     if naam.trim().is_empty() {
-        return Err(Refusal::new("the project needs a name (--naam)"));
+        return Err(Refusal::new(crate::t!("cmd-project-needs-name")));
     }
     if let Some(h) = hoofdproject {
         let parent = project_file(set, h)?;
         if parent.data.themalijn != themalijn {
-            return Err(Refusal::new(format!(
-                "the main project \"{h}\" belongs to themalijn \"{}\", not to \"{themalijn}\"",
-                parent.data.themalijn
+            return Err(Refusal::new(crate::t!(
+                "cmd-main-project-other-themalijn",
+                main = h,
+                its = parent.data.themalijn.as_str(),
+                themalijn = themalijn
             ))
-            .hint("a subproject belongs to the themalijn of its main project"));
+            .hint(crate::t!("cmd-main-project-other-themalijn-hint")));
         }
         if parent.data.hoofdproject.is_some() {
-            return Err(Refusal::new(format!(
-                "\"{h}\" is itself a subproject; a subproject's main project must be a project"
-            )));
+            return Err(Refusal::new(crate::t!("cmd-main-project-is-subproject", main = h)));
         }
     }
     Ok(t)
@@ -380,11 +381,11 @@ fn list_in_themalijn(
     let change = changes.edit(set, &t_rel);
     let mut doc = YamlText::new(&change.after);
     let line = doc.insert_scalar_item("projecten", after, id).map_err(|e| edit_failed(&t_rel, e))?;
-    change.notes.push((line, format!("\"{id}\" added to the projects of themalijn {themalijn}")));
+    change.notes.push((line, crate::t!("cmd-note-listed", id = id, themalijn = themalijn)));
     if let Some(order) = &t.data.paginavolgorde {
         let after_page = after.and_then(|a| order.iter().position(|p| p == &list[a]));
         let line = doc.insert_scalar_item("paginavolgorde", after_page, id).map_err(|e| edit_failed(&t_rel, e))?;
-        change.notes.push((line, format!("\"{id}\" added to the page order of themalijn {themalijn}")));
+        change.notes.push((line, crate::t!("cmd-note-page-order", id = id, themalijn = themalijn)));
     }
     change.after = doc.text();
     Ok(())
@@ -405,24 +406,32 @@ fn phase_step(
     let steps: Vec<(Fase, Option<Month>)> =
         p.data.fasen.iter().filter_map(|s| Some((ladder.find(&s.fase)?.clone(), s.bekend_vanaf()))).collect();
     if let Some((_, Some(m))) = steps.iter().find(|(_, m)| *m == Some(sinds)) {
-        return Err(Refusal::new(format!("{project} already records a phase step in {m}"))
-            .hint(format!("edit that step in {}, or give another month", p.file.path.display())));
+        return Err(Refusal::new(crate::t!("cmd-phase-step-exists", project = project, month = m.to_string()))
+            .hint(crate::t!("cmd-phase-step-exists-hint", file = p.file.path.display().to_string())));
     }
     let at = steps.iter().position(|(_, m)| m.is_some_and(|m| m > sinds)).unwrap_or(steps.len());
     let previous = at.checked_sub(1).map(|i| &steps[i].0);
     if previous == Some(&fase) {
-        return Err(Refusal::new(format!("{project} is already in the {fase} since before {sinds}"))
-            .hint("record a step to another phase"));
+        return Err(Refusal::new(crate::t!(
+            "cmd-phase-already",
+            project = project,
+            fase = fase.name(),
+            sinds = sinds.to_string()
+        ))
+        .hint(crate::t!("cmd-phase-already-hint")));
     }
     let reden = reden.map(str::trim).filter(|r| !r.is_empty());
     if let Some(prev) = previous
         && fase < *prev
         && reden.is_none()
     {
-        return Err(Refusal::new(format!(
-            "{project}: from {prev} back to {fase} is a step back, and a step back needs a reason"
+        return Err(Refusal::new(crate::t!(
+            "cmd-fase-step-back-needs-reason",
+            project = project,
+            from = prev.name(),
+            fase = fase.name()
         ))
-        .hint("give it with --reden \"...\" (it is shown in the rapportage)"));
+        .hint(crate::t!("cmd-fase-step-back-needs-reason-hint")));
     }
     let rel = p.file.rel.clone();
     let change = changes.edit(set, &rel);
@@ -434,7 +443,9 @@ fn phase_step(
     }
     let before = (at < steps.len()).then_some(at);
     let line = doc.insert_mapping_item("fasen", before, &fields, &[]).map_err(|e| edit_failed(&rel, e))?;
-    change.notes.push((line, format!("{project}: {fase} since {sinds}")));
+    change
+        .notes
+        .push((line, crate::t!("cmd-note-phase", project = project, fase = fase.name(), sinds = sinds_text.as_str())));
     change.after = doc.text();
     Ok(())
 }
@@ -448,10 +459,10 @@ fn parse_fase(ladder: &Ladder, s: &str) -> Result<Fase, Refusal> {
     }
     let names: Vec<&str> = ladder.names().collect();
     let hint = match did_you_mean(s, names.iter().copied()) {
-        Some(n) => format!("did you mean \"{n}\"?"),
-        None => format!("the phases of the ladder in koers.yaml are: {}", names.join(", ")),
+        Some(n) => crate::t!("cmd-did-you-mean", suggestion = n),
+        None => crate::t!("cmd-not-a-phase-hint", list = names.join(", ")),
     };
-    Err(Refusal::new(format!("\"{s}\" is not a phase")).hint(hint))
+    Err(Refusal::new(crate::t!("cmd-not-a-phase", fase = s)).hint(hint))
 }
 
 fn result(
@@ -465,7 +476,7 @@ fn result(
     use crate::model::Gemeld;
     let p = project_file(set, project)?;
     if tekst.trim().is_empty() {
-        return Err(Refusal::new("the result has no text"));
+        return Err(Refusal::new(crate::t!("cmd-result-no-text")));
     }
     let period = match gemeld {
         Gemeld::Rapportage(h) | Gemeld::Editie(h) => h,
@@ -473,8 +484,8 @@ fn result(
     if let Some(m) = maand
         && !period.contains(m)
     {
-        return Err(Refusal::new(format!("--maand {m} is not in {}", period.id()))
-            .hint("the month a result happened lies in the period or edition that reports it"));
+        return Err(Refusal::new(crate::t!("cmd-result-month-outside", month = m.to_string(), period = period.id()))
+            .hint(crate::t!("cmd-result-month-outside-hint")));
     }
     // In time order: after the last result reported in the same period or earlier.
     let reported_in = |r: &crate::load::data_files::Resultaat| -> Option<Period> {
@@ -500,7 +511,7 @@ fn result(
     }
     fields.push(("tekst", tekst));
     let line = doc.insert_mapping_item("resultaten", before, &fields, &[]).map_err(|e| edit_failed(&rel, e))?;
-    change.notes.push((line, format!("{project}: a result reported in the {}", gemeld.label())));
+    change.notes.push((line, crate::t!("cmd-note-result", project = project, gemeld = gemeld.label())));
     change.after = doc.text();
     // An edition whose file exists shows every result recorded for it: a project without a block
     // there gets one (a block without "resultaten" shows the new result by itself).
@@ -522,24 +533,27 @@ fn end_project(set: &DataSet, changes: &mut ChangeSet, project: &str, einde: Mon
     let mut doc = YamlText::new(&change.after);
     let (line, old) =
         doc.set_top_level_value("einde", &einde.to_string(), "start").map_err(|e| edit_failed(&rel, e))?;
-    let was = old.map(|o| format!(" (was {o})")).unwrap_or_default();
-    change.notes.push((line, format!("{project} ends {einde}{was}")));
+    let einde = einde.to_string();
+    let note = match old {
+        Some(was) => crate::t!("cmd-note-project-ends-was", project = project, einde = einde.as_str(), was = was),
+        None => crate::t!("cmd-note-project-ends", project = project, einde = einde.as_str()),
+    };
+    change.notes.push((line, note));
     change.after = doc.text();
     Ok(())
 }
 
 fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result<(), Refusal> {
     if !matches!(periode.kind, PeriodKind::Half(_)) {
-        return Err(
-            Refusal::new(format!("{periode} is not a half year")).hint("a rapportage covers YYYY-H1 or YYYY-H2")
-        );
+        return Err(Refusal::new(crate::t!("cmd-report-not-half-year", periode = periode.to_string()))
+            .hint(crate::t!("cmd-report-not-half-year-hint")));
     }
     let Some(prog) = &set.programme else {
-        return Err(Refusal::new("koers.yaml did not load; fix it first (`koers check`)"));
+        return Err(Refusal::new(crate::t!("cmd-report-programme-not-loaded")));
     };
     if prog.data.rapportages.iter().any(|r| r.periode.valid().map(|h| h.0) == Some(periode)) {
-        return Err(Refusal::new(format!("koers.yaml declares the rapportage {periode} already"))
-            .hint("fill in its texts under \"rapportages\" in koers.yaml"));
+        return Err(Refusal::new(crate::t!("cmd-report-exists", periode = periode.to_string()))
+            .hint(crate::t!("cmd-report-exists-hint")));
     }
     let before = prog.data.rapportages.iter().position(|r| r.periode.valid().is_some_and(|h| h.0 > periode));
     let rel = prog.file.rel.clone();
@@ -567,7 +581,7 @@ fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result
     let line = doc
         .insert_mapping_item("rapportages", before, &[("periode", &id)], &comments)
         .map_err(|e| edit_failed(&rel, e))?;
-    change.notes.push((line, format!("the rapportage {id} is declared; fill in its texts below this line")));
+    change.notes.push((line, crate::t!("cmd-note-report", id = id.as_str())));
     change.after = doc.text();
     Ok(())
 }
@@ -575,16 +589,17 @@ fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result
 fn new_edition(set: &DataSet, prog: &Programme, changes: &mut ChangeSet, editie: Period) -> Result<(), Refusal> {
     let id = editie.id();
     if let Some(e) = set.edities.get(&Edition(editie)) {
-        return Err(Refusal::new(format!("the edition {id} exists already ({})", e.file.path.display())).hint(
-            format!(
-                "edit it; results recorded for it since it was drafted are added by `koers newsletter {id} --update`"
-            ),
-        ));
+        return Err(Refusal::new(crate::t!(
+            "cmd-edition-exists",
+            id = id.as_str(),
+            file = e.file.path.display().to_string()
+        ))
+        .hint(crate::t!("cmd-edition-exists-hint", id = id.as_str())));
     }
     let rel = PathBuf::from("nieuwsbrief").join(format!("{id}.yaml"));
     let after = crate::authoring::newsletter_draft::draft_edition_yaml(prog, editie);
     let blocks = after.lines().filter(|l| l.starts_with("  - project: ")).count();
-    let note = format!("the draft of edition {id}, with {blocks} project block(s): fill in its texts");
+    let note = crate::t!("cmd-note-edition-draft", id = id.as_str(), blocks = blocks);
     changes.files.push(FileChange { rel, before: None, after, notes: vec![(2, note)] });
     Ok(())
 }
@@ -594,11 +609,11 @@ fn update_edition(set: &DataSet, changes: &mut ChangeSet, editie: Period) -> Res
     let id = editie.id();
     let Some(e) = set.edities.get(&Edition(editie)) else {
         if set.failed_ids.contains(&id) {
-            return Err(Refusal::new(format!("the file of edition {id} did not load"))
-                .hint("fix it first: `koers check` shows its problems"));
+            return Err(Refusal::new(crate::t!("cmd-edition-not-loaded", id = id.as_str()))
+                .hint(crate::t!("cmd-edition-not-loaded-hint")));
         }
-        return Err(Refusal::new(format!("there is no edition {id} (no file nieuwsbrief/{id}.yaml)"))
-            .hint(format!("draft it with `koers newsletter {id} --new`")));
+        return Err(Refusal::new(crate::t!("cmd-no-edition", id = id.as_str()))
+            .hint(crate::t!("cmd-newsletter-draft-it", id = id.as_str())));
     };
     let mut missing: Vec<(&str, Vec<&str>)> = Vec::new();
     for pid in projects_in_table_order(set) {
@@ -620,12 +635,15 @@ fn update_edition(set: &DataSet, changes: &mut ChangeSet, editie: Period) -> Res
         let shown: Vec<u32> = blocks.iter().flat_map(|(_, b)| b.resultaten.iter().flatten().copied()).collect();
         if let Some(nr) = (1..=recorded as u32).find(|nr| !shown.contains(nr)) {
             let (at, _) = blocks[0];
-            return Err(Refusal::new(format!(
-                "result {nr} of project \"{pid}\" for edition {id} is not shown, and block {} of {} chooses the results it shows",
-                at + 1,
-                e.file.path.display()
+            return Err(Refusal::new(crate::t!(
+                "cmd-edition-result-not-shown",
+                nr = nr,
+                project = pid,
+                id = id.as_str(),
+                block = at + 1,
+                file = e.file.path.display().to_string()
             ))
-            .hint(format!("add {nr} to the \"resultaten\" of that block")));
+            .hint(crate::t!("cmd-edition-result-not-shown-hint", nr = nr)));
         }
     }
     add_project_blocks(set, changes, editie, &missing)
@@ -711,7 +729,7 @@ fn add_project_blocks(
                 let line = doc
                     .insert_mapping_item("blokken", before, &[("thema", &t)], &[])
                     .map_err(|e| edit_failed(&rel, e))?;
-                insert_note(&mut change.notes, line, 1, format!("a thema heading for themalijn {t}"));
+                insert_note(&mut change.notes, line, 1, crate::t!("cmd-note-thema-heading", themalijn = t.as_str()));
                 slots.insert(at, Slot::Themalijn(t.clone()));
                 at + 1
             }
@@ -722,10 +740,7 @@ fn add_project_blocks(
         let line = doc
             .insert_mapping_item("blokken", before, &[("project", pid)], &comments)
             .map_err(|e| edit_failed(&rel, e))?;
-        let note = match results.len() {
-            1 => format!("a block for project {pid}: its result recorded for edition {id}"),
-            n => format!("a block for project {pid}: its {n} results recorded for edition {id}"),
-        };
+        let note = crate::t!("cmd-note-project-block", count = results.len(), project = *pid, id = id.as_str());
         insert_note(&mut change.notes, line, 1 + comments.len(), note);
         slots.insert(at, Slot::Themalijn(t));
     }

@@ -111,7 +111,8 @@ impl DirLock {
             .write(true)
             .open(data_dir.join(".koers-edit.lock"))?;
         file.lock().map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot lock the data directory {} for writing: {e}", data_dir.display()))
+            let (dir, reason) = (data_dir.display().to_string(), e.to_string());
+            io::Error::new(e.kind(), crate::t!("cmd-lock-failed", dir = dir, reason = reason))
         })?;
         // Released when the file is closed.
         Ok(DirLock { _file: file })

@@ -96,26 +96,21 @@ impl YamlText {
     fn tree(&self) -> Result<Node, String> {
         // A CR alone is a line break to the parser but not to these lines: positions would disagree.
         if self.lines.iter().any(|l| l.contains('\r')) {
-            return Err(
-                "the file has a carriage return (CR) that ends no line; save it with LF or CRLF line endings".into()
-            );
+            return Err(crate::t!("cmd-yaml-lone-cr"));
         }
-        yaml_tree::parse(Path::new("file"), self.text().as_bytes()).map(|(_, n)| n).map_err(|d| {
-            format!("the file is not valid YAML (line {}: {}); fix it first (`koers check`)", d.line, d.message)
-        })
+        yaml_tree::parse(Path::new("file"), self.text().as_bytes())
+            .map(|(_, n)| n)
+            .map_err(|d| crate::t!("cmd-yaml-invalid", line = d.line, message = d.message))
     }
 
     /// A top-level key: its line, its value and where the value ends.
     fn top_level(&self, key: &str) -> Result<Option<Entry>, String> {
         let root = self.tree()?;
         let Value::Map(entries) = root.value else {
-            return Err("the file is not a mapping of keys to values".into());
+            return Err(crate::t!("cmd-yaml-not-a-mapping"));
         };
         if entries.iter().any(|(k, _)| k.pos.column != 1) {
-            return Err(
-                "the file's top-level keys do not start at the beginning of their lines; fix it first (`koers check`)"
-                    .into(),
-            );
+            return Err(crate::t!("cmd-yaml-top-level-indented"));
         }
         let Some(i) = entries.iter().position(|(k, _)| k.name == key) else { return Ok(None) };
         let next = entries.get(i + 1).map_or_else(|| self.document_end(), |(k, _)| k.pos.line - 1);
@@ -195,9 +190,7 @@ impl YamlText {
             Some(Entry { line, value, end }) => match &value.value {
                 Value::Seq(items) if !items.is_empty() => {
                     if self.after_colon(line, key).starts_with('[') {
-                        return Err(format!(
-                            "\"{key}\" is written as a flow list ([...]); write it as a block list (one \"- \" item per line) to add to it"
-                        ));
+                        return Err(crate::t!("cmd-yaml-flow-list", key = key));
                     }
                     let first = &items[0];
                     let dash = indentation(&self.lines[self.dash_line(first)]);
@@ -216,7 +209,7 @@ impl YamlText {
                     let at = if self.clear_inline_value(line, key) { line + 1 } else { end };
                     (2, 4, at)
                 }
-                other => return Err(format!("\"{key}\" is {}, not a list", other.kind())),
+                other => return Err(crate::t!("cmd-yaml-not-a-list", key = key, kind = other.kind())),
             },
         };
         let mut new_lines = Vec::new();
@@ -286,7 +279,7 @@ impl YamlText {
             // In a flow list `[a, b]` the flow indicators end a plain value.
             Written::Inline(s) if s == value && value.contains([',', '[', ']', '{', '}']) => double_quoted(value),
             Written::Inline(s) => s,
-            Written::Block { .. } => return Err(format!("\"{value}\" cannot stand in a list of ids")),
+            Written::Block { .. } => return Err(crate::t!("cmd-yaml-not-an-id", value = value)),
         };
         let Some(Entry { line, value, end }) = self.top_level(key)? else {
             let at = self.append_lines(vec![format!("{key}: [{written}]")]);
@@ -295,20 +288,20 @@ impl YamlText {
         let items: &[Node] = match &value.value {
             Value::Seq(items) => items,
             Value::Null => &[],
-            other => return Err(format!("\"{key}\" is {}, not a list", other.kind())),
+            other => return Err(crate::t!("cmd-yaml-not-a-list", key = key, kind = other.kind())),
         };
         if self.after_colon(line, key).starts_with('[') {
             // A flow list, possibly over several lines: insert after the item's token.
             if items.is_empty() {
                 let l = &mut self.lines[line];
-                let i = l.find("[]").ok_or_else(|| format!("cannot find the list of \"{key}\""))?;
+                let i = l.find("[]").ok_or_else(|| crate::t!("cmd-yaml-list-not-found", key = key))?;
                 l.insert_str(i + 1, &written);
                 return Ok(line + 1);
             }
             let idx = after.unwrap_or(items.len() - 1).min(items.len() - 1);
             let item = &items[idx];
             if matches!(item.value, Value::Seq(_) | Value::Map(_)) {
-                return Err(format!("\"{key}\" is a list of lists or mappings, not of ids"));
+                return Err(crate::t!("cmd-yaml-not-a-list-of-ids", key = key));
             }
             let l = &mut self.lines[item.pos.line - 1];
             let start = char_col_to_byte(l, item.pos.column);
@@ -354,7 +347,7 @@ impl YamlText {
         after: &str,
     ) -> Result<(usize, Option<String>), String> {
         let Written::Inline(new) = written(value) else {
-            return Err(format!("the value of \"{key}\" must be one line"));
+            return Err(crate::t!("cmd-yaml-one-line", key = key));
         };
         match self.top_level(key)? {
             Some(Entry { line, value, end }) => {
@@ -365,7 +358,7 @@ impl YamlText {
                     .iter()
                     .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
                 if value.pos.line - 1 != line || continued {
-                    return Err(format!("\"{key}\" is written over several lines; write it on one line to change it"));
+                    return Err(crate::t!("cmd-yaml-multi-line", key = key));
                 }
                 // The value is what stands between the colon and a comment (nothing, for a key
                 // without a value: the parser places that null elsewhere).
@@ -400,9 +393,7 @@ impl YamlText {
         let before = self.clone();
         let result = edit(self).and_then(|t| match (before.tree(), self.tree()) {
             (Ok(old), Ok(new)) if only_key_changed(&old, &new, key, &expected) => Ok(t),
-            _ => Err(format!(
-                "this change cannot be made without breaking the file or changing more than \"{key}\" (its layout is one koers does not foresee, e.g. an empty list over two lines); make it by hand"
-            )),
+            _ => Err(crate::t!("cmd-yaml-unforeseen-layout", key = key)),
         });
         if result.is_err() {
             *self = before;

@@ -378,23 +378,35 @@ pub fn render_human(since: &str, changes: &[Change]) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     if changes.is_empty() {
-        let _ = writeln!(s, "No changes in the data since {since}.");
+        let _ = writeln!(s, "{}", crate::t!("cmd-changes-none", since = since));
         return s;
     }
-    let _ = writeln!(s, "Changes in the data since {since}:");
+    let _ = writeln!(s, "{}", crate::t!("cmd-changes-heading", since = since));
     for c in changes {
         let line = match c {
-            Change::NewProject { naam, themalijn, .. } => format!("new project: {naam} (themalijn {themalijn})"),
-            Change::RemovedProject { naam, .. } => format!("removed project: {naam}"),
-            Change::ProjectEnded { naam, einde, .. } => format!("project ends: {naam} ({einde})"),
-            Change::PhaseTransition { naam, from, to, sinds, .. } => format!(
-                "phase: {naam}: {} → {to}{}",
-                from.as_deref().unwrap_or("—"),
-                sinds.map(|m| format!(" (since {m})")).unwrap_or_default()
-            ),
+            Change::NewProject { naam, themalijn, .. } => {
+                crate::t!("cmd-changes-new-project", naam = naam.as_str(), themalijn = themalijn.as_str())
+            }
+            Change::RemovedProject { naam, .. } => crate::t!("cmd-changes-removed-project", naam = naam.as_str()),
+            Change::ProjectEnded { naam, einde, .. } => {
+                crate::t!("cmd-changes-project-ends", naam = naam.as_str(), einde = einde.as_str())
+            }
+            Change::PhaseTransition { naam, from, to, sinds, .. } => {
+                let from = from.as_deref().unwrap_or("—");
+                match sinds {
+                    Some(m) => crate::t!(
+                        "cmd-changes-phase-since",
+                        naam = naam.as_str(),
+                        from = from,
+                        to = to.as_str(),
+                        sinds = m.to_string()
+                    ),
+                    None => crate::t!("cmd-changes-phase", naam = naam.as_str(), from = from, to = to.as_str()),
+                }
+            }
             Change::NewResult { naam, gemeld, tekst, .. } => {
                 let first = crate::core::text::cut_at_word(&crate::core::text::one_line(tekst), 90);
-                format!("result ({gemeld}): {naam}: {first}")
+                crate::t!("cmd-changes-result", gemeld = gemeld.as_str(), naam = naam.as_str(), tekst = first)
             }
         };
         let _ = writeln!(s, "- {line}");

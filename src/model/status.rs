@@ -77,10 +77,18 @@ fn project_status(p: &Project, nu: Month) -> ProjectStatus {
     }
 }
 
-/// The rows as a table with a header (in Dutch, as the secretary reads it), columns padded to
-/// their widest cell; a subproject's id is marked "↳".
+/// The rows as a table with a header (in the words of the data, which the secretary reads),
+/// columns padded to their widest cell; a subproject's id is marked "↳".
 pub fn table(rows: &[ProjectStatus]) -> String {
-    let header = ["project", "themalijn", "fase", "sinds", "start", "einde", "resultaten"];
+    let header = [
+        crate::t!("cmd-status-project"),
+        crate::t!("cmd-status-themalijn"),
+        crate::t!("cmd-status-fase"),
+        crate::t!("cmd-status-sinds"),
+        crate::t!("cmd-status-start"),
+        crate::t!("cmd-status-einde"),
+        crate::t!("cmd-status-resultaten"),
+    ];
     let cells: Vec<[String; 7]> = rows
         .iter()
         .map(|r| {
@@ -89,7 +97,7 @@ pub fn table(rows: &[ProjectStatus]) -> String {
                 Some(f) => {
                     let since = match &f.sinds {
                         Some(m) => m.clone(),
-                        None => format!("per {}", f.bekend_vanaf),
+                        None => crate::t!("cmd-status-known-from", month = f.bekend_vanaf.as_str()),
                     };
                     (f.naam.clone(), since)
                 }
@@ -103,7 +111,7 @@ pub fn table(rows: &[ProjectStatus]) -> String {
         })
         .collect();
     let width = |i: usize| {
-        cells.iter().map(|c| c[i].chars().count()).chain(std::iter::once(header[i].len())).max().unwrap_or(0)
+        cells.iter().map(|c| c[i].chars().count()).chain(std::iter::once(header[i].chars().count())).max().unwrap_or(0)
     };
     let widths: Vec<usize> = (0..header.len()).map(width).collect();
     let line = |c: &[String]| {
@@ -111,7 +119,7 @@ pub fn table(rows: &[ProjectStatus]) -> String {
             c.iter().zip(&widths).map(|(s, w)| format!("{s}{}", " ".repeat(w - s.chars().count()))).collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    let mut out = line(&header.map(String::from));
+    let mut out = line(&header);
     for c in &cells {
         out.push_str(&line(c));
     }

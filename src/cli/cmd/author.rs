@@ -60,11 +60,11 @@ pub(crate) fn rapportage(c: RapportageCommand) -> Result<Exit> {
 
 fn refuse(r: &Refusal) -> Exit {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}: {}", super::paint_error("error"), r.message);
+    let _ = writeln!(err, "{}: {}", super::paint_error(&koers::t!("cmd-error-label")), r.message);
     if let Some(h) = &r.hint {
-        let _ = writeln!(err, "  hint: {h}");
+        let _ = writeln!(err, "  {}: {h}", koers::t!("cmd-hint-label"));
     }
-    let _ = writeln!(err, "nothing was written");
+    let _ = writeln!(err, "{}", koers::t!("cmd-nothing-written"));
     Exit::Invalid
 }
 
@@ -116,27 +116,14 @@ fn report_broken_before(existing: &Diagnostics, change: Change) {
     print_diagnostics(existing, DiagnosticFormat::Human);
     let files = files_of(existing);
     let one_file = existing.items.iter().all(|d| d.file == existing.items[0].file);
+    let files = files.as_str();
     let message = match (one_file, change) {
-        (true, Change::NeedsValidData) => format!(
-            "{files} is invalid (the errors above), and this is made from valid data only: fix that file first, then run the command again"
-        ),
-        (false, Change::NeedsValidData) => format!(
-            "these files are invalid (the errors above): {files}; this is made from valid data only: fix them first, then run the command again"
-        ),
-        (true, Change::AddsNone) => format!(
-            "{files} was invalid already before this change (the errors above); the change adds no error, but koers writes only data that validates: fix that file first, then run the command again"
-        ),
-        (false, Change::AddsNone) => format!(
-            "these files were invalid already before this change (the errors above): {files}; the change adds no error, but koers writes only data that validates: fix them first, then run the command again"
-        ),
-        (true, Change::AddsErrors) => {
-            format!("besides, {files} was invalid already before this change (the errors above); fix it too")
-        }
-        (false, Change::AddsErrors) => {
-            format!(
-                "besides, these files were invalid already before this change (the errors above): {files}; fix them too"
-            )
-        }
+        (true, Change::NeedsValidData) => koers::t!("cmd-author-invalid-before-file", files = files),
+        (false, Change::NeedsValidData) => koers::t!("cmd-author-invalid-before-files", files = files),
+        (true, Change::AddsNone) => koers::t!("cmd-author-broken-before-file", files = files),
+        (false, Change::AddsNone) => koers::t!("cmd-author-broken-before-files", files = files),
+        (true, Change::AddsErrors) => koers::t!("cmd-author-also-broken-file", files = files),
+        (false, Change::AddsErrors) => koers::t!("cmd-author-also-broken-files", files = files),
     };
     error_line(&message);
 }
@@ -148,16 +135,15 @@ pub(crate) fn run(data: &Path, dry_run: bool, request: &Request) -> Result<Exit>
         Outcome::Refused(r) => return Ok(refuse(&r)),
         Outcome::InvalidBefore(existing) => {
             report_broken_before(&existing, Change::NeedsValidData);
-            let _ = writeln!(std::io::stderr(), "nothing was written");
+            let _ = writeln!(std::io::stderr(), "{}", koers::t!("cmd-nothing-written"));
             return Ok(Exit::Invalid);
         }
         Outcome::Unchanged => {
             match request {
-                Request::UpdateEdition { editie } => println!(
-                    "nothing to change: every result recorded for edition {} is shown in its file already",
-                    editie.id()
-                ),
-                _ => println!("nothing to change: the data records this already"),
+                Request::UpdateEdition { editie } => {
+                    println!("{}", koers::t!("cmd-author-edition-unchanged", id = editie.id()))
+                }
+                _ => println!("{}", koers::t!("cmd-author-unchanged")),
             }
             return Ok(Exit::Ok);
         }
@@ -165,21 +151,19 @@ pub(crate) fn run(data: &Path, dry_run: bool, request: &Request) -> Result<Exit>
             let (existing, new) = split_errors(&before, &after);
             if !new.items.is_empty() {
                 print_diagnostics(&new, DiagnosticFormat::Human);
-                error_line("the data would not be valid with this change (the errors above)");
+                error_line(&koers::t!("cmd-author-would-be-invalid"));
             }
             if !existing.items.is_empty() {
                 let change = if new.items.is_empty() { Change::AddsNone } else { Change::AddsErrors };
                 report_broken_before(&existing, change);
             }
-            let _ = writeln!(std::io::stderr(), "nothing was written");
+            let _ = writeln!(std::io::stderr(), "{}", koers::t!("cmd-nothing-written"));
             return Ok(Exit::Invalid);
         }
         Outcome::Conflict(rel) => {
             let r = Refusal {
-                message: format!("{} changed while koers was editing it", data.join(rel).display()),
-                hint: Some(
-                    "someone else (another koers command, an editor) is changing it: run the command again".into(),
-                ),
+                message: koers::t!("cmd-author-conflict", file = data.join(rel).display().to_string()),
+                hint: Some(koers::t!("cmd-author-conflict-hint")),
             };
             return Ok(refuse(&r));
         }
@@ -188,13 +172,14 @@ pub(crate) fn run(data: &Path, dry_run: bool, request: &Request) -> Result<Exit>
     if let Some(rel) = redone {
         let _ = writeln!(
             std::io::stderr(),
-            "note: {} changed while koers was editing it; the change was made again on its new content",
-            data.join(rel).display()
+            "{}: {}",
+            koers::t!("cmd-note-label"),
+            koers::t!("cmd-author-redone", file = data.join(rel).display().to_string())
         );
     }
     if !written {
         print!("{}", changes.diff(data));
-        println!("dry run: nothing was written");
+        println!("{}", koers::t!("cmd-author-dry-run"));
         return Ok(Exit::Ok);
     }
     for f in &changes.files {

@@ -21,16 +21,24 @@ pub(crate) fn run(a: BuildArgs) -> Result<Exit> {
     opts.draft = a.draft;
     opts.colophon = a.colophon;
     opts.reference_docs = a.reference_doc;
-    progress(&format!("koers: building {} → {}", a.data.data.display(), a.out.display()));
+    progress(&koers::t!(
+        "cmd-build-progress",
+        data = a.data.data.display().to_string(),
+        out = a.out.display().to_string()
+    ));
     let started = std::time::Instant::now();
     let report = koers::build(&opts)?;
     print_build_diagnostics(&report.diagnostics, a.message_format, &a.data.data);
     if report.diagnostics.has_errors() {
-        error_line(&format!("the data is invalid; nothing was written ({} is unchanged)", a.out.display()));
+        error_line(&koers::t!("cmd-build-invalid", out = a.out.display().to_string()));
         return Ok(Exit::Invalid);
     }
     let json = a.message_format == DiagnosticFormat::Json;
     list_written(report.files.iter().map(|f| a.out.join(&f.path)), a.quiet || json);
-    progress(&format!("wrote {} files in {:.2} s", report.files.len(), started.elapsed().as_secs_f64()));
+    let mut seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    if koers::core::i18n::language() == koers::core::i18n::Lang::Nl {
+        seconds = seconds.replace('.', ","); // 0,42 s
+    }
+    progress(&koers::t!("cmd-build-wrote", count = report.files.len(), seconds = seconds));
     Ok(Exit::Ok)
 }

@@ -8,28 +8,24 @@ use koers::check::ValidateOptions;
 use koers::load::DirSource;
 
 pub(crate) fn run(a: ChangesArgs) -> Result<Exit> {
-    let repo = koers::load::git::Repo::discover(&a.data.data)
-        .context("koers changes needs the data directory to be inside a git repository")?;
+    let repo = koers::load::git::Repo::discover(&a.data.data).with_context(|| koers::t!("cmd-changes-needs-git"))?;
     // Two states of the data are compared whatever their dates: no report-date check.
     let any_date = ValidateOptions { report_month: None };
     let old = koers::check(&repo.snapshot(&a.since, &a.data.data, None)?, &any_date)?;
     let new = koers::check(&DirSource { root: a.data.data.clone() }, &any_date)?;
     let Some(old) = old.programme else {
-        return Err(Refusal::new(format!(
-            "the data at {} does not validate ({} errors), so there is nothing to compare with",
-            a.since,
-            old.diagnostics.error_count()
+        return Err(Refusal::new(koers::t!(
+            "cmd-changes-old-invalid",
+            since = a.since.as_str(),
+            errors = old.diagnostics.error_count()
         ))
-        .hint("give a later revision")
+        .hint(koers::t!("cmd-changes-old-invalid-hint"))
         .into());
     };
     let Some(new) = new.programme else {
-        return Err(Refusal::new(format!(
-            "the data in the work tree does not validate ({} errors)",
-            new.diagnostics.error_count()
-        ))
-        .hint("`koers check` shows the errors")
-        .into());
+        return Err(Refusal::new(koers::t!("cmd-changes-new-invalid", errors = new.diagnostics.error_count()))
+            .hint(koers::t!("cmd-changes-new-invalid-hint"))
+            .into());
     };
     let list = koers::model::changes::diff(&old, &new);
     match a.format {

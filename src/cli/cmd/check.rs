@@ -18,7 +18,7 @@ pub(crate) fn run(a: CheckArgs) -> Result<Exit> {
         if report.diagnostics.has_errors() {
             return Ok(Exit::Invalid);
         }
-        progress(&format!("rendered {} files in memory", report.files.len()));
+        progress(&koers::t!("cmd-check-rendered", count = report.files.len()));
         return Ok(Exit::Ok);
     }
     let checked = koers::check(

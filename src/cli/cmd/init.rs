@@ -10,25 +10,21 @@ use koers::core::diagnostics::DiagnosticFormat;
 
 pub(crate) fn run(a: InitArgs) -> Result<Exit> {
     let dir = &a.dir;
-    // Messages in Dutch: this is the secretary's first command.
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(Refusal::new(format!("{} is geen map", dir.display()))
-                .hint("geef een nieuwe of een lege map")
+            return Err(Refusal::new(koers::t!("cmd-init-not-a-directory", dir = dir.display().to_string()))
+                .hint(koers::t!("cmd-init-not-a-directory-hint"))
                 .into());
         }
         let others = std::fs::read_dir(dir)
-            .with_context(|| format!("reading {}", dir.display()))?
+            .with_context(|| koers::t!("cmd-reading", path = dir.display().to_string()))?
             .filter_map(|e| e.ok())
             .filter(|e| e.file_name() != ".git")
             .count();
         if others > 0 {
-            return Err(Refusal::new(format!(
-                "{} is niet leeg (er staan {others} bestanden of mappen in); koers init schrijft alleen in een nieuwe of lege map, zodat het niets overschrijft",
-                dir.display()
-            ))
-            .hint("geef een nieuwe map, bijvoorbeeld: koers init mijn-programma --naam … --regio …")
-            .into());
+            return Err(Refusal::new(koers::t!("cmd-init-not-empty", dir = dir.display().to_string(), count = others))
+                .hint(koers::t!("cmd-init-not-empty-hint"))
+                .into());
         }
     }
     let nu = koers::pipeline::current_month();
@@ -54,28 +50,27 @@ pub(crate) fn run(a: InitArgs) -> Result<Exit> {
     let checked = koers::check(&source, &ValidateOptions { report_month: Some(nu) })?;
     if checked.diagnostics.has_errors() {
         print_diagnostics(&checked.diagnostics, DiagnosticFormat::Human);
-        super::error_line("het nieuwe programma zou niet geldig zijn (zie hierboven); er is niets geschreven");
+        super::error_line(&koers::t!("cmd-init-invalid"));
         return Ok(Exit::Invalid);
     }
     let mut written = Vec::new();
     for (rel, text) in &source.files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| koers::t!("cmd-creating", path = parent.display().to_string()))?;
         }
         // create_new: never over a file that appeared meanwhile.
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
-            .with_context(|| format!("writing {}", path.display()))?;
-        std::io::Write::write_all(&mut f, text.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+            .with_context(|| koers::t!("cmd-writing", path = path.display().to_string()))?;
+        std::io::Write::write_all(&mut f, text.as_bytes())
+            .with_context(|| koers::t!("cmd-writing", path = path.display().to_string()))?;
         written.push(path);
     }
     list_written(&written, a.quiet);
-    progress(&format!(
-        "nieuw programma in {}: lees README.md daar; `koers check` controleert de gegevens, `koers build-report` maakt de documenten",
-        dir.display()
-    ));
+    progress(&koers::t!("cmd-init-done", dir = dir.display().to_string()));
     Ok(Exit::Ok)
 }

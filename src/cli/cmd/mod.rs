@@ -74,7 +74,7 @@ pub(crate) fn progress(msg: &str) {
 
 /// An error line on standard error: "error: <message>".
 pub(crate) fn error_line(msg: &str) {
-    let _ = writeln!(std::io::stderr(), "{}: {msg}", paint_error("error"));
+    let _ = writeln!(std::io::stderr(), "{}: {msg}", paint_error(&koers::t!("cmd-error-label")));
 }
 
 /// Every diagnostic in full, errors first: JSON to standard output, the others to standard error.
@@ -107,10 +107,9 @@ pub(crate) fn print_build_diagnostics(d: &Diagnostics, format: DiagnosticFormat,
     let n = data_warnings.len();
     let line = match (shown.items.is_empty(), n) {
         // Only warnings about the data: they are counted, as ever.
-        (true, 1) => "1 warning in the data (run `koers check` to see it)".to_string(),
-        (true, _) => format!("{n} warnings in the data (run `koers check` to see them)"),
+        (true, _) => koers::t!("cmd-build-data-warnings", count = n),
         (false, 0) => d.summary(),
-        (false, _) => format!("{} (run `koers check` to see the warnings about the data)", d.summary()),
+        (false, _) => koers::t!("cmd-build-summary-data-warnings", summary = d.summary()),
     };
     eprintln!("{text}{line}");
 }

@@ -22,8 +22,9 @@ pub(crate) fn run(a: NewsletterArgs) -> Result<Exit> {
     let id = period.id();
     let file = a.data.data.join("nieuwsbrief").join(format!("{id}.yaml"));
     if a.data.data.is_dir() && !file.exists() && !file.with_extension("yml").exists() {
-        return Err(Refusal::new(format!("there is no edition {id}: {} does not exist", file.display()))
-            .hint(format!("draft it with `koers newsletter {id} --new`"))
+        let file = file.display().to_string();
+        return Err(Refusal::new(koers::t!("cmd-newsletter-no-edition-file", id = id.as_str(), file = file))
+            .hint(koers::t!("cmd-newsletter-draft-it", id = id.as_str()))
             .into());
     }
     let mut opts = koers::BuildOptions::new(&a.data.data, &a.out);
