@@ -66,3 +66,30 @@ fn the_next_period_walkthrough_works_as_written() {
     let draft = std::fs::read_to_string(dir.path().join("data/nieuwsbrief/2025-Q4.yaml")).unwrap();
     assert!(draft.contains("- project: welzijn-op-recept"), "{draft}");
 }
+
+/// The Dutch session the README shows after the walk-through: each `$ koers …` line run in a Dutch
+/// locale on a copy of the data, in order, prints the lines shown under it.
+#[test]
+fn the_dutch_session_prints_what_the_readme_shows() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme.split("\n## Your next period\n").nth(1).unwrap();
+    let block = section.split("```text\n").nth(1).expect("a ```text block after the walk-through");
+    let block = block.split("```").next().unwrap();
+    let mut steps: Vec<(String, Vec<String>)> = Vec::new();
+    for line in block.lines() {
+        match line.strip_prefix("$ koers ") {
+            Some(cmd) => steps.push((cmd.to_string(), Vec::new())),
+            None => steps.last_mut().expect("a command first").1.push(line.to_string()),
+        }
+    }
+    assert!(steps.len() >= 3, "{steps:?}");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    for (cmd, shown) in &steps {
+        let o = run(koers().current_dir(dir.path()).env("LANG", "nl_NL.UTF-8").args(words(cmd)));
+        let printed = format!("{}{}", common::stdout(&o), stderr(&o));
+        for line in shown {
+            assert!(printed.lines().any(|l| l == line), "`koers {cmd}` does not print {line:?}:\n{printed}");
+        }
+    }
+}
