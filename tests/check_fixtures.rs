@@ -13,21 +13,6 @@ fn check_json(data: &Path) -> (i32, Value) {
     (out.status.code().unwrap(), json)
 }
 
-/// The valid fixture with the broken case's files laid over it (and REMOVE'd files deleted).
-fn materialise(case: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/valid"), tmp.path());
-    copy_dir(case, tmp.path());
-    if let Ok(list) = std::fs::read_to_string(case.join("REMOVE")) {
-        for f in list.lines().filter(|l| !l.trim().is_empty()) {
-            std::fs::remove_file(tmp.path().join(f.trim())).unwrap();
-        }
-        std::fs::remove_file(tmp.path().join("REMOVE")).unwrap();
-    }
-    std::fs::remove_file(tmp.path().join("expected.txt")).unwrap();
-    tmp
-}
-
 #[test]
 fn valid_fixture_passes() {
     let (code, json) = check_json(&root().join("tests/fixtures/valid"));

@@ -3,11 +3,10 @@
 //! pages of `koers serve` (its error page and its "Not found" page, with `<html lang>` to match).
 
 use crate::common;
+use crate::serve::{Server, eventually};
 use common::{copy_dir, koers, root, run, stderr};
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::path::Path;
+use std::process::Command;
 
 /// A copy of tests/fixtures/valid as `data/` in a fresh directory.
 fn workspace() -> tempfile::TempDir {
@@ -155,47 +154,26 @@ fn a_period_koers_yaml_does_not_declare_is_refused_in_dutch() {
     assert!(stderr(&o2).contains("--period 2031-H1: koers.yaml declares no rapportage for 2031-H1"), "{}", stderr(&o2));
 }
 
-/// `koers serve --port 0` over `dir/data`, in the language `lang` gives: the process and the
-/// address it printed, with what it printed after it.
-struct Server {
-    child: Child,
-    url: String,
-    second_line: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// `koers serve --port 0` over the valid fixture as data/ (laid over by `setup`), in a Dutch
+/// locale, in English with `english`: the server and the line it printed after its address.
+fn serve(english: bool, setup: impl FnOnce(&Path)) -> (Server, String) {
+    let valid = root().join("tests/fixtures/valid");
+    let mut env = vec![("LANG", "nl_NL.UTF-8")];
+    if english {
+        env.push(("KOERS_LANG", "en"));
     }
-}
-
-impl Server {
-    fn start(dir: &Path, lang: &[&str]) -> Server {
-        let mut child = dutch(dir)
-            .args(lang)
-            .args(["serve", "--data", "data", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start koers serve");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines.next().expect("koers serve printed nothing").unwrap();
-        let url = first.strip_prefix("koers serve: ").unwrap_or_else(|| panic!("unexpected first line {first:?}"));
-        let second_line = lines.next().expect("a second line").unwrap();
-        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
-        Server { child, url: url.trim_end_matches('/').to_string(), second_line }
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(60)))
-            .build()
-            .into();
-        let mut r = agent.get(&format!("{}{path}", self.url)).call().expect("request");
-        (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
-    }
+    let s = Server::launch(
+        &[],
+        |d| {
+            std::fs::remove_dir_all(d.join("data")).unwrap();
+            copy_dir(&valid, &d.join("data"));
+            setup(d);
+        },
+        &env,
+    );
+    assert!(eventually(60, || !s.printed.lock().unwrap().is_empty()), "serve printed no second line");
+    let line = s.printed.lock().unwrap()[0].clone();
+    (s, line)
 }
 
 fn html_lang(page: &str) -> Option<String> {
@@ -211,15 +189,10 @@ fn texts(page: &str, selector: &str) -> Vec<String> {
 
 #[test]
 fn serve_says_where_it_is_and_what_is_not_there_in_dutch() {
-    let tmp = workspace();
-    let s = Server::start(tmp.path(), &[]);
-    assert!(s.second_line.starts_with("gemaakt in "), "{:?}", s.second_line);
-    assert!(
-        s.second_line.contains("(maakt de documenten opnieuw zodra u opslaat; Ctrl-C stopt)"),
-        "{:?}",
-        s.second_line
-    );
-    let (status, page) = s.get("/rapportage/bestaat-niet.html");
+    let (s, second_line) = serve(false, |_| {});
+    assert!(second_line.starts_with("gemaakt in "), "{second_line:?}");
+    assert!(second_line.contains("(maakt de documenten opnieuw zodra u opslaat; Ctrl-C stopt)"), "{second_line:?}");
+    let (status, page) = s.text("/rapportage/bestaat-niet.html");
     assert_eq!(status, 404);
     assert_eq!(html_lang(&page).as_deref(), Some("nl"), "{page}");
     assert_eq!(texts(&page, "title"), ["Niet gevonden"], "{page}");
@@ -227,9 +200,9 @@ fn serve_says_where_it_is_and_what_is_not_there_in_dutch() {
     assert_eq!(texts(&page, "a"), ["Alle documenten"], "{page}");
     drop(s);
 
-    let s = Server::start(tmp.path(), &["--lang", "en"]);
-    assert!(s.second_line.starts_with("built in "), "{:?}", s.second_line);
-    let (status, page) = s.get("/rapportage/bestaat-niet.html");
+    let (s, second_line) = serve(true, |_| {});
+    assert!(second_line.starts_with("built in "), "{second_line:?}");
+    let (status, page) = s.text("/rapportage/bestaat-niet.html");
     assert_eq!(status, 404);
     assert_eq!(html_lang(&page).as_deref(), Some("en"), "{page}");
     assert_eq!(texts(&page, "title"), ["Not found"], "{page}");
@@ -239,12 +212,13 @@ fn serve_says_where_it_is_and_what_is_not_there_in_dutch() {
 
 #[test]
 fn serve_shows_invalid_data_in_dutch() {
-    let tmp = workspace();
-    copy_dir(&root().join("tests/fixtures/broken/03-phase-typo"), &tmp.path().join("data"));
-    std::fs::remove_file(tmp.path().join("data/expected.txt")).unwrap();
-    let s = Server::start(tmp.path(), &[]);
+    let phase_typo = |d: &Path| {
+        copy_dir(&root().join("tests/fixtures/broken/03-phase-typo"), &d.join("data"));
+        std::fs::remove_file(d.join("data/expected.txt")).unwrap();
+    };
+    let (s, _) = serve(false, phase_typo);
     for path in ["/", "/rapportage/wat-dan-ook.html"] {
-        let (status, page) = s.get(path);
+        let (status, page) = s.text(path);
         assert_eq!(status, 500, "{path}");
         assert_eq!(html_lang(&page).as_deref(), Some("nl"), "{path}: {page}");
         assert_eq!(texts(&page, "h1"), ["De gegevens bevatten 1 fout"], "{path}");
@@ -263,8 +237,8 @@ fn serve_shows_invalid_data_in_dutch() {
     }
     drop(s);
 
-    let s = Server::start(tmp.path(), &["--lang", "en"]);
-    let (status, page) = s.get("/");
+    let (s, _) = serve(true, phase_typo);
+    let (status, page) = s.text("/");
     assert_eq!(status, 500);
     assert_eq!(html_lang(&page).as_deref(), Some("en"), "{page}");
     assert_eq!(texts(&page, "h1"), ["The data has 1 error"]);
@@ -276,12 +250,11 @@ fn serve_shows_invalid_data_in_dutch() {
 /// (a page the worker made says so in Dutch).
 #[test]
 fn a_template_error_in_the_preview_is_in_dutch() {
-    let tmp = workspace();
-    let templates: PathBuf = tmp.path().join("templates");
-    std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(templates.join("nieuwsbrief.md"), "{% for x in %}").unwrap();
-    let s = Server::start(tmp.path(), &[]);
-    let (status, page) = s.get("/");
+    let (s, _) = serve(false, |d| {
+        std::fs::create_dir_all(d.join("templates")).unwrap();
+        std::fs::write(d.join("templates/nieuwsbrief.md"), "{% for x in %}").unwrap();
+    });
+    let (status, page) = s.text("/");
     assert_eq!(status, 500);
     assert_eq!(html_lang(&page).as_deref(), Some("nl"), "{page}");
     assert_eq!(texts(&page, "h1"), ["Een document kon niet worden gemaakt"], "{page}");

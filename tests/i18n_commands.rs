@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use common::{copy_dir, fixture, koers, root, run, snapshot, stderr, stdout};
+use common::{copy_dir, fixture, git_at, koers, root, run, snapshot, stderr, stdout};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -135,21 +135,6 @@ fn the_status_table_has_its_headings_in_both_languages() {
     }
 }
 
-fn git(dir: &Path, args: &[&str], date: &str) {
-    let o = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .output()
-        .expect("git (used by the test only, to make a repository)");
-    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-}
-
 #[test]
 fn changes_are_listed_in_dutch() {
     let tmp = fixture();
@@ -163,9 +148,9 @@ fn changes_are_listed_in_dutch() {
         "{}",
         stderr(&o)
     );
-    git(d, &["init", "-q", "-b", "main"], "2024-09-01T10:00:00Z");
-    git(d, &["add", "."], "2024-09-01T10:00:00Z");
-    git(d, &["commit", "-q", "-m", "eerste"], "2024-09-01T10:00:00Z");
+    git_at(d, &["init", "-q", "-b", "main"], "2024-09-01T10:00:00Z");
+    git_at(d, &["add", "."], "2024-09-01T10:00:00Z");
+    git_at(d, &["commit", "-q", "-m", "eerste"], "2024-09-01T10:00:00Z");
     let o = run(koers_nl().args(["changes", "--since", "HEAD", "--data"]).arg(&data));
     assert_eq!(stdout(&o), "Geen wijzigingen in de gegevens sinds HEAD.\n", "{}", stderr(&o));
     let p = data.join("projecten/fietsen.yaml");

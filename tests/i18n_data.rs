@@ -9,21 +9,6 @@ use common::*;
 use std::path::Path;
 use std::process::Output;
 
-/// The valid fixture with the broken case's files laid over it (and REMOVE'd files deleted).
-fn materialise(case: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tests/fixtures/valid"), tmp.path());
-    copy_dir(case, tmp.path());
-    if let Ok(list) = std::fs::read_to_string(case.join("REMOVE")) {
-        for f in list.lines().filter(|l| !l.trim().is_empty()) {
-            std::fs::remove_file(tmp.path().join(f.trim())).unwrap();
-        }
-        std::fs::remove_file(tmp.path().join("REMOVE")).unwrap();
-    }
-    std::fs::remove_file(tmp.path().join("expected.txt")).unwrap();
-    tmp
-}
-
 fn cases() -> Vec<std::path::PathBuf> {
     let dir = root().join("tests/fixtures/broken");
     let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();

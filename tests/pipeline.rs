@@ -4,7 +4,6 @@
 use crate::common;
 use common::*;
 use std::path::Path;
-use std::process::Command;
 
 fn build(data: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     run(koers().args(["build-report", "--date", "2024-10-01", "--data"]).arg(data).arg("--out").arg(out).args(extra))
@@ -120,21 +119,6 @@ fn git(dir: &Path, args: &[&str]) {
 
 fn commit(dir: &Path, message: &str, date: &str) {
     git_at(dir, &["commit", "-q", "-m", message], date);
-}
-
-fn git_at(dir: &Path, args: &[&str], date: &str) {
-    let o = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .output()
-        .expect("git (used by the test only, to make a repository)");
-    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
 }
 
 /// A repository with two commits: the fixture, then a phase transition and a new result.

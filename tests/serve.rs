@@ -11,12 +11,12 @@ use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
     url: String,
     dir: tempfile::TempDir,
     /// What the server printed on standard output after its address.
-    printed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    pub(crate) printed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -39,7 +39,7 @@ impl Server {
 
     /// With templates copied as above, `setup` run on the directory that holds data/ and
     /// templates/, and these environment variables.
-    fn launch(templates: &[&str], setup: impl FnOnce(&std::path::Path), env: &[(&str, &str)]) -> Server {
+    pub(crate) fn launch(templates: &[&str], setup: impl FnOnce(&std::path::Path), env: &[(&str, &str)]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&root().join("data"), &dir.path().join("data"));
         for t in templates {
@@ -86,7 +86,7 @@ impl Server {
         (status, ct, body)
     }
 
-    fn text(&self, path: &str) -> (u16, String) {
+    pub(crate) fn text(&self, path: &str) -> (u16, String) {
         let (s, _, b) = self.get(path);
         (s, String::from_utf8(b).unwrap())
     }
@@ -187,7 +187,7 @@ fn children(pid: u32) -> Vec<u32> {
 }
 
 /// Wait until `cond` holds, at most `secs` seconds; false if it never did.
-fn eventually(secs: u64, mut cond: impl FnMut() -> bool) -> bool {
+pub(crate) fn eventually(secs: u64, mut cond: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + Duration::from_secs(secs);
     while Instant::now() < deadline {
         if cond() {

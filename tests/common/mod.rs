@@ -153,3 +153,35 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     assert!(s.contains(from), "{}: {from}", path.display());
     std::fs::write(path, s.replacen(from, to, 1)).unwrap();
 }
+
+/// A broken fixture as `koers check` sees it: the valid fixture with the case's files of
+/// `tests/fixtures/broken/<case>` laid over it (and the files its REMOVE lists deleted).
+pub fn materialise(case: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures/valid"), tmp.path());
+    copy_dir(case, tmp.path());
+    if let Ok(list) = std::fs::read_to_string(case.join("REMOVE")) {
+        for f in list.lines().filter(|l| !l.trim().is_empty()) {
+            std::fs::remove_file(tmp.path().join(f.trim())).unwrap();
+        }
+        std::fs::remove_file(tmp.path().join("REMOVE")).unwrap();
+    }
+    std::fs::remove_file(tmp.path().join("expected.txt")).unwrap();
+    tmp
+}
+
+/// Run git in `dir` with a fixed author, committer and date (tests make their own repositories).
+pub fn git_at(dir: &Path, args: &[&str], date: &str) {
+    let o = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .output()
+        .expect("git (used by the test only, to make a repository)");
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
