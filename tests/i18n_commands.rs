@@ -206,18 +206,9 @@ fn init_speaks_dutch_in_a_dutch_locale_and_english_otherwise() {
     assert_eq!(stderr(&o), "fout: notities.txt is geen map\n  tip: geef een nieuwe of een lege map\n");
     // A programme that would not validate: its diagnostics, then one line; nothing written.
     let new = dir.path().join("nieuw");
-    let o = run(koers_nl().current_dir(dir.path()).args([
-        "init",
-        "nieuw",
-        "--naam",
-        "X",
-        "--regio",
-        "Y",
-        "--project-start",
-        "2025-01",
-        "--website",
-        "geen-url",
-    ]));
+    let invalid =
+        ["init", "nieuw", "--naam", "X", "--regio", "Y", "--project-start", "2025-01", "--website", "geen-url"];
+    let o = run(koers_nl().current_dir(dir.path()).args(invalid));
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o)
@@ -226,18 +217,7 @@ fn init_speaks_dutch_in_a_dutch_locale_and_english_otherwise() {
         stderr(&o)
     );
     assert!(!new.exists());
-    let o = run(koers().current_dir(dir.path()).args([
-        "init",
-        "nieuw",
-        "--naam",
-        "X",
-        "--regio",
-        "Y",
-        "--project-start",
-        "2025-01",
-        "--website",
-        "geen-url",
-    ]));
+    let o = run(koers().current_dir(dir.path()).args(invalid));
     assert!(
         stderr(&o).ends_with("error: the new programme would not be valid (see above); nothing was written\n"),
         "{}",
