@@ -6,4 +6,5 @@
 
 pub(crate) mod cmd;
 pub(crate) mod flags;
+pub(crate) mod help;
 pub(crate) mod lang;
