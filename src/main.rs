@@ -17,9 +17,8 @@ fn main() -> ExitCode {
         .and_then(|a| std::path::Path::new(a).file_name())
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "koers".to_string());
-    let parsed = cli::help::command(lang, &bin_name)
-        .try_get_matches_from_mut(&args)
-        .and_then(|m| Cli::from_arg_matches(&m));
+    let parsed =
+        cli::help::command(lang, &bin_name).try_get_matches_from_mut(&args).and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

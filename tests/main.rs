@@ -20,6 +20,7 @@ mod fuzz;
 mod glossary;
 mod golden_outputs;
 mod i18n;
+mod i18n_cli;
 mod informatiepakket;
 mod init;
 mod layers;

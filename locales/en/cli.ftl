@@ -115,6 +115,33 @@ cli-arg-message-format = How to print diagnostics (json: the diagnostics are sta
 cli-arg-project = The project's id
 cli-arg-quiet = Do not list the files written
 
+## The placeholders of the values (<DIR>, <YYYY-MM>): cli-value-name-<placeholder>.
+cli-value-name-dir = DIR
+cli-value-name-date = DATE
+cli-value-name-text = TEXT
+cli-value-name-file = FILE
+cli-value-name-address = ADDRESS
+cli-value-name-names = NAMES
+cli-value-name-period = PERIOD
+cli-value-name-edition = EDITION
+cli-value-name-format = FORMAT
+cli-value-name-lang = LANG
+cli-value-name-rev = REV
+cli-value-name-id = ID
+cli-value-name-url = URL
+cli-value-name-yyyy-mm = YYYY-MM
+cli-value-name-yyyy-hn = YYYY-Hn
+cli-value-name-yyyy-mm-yyyy-qn = YYYY-MM|YYYY-Qn
+cli-value-name-yyyy-mm-doorlopend-nog-niet-bekend = YYYY-MM|doorlopend|"nog niet bekend"
+cli-value-name-message-format = MESSAGE_FORMAT
+cli-value-name-merge-tags = MERGE_TAGS
+cli-value-name-only = ONLY
+cli-value-name-port = PORT
+cli-value-name-project = PROJECT
+cli-value-name-fase = FASE
+cli-value-name-tekst = TEKST
+cli-value-name-shell = SHELL
+
 ## Clap's own words: the help flags and command, the headings, the inline notes, the man page.
 cli-help-flag = Print help
 cli-help-flag-more = Print help (see more with '--help')
@@ -144,6 +171,11 @@ cli-manpage-subcommands = SUBCOMMANDS
 cli-manpage-extra = EXTRA
 cli-manpage-version = VERSION
 cli-manpage-authors = AUTHORS
+
+## A value the command line's own parsers refuse (English prints the parser's own words).
+cli-value-not-a-date = "{ $value }" is not a date: write it as YYYY-MM-DD, e.g. 2024-03-15
+cli-value-not-a-port = "{ $value }" is not a port: write a number from 0 to 65535
+cli-value-not-an-address = "{ $value }" is not an IP address: write e.g. 127.0.0.1 or 0.0.0.0
 
 ## The command line's parse errors (Dutch rendering; English prints clap's own).
 cli-error-label = error

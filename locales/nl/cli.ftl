@@ -116,6 +116,33 @@ cli-arg-message-format = Hoe meldingen worden getoond (json: de meldingen zijn d
 cli-arg-project = Het id van het project
 cli-arg-quiet = Som de geschreven bestanden niet op
 
+## The placeholders of the values (<DIR>, <YYYY-MM>): cli-value-name-<placeholder>.
+cli-value-name-dir = MAP
+cli-value-name-date = DATUM
+cli-value-name-text = TEKST
+cli-value-name-file = BESTAND
+cli-value-name-address = ADRES
+cli-value-name-names = NAMEN
+cli-value-name-period = PERIODE
+cli-value-name-edition = EDITIE
+cli-value-name-format = FORMAAT
+cli-value-name-lang = TAAL
+cli-value-name-rev = REVISIE
+cli-value-name-id = ID
+cli-value-name-url = URL
+cli-value-name-yyyy-mm = JJJJ-MM
+cli-value-name-yyyy-hn = JJJJ-Hn
+cli-value-name-yyyy-mm-yyyy-qn = JJJJ-MM|JJJJ-Qn
+cli-value-name-yyyy-mm-doorlopend-nog-niet-bekend = JJJJ-MM|doorlopend|"nog niet bekend"
+cli-value-name-message-format = MELDINGSFORMAAT
+cli-value-name-merge-tags = SAMENVOEGVELDEN
+cli-value-name-only = DOCUMENT
+cli-value-name-port = POORT
+cli-value-name-project = PROJECT
+cli-value-name-fase = FASE
+cli-value-name-tekst = TEKST
+cli-value-name-shell = SHELL
+
 ## Clap's own words: the help flags and command, the headings, the inline notes, the man page.
 cli-help-flag = Toon deze hulp
 cli-help-flag-more = Toon deze hulp (meer met '--help')
@@ -145,6 +172,11 @@ cli-manpage-subcommands = OPDRACHTEN
 cli-manpage-extra = MEER
 cli-manpage-version = VERSIE
 cli-manpage-authors = AUTEURS
+
+## A value the command line's own parsers refuse (English prints the parser's own words).
+cli-value-not-a-date = "{ $value }" is geen datum: schrijf die als JJJJ-MM-DD, bijv. 2024-03-15
+cli-value-not-a-port = "{ $value }" is geen poort: schrijf een getal van 0 tot en met 65535
+cli-value-not-an-address = "{ $value }" is geen IP-adres: schrijf bijv. 127.0.0.1 of 0.0.0.0
 
 ## The command line's parse errors (Dutch rendering; English prints clap's own).
 cli-error-label = fout

@@ -41,7 +41,9 @@ pub(crate) enum Command {
     Serve(ServeArgs),
     #[command(hide = true)]
     PreviewWorker(PreviewWorkerArgs),
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        shell: clap_complete::Shell,
+    },
     Man,
 }
 
@@ -57,7 +59,7 @@ pub(crate) struct CheckArgs {
     pub(crate) data: DataArgs,
     #[arg(long = "message-format", visible_alias = "format", value_parser = choice::<DiagnosticFormat>(), default_value = "human")]
     pub(crate) message_format: DiagnosticFormat,
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) date: Option<chrono::NaiveDate>,
     #[arg(long)]
     pub(crate) data_only: bool,
@@ -87,7 +89,7 @@ pub(crate) struct BuildArgs {
     pub(crate) with_later_projects: bool,
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) date: Option<chrono::NaiveDate>,
     #[arg(long)]
     pub(crate) colophon: bool,
@@ -124,7 +126,7 @@ pub(crate) struct NewsletterArgs {
     pub(crate) force: bool,
     #[arg(long, value_parser = choice::<MergeTags>(), default_value = "braces")]
     pub(crate) merge_tags: MergeTags,
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) date: Option<chrono::NaiveDate>,
     #[arg(long)]
     pub(crate) colophon: bool,
@@ -259,9 +261,9 @@ pub(crate) struct RapportageNewArgs {
 pub(crate) struct ServeArgs {
     #[command(flatten)]
     pub(crate) data: DataArgs,
-    #[arg(long, default_value_t = 8000)]
+    #[arg(long, default_value_t = 8000, value_parser = parse_port)]
     pub(crate) port: u16,
-    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS", value_parser = parse_host)]
     pub(crate) host: std::net::IpAddr,
     #[arg(long)]
     pub(crate) open: bool,
@@ -349,6 +351,35 @@ fn parse_edition(s: &str) -> Result<Period, String> {
     Period::parse_edition(s)
 }
 
+/// The reason a value is refused: in English the parser's own words (chrono's, the standard
+/// library's, clap's, as before), else the catalogue's.
+fn refused(english: String, translated: impl FnOnce() -> String) -> String {
+    match koers::core::i18n::language() {
+        koers::core::i18n::Lang::En => english,
+        _ => translated(),
+    }
+}
+
+/// A date (YYYY-MM-DD).
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    s.parse::<chrono::NaiveDate>().map_err(|e| refused(e.to_string(), || koers::t!("cli-value-not-a-date", value = s)))
+}
+
+/// A port: 0 to 65535 (in English clap's own words for a number out of range).
+fn parse_port(s: &str) -> Result<u16, String> {
+    match s.parse::<i64>() {
+        Err(e) => Err(refused(e.to_string(), || koers::t!("cli-value-not-a-port", value = s))),
+        Ok(n) => u16::try_from(n)
+            .map_err(|_| refused(format!("{n} is not in 0..=65535"), || koers::t!("cli-value-not-a-port", value = s))),
+    }
+}
+
+/// An IP address to listen on.
+fn parse_host(s: &str) -> Result<std::net::IpAddr, String> {
+    s.parse::<std::net::IpAddr>()
+        .map_err(|e| refused(e.to_string(), || koers::t!("cli-value-not-an-address", value = s)))
+}
+
 /// The choices of a flag whose values are a closed set of the library's ([`Named`]): their names
 /// and help for `--help`, the man page and completions, parsed into the typed value here.
 fn choice<T: Named + Clone>() -> impl clap::builder::TypedValueParser<Value = T> {
@@ -356,5 +387,5 @@ fn choice<T: Named + Clone>() -> impl clap::builder::TypedValueParser<Value = T>
     PossibleValuesParser::new(
         T::ALL.iter().map(|v| PossibleValue::new(v.name()).help(crate::cli::help::value_help::<T>(v.name(), v.help()))),
     )
-        .map(|name| *T::ALL.iter().find(|v| v.name() == name).expect("one of the possible values"))
+    .map(|name| *T::ALL.iter().find(|v| v.name() == name).expect("one of the possible values"))
 }

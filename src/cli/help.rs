@@ -36,7 +36,15 @@ fn id_of(parts: &[&str]) -> String {
     let mut id = String::from("cli");
     for p in parts.iter().filter(|p| !p.is_empty()) {
         id.push('-');
-        id.extend(p.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }));
+        for c in p.chars() {
+            let c = if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' };
+            if c != '-' || !id.ends_with('-') {
+                id.push(c);
+            }
+        }
+        while id.ends_with('-') {
+            id.pop();
+        }
     }
     id
 }
@@ -91,7 +99,8 @@ fn texts(mut cmd: Command, path: &[String], lang: Lang) -> Command {
     let hidden = cmd.is_hide_set();
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for arg in ids {
-        let text = lookup(lang, &part(&arg)).or_else(|| if hidden { None } else { lookup(lang, &id_of(&["arg", &arg])) });
+        let text =
+            lookup(lang, &part(&arg)).or_else(|| if hidden { None } else { lookup(lang, &id_of(&["arg", &arg])) });
         cmd = cmd.mut_arg(&arg, |a| match text {
             Some(text) => a.help(text),
             None => a,
@@ -129,9 +138,17 @@ fn clap_words(mut cmd: Command, lang: Lang) -> Command {
             if id == "help" && a.get_long_help().is_some() {
                 a = a.long_help(t("cli-help-flag-summary"));
             }
+            if let Some(names) = value_names(&a, lang) {
+                a = a.value_names(names.into_iter().map(|n| -> &'static str { Box::leak(n.into_boxed_str()) }));
+            }
             if lang != Lang::En {
                 let heading = if a.is_positional() { "cli-heading-arguments" } else { "cli-heading-options" };
                 a = a.help_heading(leak(heading));
+                if let Some(index) = a.get_index() {
+                    // Under a heading of their own, arguments are listed by display order.
+                    a = a.display_order(index);
+                }
+                a = inline_notes(a, lang);
             }
             a
         });
@@ -141,7 +158,9 @@ fn clap_words(mut cmd: Command, lang: Lang) -> Command {
         cmd = cmd
             .subcommand_help_heading(leak("cli-heading-commands"))
             .subcommand_value_name(leak("cli-value-name-command"))
-            .help_template(format!("{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"));
+            .help_template(format!(
+                "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
+            ));
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for sub in subs {
@@ -153,6 +172,69 @@ fn clap_words(mut cmd: Command, lang: Lang) -> Command {
         });
     }
     cmd
+}
+
+/// The placeholders of an argument's values (`<DIR>`, `<YYYY-MM>`) in `lang`:
+/// `cli-value-name-<name>`, where the catalogue has it.
+fn value_names(a: &clap::Arg, lang: Lang) -> Option<Vec<String>> {
+    let names = a.get_value_names()?;
+    let translated: Vec<String> = names
+        .iter()
+        .map(|n| lookup(lang, &id_of(&["value-name", n.as_str()])).unwrap_or_else(|| n.to_string()))
+        .collect();
+    (translated.iter().zip(names).any(|(t, n)| t != n.as_str())).then_some(translated)
+}
+
+/// Clap's notes after an argument's help (`[default: …]`, `[possible values: …]`, `[env: …]`)
+/// written into the help in `lang` instead, so they wrap with it.
+fn inline_notes(mut a: clap::Arg, lang: Lang) -> clap::Arg {
+    let t = |id: &str| i18n::message_in(lang, id, &[]);
+    let Some(help) = a.get_help().map(|h| h.to_string()) else { return a };
+    let mut notes = Vec::new();
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        notes.push(format!("{}{}]", t("cli-inline-env"), env.to_string_lossy()));
+        a = a.hide_env(true);
+    }
+    let values = a.get_possible_values();
+    let takes_values = a.get_num_args().is_some_and(|n| n.takes_values()) || !values.is_empty();
+    let shown: Vec<&clap::builder::PossibleValue> = values.iter().filter(|v| !v.is_hide_set()).collect();
+    let mut list = String::new();
+    if takes_values && !a.is_hide_possible_values_set() && !shown.is_empty() {
+        if shown.iter().any(|v| v.get_help().is_some()) {
+            list = format!("\n\n{}", t("cli-inline-possible-values-list"));
+            for v in &shown {
+                list.push_str(&format!(
+                    "\n- {}: {}",
+                    v.get_name(),
+                    v.get_help().map(|h| h.to_string()).unwrap_or_default()
+                ));
+            }
+        }
+        let names: Vec<&str> = shown.iter().map(|v| v.get_name()).collect();
+        notes.push(format!("{}{}]", t("cli-inline-possible-values"), names.join(", ")));
+        a = a.hide_possible_values(true);
+    }
+    let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() && a.get_action().takes_values() {
+        notes.insert(0, format!("{}{}]", t("cli-inline-default"), defaults.join(", ")));
+        a = a.hide_default_value(true);
+    }
+    if notes.is_empty() {
+        return a;
+    }
+    let short = format!("{help} {}", notes.join(" "));
+    if list.is_empty() {
+        a.help(short)
+    } else {
+        let long_notes: Vec<&String> =
+            notes.iter().filter(|n| !n.starts_with(&t("cli-inline-possible-values"))).collect();
+        let mut long = format!("{help}{list}");
+        for n in long_notes {
+            long.push_str("\n\n");
+            long.push_str(n);
+        }
+        a.help(short).long_help(long)
+    }
 }
 
 const HELP_ABOUT: &str = "Print this message or the help of the given subcommand(s)";
@@ -196,6 +278,8 @@ pub(crate) fn man_page(roff: &str, lang: Lang) -> String {
             Some("DESCRIPTION") => Some("cli-manpage-description"),
             Some("OPTIONS") => Some("cli-manpage-options"),
             Some("SUBCOMMANDS") => Some("cli-manpage-subcommands"),
+            // clap_mangen titles the commands with their help heading.
+            Some(h) if h == t("cli-heading-commands") => Some("cli-manpage-subcommands"),
             Some("EXTRA") => Some("cli-manpage-extra"),
             Some("VERSION") => Some("cli-manpage-version"),
             Some("AUTHORS") => Some("cli-manpage-authors"),
@@ -311,7 +395,8 @@ pub(crate) fn render_error(e: &clap::Error, lang: Lang) -> String {
             for suggested in context_list(e, ContextKind::SuggestedSubcommand) {
                 tips.push(t("cli-error-did-you-mean", &[("suggestion", s(&suggested))]));
             }
-            t("cli-error-unknown-command", &[("command", s(&arg))])
+            let command = context_str(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            t("cli-error-unknown-command", &[("command", s(&command))])
         }
         ErrorKind::InvalidValue if value.is_empty() => t("cli-error-value-missing", &[("arg", s(&arg))]),
         ErrorKind::InvalidValue => {
@@ -428,7 +513,24 @@ mod tests {
         // The shell of `koers completions` has only its values (clap_complete's), no help.
         for arg in cmd.get_arguments().filter(|a| !a.is_hide_set() && a.get_id() != "shell") {
             let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-            assert!(!help.trim().is_empty(), "{}: `koers {}` {} has no help", lang.code(), path.join(" "), arg.get_id());
+            assert!(
+                !help.trim().is_empty(),
+                "{}: `koers {}` {} has no help",
+                lang.code(),
+                path.join(" "),
+                arg.get_id()
+            );
+            // The placeholders as written in flags.rs (the English command's) are in both.
+            let names = if lang == Lang::En && arg.get_action().takes_values() { arg.get_value_names().unwrap_or_default() } else { &[] };
+            for name in names {
+                let id = id_of(&["value-name", name.as_str()]);
+                assert!(
+                    Lang::ALL.iter().all(|l| i18n::has_message(*l, &id)),
+                    "the placeholder <{name}> of `koers {}` {} has no {id} in both catalogues",
+                    path.join(" "),
+                    arg.get_id()
+                );
+            }
             for v in arg.get_possible_values() {
                 if let Some(h) = v.get_help() {
                     assert!(!h.to_string().trim().is_empty(), "{}: value {} has no help", lang.code(), v.get_name());
