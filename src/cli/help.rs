@@ -521,7 +521,11 @@ mod tests {
                 arg.get_id()
             );
             // The placeholders as written in flags.rs (the English command's) are in both.
-            let names = if lang == Lang::En && arg.get_action().takes_values() { arg.get_value_names().unwrap_or_default() } else { &[] };
+            let names = if lang == Lang::En && arg.get_action().takes_values() {
+                arg.get_value_names().unwrap_or_default()
+            } else {
+                &[]
+            };
             for name in names {
                 let id = id_of(&["value-name", name.as_str()]);
                 assert!(
