@@ -6,7 +6,7 @@ cli-about = De documenten van een regionaal gezondheidsprogramma uit YAML-gegeve
 cli-after-help =
     Afsluitcodes: 0 gelukt (er kunnen waarschuwingen getoond zijn); 1 de gegevens zijn ongeldig of het verzoek past er niet bij (een onbekend id, een ontbrekende editie, een geweigerde wijziging), er is niets geschreven; 2 een onjuiste opdrachtregel, of een fout bij lezen of schrijven, in git of in een sjabloon.
     Zet NO_COLOR om kleuren uit te schakelen.
-cli-lang = De taal van meldingen en hulp: nl (Nederlands) of en (Engels). Standaard: die van de locale (LANG), anders Engels
+cli-lang = De taal van meldingen en hulp: nl (Nederlands) of en (Engels). Standaard: die van de taalinstelling van het systeem (LANG), anders Engels
 cli-init-about = Begin een nieuw programma in een lege map: koers.yaml, een themalijn, een project, de schema's, een CI-workflow en een README
 cli-init-dir = De map van het nieuwe programma: die mag niet bestaan, of moet leeg zijn (een `.git` erin blijft staan)
 cli-init-naam = De naam van het programma, bijv. "Gezond Rivierenland"
@@ -43,7 +43,7 @@ cli-newsletter-update = Voeg aan het editiebestand een blok toe voor elk resulta
 cli-newsletter-dry-run = Met --new of --update: toon de wijziging als diff en schrijf niets
 cli-newsletter-stdout = Toon één formaat op de standaarduitvoer in plaats van bestanden te schrijven
 cli-newsletter-out = De uitvoermap. Alleen een map die koers schreef wordt vervangen
-cli-newsletter-merge-tags = De schrijfwijze van samenvoegvelden (merge tags) van het mailprogramma
+cli-newsletter-merge-tags = De schrijfwijze van samenvoegvelden van het mailprogramma
 cli-newsletter-date = Documentdatum (JJJJ-MM-DD): de datum (Date) van het verzendklare bericht, in plaats van "verzonden" van de editie
 cli-newsletter-templates = Map met sjablonen
 cli-status-about = Elk project met zijn themalijn, huidige fase en sinds wanneer, begin, einde en resultaten per periode
@@ -86,16 +86,16 @@ cli-completions-about = Toon een script voor het aanvullen van opdrachten in de 
 cli-man-about = Toon de handleiding (man-pagina, roff) op de standaarduitvoer: `koers man > koers.1`
 
 cli-value-diagnostic-format-human = Voor mensen: bestand:regel:kolom, de regel uit het bestand, een tip
-cli-value-diagnostic-format-json = Een vast JSON-document: {"{"}"errors": n, "warnings": n, "diagnostics": [...]{"}"}
+cli-value-diagnostic-format-json = Een JSON-document met een vaste opbouw: {"{"}"errors": n, "warnings": n, "diagnostics": [...]{"}"}
 cli-value-diagnostic-format-github = Workflow-opdrachten van GitHub Actions (::error file=…,line=…,col=…::message)
 cli-value-document-kind-rapportage = De halfjaarlijkse voortgangsrapportage (tussentijdse rapportage)
 cli-value-document-kind-regioplan = Het Regioplan, of een deel ervan
 cli-value-document-kind-nieuwsbrief = De nieuwsbrief "Even bijpraten"
-cli-value-document-kind-informatiepakket = Het Informatiepakket: eigenaren, governance, bezetting, themalijnen en begroting
+cli-value-document-kind-informatiepakket = Het Informatiepakket: eigenaren, sturing, bezetting, themalijnen en begroting
 cli-value-format-md = Markdown (in de variant van GitHub, met tabellen en voetnoten)
 cli-value-format-html = Een HTML-pagina die op zichzelf staat
 cli-value-format-pdf = Een getagde PDF (PDF/UA-1, PDF/A-2a), opgemaakt met typst
-cli-value-format-email = HTML die veilig is voor e-mail, met de CSS in de tekst (alleen de nieuwsbrief)
+cli-value-format-email = HTML die veilig is voor e-mail, met de opmaak (CSS) in de HTML zelf (alleen de nieuwsbrief)
 cli-value-format-txt = Platte tekst, afgebroken op 72 tekens (alleen de nieuwsbrief)
 cli-value-format-eml = Een verzendklaar bericht: MIME multipart/alternative met de tekst en de e-mail-HTML (alleen de nieuwsbrief)
 cli-value-format-odt = Een bewerkbare OpenDocument-tekst (ODF 1.3) met benoemde stijlen (niet de nieuwsbrief)
@@ -111,7 +111,7 @@ cli-arg-colophon = Toon de herkomst (versie van koers, commit van de bron) op de
 cli-arg-data = De gegevensmap
 cli-arg-dry-run = Toon de wijziging als diff en schrijf niets
 cli-arg-force = Vervang een --out-map die koers niet schreef, met alles erin (nooit de gegevens, sjablonen, de hoofdmap van de repository, de thuismap of /)
-cli-arg-merge-tags = De schrijfwijze van samenvoegvelden (merge tags) van het mailprogramma voor de e-mail van de nieuwsbrief
+cli-arg-merge-tags = De schrijfwijze van samenvoegvelden van het mailprogramma voor de e-mail van de nieuwsbrief
 cli-arg-message-format = Hoe meldingen worden getoond (json: de meldingen zijn de standaarduitvoer, dus de geschreven bestanden worden niet opgesomd)
 cli-arg-project = Het id van het project
 cli-arg-quiet = Som de geschreven bestanden niet op
@@ -169,7 +169,7 @@ cli-manpage-synopsis = OVERZICHT
 cli-manpage-description = BESCHRIJVING
 cli-manpage-options = OPTIES
 cli-manpage-subcommands = OPDRACHTEN
-cli-manpage-extra = MEER
+cli-manpage-extra = VERDER
 cli-manpage-version = VERSIE
 cli-manpage-authors = AUTEURS
 

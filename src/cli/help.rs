@@ -155,11 +155,12 @@ fn clap_words(mut cmd: Command, lang: Lang) -> Command {
     }
     if lang != Lang::En {
         let usage = t("cli-heading-usage");
+        let bold = *cmd.get_styles().get_usage();
         cmd = cmd
             .subcommand_help_heading(leak("cli-heading-commands"))
             .subcommand_value_name(leak("cli-value-name-command"))
             .help_template(format!(
-                "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
+                "{{before-help}}{{about-with-newline}}\n{bold}{usage}:{bold:#} {{usage}}\n\n{{all-args}}{{after-help}}"
             ));
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
@@ -190,51 +191,48 @@ fn value_names(a: &clap::Arg, lang: Lang) -> Option<Vec<String>> {
 fn inline_notes(mut a: clap::Arg, lang: Lang) -> clap::Arg {
     let t = |id: &str| i18n::message_in(lang, id, &[]);
     let Some(help) = a.get_help().map(|h| h.to_string()) else { return a };
+    // As clap orders them: the environment variable, the default, the possible values.
     let mut notes = Vec::new();
     if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
         notes.push(format!("{}{}]", t("cli-inline-env"), env.to_string_lossy()));
         a = a.hide_env(true);
     }
-    let values = a.get_possible_values();
-    let takes_values = a.get_num_args().is_some_and(|n| n.takes_values()) || !values.is_empty();
-    let shown: Vec<&clap::builder::PossibleValue> = values.iter().filter(|v| !v.is_hide_set()).collect();
-    let mut list = String::new();
-    if takes_values && !a.is_hide_possible_values_set() && !shown.is_empty() {
-        if shown.iter().any(|v| v.get_help().is_some()) {
-            list = format!("\n\n{}", t("cli-inline-possible-values-list"));
-            for v in &shown {
-                list.push_str(&format!(
-                    "\n- {}: {}",
-                    v.get_name(),
-                    v.get_help().map(|h| h.to_string()).unwrap_or_default()
-                ));
-            }
-        }
-        let names: Vec<&str> = shown.iter().map(|v| v.get_name()).collect();
-        notes.push(format!("{}{}]", t("cli-inline-possible-values"), names.join(", ")));
-        a = a.hide_possible_values(true);
-    }
     let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
     if !defaults.is_empty() && !a.is_hide_default_value_set() && a.get_action().takes_values() {
-        notes.insert(0, format!("{}{}]", t("cli-inline-default"), defaults.join(", ")));
+        notes.push(format!("{}{}]", t("cli-inline-default"), defaults.join(", ")));
         a = a.hide_default_value(true);
+    }
+    let values = a.get_possible_values();
+    let shown: Vec<&clap::builder::PossibleValue> = values.iter().filter(|v| !v.is_hide_set()).collect();
+    // The long help lists values that have help, one a line, instead of naming them.
+    let mut list = String::new();
+    let mut long_notes = notes.clone();
+    if a.get_action().takes_values() && !a.is_hide_possible_values_set() && !shown.is_empty() {
+        let names: Vec<&str> = shown.iter().map(|v| v.get_name()).collect();
+        let note = format!("{}{}]", t("cli-inline-possible-values"), names.join(", "));
+        if shown.iter().any(|v| v.get_help().is_some()) {
+            let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0) + 1;
+            list = format!("\n\n{}", t("cli-inline-possible-values-list"));
+            for v in &shown {
+                let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+                list.push_str(&format!("\n- {:<width$} {help}", format!("{}:", v.get_name())));
+            }
+        } else {
+            long_notes.push(note.clone());
+        }
+        notes.push(note);
+        a = a.hide_possible_values(true);
     }
     if notes.is_empty() {
         return a;
     }
     let short = format!("{help} {}", notes.join(" "));
-    if list.is_empty() {
-        a.help(short)
-    } else {
-        let long_notes: Vec<&String> =
-            notes.iter().filter(|n| !n.starts_with(&t("cli-inline-possible-values"))).collect();
-        let mut long = format!("{help}{list}");
-        for n in long_notes {
-            long.push_str("\n\n");
-            long.push_str(n);
-        }
-        a.help(short).long_help(long)
+    let mut long = format!("{help}{list}");
+    if !long_notes.is_empty() {
+        long.push_str("\n\n");
+        long.push_str(&long_notes.join("\n"));
     }
+    a.help(short).long_help(long)
 }
 
 const HELP_ABOUT: &str = "Print this message or the help of the given subcommand(s)";
@@ -376,11 +374,33 @@ fn quoted(list: &[String]) -> String {
 pub(crate) fn render_error(e: &clap::Error, lang: Lang) -> String {
     let t = |id: &str, args: &[(&str, Value<'_>)]| i18n::message_in(lang, id, args);
     let s = |v: &str| Value::from(v.to_string());
+    let mut tips: Vec<String> = Vec::new();
+    let message = error_message(e, lang, &mut tips);
+    // Clap's colours: the label as its "error:", the heading as its "Usage:".
+    let styles = clap::builder::Styles::styled();
+    let (red, bold) = (*styles.get_error(), *styles.get_usage());
+    let mut out = format!("{red}{}:{red:#} {message}\n", t("cli-error-label", &[]));
+    for tip in &tips {
+        out.push_str(&format!("\n  {}\n", t("cli-error-tip", &[("tip", s(tip))])));
+    }
+    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
+        let usage = plain(&usage.to_string());
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+        let heading = t("cli-heading-usage", &[]);
+        out.push_str(&format!("\n{bold}{heading}:{bold:#} {}\n", clap_inline_words(usage, lang)));
+    }
+    out.push_str(&format!("\n{}\n", t("cli-error-more", &[])));
+    out
+}
+
+/// What is wrong, in `lang`, by the error's kind; suggestions go to `tips`.
+fn error_message(e: &clap::Error, lang: Lang, tips: &mut Vec<String>) -> String {
+    let t = |id: &str, args: &[(&str, Value<'_>)]| i18n::message_in(lang, id, args);
+    let s = |v: &str| Value::from(v.to_string());
     let arg = context_str(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = context_str(e, ContextKind::InvalidValue).unwrap_or_default();
     let valid = context_list(e, ContextKind::ValidValue);
-    let mut tips: Vec<String> = Vec::new();
-    let message = match e.kind() {
+    match e.kind() {
         ErrorKind::UnknownArgument => {
             for suggested in context_list(e, ContextKind::SuggestedArg) {
                 tips.push(t("cli-error-did-you-mean", &[("suggestion", s(&suggested))]));
@@ -445,18 +465,7 @@ pub(crate) fn render_error(e: &clap::Error, lang: Lang) -> String {
             let first = first.strip_prefix("error: ").unwrap_or(first).to_string();
             t("cli-error-other", &[("message", s(&first))])
         }
-    };
-    let mut out = format!("{}: {message}\n", t("cli-error-label", &[]));
-    for tip in &tips {
-        out.push_str(&format!("\n  {}\n", t("cli-error-tip", &[("tip", s(tip))])));
     }
-    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
-        let usage = plain(&usage.to_string());
-        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
-        out.push_str(&format!("\n{}: {}\n", t("cli-heading-usage", &[]), clap_inline_words(usage, lang)));
-    }
-    out.push_str(&format!("\n{}\n", t("cli-error-more", &[])));
-    out
 }
 
 #[cfg(test)]
