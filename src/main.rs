@@ -41,12 +41,12 @@ fn main() -> ExitCode {
         Command::Serve(a) => cmd::serve::run(a),
         Command::PreviewWorker(a) => cmd::serve::worker::run(a),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut cli::help::command(lang, "koers"), "koers", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut cli::help::command_for_pages(lang), "koers", &mut std::io::stdout());
             Ok(Exit::Ok)
         }
         Command::Man => {
             let mut roff = Vec::new();
-            clap_mangen::Man::new(cli::help::command(lang, "koers"))
+            clap_mangen::Man::new(cli::help::command_for_pages(lang))
                 .render(&mut roff)
                 .map_err(anyhow::Error::from)
                 .and_then(|_| {

@@ -91,6 +91,9 @@ fn the_man_page_and_completions_are_dutch() {
         ".SH OPDRACHTEN",
         ".SH VERSIE",
         "Toon deze hulp",
+        ".SH VERDER",
+        "Mogelijke waarden:",
+        "Afsluitcodes:",
     ] {
         assert!(man.contains(dutch), "{dutch:?} not in the man page");
     }

@@ -72,12 +72,22 @@ pub(crate) fn value_help<T>(name: &str, fallback: &'static str) -> String {
 /// The command line in `lang`: every text from the catalogue, built (help subcommands and flags
 /// made), with clap's own words in `lang`. `bin_name` is the name usage lines show.
 pub(crate) fn command(lang: Lang, bin_name: &str) -> Command {
+    built(lang, bin_name, true)
+}
+
+/// The command line for the man page and the completions: as [`command`], but clap's notes
+/// (`[default: …]`, the possible values) left to them, as in English.
+pub(crate) fn command_for_pages(lang: Lang) -> Command {
+    built(lang, "koers", false)
+}
+
+fn built(lang: Lang, bin_name: &str, notes: bool) -> Command {
     let previous = BUILDING.with(|b| b.replace(Some(lang)));
     let cmd = Cli::command();
     BUILDING.with(|b| b.set(previous));
     let mut cmd = texts(cmd, &[], lang).bin_name(bin_name.to_string());
     cmd.build();
-    clap_words(cmd, lang)
+    clap_words(cmd, lang, notes)
 }
 
 /// The catalogue's about, help and after-help on a command and its arguments, recursively.
@@ -117,7 +127,7 @@ fn texts(mut cmd: Command, path: &[String], lang: Lang) -> Command {
 
 /// Clap's own words on a built command: the `-h`/`-V` flags' and the `help` command's help, and
 /// in Dutch the section headings and the usage heading.
-fn clap_words(mut cmd: Command, lang: Lang) -> Command {
+fn clap_words(mut cmd: Command, lang: Lang, notes: bool) -> Command {
     let t = |id: &str| i18n::message_in(lang, id, &[]);
     // A heading is a `&'static str` to clap (without its `string` feature): made once a run.
     let leak = |id: &str| -> &'static str { Box::leak(t(id).into_boxed_str()) };
@@ -148,7 +158,9 @@ fn clap_words(mut cmd: Command, lang: Lang) -> Command {
                     // Under a heading of their own, arguments are listed by display order.
                     a = a.display_order(index);
                 }
-                a = inline_notes(a, lang);
+                if notes {
+                    a = inline_notes(a, lang);
+                }
             }
             a
         });
@@ -169,7 +181,7 @@ fn clap_words(mut cmd: Command, lang: Lang) -> Command {
             if sub == "help" && s.get_about().map(|a| a.to_string()).as_deref() == Some(HELP_ABOUT) {
                 s = s.about(t("cli-help-command"));
             }
-            clap_words(s, lang)
+            clap_words(s, lang, notes)
         });
     }
     cmd
@@ -555,40 +567,5 @@ mod tests {
             walk(sub, lang, path);
             path.pop();
         }
-    }
-
-    #[test]
-    #[ignore = "prints the English catalogue of the doc comments: cargo test -- --ignored dump"]
-    fn dump() {
-        fn go(cmd: &Command, path: &mut Vec<String>) {
-            let words: Vec<&str> = path.iter().map(String::as_str).collect();
-            let id = |last: &str| {
-                let mut w = words.clone();
-                w.push(last);
-                id_of(&w)
-            };
-            if let Some(a) = cmd.get_about() {
-                println!("{} = {}", id("about"), a);
-            }
-            if let Some(a) = cmd.get_after_help() {
-                println!("{} = {}", id("after-help"), a);
-            }
-            for arg in cmd.get_arguments() {
-                if let Some(h) = arg.get_help() {
-                    println!("{} = {}", id(arg.get_id().as_str()), h);
-                }
-                for v in arg.get_possible_values() {
-                    if let Some(h) = v.get_help() {
-                        println!("VALUE {} {} = {}", arg.get_id(), v.get_name(), h);
-                    }
-                }
-            }
-            for sub in cmd.get_subcommands() {
-                path.push(sub.get_name().to_string());
-                go(sub, path);
-                path.pop();
-            }
-        }
-        go(&Cli::command(), &mut Vec::new());
     }
 }
