@@ -15,13 +15,15 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 
 thread_local! {
-    /// The language the command being built speaks (`Cli::command()` reads it through [`text`]).
+    /// The language of the command being built (`Cli::command()` reads it through [`value_help`]).
     static BUILDING: Cell<Option<Lang>> = const { Cell::new(None) };
     /// The ids looked up, for the catalogue check of the tests.
     static USED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// The values whose help the catalogue lacks (they show the library's English line).
+    static MISSING_VALUES: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// The catalogue text `id` in the language being built (else the run's language), if it exists.
+/// The catalogue text `id` in `lang`, if the catalogue has it.
 fn lookup(lang: Lang, id: &str) -> Option<String> {
     USED.with(|u| u.borrow_mut().insert(id.to_string()));
     i18n::has_message(lang, id).then(|| i18n::message_in(lang, id, &[]))
@@ -66,7 +68,10 @@ fn kebab(name: &str) -> String {
 pub(crate) fn value_help<T>(name: &str, fallback: &'static str) -> String {
     let set = std::any::type_name::<T>().rsplit("::").next().unwrap_or_default();
     let id = id_of(&["value", &kebab(set), name]);
-    lookup(lang_now(), &id).unwrap_or_else(|| fallback.to_string())
+    lookup(lang_now(), &id).unwrap_or_else(|| {
+        MISSING_VALUES.with(|m| m.borrow_mut().insert(id));
+        fallback.to_string()
+    })
 }
 
 /// The command line in `lang`: every text from the catalogue, built (help subcommands and flags
@@ -490,6 +495,7 @@ mod tests {
     #[test]
     fn every_command_and_argument_has_help_in_both_languages_and_no_cli_message_is_left_over() {
         USED.with(|u| u.borrow_mut().clear());
+        MISSING_VALUES.with(|m| m.borrow_mut().clear());
         for lang in Lang::ALL {
             let cmd = command(lang, "koers");
             walk(&cmd, lang, &mut Vec::new());
@@ -497,6 +503,8 @@ mod tests {
             let help = clap_inline_words(&cmd.clone().render_long_help().to_string(), lang);
             assert!(!help.is_empty());
         }
+        let missing = MISSING_VALUES.with(|m| m.borrow().clone());
+        assert!(missing.is_empty(), "values without help in a catalogue: {missing:?}");
         let used = USED.with(|u| u.borrow().clone());
         let sources = [
             include_str!("help.rs"),
