@@ -3,18 +3,26 @@
 
 mod cli;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use cli::cmd::{self, Exit};
 use cli::flags::{Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    koers::core::i18n::set_language(cli::lang::choose(&args));
-    let cli = match Cli::try_parse_from(&args) {
+    let lang = cli::lang::choose(&args);
+    koers::core::i18n::set_language(lang);
+    let bin_name = args
+        .first()
+        .and_then(|a| std::path::Path::new(a).file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "koers".to_string());
+    let parsed =
+        cli::help::command(lang, &bin_name).try_get_matches_from_mut(&args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            cli::help::print_error(&e, lang);
             return Exit::of_usage(&e).into();
         }
     };
@@ -33,18 +41,20 @@ fn main() -> ExitCode {
         Command::Serve(a) => cmd::serve::run(a),
         Command::PreviewWorker(a) => cmd::serve::worker::run(a),
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "koers",
-                &mut std::io::stdout(),
-            );
+            clap_complete::generate(shell, &mut cli::help::command_for_pages(lang), "koers", &mut std::io::stdout());
             Ok(Exit::Ok)
         }
-        Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-            .render(&mut std::io::stdout())
-            .map(|_| Exit::Ok)
-            .map_err(anyhow::Error::from),
+        Command::Man => {
+            let mut roff = Vec::new();
+            clap_mangen::Man::new(cli::help::command_for_pages(lang))
+                .render(&mut roff)
+                .map_err(anyhow::Error::from)
+                .and_then(|_| {
+                    let page = cli::help::man_page(&String::from_utf8_lossy(&roff), lang);
+                    std::io::Write::write_all(&mut std::io::stdout(), page.as_bytes()).map_err(anyhow::Error::from)
+                })
+                .map(|_| Exit::Ok)
+        }
     };
     match result {
         Ok(exit) => exit.into(),

@@ -21,6 +21,7 @@ mod glossary;
 mod golden_outputs;
 mod i18n;
 mod i18n_build;
+mod i18n_cli;
 mod i18n_commands;
 mod i18n_data;
 mod informatiepakket;
