@@ -139,7 +139,18 @@ fn the_other_parse_errors_are_dutch() {
         ),
         (&["serve", "--port", "70000"], "\"70000\" is geen poort"),
         (&["serve", "--host", "x"], "\"x\" is geen IP-adres"),
-        (&["fase", "p", "x", "--sinds", "juli"], "ongeldige waarde 'juli' voor '--sinds <JJJJ-MM>': "),
+        (
+            &["fase", "p", "x", "--sinds", "juli"],
+            "ongeldige waarde 'juli' voor '--sinds <JJJJ-MM>': \"juli\" is geen maand",
+        ),
+        // A month in words gets the month to write, as in the data.
+        (
+            &["fase", "p", "x", "--sinds", "juli 2024"],
+            "\"juli 2024\" is geen maand: schrijf die als JJJJ-MM, bijvoorbeeld 2024-03; bedoelt u 2024-07?",
+        ),
+        (&["project", "einde", "p", "dec 2026"], "; bedoelt u 2026-12?"),
+        (&["newsletter", "april 2025"], "\"april 2025\" is geen editie"),
+        (&["newsletter", "april 2025"], "; bedoelt u 2025-04?"),
     ];
     for (args, expected) in cases {
         let o = dutch(args);
@@ -155,6 +166,10 @@ fn the_other_parse_errors_are_dutch() {
 fn koers_lang_chooses_and_a_language_koers_lacks_is_refused() {
     let help = stdout(&run(koers().env("KOERS_LANG", "nl").arg("--help")));
     assert!(help.contains("Gebruik:") && help.contains("Toon deze hulp"), "{help}");
+    let o = run(koers().args(["fase", "p", "x", "--sinds", "jul 2024"]));
+    assert!(
+        stderr(&o).contains("\"jul 2024\" is not a month: write it as YYYY-MM, e.g. 2024-03; did you mean 2024-07?")
+    );
     let o = run(koers().args(["--lang", "xx", "check"]));
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("invalid value 'xx' for '--lang <LANG>'"), "{}", stderr(&o));

@@ -198,9 +198,9 @@ pub(crate) struct ProjectNewArgs {
     pub(crate) themalijn: String,
     #[arg(long, value_name = "TEXT")]
     pub(crate) naam: String,
-    #[arg(long, value_name = "YYYY-MM", value_parser = Start::parse)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_start)]
     pub(crate) start: Start,
-    #[arg(long, value_name = "YYYY-MM|doorlopend|\"nog niet bekend\"", value_parser = Einde::parse)]
+    #[arg(long, value_name = "YYYY-MM|doorlopend|\"nog niet bekend\"", value_parser = parse_einde)]
     pub(crate) einde: Option<Einde>,
     #[arg(long, value_name = "ID")]
     pub(crate) hoofdproject: Option<String>,
@@ -211,7 +211,7 @@ pub(crate) struct ProjectNewArgs {
 #[derive(Args)]
 pub(crate) struct ProjectEindeArgs {
     pub(crate) project: String,
-    #[arg(value_name = "YYYY-MM", value_parser = Month::parse)]
+    #[arg(value_name = "YYYY-MM", value_parser = parse_month)]
     pub(crate) einde: Month,
     #[command(flatten)]
     pub(crate) edit: EditArgs,
@@ -221,7 +221,7 @@ pub(crate) struct ProjectEindeArgs {
 pub(crate) struct FaseArgs {
     pub(crate) project: String,
     pub(crate) fase: String,
-    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub(crate) sinds: Month,
     #[arg(long, value_name = "TEXT")]
     pub(crate) reden: Option<String>,
@@ -238,7 +238,7 @@ pub(crate) struct ResultaatArgs {
     pub(crate) periode: Option<Period>,
     #[arg(long, value_name = "YYYY-MM|YYYY-Qn", value_parser = parse_edition)]
     pub(crate) editie: Option<Period>,
-    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub(crate) maand: Option<Month>,
     #[command(flatten)]
     pub(crate) edit: EditArgs,
@@ -337,9 +337,9 @@ pub(crate) struct InitArgs {
     pub(crate) themalijn: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub(crate) project: Option<String>,
-    #[arg(long, value_name = "YYYY-MM", value_parser = Start::parse)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_start)]
     pub(crate) project_start: Start,
-    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse, default_value = "2026-12")]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, default_value = "2026-12")]
     pub(crate) werkagenda_einde: Month,
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub(crate) fasen: Vec<String>,
@@ -348,7 +348,28 @@ pub(crate) struct InitArgs {
 }
 
 fn parse_edition(s: &str) -> Result<Period, String> {
-    Period::parse_edition(s)
+    Period::parse_edition(s).map_err(|e| month_in_words(e, s))
+}
+
+fn parse_month(s: &str) -> Result<Month, String> {
+    Month::parse(s).map_err(|e| month_in_words(e, s))
+}
+
+fn parse_start(s: &str) -> Result<Start, String> {
+    Start::parse(s).map_err(|e| month_in_words(e, s))
+}
+
+fn parse_einde(s: &str) -> Result<Einde, String> {
+    Einde::parse(s).map_err(|e| month_in_words(e, s))
+}
+
+/// A refused month, start, end or edition written in words ("juli 2024"): the reason, and the
+/// month to write ("did you mean 2024-07?"), as `koers check` says it of the data.
+fn month_in_words(reason: String, s: &str) -> String {
+    match koers::core::dates::month_in_words(s) {
+        Some(m) => format!("{reason}; {}", koers::t!("data-month-in-words", month = m.to_string())),
+        None => reason,
+    }
 }
 
 /// The reason a value is refused: in English the parser's own words (chrono's, the standard
