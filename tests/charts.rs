@@ -419,7 +419,7 @@ fn what_changed_since_the_previous_rapportage_in_a_draft_and_the_newsletter_draf
     let o = run(koers().args(["newsletter", "2024-11", "--new", "--date", "2025-01-15", "--data"]).arg(&data));
     assert!(o.status.success(), "{}", stderr(&o));
     let draft = std::fs::read_to_string(data.join("nieuwsbrief/2024-11.yaml")).unwrap();
-    assert!(draft.contains("# What changed since edition 2024-05"), "{draft}");
+    assert!(draft.contains("# Wat er veranderd is sinds editie 2024-05"), "{draft}");
     assert!(draft.contains("#   fase: Wandelen: Realisatiefase → Borgingsfase (sinds 09-2024)\n"), "{draft}");
     assert!(
         draft.contains("#   fase: Wandelen: Borgingsfase → Definitiefase (sinds 11-2024) — terug: De regionale"),

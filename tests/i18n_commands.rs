@@ -244,3 +244,21 @@ fn a_build_counts_the_warnings_about_the_data_in_dutch() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), format!("{n} warnings in the data (run `koers check` to see them)\n"));
 }
+
+/// What a command writes into a data file does not depend on who ran it: the comments it adds
+/// are Dutch, as the data is, in an English session too (only its messages change).
+#[test]
+fn the_comments_written_into_data_are_dutch_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    let args = ["rapportage", "new", "2024-H2", "--dry-run"];
+    let nl = run(koers_nl().current_dir(dir.path()).args(args));
+    let en = run(koers().current_dir(dir.path()).args(args));
+    let diff = |o: &Output| stdout(o).lines().filter(|l| l.starts_with('+')).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(diff(&nl), diff(&en));
+    assert!(diff(&en).iter().any(|l| l.contains("# De teksten van deze rapportage, in Markdown.")), "{}", stdout(&en));
+    assert!(
+        stdout(&nl).contains("proefrun: er is niets geschreven")
+            && stdout(&en).contains("dry run: nothing was written")
+    );
+}

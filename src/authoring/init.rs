@@ -145,7 +145,7 @@ fn value(s: &str) -> String {
 
 fn koers_yaml(o: &InitOptions) -> String {
     let mut s = String::from("# yaml-language-server: $schema=schema/koers.schema.json\n");
-    s.push_str("# The programme. README.md beside data/ says what to fill in; `koers check` checks it.\n");
+    s.push_str("# Het programma. README.md naast data/ zegt wat u invult; `koers check` controleert het.\n");
     s.push_str(&format!("naam: {}\n", value(&o.naam)));
     s.push_str(&format!("regio: {}\n", value(&o.regio)));
     if let Some(w) = &o.website {
@@ -155,34 +155,37 @@ fn koers_yaml(o: &InitOptions) -> String {
         s.push_str(&format!("email: {}\n", value(e)));
     }
     s.push_str(&format!(
-        "werkagenda_einde: {}   # the last month of the werkagenda: what \"doorlopend\" means\n",
+        "werkagenda_einde: {}   # de laatste maand van de werkagenda: wat \"doorlopend\" betekent\n",
         o.werkagenda_einde
     ));
     if o.gemeenten.is_empty() {
-        s.push_str("gemeenten: []   # the municipalities of the region, e.g. [Aadorp, Beekbergen]\n");
+        s.push_str("gemeenten: []   # de gemeenten van de regio, bijvoorbeeld [Aadorp, Beekbergen]\n");
     } else {
         let list: Vec<String> = o.gemeenten.iter().map(|g| value(g.trim())).collect();
         s.push_str(&format!("gemeenten: [{}]\n", list.join(", ")));
     }
     s.push_str(
-        "eigenaren: []   # the owners of the programme (municipalities, insurer, ...), for the informatiepakket\n",
+        "eigenaren: []   # de eigenaren van het programma (gemeenten, zorgverzekeraar, ...), voor het informatiepakket\n",
     );
-    s.push_str("fasen:          # the phase ladder, in order; add \"vraag\" and \"definitie\" to each as your plan words them\n");
+    s.push_str("fasen:          # de faseladder, in volgorde; geef elke fase \"vraag\" en \"definitie\" zoals uw plan ze verwoordt\n");
     for f in &o.fasen {
         s.push_str(&format!("  - naam: {}\n", value(f.trim())));
     }
-    s.push_str("afkortingen: [] # the glossary: - { afkorting: AO, betekenis: Ambtelijk overleg }\n");
+    s.push_str("afkortingen: [] # de afkortingenlijst: - { afkorting: AO, betekenis: Ambtelijk overleg }\n");
     s.push_str(concat!(
-        "# The house style (optional; without it the documents take the colours of templates/theme.css\n",
-        "# and show no logo):\n",
+        "# De huisstijl (niet verplicht; zonder huisstijl krijgen de documenten de kleuren van\n",
+        "# templates/theme.css en geen logo):\n",
         "# huisstijl:\n",
         "#   kleuren: { primair: \"#rrggbb\", primair_licht: \"#rrggbb\", accent: \"#rrggbb\" }\n",
-        "#   logo: logo.svg          # an SVG or PNG file in data/\n",
-        "#   logo_alt: Logo van …    # what a screen reader says of it\n",
+        "#   logo: logo.svg          # een SVG- of PNG-bestand in data/\n",
+        "#   logo_alt: Logo van …    # wat een schermlezer ervan voorleest\n",
     ));
     let half = Period::half_of(o.nu);
-    s.push_str("rapportages:    # the rapportages that exist; `koers rapportage new YYYY-Hn` adds one\n");
-    s.push_str(&format!("  - periode: {}   # a draft (CONCEPT) until it has \"gepubliceerd: YYYY-MM\"\n", half.id()));
+    s.push_str("rapportages:    # de rapportages die er zijn; `koers rapportage new JJJJ-Hn` voegt er een toe\n");
+    s.push_str(&format!(
+        "  - periode: {}   # een concept (CONCEPT) totdat er \"gepubliceerd: JJJJ-MM\" bij staat\n",
+        half.id()
+    ));
     s
 }
 

@@ -344,8 +344,8 @@ fn new_project_file(themalijn: &str, naam: &str, start: Start, einde: Einde, hoo
         text.push('\n');
     }
     text.push_str(
-        "# Record the phase with `koers fase`, results with `koers resultaat`; the doelstelling and\n\
-         # the Regioplan texts are written here (see README, \"Data format\").\n",
+        "# Leg de fase vast met `koers fase`, resultaten met `koers resultaat`; de doelstelling en de\n\
+         # teksten voor het Regioplan schrijft u hier (zie README, \"Data format\").\n",
     );
     text
 }
@@ -561,9 +561,9 @@ fn new_report(set: &DataSet, changes: &mut ChangeSet, periode: Period) -> Result
     let mut doc = YamlText::new(&change.after);
     let id = periode.id();
     let comments: Vec<String> = [
-        "The texts of this rapportage, in Markdown. Fill in what the report says; leave out what it",
-        "does not have (nothing is printed for a missing text).",
-        "gepubliceerd: YYYY-MM   (or YYYY-MM-DD; until it is set, the rapportage is a draft)",
+        "De teksten van deze rapportage, in Markdown. Vul in wat de rapportage zegt; laat weg wat",
+        "ze niet heeft (een ontbrekende tekst wordt niet afgedrukt).",
+        "gepubliceerd: JJJJ-MM   (of JJJJ-MM-DD; zolang die ontbreekt, is de rapportage een concept)",
         "versie: Publieksversie",
         "voorwoord: |",
         "  ...",

@@ -20,9 +20,9 @@ pub fn draft_edition_yaml(prog: &Programme, period: Period) -> String {
     s.push_str("inleiding: |\n  We verzenden iedere maand een update naar jou als betrokken BO- of AO-lid.\n");
     s.push_str("# highlights: |\n#   Deze maand lees je o.a. over ...\n");
     s.push_str(
-        "# The blocks of the newsletter, in the order they stand: a \"thema\" heading, a \"project\" update\n\
-         # (its results reported in this edition), an \"item\", the \"uitgelicht\" block. Reorder, remove or\n\
-         # add blocks; every result reported in this edition must be shown in one.\n",
+        "# De blokken van de nieuwsbrief, in de volgorde waarin ze staan: een kop \"thema\", een update\n\
+         # \"project\" (de resultaten die in deze editie gemeld zijn), een \"item\", het blok \"uitgelicht\".\n\
+         # Verplaats, verwijder of voeg blokken toe; elk resultaat van deze editie moet in een blok staan.\n",
     );
     s.push_str(&draft_changes(prog, period));
     let mut blocks = String::new();
@@ -67,7 +67,7 @@ fn draft_changes(prog: &Programme, period: Period) -> String {
     use std::fmt::Write;
     let vorige_editie = prog.edities.iter().map(|e| e.periode).filter(|e| e.last < period.first).max_by_key(|e| e.last);
     let (oud, sinds) = match vorige_editie {
-        Some(e) => (Stand::editie(prog, e), format!("edition {}", e.id())),
+        Some(e) => (Stand::editie(prog, e), format!("editie {}", e.id())),
         None => match prog.rapportage_periods().into_iter().filter(|r| r.last < period.first).max() {
             Some(r) => (Stand::rapportage(prog, r), format!("rapportage {}", r.id())),
             None => return String::new(),
@@ -94,9 +94,10 @@ fn draft_changes(prog: &Programme, period: Period) -> String {
     if !zonder.is_empty() {
         lines.push(format!("zonder resultaten voor deze editie: {}", zonder.join(", ")));
     }
-    let mut out = format!("# What changed since {sinds}, according to the data (koers changes computes the same):\n");
+    let mut out =
+        format!("# Wat er veranderd is sinds {sinds}, volgens de gegevens (koers changes berekent hetzelfde):\n");
     if lines.is_empty() {
-        out.push_str("#   nothing\n");
+        out.push_str("#   niets\n");
     }
     for l in lines {
         let _ = writeln!(out, "#   {}", crate::core::text::one_line(&l));
