@@ -121,7 +121,7 @@ pub struct InformatiepakketView {
     pub voor: Option<String>,
     pub afschrift_aan: Option<String>,
     /// YYYY-MM-DD: the file name and the manifest's period.
-    pub datum: String,
+    pub datum: chrono::NaiveDate,
     /// "31 oktober 2024".
     pub datum_nl: String,
     pub programma: ProgrammeInfo,
@@ -189,7 +189,7 @@ pub(crate) fn document(prog: &Programme, bron: &Provenance) -> Result<Option<Doc
         content: Content::Tree(Box::new(tree(&view))),
         title: view.titel.clone(),
         stem: format!("informatiepakket/informatiepakket-{}", view.datum),
-        period: DocumentPeriod::Text(view.datum.clone()),
+        period: DocumentPeriod::Text(view.datum.to_string()),
         draft: false,
         grafieken: vec![],
         afbeeldingen: vec![],
@@ -276,7 +276,7 @@ pub fn informatiepakket(prog: &Programme, bron: &Provenance) -> Option<Informati
         titel: ip.titel.clone(),
         voor: ip.voor.clone(),
         afschrift_aan: ip.afschrift_aan.clone(),
-        datum: ip.datum.to_string(),
+        datum: ip.datum,
         datum_nl: date_dutch(ip.datum),
         programma: programme_info(prog),
         vooraf: ip.vooraf.clone(),
@@ -403,7 +403,7 @@ pub fn tree(view: &InformatiepakketView) -> doc::Document {
     m.contents = false;
     m.chapters_on_new_pages = false;
     m.date_text = Some(view.datum_nl.clone());
-    m.date = chrono::NaiveDate::parse_from_str(&view.datum, "%Y-%m-%d").ok();
+    m.date = Some(view.datum);
     let mut blocks = vec![Block::Heading {
         level: 1,
         content: doc::text(view.titel.as_str()),
