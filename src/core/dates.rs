@@ -1,5 +1,11 @@
 //! Months, half years and newsletter editions: parsing (with messages a secretary understands),
 //! ordering and Dutch display.
+//!
+//! Where a date text of a data file is converted, once: the structural check of the load
+//! (`load::schema`) hands every text whose schema has the `format` of a [`TextValue`] to
+//! [`convert_text`], which parses it, and puts the result, a [`Converted`] (numbers and tags,
+//! no text), in place of the text in what serde deserialises. [`Parsed`] reads only that form:
+//! a date text given to it is refused, so it cannot be parsed a second time.
 
 use serde::Serialize;
 use std::fmt;
@@ -282,16 +288,71 @@ impl fmt::Display for Period {
 }
 
 /// A value that a data file writes as text and koers reads as a typed value: a month, a start,
-/// an end, a half year, an edition, a date. Each is parsed when the file is loaded, by its
-/// [`TextValue::parse_text`]: the deserialisation yields a [`Parsed`] value, and the structural
-/// check reports every text that does not parse with its position. Nothing after loading parses
-/// a date again.
+/// an end, a half year, an edition, a date. Each is parsed once, when the file is loaded, by its
+/// [`TextValue::parse_text`] called from [`convert_text`]: the structural check reports every
+/// text that does not parse with its position, and hands the others on as a [`Converted`], which
+/// the deserialisation reads into a [`Parsed`] value. Nothing after that parses a date again.
 pub trait TextValue: Sized {
     /// The value's `format` in the JSON schema, by which the structural check recognises it.
     const FORMAT: &'static str;
     /// How to write it, for the schema's description and the hint of a diagnostic.
     const HOW: &'static str;
     fn parse_text(s: &str) -> Result<Self, String>;
+    /// The value as the load hands it on.
+    fn converted(self) -> Converted;
+    /// The value back from what the load handed on; `None` when that is no value of this kind.
+    fn from_converted(c: Converted) -> Option<Self>;
+}
+
+/// A date text as the load hands it to the deserialisation, converted already: numbers and
+/// tags, no text to parse. Only the load's internal hand-over (`{"koers-converted": "Month",
+/// "value": {"year": 2024, "month": 7}}`); the date types serialise as their text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(tag = "koers-converted", content = "value")]
+pub enum Converted {
+    Month {
+        year: i32,
+        month: u32,
+    },
+    BeforeWerkagenda,
+    Doorlopend,
+    NogNietBekend,
+    Half {
+        year: i32,
+        half: u32,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
+    /// A day by its number of days from the common era (1 January of year 1 is day 1).
+    Day(i32),
+    /// A text that did not parse (and has been reported): [`Parsed::Invalid`].
+    Invalid,
+}
+
+impl Converted {
+    fn month(self) -> Option<Month> {
+        match self {
+            Converted::Month { year, month } => Month::new(year, month),
+            _ => None,
+        }
+    }
+
+    fn day(self) -> Option<chrono::NaiveDate> {
+        match self {
+            Converted::Day(n) => chrono::NaiveDate::from_num_days_from_ce_opt(n),
+            _ => None,
+        }
+    }
+
+    fn of_month(m: Month) -> Converted {
+        Converted::Month { year: m.year, month: m.month }
+    }
+
+    fn of_day(d: chrono::NaiveDate) -> Converted {
+        Converted::Day(chrono::Datelike::num_days_from_ce(&d))
+    }
 }
 
 /// A half year as the data writes it: `2024-H1`, `2024-H2` (the period of a rapportage).
@@ -352,6 +413,15 @@ impl TextValue for Datum {
         let t = s.trim();
         if t.len() > 7 { Day::parse_text(t).map(|d| Datum::Day(d.0)) } else { Month::parse(t).map(Datum::Month) }
     }
+    fn converted(self) -> Converted {
+        match self {
+            Datum::Month(m) => Converted::of_month(m),
+            Datum::Day(d) => Converted::of_day(d),
+        }
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        c.month().map(Datum::Month).or_else(|| c.day().map(Datum::Day))
+    }
 }
 
 impl fmt::Display for Datum {
@@ -369,6 +439,12 @@ impl TextValue for Month {
     fn parse_text(s: &str) -> Result<Self, String> {
         Month::parse(s)
     }
+    fn converted(self) -> Converted {
+        Converted::of_month(self)
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        c.month()
+    }
 }
 
 impl TextValue for Start {
@@ -376,6 +452,18 @@ impl TextValue for Start {
     const HOW: &'static str = "a month (YYYY-MM) or \"voor huidige werkagenda\"";
     fn parse_text(s: &str) -> Result<Self, String> {
         Start::parse(s)
+    }
+    fn converted(self) -> Converted {
+        match self {
+            Start::Month(m) => Converted::of_month(m),
+            Start::BeforeWerkagenda => Converted::BeforeWerkagenda,
+        }
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        match c {
+            Converted::BeforeWerkagenda => Some(Start::BeforeWerkagenda),
+            c => c.month().map(Start::Month),
+        }
     }
 }
 
@@ -385,6 +473,20 @@ impl TextValue for Einde {
     fn parse_text(s: &str) -> Result<Self, String> {
         Einde::parse(s)
     }
+    fn converted(self) -> Converted {
+        match self {
+            Einde::Month(m) => Converted::of_month(m),
+            Einde::Doorlopend => Converted::Doorlopend,
+            Einde::NogNietBekend => Converted::NogNietBekend,
+        }
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        match c {
+            Converted::Doorlopend => Some(Einde::Doorlopend),
+            Converted::NogNietBekend => Some(Einde::NogNietBekend),
+            c => c.month().map(Einde::Month),
+        }
+    }
 }
 
 impl TextValue for HalfYear {
@@ -393,6 +495,19 @@ impl TextValue for HalfYear {
     fn parse_text(s: &str) -> Result<Self, String> {
         Period::parse_half(s).map(HalfYear)
     }
+    fn converted(self) -> Converted {
+        match self.0.kind {
+            PeriodKind::Half(half) => Converted::Half { year: self.0.first.year, half },
+            // Not a half year (`parse_text` makes none such).
+            _ => Converted::Invalid,
+        }
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        match c {
+            Converted::Half { year, half: half @ 1..=2 } => Some(HalfYear(Period::half(year, half))),
+            _ => None,
+        }
+    }
 }
 
 impl TextValue for Edition {
@@ -400,6 +515,18 @@ impl TextValue for Edition {
     const HOW: &'static str = "a newsletter edition: a month (YYYY-MM) or a quarter (YYYY-Q1 … YYYY-Q4)";
     fn parse_text(s: &str) -> Result<Self, String> {
         Period::parse_edition(s).map(Edition)
+    }
+    fn converted(self) -> Converted {
+        match self.0.kind {
+            PeriodKind::Quarter(quarter) => Converted::Quarter { year: self.0.first.year, quarter },
+            _ => Converted::of_month(self.0.first),
+        }
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        match c {
+            Converted::Quarter { year, quarter: q @ 1..=4 } => Some(Edition(Period::quarter(year, q))),
+            c => c.month().map(|m| Edition(Period::month(m))),
+        }
     }
 }
 
@@ -411,15 +538,21 @@ impl TextValue for Day {
             .map(Day)
             .map_err(|_| crate::t!("data-date-not-a-date", value = s.trim()))
     }
+    fn converted(self) -> Converted {
+        Converted::of_day(self.0)
+    }
+    fn from_converted(c: Converted) -> Option<Self> {
+        c.day().map(Day)
+    }
 }
 
-/// The structural check of a text whose schema has the `format` of a [`TextValue`]: `None` for
-/// a format koers does not define, else whether the text parses (the message and how to write it).
-/// A month written in words ("juli 2024", "jul 2024", "2024 juli") gets "did you mean 2024-07?"
-/// as its hint.
-pub fn check_text(format: &str, s: &str) -> Option<Result<(), (String, String)>> {
-    fn check<T: TextValue>(s: &str) -> Result<(), (String, String)> {
-        T::parse_text(s).map(drop).map_err(|e| {
+/// The one conversion of a text whose schema has the `format` of a [`TextValue`], by the
+/// structural check: `None` for a format koers does not define, else the value as the load hands
+/// it on, or why the text does not parse (the message and how to write it). A month written in
+/// words ("juli 2024", "jul 2024", "2024 juli") gets "did you mean 2024-07?" as its hint.
+pub fn convert_text(format: &str, s: &str) -> Option<Result<Converted, (String, String)>> {
+    fn check<T: TextValue>(s: &str) -> Result<Converted, (String, String)> {
+        T::parse_text(s).map(T::converted).map_err(|e| {
             let hint = match month_in_words(s) {
                 Some(m) if T::FORMAT != Day::FORMAT && T::FORMAT != HalfYear::FORMAT => {
                     crate::t!("data-month-in-words", month = m.to_string())
@@ -524,10 +657,16 @@ impl<T> From<T> for Parsed<T> {
     }
 }
 
+/// Read from what the load hands on ([`Converted`]), never from text: the text was parsed once,
+/// by [`convert_text`].
 impl<'de, T: TextValue> serde::Deserialize<'de> for Parsed<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Ok(T::parse_text(&s).map_or(Parsed::Invalid, Parsed::Valid))
+        match <Converted as serde::Deserialize>::deserialize(d)? {
+            Converted::Invalid => Ok(Parsed::Invalid),
+            c => T::from_converted(c)
+                .map(Parsed::Valid)
+                .ok_or_else(|| serde::de::Error::custom(format_args!("{c:?} is not a converted {}", T::FORMAT))),
+        }
     }
 }
 
@@ -670,10 +809,58 @@ mod tests {
         assert_eq!(month_in_words("1 juli 2024"), None);
         assert_eq!(month_in_words("2024-07"), None);
         assert_eq!(month_in_words("juli augustus"), None);
-        let hint = check_text(Month::FORMAT, "juli 2024").unwrap().unwrap_err().1;
+        let hint = convert_text(Month::FORMAT, "juli 2024").unwrap().unwrap_err().1;
         assert_eq!(hint, "did you mean 2024-07?");
-        let hint = check_text(Month::FORMAT, "ooit").unwrap().unwrap_err().1;
+        let hint = convert_text(Month::FORMAT, "ooit").unwrap().unwrap_err().1;
         assert_eq!(hint, Month::HOW);
+    }
+
+    /// Every kind: the text converts once, and its converted form reads back as the value the
+    /// text names (through JSON, as the load hands it on).
+    #[test]
+    fn converted_values_read_back() {
+        fn back<T: TextValue + PartialEq + fmt::Debug>(text: &str) {
+            let converted = convert_text(T::FORMAT, text).unwrap().unwrap();
+            let json = serde_json::to_value(converted).unwrap();
+            assert!(json.is_object(), "{json}");
+            let read: Parsed<T> = serde_json::from_value(json).unwrap();
+            assert_eq!(read, Parsed::Valid(T::parse_text(text).unwrap()), "{text}");
+        }
+        back::<Month>("2024-07");
+        back::<Month>("03-2024");
+        back::<Start>("2024-01");
+        back::<Start>("voor huidige werkagenda");
+        back::<Einde>("2026-12");
+        back::<Einde>("doorlopend");
+        back::<Einde>("nog niet bekend");
+        back::<HalfYear>("2024-H1");
+        back::<HalfYear>("2025-h2");
+        back::<Edition>("2025-04");
+        back::<Edition>("2025-Q3");
+        back::<Day>("2024-10-31");
+        back::<Day>("0001-01-01");
+        back::<Datum>("2024-10");
+        back::<Datum>("2024-10-31");
+        let invalid = convert_text(Month::FORMAT, "juli 2024").unwrap().unwrap_err();
+        assert_eq!(
+            invalid,
+            ("\"juli 2024\" is not a month: write it as YYYY-MM, e.g. 2024-03".into(), "did you mean 2024-07?".into())
+        );
+        let read: Parsed<Month> = serde_json::from_value(serde_json::to_value(Converted::Invalid).unwrap()).unwrap();
+        assert_eq!(read, Parsed::Invalid);
+        assert_eq!(convert_text("date-time", "2024-07"), None);
+    }
+
+    /// A text is never parsed when read: `Parsed` takes only what the load converted.
+    #[test]
+    fn a_text_is_not_parsed_a_second_time() {
+        let err = serde_json::from_value::<Parsed<Month>>(serde_json::json!("2024-07")).unwrap_err();
+        assert!(err.to_string().contains("invalid type: string"), "{err}");
+        // A value of another kind is refused too (a day is no month).
+        let day = serde_json::to_value(Day::parse_text("2024-10-31").unwrap().converted()).unwrap();
+        assert!(serde_json::from_value::<Parsed<Month>>(day).is_err());
+        // The date types still serialise as their text.
+        assert_eq!(serde_json::to_value(Parsed::Valid(Month { year: 2024, month: 7 })).unwrap(), "2024-07");
     }
 
     #[test]

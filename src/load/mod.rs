@@ -274,11 +274,13 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         for path in &structural.unknown_keys {
             file.tree.remove(path);
         }
+        // What serde reads: the tree, with each date text as the check converted it.
+        let json = ok.then(|| file.tree.to_json(&structural.converted));
         diags.extend(structural.diagnostics);
         if kind == FileKind::Programme {
             seen_programme = true;
         }
-        store(&mut set, kind, file, ok, &mut diags);
+        store(&mut set, kind, file, json, &mut diags);
     }
     load_figures(source, &mut set, &mut diags);
     for rel in source.skipped() {
@@ -330,30 +332,36 @@ impl FileKind {
 }
 
 /// Add a loaded file to the data set by its kind; its typed data when its structure allows
-/// (`ok`), else only its id as one that failed.
-fn store(set: &mut DataSet, kind: FileKind, file: SourceFile, ok: bool, diags: &mut Diagnostics) {
+/// (`json`, what it deserialises from), else only its id as one that failed.
+fn store(
+    set: &mut DataSet,
+    kind: FileKind,
+    file: SourceFile,
+    json: Option<serde_json::Value>,
+    diags: &mut Diagnostics,
+) {
     let id = file.id();
     match kind {
         FileKind::Programme => {
-            if let Some(l) = ok.then(|| typed::<ProgrammeFile>(file, diags)).flatten() {
+            if let Some(l) = json.and_then(|j| typed::<ProgrammeFile>(file, j, diags)) {
                 set.programme = Some(l);
             }
         }
         FileKind::Regioplan => {
-            if let Some(l) = ok.then(|| typed::<RegioplanFile>(file, diags)).flatten() {
+            if let Some(l) = json.and_then(|j| typed::<RegioplanFile>(file, j, diags)) {
                 set.regioplan = Some(l);
             }
         }
         FileKind::Informatiepakket => {
-            if let Some(l) = ok.then(|| typed::<InformatiepakketFile>(file, diags)).flatten() {
+            if let Some(l) = json.and_then(|j| typed::<InformatiepakketFile>(file, j, diags)) {
                 set.informatiepakket = Some(l);
             }
         }
-        FileKind::Themalijn => insert(set, |s| &mut s.themalijnen, id.clone(), id, ok, file, diags),
-        FileKind::Project => insert(set, |s| &mut s.projecten, id.clone(), id, ok, file, diags),
+        FileKind::Themalijn => insert(set, |s| &mut s.themalijnen, id.clone(), id, json, file, diags),
+        FileKind::Project => insert(set, |s| &mut s.projecten, id.clone(), id, json, file, diags),
         // An edition file is named after its month or quarter: the name is its period.
         FileKind::Nieuwsbrief => match Edition::parse_text(&id) {
-            Ok(edition) => insert(set, |s| &mut s.edities, edition, id, ok, file, diags),
+            Ok(edition) => insert(set, |s| &mut s.edities, edition, id, json, file, diags),
             Err(message) => {
                 diags.push(
                     Diagnostic::error(&file.path, crate::t!("data-edition-file-name", message = message))
@@ -516,11 +524,11 @@ fn insert<K: Ord, T: DeserializeOwned>(
     map: impl Fn(&mut DataSet) -> &mut BTreeMap<K, Loaded<T>>,
     key: K,
     id: String,
-    ok: bool,
+    json: Option<serde_json::Value>,
     file: SourceFile,
     diags: &mut Diagnostics,
 ) {
-    match ok.then(|| typed::<T>(file, diags)).flatten() {
+    match json.and_then(|j| typed::<T>(file, j, diags)) {
         Some(l) => {
             map(set).insert(key, l);
         }
@@ -530,8 +538,8 @@ fn insert<K: Ord, T: DeserializeOwned>(
     }
 }
 
-fn typed<T: DeserializeOwned>(file: SourceFile, diags: &mut Diagnostics) -> Option<Loaded<T>> {
-    match serde_json::from_value::<T>(file.tree.to_json()) {
+fn typed<T: DeserializeOwned>(file: SourceFile, json: serde_json::Value, diags: &mut Diagnostics) -> Option<Loaded<T>> {
+    match serde_json::from_value::<T>(json) {
         Ok(data) => Some(Loaded { file, data }),
         Err(e) => {
             // The schema check should have caught this; report it rather than panic.
@@ -541,5 +549,42 @@ fn typed<T: DeserializeOwned>(file: SourceFile, diags: &mut Diagnostics) -> Opti
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dates::{Month, Parsed, Start};
+
+    /// Data files in memory.
+    struct Files(Vec<(&'static str, &'static str)>);
+
+    impl DataSource for Files {
+        fn files(&self) -> io::Result<Vec<(PathBuf, Vec<u8>)>> {
+            Ok(self.0.iter().map(|(p, t)| (PathBuf::from(p), t.as_bytes().to_vec())).collect())
+        }
+        fn display_root(&self) -> PathBuf {
+            PathBuf::from("data")
+        }
+        fn read(&self, _: &Path) -> io::Result<Vec<u8>> {
+            Err(io::ErrorKind::NotFound.into())
+        }
+    }
+
+    /// A valid month loads as its value, an invalid one as `Invalid` with its diagnostic: each
+    /// text converted once, by the structural check.
+    #[test]
+    fn a_valid_and_an_invalid_month() {
+        let project =
+            "naam: X\nthemalijn: ouderen\nstart: 2024-01\neinde: doorlopend\ntoegevoegd_na_regioplan: juli 2024\n";
+        let (set, diags) = load(&Files(vec![("projecten/x.yaml", project)])).unwrap();
+        let p = &set.projecten["x"].data;
+        assert_eq!(p.start, Parsed::Valid(Start::Month(Month { year: 2024, month: 1 })));
+        assert_eq!(p.toegevoegd_na_regioplan, Some(Parsed::Invalid));
+        let d = diags.items.iter().find(|d| d.file.ends_with("projecten/x.yaml")).expect("the invalid month");
+        assert_eq!((d.line, d.column), (5, 26));
+        assert_eq!(d.message, "\"juli 2024\" is not a month: write it as YYYY-MM, e.g. 2024-03");
+        assert_eq!(d.hint.as_deref(), Some("did you mean 2024-07?"));
     }
 }

@@ -70,9 +70,11 @@ pub fn check(kind: FileKind, file: &Path, source: &str, root: &Node) -> Structur
         unknown: vec![],
         other_errors: false,
         path_steps: vec![],
+        converted: Converted::new(),
     };
     checker.check(root, &schema, "");
     StructureReport {
+        converted: checker.converted,
         diagnostics: checker.diags,
         unknown_keys: checker.unknown,
         only_unknown_keys: !checker.other_errors,
@@ -86,7 +88,13 @@ pub struct StructureReport {
     pub unknown_keys: Vec<Vec<crate::load::yaml_tree::Step>>,
     /// True when every error is an unknown key: the rest of the file can still be checked.
     pub only_unknown_keys: bool,
+    /// Every date text of the file, converted (by its path): what the deserialisation reads in
+    /// its place ([`Node::to_json`]).
+    pub converted: Converted,
 }
+
+/// Converted date texts by their path in the file, as JSON for the deserialisation.
+pub type Converted = std::collections::HashMap<Vec<crate::load::yaml_tree::Step>, J>;
 
 struct Checker<'a> {
     root_schema: &'a J,
@@ -96,6 +104,7 @@ struct Checker<'a> {
     unknown: Vec<Vec<crate::load::yaml_tree::Step>>,
     other_errors: bool,
     path_steps: Vec<crate::load::yaml_tree::Step>,
+    converted: Converted,
 }
 
 impl<'a> Checker<'a> {
@@ -181,13 +190,8 @@ impl<'a> Checker<'a> {
             self.wrong_type(node, expected, path, &field, describe);
             return;
         }
-        // A month, period or date: parsed here, where every text of the file is checked, by the
-        // same function that reads it when the file is deserialised.
-        if let (Some(format), Value::Str(s)) = (schema.get("format").and_then(J::as_str), &node.value)
-            && let Some(Err((message, how))) = crate::core::dates::check_text(format, s)
-        {
-            // Not fatal to the file: the value loads as invalid, the file's other rules still run.
-            self.push(node.pos, message, Some(how));
+        if let (Some(format), Value::Str(s)) = (schema.get("format").and_then(J::as_str), &node.value) {
+            self.convert(node, format, s);
         }
         if let (Some(J::Array(allowed)), Value::Str(s)) = (schema.get("enum"), &node.value) {
             let allowed: Vec<&str> = allowed.iter().filter_map(J::as_str).collect();
@@ -212,6 +216,23 @@ impl<'a> Checker<'a> {
             Value::Map(entries) => self.check_keys(node, entries, schema, path),
             _ => {}
         }
+    }
+
+    /// A month, period or date: converted here, once, where every text of the file is checked.
+    /// The deserialisation reads the converted value in place of the text (`converted`); a text
+    /// that does not parse is reported, and loads as invalid.
+    fn convert(&mut self, node: &Node, format: &str, s: &str) {
+        let converted = match crate::core::dates::convert_text(format, s) {
+            None => return,
+            Some(Ok(c)) => c,
+            Some(Err((message, how))) => {
+                // Not fatal to the file: the value loads as invalid, the file's other rules still run.
+                self.push(node.pos, message, Some(how));
+                crate::core::dates::Converted::Invalid
+            }
+        };
+        let json = serde_json::to_value(converted).expect("a converted date is JSON");
+        self.converted.insert(self.path_steps.clone(), json);
     }
 
     /// A documented enum: schemars writes `oneOf` with one `const` per variant. True when the

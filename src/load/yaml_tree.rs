@@ -36,7 +36,7 @@ pub struct Key {
 }
 
 /// One step of a path into a document: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     Key(String),
     Index(usize),
@@ -164,18 +164,44 @@ impl Node {
         }
     }
 
-    /// Convert to JSON for typed deserialisation (after the schema check passed).
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value as J;
-        match &self.value {
-            Value::Null => J::Null,
-            Value::Bool(b) => J::Bool(*b),
-            Value::Int(i) => J::from(*i),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-            Value::Str(s) => J::String(s.clone()),
-            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
-            Value::Map(entries) => J::Object(entries.iter().map(|(k, v)| (k.name.clone(), v.to_json())).collect()),
+    /// Convert to JSON for typed deserialisation (after the schema check passed), with each date
+    /// text replaced by its value as the check converted it (`converted`, by path): no text is
+    /// parsed twice.
+    pub fn to_json(&self, converted: &crate::load::schema::Converted) -> serde_json::Value {
+        fn go(node: &Node, path: &mut Vec<Step>, converted: &crate::load::schema::Converted) -> serde_json::Value {
+            use serde_json::Value as J;
+            match &node.value {
+                Value::Null => J::Null,
+                Value::Bool(b) => J::Bool(*b),
+                Value::Int(i) => J::from(*i),
+                Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+                Value::Str(s) => converted.get(path.as_slice()).cloned().unwrap_or_else(|| J::String(s.clone())),
+                Value::Seq(items) => J::Array(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| {
+                            path.push(Step::Index(i));
+                            let j = go(v, path, converted);
+                            path.pop();
+                            j
+                        })
+                        .collect(),
+                ),
+                Value::Map(entries) => J::Object(
+                    entries
+                        .iter()
+                        .map(|(k, v)| {
+                            path.push(Step::Key(k.name.clone()));
+                            let j = go(v, path, converted);
+                            path.pop();
+                            (k.name.clone(), j)
+                        })
+                        .collect(),
+                ),
+            }
         }
+        go(self, &mut Vec::new(), converted)
     }
 }
 
