@@ -244,7 +244,9 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
             continue;
         };
         let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let claim = kind.claim(&stem);
+        // An edition file is named after its month or quarter: the name read once, as its period.
+        let edition = (kind == FileKind::Nieuwsbrief).then(|| Edition::parse_text(&stem));
+        let claim = kind.claim(&stem, edition.as_ref());
         if let Some(first) = claimed.get(&claim) {
             let id = match kind {
                 FileKind::Themalijn | FileKind::Project | FileKind::Nieuwsbrief => stem,
@@ -280,7 +282,7 @@ pub fn load(source: &dyn DataSource) -> io::Result<(DataSet, Diagnostics)> {
         if kind == FileKind::Programme {
             seen_programme = true;
         }
-        store(&mut set, kind, file, json, &mut diags);
+        store(&mut set, (kind, edition), file, json, &mut diags);
     }
     load_figures(source, &mut set, &mut diags);
     for rel in source.skipped() {
@@ -316,7 +318,7 @@ impl FileKind {
 
     /// What a file of this kind holds: `koers`, `themalijnen/<id>`, `nieuwsbrief/<edition>`;
     /// two files that hold the same are one too many.
-    fn claim(self, stem: &str) -> String {
+    fn claim(self, stem: &str, edition: Option<&Result<Edition, String>>) -> String {
         match self {
             FileKind::Programme => "koers".to_string(),
             FileKind::Regioplan => "regioplan".to_string(),
@@ -325,7 +327,7 @@ impl FileKind {
             FileKind::Project => format!("projecten/{stem}"),
             // `2025-04` and `04-2025` name the same edition.
             FileKind::Nieuwsbrief => {
-                format!("nieuwsbrief/{}", Edition::parse_text(stem).map_or(stem.to_string(), |e| e.0.id()))
+                format!("nieuwsbrief/{}", edition.and_then(|e| e.as_ref().ok()).map_or(stem.to_string(), |e| e.0.id()))
             }
         }
     }
@@ -335,7 +337,7 @@ impl FileKind {
 /// (`json`, what it deserialises from), else only its id as one that failed.
 fn store(
     set: &mut DataSet,
-    kind: FileKind,
+    (kind, edition): (FileKind, Option<Result<Edition, String>>),
     file: SourceFile,
     json: Option<serde_json::Value>,
     diags: &mut Diagnostics,
@@ -359,10 +361,11 @@ fn store(
         }
         FileKind::Themalijn => insert(set, |s| &mut s.themalijnen, id.clone(), id, json, file, diags),
         FileKind::Project => insert(set, |s| &mut s.projecten, id.clone(), id, json, file, diags),
-        // An edition file is named after its month or quarter: the name is its period.
-        FileKind::Nieuwsbrief => match Edition::parse_text(&id) {
-            Ok(edition) => insert(set, |s| &mut s.edities, edition, id, json, file, diags),
-            Err(message) => {
+        // An edition file's name is its period, read with its kind.
+        FileKind::Nieuwsbrief => match edition {
+            Some(Ok(edition)) => insert(set, |s| &mut s.edities, edition, id, json, file, diags),
+            None => unreachable!("the load reads an edition file's name with its kind"),
+            Some(Err(message)) => {
                 diags.push(
                     Diagnostic::error(&file.path, crate::t!("data-edition-file-name", message = message))
                         .at(file.tree.pos, &file.text)
