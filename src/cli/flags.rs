@@ -164,16 +164,6 @@ impl Named for StdoutFormat {
     fn name(self) -> &'static str {
         self.format().as_str()
     }
-    fn help(self) -> &'static str {
-        match self {
-            StdoutFormat::Email => {
-                "The e-mail HTML to paste into the mailing tool (its chart only from the hosted copy, nieuwsbrief.afbeeldingen_url)"
-            }
-            StdoutFormat::Html => "The web page",
-            StdoutFormat::Txt => "Plain text",
-            StdoutFormat::Md => "Markdown",
-        }
-    }
 }
 
 /// What every authoring command shares.
@@ -406,7 +396,7 @@ fn parse_host(s: &str) -> Result<std::net::IpAddr, String> {
 fn choice<T: Named + Clone>() -> impl clap::builder::TypedValueParser<Value = T> {
     use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
     PossibleValuesParser::new(
-        T::ALL.iter().map(|v| PossibleValue::new(v.name()).help(crate::cli::help::value_help::<T>(v.name(), v.help()))),
+        T::ALL.iter().map(|v| PossibleValue::new(v.name()).help(crate::cli::help::value_help::<T>(v.name()))),
     )
     .map(|name| *T::ALL.iter().find(|v| v.name() == name).expect("one of the possible values"))
 }

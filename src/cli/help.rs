@@ -19,7 +19,7 @@ thread_local! {
     static BUILDING: Cell<Option<Lang>> = const { Cell::new(None) };
     /// The ids looked up, for the catalogue check of the tests.
     static USED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
-    /// The values whose help the catalogue lacks (they show the library's English line).
+    /// The values whose help the catalogue lacks.
     static MISSING_VALUES: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
@@ -64,13 +64,13 @@ fn kebab(name: &str) -> String {
 }
 
 /// The help of the value `name` of the closed set `T` (`cli-value-<set>-<name>`), for
-/// [`choice`](crate::cli::flags): the catalogue's, else the library's English line.
-pub(crate) fn value_help<T>(name: &str, fallback: &'static str) -> String {
+/// [`choice`](crate::cli::flags), from the catalogue (a value it lacks fails the catalogue test).
+pub(crate) fn value_help<T>(name: &str) -> String {
     let set = std::any::type_name::<T>().rsplit("::").next().unwrap_or_default();
     let id = id_of(&["value", &kebab(set), name]);
     lookup(lang_now(), &id).unwrap_or_else(|| {
-        MISSING_VALUES.with(|m| m.borrow_mut().insert(id));
-        fallback.to_string()
+        MISSING_VALUES.with(|m| m.borrow_mut().insert(id.clone()));
+        i18n::message_in(lang_now(), &id, &[])
     })
 }
 

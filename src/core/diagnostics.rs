@@ -169,15 +169,6 @@ impl crate::core::named::Named for DiagnosticFormat {
             DiagnosticFormat::Github => "github",
         }
     }
-    fn help(self) -> &'static str {
-        match self {
-            DiagnosticFormat::Human => "For people: file:line:column, the source line, a hint",
-            DiagnosticFormat::Json => {
-                "A stable JSON document: {\"errors\": n, \"warnings\": n, \"diagnostics\": [...]}"
-            }
-            DiagnosticFormat::Github => "GitHub Actions workflow commands (::error file=…,line=…,col=…::message)",
-        }
-    }
 }
 
 #[derive(Serialize)]

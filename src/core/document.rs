@@ -96,16 +96,6 @@ impl super::named::Named for DocumentKind {
     fn name(self) -> &'static str {
         self.as_str()
     }
-    fn help(self) -> &'static str {
-        match self {
-            DocumentKind::Rapportage => "The half-yearly progress report (tussentijdse rapportage)",
-            DocumentKind::Regioplan => "The Regioplan, or a section of it",
-            DocumentKind::Nieuwsbrief => "The \"Even bijpraten\" newsletter",
-            DocumentKind::Informatiepakket => {
-                "The Informatiepakket: owners, governance, staffing, themalijnen and budget"
-            }
-        }
-    }
 }
 
 impl super::named::Named for Format {
@@ -113,20 +103,6 @@ impl super::named::Named for Format {
         &[Format::Md, Format::Html, Format::Pdf, Format::Email, Format::Txt, Format::Eml, Format::Odt, Format::Docx];
     fn name(self) -> &'static str {
         self.as_str()
-    }
-    fn help(self) -> &'static str {
-        match self {
-            Format::Md => "Markdown (GitHub-flavoured, with tables and footnotes)",
-            Format::Html => "A self-contained HTML page",
-            Format::Pdf => "A tagged PDF (PDF/UA-1, PDF/A-2a), typeset by typst",
-            Format::Email => "E-mail-safe HTML with inlined CSS (newsletter only)",
-            Format::Txt => "Plain text wrapped at 72 columns (newsletter only)",
-            Format::Eml => {
-                "A message ready to send: MIME multipart/alternative of the text and the e-mail HTML (newsletter only)"
-            }
-            Format::Odt => "An editable OpenDocument text (ODF 1.3) with named styles (not the newsletter)",
-            Format::Docx => "An editable Word document (Office Open XML) with named styles (not the newsletter)",
-        }
     }
 }
 

@@ -123,16 +123,11 @@ pub fn message(id: &str, args: &[(&str, Arg<'_>)]) -> String {
 
 /// The message `id` in `lang`: the English text if `lang`'s catalogue lacks it, else the id.
 pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let bundles = &*BUNDLES;
-    let first = match lang {
-        Lang::Nl => &bundles.nl,
-        Lang::En => &bundles.en,
-    };
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
         fluent_args.set(*name, value.clone());
     }
-    for bundle in [first, &bundles.en] {
+    for bundle in [bundle_of(lang), bundle_of(Lang::En)] {
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
@@ -144,12 +139,14 @@ pub fn message_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 
 /// Whether the catalogue of `lang` has the message `id`.
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    let bundles = &*BUNDLES;
-    let bundle = match lang {
-        Lang::Nl => &bundles.nl,
-        Lang::En => &bundles.en,
-    };
-    bundle.get_message(id).is_some_and(|m| m.value().is_some())
+    bundle_of(lang).get_message(id).is_some_and(|m| m.value().is_some())
+}
+
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Lang::Nl => &BUNDLES.nl,
+        Lang::En => &BUNDLES.en,
+    }
 }
 
 /// A message from the catalogues, in the current language: `t!("id")`, or with variables

@@ -102,12 +102,6 @@ impl crate::core::named::Named for MergeTags {
             MergeTags::Mailchimp => "mailchimp",
         }
     }
-    fn help(self) -> &'static str {
-        match self {
-            MergeTags::Braces => "{{email}}, {{unsubscribe}}, {{preferences}}, {{webversion}} (Laposta-, Brevo-style)",
-            MergeTags::Mailchimp => "*|EMAIL|*, *|UNSUB|*, *|UPDATE_PROFILE|*, *|ARCHIVE|* (Mailchimp)",
-        }
-    }
 }
 
 impl MergeTags {
