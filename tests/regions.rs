@@ -5,14 +5,13 @@
 use crate::common::{copy_dir, koers, pdf_text, root, run, squash, stderr};
 use koers::render::zip;
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 const LADDER: [&str; 4] = ["Verkennen", "Ontwerpen", "Uitvoeren", "Verankeren"];
 
 /// The region's data in a fresh directory, built in every format with the typst sources kept.
 fn build() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
+    let (tmp, data) = region_edited(&[]);
     let (out, typ) = (tmp.path().join("out"), tmp.path().join("typst"));
     let o = run(koers()
         .args(["build-report", "--date", "2024-10-15", "--data"])
@@ -195,11 +194,8 @@ fn a_logo_is_checked_where_koers_yaml_names_it() {
         ("logo: regioplan.yaml", "\"regioplan.yaml\" is not a PNG or SVG image"),
     ];
     for (line, message) in cases {
-        let tmp = tempfile::tempdir().unwrap();
-        let data = tmp.path().join("data");
-        copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
-        crate::common::edit(&data.join("koers.yaml"), "logo: logo.svg", line);
-        let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+        let (_tmp, data) = region_with("logo: logo.svg", line);
+        let o = check(&data);
         assert_eq!(o.status.code(), Some(1), "{line}");
         let err = stderr(&o);
         assert!(err.contains(&format!("error: {message}")), "{line}: {err}");
@@ -209,12 +205,11 @@ fn a_logo_is_checked_where_koers_yaml_names_it() {
 
 #[test]
 fn a_phase_not_on_the_ladder_is_reported_where_it_stands() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
-    crate::common::edit(&data.join("projecten/wandelen.yaml"), "fase: Uitvoeren", "fase: Realisatiefase");
-    crate::common::edit(&data.join("projecten/fietsen.yaml"), "fase: Verkennen", "fase: verkenen");
-    let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+    let (_tmp, data) = region_edited(&[
+        ("projecten/wandelen.yaml", "fase: Uitvoeren", "fase: Realisatiefase"),
+        ("projecten/fietsen.yaml", "fase: Verkennen", "fase: verkenen"),
+    ]);
+    let o = check(&data);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("error: \"Realisatiefase\" is not a phase of the ladder in koers.yaml"), "{err}");
@@ -231,19 +226,18 @@ fn a_phase_not_on_the_ladder_is_reported_where_it_stands() {
 
 #[test]
 fn house_style_colours_are_checked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
-    crate::common::edit(&data.join("koers.yaml"), "primair: \"#3b1f6b\"", "primair: \"#c8b8e8\"");
-    crate::common::edit(&data.join("koers.yaml"), "accent: \"#2e8540\"", "accent: groen");
-    let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+    let (_tmp, data) = region_edited(&[
+        ("koers.yaml", "primair: \"#3b1f6b\"", "primair: \"#c8b8e8\""),
+        ("koers.yaml", "accent: \"#2e8540\"", "accent: groen"),
+    ]);
+    let o = check(&data);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("\"groen\" is not a colour of the form #rrggbb"), "{err}");
     assert!(err.contains("koers.yaml:29:13"), "{err}");
     // Checked once the colours are well-formed: light lilac text on white is unreadable.
     crate::common::edit(&data.join("koers.yaml"), "accent: groen", "accent: \"#2e8540\"");
-    let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+    let o = check(&data);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("text in primair #c8b8e8 on white has a contrast of"), "{err}");
@@ -252,17 +246,27 @@ fn house_style_colours_are_checked() {
 
 /// The region's data in a fresh directory with `koers.yaml` edited.
 fn region_with(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    region_edited(&[("koers.yaml", from, to)])
+}
+
+/// The region's data in a fresh directory, with each (file, from, to) edit made.
+fn region_edited(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     copy_dir(&root().join("tests/fixtures/zuidwest"), &data);
-    crate::common::edit(&data.join("koers.yaml"), from, to);
+    for (file, from, to) in edits {
+        crate::common::edit(&data.join(file), from, to);
+    }
     (tmp, data)
+}
+
+/// `koers check` on a copy of the region's data, on its report date.
+fn check(data: &Path) -> Output {
+    run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(data).env("NO_COLOR", "1"))
 }
 
 #[test]
 fn a_logo_s_alt_text_is_checked_and_defaults_to_the_programme_s_name() {
-    let check =
-        |data: &Path| run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(data).env("NO_COLOR", "1"));
     // Empty: an error at its value.
     let (_t, data) = region_with("  logo_alt: Logo van Zorgzaam Zuidwest <samen> & \"gezond\"", "  logo_alt: \" \"");
     let o = check(&data);
@@ -308,7 +312,7 @@ fn a_png_logo_is_an_image_on_the_pdf_cover_and_a_jpeg_is_refused() {
     let (_t, data) = region_with("  logo: logo.svg", "  logo: logo.jpg");
     std::fs::write(data.join("logo.jpg"), b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
         .unwrap();
-    let o = run(koers().args(["check", "--date", "2024-10-15", "--data"]).arg(&data).env("NO_COLOR", "1"));
+    let o = check(&data);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("is a JPEG image, not a PNG or SVG"), "{}", stderr(&o));
     assert!(stderr(&o).contains("koers.yaml:32:9"), "{}", stderr(&o));
