@@ -209,7 +209,7 @@ impl YamlText {
                     let at = if self.clear_inline_value(line, key) { line + 1 } else { end };
                     (2, 4, at)
                 }
-                other => return Err(crate::t!("cmd-yaml-not-a-list", key = key, kind = other.kind())),
+                other => return Err(crate::t!("cmd-yaml-not-a-list", key = key, kind = other.described())),
             },
         };
         let mut new_lines = Vec::new();
@@ -288,7 +288,7 @@ impl YamlText {
         let items: &[Node] = match &value.value {
             Value::Seq(items) => items,
             Value::Null => &[],
-            other => return Err(crate::t!("cmd-yaml-not-a-list", key = key, kind = other.kind())),
+            other => return Err(crate::t!("cmd-yaml-not-a-list", key = key, kind = other.described())),
         };
         if self.after_colon(line, key).starts_with('[') {
             // A flow list, possibly over several lines: insert after the item's token.
@@ -712,6 +712,18 @@ mod tests {
         let mut doc = YamlText::new("resultaten: !!null'a # b'\n");
         doc.insert_mapping_item("resultaten", None, &[("tekst", "Eerste")], &[]).unwrap();
         assert_eq!(doc.text(), "resultaten: # b'\n  - tekst: Eerste\n");
+    }
+
+    #[test]
+    fn a_value_that_is_no_list_is_named_with_its_kind() {
+        let mut doc = YamlText::new("resultaten:\n  tekst: Eerste\n");
+        let err = doc.insert_mapping_item("resultaten", None, &[("tekst", "Tweede")], &[]).unwrap_err();
+        assert_eq!(err, "\"resultaten\" is a mapping, not a list");
+        let mut doc = YamlText::new("projecten: 3\n");
+        assert_eq!(
+            doc.insert_scalar_item("projecten", None, "x").unwrap_err(),
+            "\"projecten\" is a number, not a list"
+        );
     }
 
     #[test]

@@ -253,7 +253,7 @@ impl<'a> Checker<'a> {
                     "data-schema-wrong-type",
                     field = field,
                     want = crate::t!("data-want-text"),
-                    actual = article(other.kind())
+                    actual = other.described()
                 ),
                 Some(crate::t!("data-schema-allowed", allowed = consts.join(", "))),
             ),
@@ -290,7 +290,7 @@ impl<'a> Checker<'a> {
         };
         self.error(
             node.pos,
-            crate::t!("data-schema-wrong-type", field = field, want = want, actual = article(node.value.kind())),
+            crate::t!("data-schema-wrong-type", field = field, want = want, actual = node.value.described()),
             hint,
         );
     }
@@ -365,19 +365,6 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-    }
-}
-
-/// What a value is, as a message says it ("but it is a list").
-fn article(kind: &str) -> String {
-    match kind {
-        "list" => crate::t!("data-kind-list"),
-        "number" => crate::t!("data-kind-number"),
-        "text" => crate::t!("data-kind-text"),
-        "mapping (key: value pairs)" => crate::t!("data-kind-mapping"),
-        "yes/no value" => crate::t!("data-kind-yes-no"),
-        "nothing (empty)" => crate::t!("data-kind-nothing"),
-        other => other.into(),
     }
 }
 

@@ -62,14 +62,15 @@ macro_rules! path {
 
 impl Value {
     /// What kind of value this is, in words for a non-programmer.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of value it is, as a message says it ("a list", "text").
+    pub fn described(&self) -> String {
         match self {
-            Value::Null => "nothing (empty)",
-            Value::Bool(_) => "yes/no value",
-            Value::Int(_) | Value::Float(_) => "number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "list",
-            Value::Map(_) => "mapping (key: value pairs)",
+            Value::Null => crate::t!("data-kind-nothing"),
+            Value::Bool(_) => crate::t!("data-kind-yes-no"),
+            Value::Int(_) | Value::Float(_) => crate::t!("data-kind-number"),
+            Value::Str(_) => crate::t!("data-kind-text"),
+            Value::Seq(_) => crate::t!("data-kind-list"),
+            Value::Map(_) => crate::t!("data-kind-mapping"),
         }
     }
 
