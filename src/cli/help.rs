@@ -333,8 +333,7 @@ fn plain(text: &str) -> String {
 fn styled(text: &str, to_stderr: bool) -> String {
     use std::io::IsTerminal;
     let terminal = if to_stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if terminal && !no_color { text.to_string() } else { plain(text) }
+    if crate::cli::cmd::color_on(terminal) { text.to_string() } else { plain(text) }
 }
 
 /// Print a clap error (or the help or version it carries) in `lang`: English as clap prints it;

@@ -58,7 +58,12 @@ impl From<Exit> for std::process::ExitCode {
 }
 
 fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    color_on(std::io::stderr().is_terminal())
+}
+
+/// Whether output to a stream may be coloured: only on a terminal, and never with `NO_COLOR` set.
+pub(crate) fn color_on(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 pub(crate) fn paint_error(s: &str) -> String {
